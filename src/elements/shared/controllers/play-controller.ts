@@ -1,0 +1,99 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface PlayOptions {
+  /** Called once per animation frame while playing and visible. */
+  frame: (timestamp: number) => void;
+  /** With reduced motion the loop advances in discrete beats instead of every frame. */
+  reducedMotionIntervalMs?: number;
+}
+
+/**
+ * The animation loop every element shares. `playing` is what the user asked for;
+ * the loop only runs while the host is on screen and the tab is visible, so a page
+ * full of widgets costs nothing it does not show. With `prefers-reduced-motion`
+ * it ticks a few times a second instead of every frame.
+ */
+export class PlayController implements ReactiveController {
+  playing = false;
+  private visibleInViewport = true;
+  private rafId = 0;
+  private lastBeat = 0;
+  private observer?: IntersectionObserver;
+  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: PlayOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** True while frames are actually being delivered. */
+  get running(): boolean {
+    return this.rafId !== 0;
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibility);
+    if ('IntersectionObserver' in window) {
+      this.observer = new IntersectionObserver((entries) => {
+        this.visibleInViewport = entries[entries.length - 1].isIntersecting;
+        this.sync();
+      });
+      this.observer.observe(this.host);
+    }
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.stopLoop();
+  }
+
+  play(): void {
+    if (this.playing) return;
+    this.playing = true;
+    this.sync();
+    this.host.requestUpdate();
+  }
+
+  pause(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    this.sync();
+    this.host.requestUpdate();
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  private readonly onVisibility = () => this.sync();
+
+  private sync(): void {
+    const shouldRun = this.playing && this.visibleInViewport && document.visibilityState !== 'hidden' && this.host.isConnected;
+    if (shouldRun && !this.rafId) {
+      this.rafId = requestAnimationFrame(this.tick);
+    } else if (!shouldRun) {
+      this.stopLoop();
+    }
+  }
+
+  private stopLoop(): void {
+    if (this.rafId) cancelAnimationFrame(this.rafId);
+    this.rafId = 0;
+  }
+
+  private readonly tick = (timestamp: number) => {
+    this.rafId = requestAnimationFrame(this.tick);
+    if (this.reducedMotion.matches) {
+      const interval = this.options.reducedMotionIntervalMs ?? 250;
+      if (timestamp - this.lastBeat < interval) return;
+      this.lastBeat = timestamp;
+    }
+    this.options.frame(timestamp);
+  };
+}

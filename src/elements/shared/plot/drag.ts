@@ -1,0 +1,76 @@
+/**
+ * Pointer and keyboard moves for a draggable point (a start point, an initialisation).
+ * Positions are clamped to the plot's domain: dragging outside the plot stops at its edge.
+ */
+
+export interface Domain2D {
+  x: [number, number];
+  y: [number, number];
+}
+
+export const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+export function clampToDomain([x, y]: [number, number], domain: Domain2D): [number, number] {
+  return [clamp(x, domain.x[0], domain.x[1]), clamp(y, domain.y[0], domain.y[1])];
+}
+
+/**
+ * Starts a drag from a pointerdown on the handle. `toData` turns client coordinates into
+ * data coordinates; `onMove` receives clamped positions; `onEnd` runs on release.
+ */
+export function startPointDrag(
+  event: PointerEvent,
+  options: {
+    toData: (clientX: number, clientY: number) => [number, number];
+    domain: Domain2D;
+    onMove: (point: [number, number]) => void;
+    onEnd?: (point: [number, number]) => void;
+  },
+): void {
+  const target = event.currentTarget as Element;
+  event.preventDefault();
+  target.setPointerCapture?.(event.pointerId);
+  let last = clampToDomain(options.toData(event.clientX, event.clientY), options.domain);
+  const move = (e: PointerEvent) => {
+    last = clampToDomain(options.toData(e.clientX, e.clientY), options.domain);
+    options.onMove(last);
+  };
+  const end = () => {
+    target.removeEventListener('pointermove', move as EventListener);
+    target.removeEventListener('pointerup', end);
+    target.removeEventListener('pointercancel', end);
+    options.onEnd?.(last);
+  };
+  target.addEventListener('pointermove', move as EventListener);
+  target.addEventListener('pointerup', end);
+  target.addEventListener('pointercancel', end);
+}
+
+/**
+ * Arrow keys move the point by 1% of the domain (10% with Shift); Home/End jump
+ * along x. Returns the new point, or undefined if the key is not a move.
+ */
+export function nudgePoint(event: KeyboardEvent, point: [number, number], domain: Domain2D): [number, number] | undefined {
+  const fraction = event.shiftKey ? 0.1 : 0.01;
+  const dx = (domain.x[1] - domain.x[0]) * fraction;
+  const dy = (domain.y[1] - domain.y[0]) * fraction;
+  let [x, y] = point;
+  switch (event.key) {
+    case 'ArrowLeft':
+      x -= dx;
+      break;
+    case 'ArrowRight':
+      x += dx;
+      break;
+    case 'ArrowUp':
+      y += dy;
+      break;
+    case 'ArrowDown':
+      y -= dy;
+      break;
+    default:
+      return undefined;
+  }
+  event.preventDefault();
+  return clampToDomain([x, y], domain);
+}
