@@ -1,14 +1,20 @@
+/** Shared across copies of the kit on one page, so a second copy warns only once. */
+const WARNED = Symbol.for('gd-kit.duplicate-definition-warned');
+
 /**
  * Registers a custom element once. A second copy of the kit on the same page (or a
- * second import of a define file) must not throw, so an existing tag only warns.
+ * second import of a define file) must not throw, so an existing tag is kept and the
+ * page gets a single console warning.
  */
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
   const existing = customElements.get(tag);
-  if (existing) {
-    if (existing !== constructor) {
-      console.warn(`gd-kit: <${tag}> is already defined on this page (two copies of gd-kit?); keeping the first definition.`);
-    }
+  if (!existing) {
+    customElements.define(tag, constructor);
     return;
   }
-  customElements.define(tag, constructor);
+  const registry = globalThis as unknown as Record<symbol, boolean>;
+  if (existing !== constructor && !registry[WARNED]) {
+    registry[WARNED] = true;
+    console.warn(`gd-kit: <${tag}> is already defined on this page (two copies of gd-kit?); keeping the first definition.`);
+  }
 }

@@ -1,0 +1,86 @@
+// npm run bench: builds the CDN bundle, serves the repo, and runs the benchmark suites
+// in headless Chromium (the same browser the tests use). Prints one table of medians.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { startDevServer } from '@web/dev-server';
+import puppeteer from 'puppeteer-core';
+import config from '../web-dev-server.config.mjs';
+import { findBrowser, CHROME_FLAGS } from '../scripts/find-browser.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+const rows = [];
+const report = (suite, name, value, unit) => rows.push({ suite, name, value, unit });
+
+if (!process.argv.includes('--no-build')) execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+const bundle = readFileSync(path.join(root, 'dist/cdn/gd-kit.js'));
+report('bundle', 'dist/cdn/gd-kit.js gzip -9 (budget ≤ 200)', +(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1), 'KiB');
+
+const server = await startDevServer({
+  config: { ...config, port: 0, watch: false },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+const base = `http://localhost:${server.config.port}`;
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROME_FLAGS });
+
+try {
+  for (const suite of ['core', 'elements']) {
+    if (!wanted(suite)) continue;
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on('pageerror', (error) => console.error(`[${suite}] page error: ${error.message}`));
+    await page.goto(`${base}/bench/index.html?suite=${suite}`);
+    await page.waitForFunction(() => window.__bench?.done, { timeout: 600000, polling: 500 });
+    const state = await page.evaluate(() => window.__bench);
+    if (state.error) console.error(`[${suite}] ${state.error}`);
+    for (const { name, value, unit } of state.results) report(suite, name, value, unit);
+    await page.close();
+  }
+  if (wanted('page')) {
+    // Navigation → all three widgets drawn, with the production bundle. Median of 7 cold loads.
+    const samples = [];
+    for (let i = 0; i < 7; i++) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport({ width: 1200, height: 2400 });
+      const t0 = Date.now();
+      await page.goto(`${base}/bench/page-load.html`);
+      // Drawn = every widget has painted pixels on a canvas (or SVG paths when it has no canvas).
+      await page.waitForFunction(
+        () =>
+          ['gd-line-fit', 'gd-curvature', 'gd-optimizer-race'].every((tag) => {
+            const root = document.querySelector(tag)?.shadowRoot;
+            if (!root) return false;
+            const canvases = [...root.querySelectorAll('canvas')];
+            if (canvases.length === 0) return [...root.querySelectorAll('svg path')].some((p) => (p.getAttribute('d') ?? '').length > 4);
+            return canvases.some((canvas) => {
+              if (canvas.width < 2 || canvas.height < 2) return false;
+              const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+              if (!pixels) return false;
+              for (let i = 3; i < pixels.length; i += 4 * 97) if (pixels[i] !== 0) return true;
+              return false;
+            });
+          }),
+        { timeout: 30000, polling: 'raf' },
+      );
+      samples.push(Date.now() - t0);
+      await context.close();
+    }
+    samples.sort((a, b) => a - b);
+    report('page', 'demo page: navigation → three widgets drawn, median of 7 (budget ≤ 1000)', samples[3], 'ms');
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const width = Math.max(...rows.map((r) => r.suite.length + r.name.length + 3));
+console.log('\ngd-kit benchmark (headless Chromium on this machine)\n');
+for (const row of rows) console.log(`${`${row.suite} · ${row.name}`.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}`);
+mkdirSync(path.join(root, '.bench-out'), { recursive: true });
+writeFileSync(path.join(root, '.bench-out/results.json'), JSON.stringify(rows, null, 2));
