@@ -12,6 +12,7 @@ const steps = [
   ['formulas', 'node', ['scripts/typeset.mjs', '--check']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['build', 'node', ['scripts/build.mjs']],
+  ['demo pages', 'node', ['scripts/check-demo.mjs']],
   ['browser tests', 'node_modules/.bin/wtr', [...process.argv.slice(2)]],
 ];
 
