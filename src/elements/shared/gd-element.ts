@@ -39,7 +39,12 @@ export abstract class GdElement extends LitElement {
   @state() protected notes: Record<string, string> = {};
 
   protected readonly player = new PlayController(this, { frame: () => this.onFrame() });
-  protected readonly size = new ResizeController(this);
+  /**
+   * The host's measured content box (`this.hostSize.width`). Not called `size`: that
+   * name is a public attribute of <gd-line-fit> (SPEC §6), and frameworks (React 19,
+   * Vue) set a property whenever the element has one by that name.
+   */
+  protected readonly hostSize = new ResizeController(this);
   protected readonly reducedMotion = new MediaQueryController(this, REDUCED_MOTION);
 
   private readonly lastGood = new Map<string, unknown>();
