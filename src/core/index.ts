@@ -1,0 +1,75 @@
+/** `gd-kit/core`: the optimizer core, no DOM and no lit. */
+export {
+  backendGeneration,
+  currentBackend,
+  ensureBackend,
+  initBackend,
+  isSoftwareRenderer,
+  onBackendChange,
+  probeWebGL,
+} from './backend.js';
+export type { BackendChangeReason, BackendListener, BackendName, BackendPreference, WebGLProbe } from './backend.js';
+
+export {
+  DEFAULT_LANDSCAPE,
+  LANDSCAPE_IDS,
+  ackley,
+  beale,
+  booth,
+  bowl,
+  costOfRows,
+  getLandscape,
+  goldsteinPrice,
+  himmelblau,
+  matyas,
+  mccormick,
+  rastrigin,
+  rosenbrock,
+  saddle,
+  sixHumpCamel,
+  styblinskiTang,
+  threeHumpCamel,
+} from './landscapes/index.js';
+export type { Landscape, LandscapeId, Minimum, Vec2 } from './landscapes/index.js';
+
+export {
+  ARTICLE_OPTIMIZERS,
+  COMMON_DEFAULTS,
+  OPTIMIZER_TYPES,
+  adagrad,
+  adam,
+  adamw,
+  getOptimizer,
+  momentum,
+  nesterov,
+  rmsprop,
+  sgd,
+} from './optimizers/index.js';
+export type {
+  HyperparameterName,
+  Hyperparameters,
+  OptimizerConfig,
+  OptimizerRule,
+  OptimizerType,
+  RuleStep,
+} from './optimizers/index.js';
+
+export { INVERSE_TIME_DECAY_TEX, inverseTimeDecay, inverseTimeDecayTensor } from './schedules.js';
+
+export { ParticleRun, resolveOptimizer } from './run.js';
+export type { ParticleConfig, ParticleRunOptions, ParticleState, ParticleStatus, StepResult } from './run.js';
+
+export { evaluateGrid, gridAxis, lineCostGrid } from './grid.js';
+export type { CostGrid } from './grid.js';
+
+export {
+  MiniBatcher,
+  createRandom,
+  leastSquares,
+  lineMse,
+  lineMseFromStats,
+  lineQuadratic,
+  lineStats,
+  makeLineData,
+} from './data.js';
+export type { LineData, LineDataOptions, LineStats, Random, Seed } from './data.js';

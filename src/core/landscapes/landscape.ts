@@ -1,0 +1,30 @@
+import type * as tf from '@tensorflow/tfjs-core';
+
+export type Vec2 = [number, number];
+
+/** A stationary point worth marking on a plot. */
+export interface Minimum {
+  position: Vec2;
+  /** J at `position`: the published value, to the digits published or better */
+  value: number;
+  /** `false` for a notable local minimum; absent or `true` for a global one */
+  global?: boolean;
+  /** `'saddle'` for a stationary point that is not a minimum (x² − y² has no minimum) */
+  kind?: 'minimum' | 'saddle';
+}
+
+/** A 2-D cost surface J(w₁, w₂), written once in tf ops. */
+export interface Landscape {
+  id: string;
+  name: string;
+  /** KaTeX source of J(w₁, w₂) */
+  tex: string;
+  /** plotting window */
+  domain: { w1: Vec2; w2: Vec2 };
+  /** every published global minimum, plus notable local minima flagged `global: false` */
+  minima: Minimum[];
+  /** a start that shows something interesting */
+  start: Vec2;
+  /** elementwise cost in tf ops; `w1` and `w2` have the same shape */
+  fn(w1: tf.Tensor, w2: tf.Tensor): tf.Tensor;
+}

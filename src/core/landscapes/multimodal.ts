@@ -1,0 +1,106 @@
+/**
+ * Landscapes with several basins: where the start decides the answer. Definitions and
+ * minima as in Wikipedia's "Test functions for optimization" / the SFU library; the
+ * irrational positions are refined in float64 beyond the published digits.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Landscape } from './landscape.js';
+
+// Root of 4w³ − 32w + 5 = 0: published −2.903534, value −39.16617 per dimension.
+const ST_GLOBAL = -2.9035340277;
+const ST_LOCAL = 2.746802771;
+const ST_HALF = (w: number) => 0.5 * (w ** 4 - 16 * w * w + 5 * w);
+
+export const styblinskiTang: Landscape = {
+  id: 'styblinski-tang',
+  name: 'Styblinski–Tang',
+  tex: 'J(w_1,w_2) = \\tfrac{1}{2}\\sum_{i=1}^{2} \\left(w_i^4 - 16w_i^2 + 5w_i\\right)',
+  domain: { w1: [-5, 5], w2: [-5, 5] },
+  minima: [
+    { position: [ST_GLOBAL, ST_GLOBAL], value: -78.3323314075 },
+    { position: [ST_GLOBAL, ST_LOCAL], value: ST_HALF(ST_GLOBAL) + ST_HALF(ST_LOCAL), global: false },
+    { position: [ST_LOCAL, ST_GLOBAL], value: ST_HALF(ST_GLOBAL) + ST_HALF(ST_LOCAL), global: false },
+    { position: [ST_LOCAL, ST_LOCAL], value: 2 * ST_HALF(ST_LOCAL), global: false },
+  ],
+  start: [0.5, 4.5],
+  // w⁴ − 16w² + 5w written as w(w(w² − 16) + 5)
+  fn: (w1, w2) => {
+    const half = (w: tf.Tensor) => tf.mul(w, tf.add(tf.mul(w, tf.sub(tf.square(w), 16)), 5));
+    return tf.mul(0.5, tf.add(half(w1), half(w2)));
+  },
+};
+
+export const threeHumpCamel: Landscape = {
+  id: 'three-hump-camel',
+  name: 'Three-hump camel',
+  tex: 'J(w_1,w_2) = 2w_1^2 - 1.05\\,w_1^4 + \\frac{w_1^6}{6} + w_1 w_2 + w_2^2',
+  domain: { w1: [-2, 2], w2: [-2, 2] },
+  minima: [
+    { position: [0, 0], value: 0 },
+    { position: [1.7475523457, -0.8737761729], value: 0.2986384422, global: false },
+    { position: [-1.7475523457, 0.8737761729], value: 0.2986384422, global: false },
+  ],
+  start: [1.5, 1.5],
+  // 2w₁² − 1.05w₁⁴ + w₁⁶/6 = w₁²(2 + w₁²(w₁²/6 − 1.05))
+  fn: (w1, w2) => {
+    const s = tf.square(w1);
+    const hump = tf.mul(s, tf.add(tf.mul(s, tf.sub(tf.div(s, 6), 1.05)), 2));
+    return tf.add(hump, tf.mul(w2, tf.add(w1, w2)));
+  },
+};
+
+export const sixHumpCamel: Landscape = {
+  id: 'six-hump-camel',
+  name: 'Six-hump camel',
+  tex: 'J(w_1,w_2) = \\left(4 - 2.1\\,w_1^2 + \\frac{w_1^4}{3}\\right)w_1^2 + w_1 w_2 + \\left(-4 + 4w_2^2\\right)w_2^2',
+  domain: { w1: [-2, 2], w2: [-1.2, 1.2] },
+  // published (±0.0898, ∓0.7126), J = −1.0316
+  minima: [
+    { position: [0.0898420131, -0.712656403], value: -1.0316284535 },
+    { position: [-0.0898420131, 0.712656403], value: -1.0316284535 },
+  ],
+  start: [-1.5, 1],
+  fn: (w1, w2) => {
+    const s = tf.square(w1);
+    const t = tf.square(w2);
+    const first = tf.mul(tf.add(tf.sub(4, tf.mul(2.1, s)), tf.div(tf.square(s), 3)), s);
+    const last = tf.mul(tf.sub(tf.mul(4, t), 4), t);
+    return tf.add(tf.add(first, tf.mul(w1, w2)), last);
+  },
+};
+
+export const rastrigin: Landscape = {
+  id: 'rastrigin',
+  name: 'Rastrigin',
+  tex: 'J(w_1,w_2) = 20 + \\sum_{i=1}^{2} \\left(w_i^2 - 10\\cos(2\\pi w_i)\\right)',
+  domain: { w1: [-5.12, 5.12], w2: [-5.12, 5.12] },
+  minima: [{ position: [0, 0], value: 0 }],
+  start: [-3.5, 4.2],
+  // A = 10. Evaluated as Σ(wᵢ² + 20 sin²(π wᵢ)), the same function (10 − 10cos 2x =
+  // 20 sin² x) without the float32 cancellation of 20 − 10 − 10 near the minimum.
+  fn: (w1, w2) => {
+    const term = (w: tf.Tensor) => tf.add(tf.square(w), tf.mul(20, tf.square(tf.sin(tf.mul(Math.PI, w)))));
+    return tf.add(term(w1), term(w2));
+  },
+};
+
+export const ackley: Landscape = {
+  id: 'ackley',
+  name: 'Ackley',
+  tex:
+    'J(w_1,w_2) = -20\\exp\\!\\left(-0.2\\sqrt{\\tfrac{1}{2}(w_1^2 + w_2^2)}\\right)' +
+    ' - \\exp\\!\\left(\\tfrac{1}{2}\\left(\\cos 2\\pi w_1 + \\cos 2\\pi w_2\\right)\\right) + e + 20',
+  domain: { w1: [-5, 5], w2: [-5, 5] },
+  minima: [{ position: [0, 0], value: 0 }],
+  start: [3.5, -4],
+  // Same function rearranged for float32: −20·expm1(−0.2r) − e·expm1(−(sin²πw₁ + sin²πw₂)),
+  // since ½(cos 2πw₁ + cos 2πw₂) − 1 = −(sin²πw₁ + sin²πw₂); no 20 + e − 20 − e cancellation.
+  // r = √(½(w₁² + w₂²) + 10⁻²⁴): the cone's tip at the origin has no derivative, and
+  // autodiff of √0 gives NaN; the 10⁻¹² rounding of the tip changes J by < 10⁻¹¹ and makes
+  // the gradient there 0 (a subgradient), so a particle landing on the minimum stays finite.
+  fn: (w1, w2) => {
+    const r = tf.sqrt(tf.add(tf.mul(0.5, tf.add(tf.square(w1), tf.square(w2))), 1e-24));
+    const ripple = tf.add(tf.square(tf.sin(tf.mul(Math.PI, w1))), tf.square(tf.sin(tf.mul(Math.PI, w2))));
+    return tf.sub(tf.mul(-20, tf.expm1(tf.mul(-0.2, r))), tf.mul(Math.E, tf.expm1(tf.neg(ripple))));
+  },
+};

@@ -1,0 +1,31 @@
+/** Quadratic forms: the saddle and the ill-conditioned bowl. */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Landscape } from './landscape.js';
+
+export const saddle: Landscape = {
+  id: 'saddle',
+  name: 'Saddle',
+  tex: 'J(w_1,w_2) = w_1^2 - w_2^2',
+  domain: { w1: [-2, 2], w2: [-2, 2] },
+  // No minimum: the origin is a stationary point, a saddle.
+  minima: [{ position: [0, 0], value: 0, kind: 'saddle', global: false }],
+  start: [-1.5, 0.05],
+  fn: (w1, w2) => tf.sub(tf.square(w1), tf.square(w2)),
+};
+
+/**
+ * ½(w₁² + κ w₂²): curvature 1 along w₁ and κ along w₂, so κ is the condition number.
+ * Gradient descent needs α < 2/κ to be stable yet crawls along w₁ at rate 1 − α.
+ */
+export function bowl(kappa = 10): Landscape {
+  if (!(Number.isFinite(kappa) && kappa > 0)) throw new RangeError(`bowl: kappa must be a positive number, got ${kappa}`);
+  return {
+    id: 'bowl',
+    name: 'Quadratic bowl',
+    tex: `J(w_1,w_2) = \\tfrac{1}{2}\\left(w_1^2 + \\kappa\\, w_2^2\\right),\\quad \\kappa = ${kappa}`,
+    domain: { w1: [-10, 10], w2: [-10, 10] },
+    minima: [{ position: [0, 0], value: 0 }],
+    start: [-8, 4],
+    fn: (w1, w2) => tf.mul(0.5, tf.add(tf.square(w1), tf.mul(kappa, tf.square(w2)))),
+  };
+}

@@ -1,0 +1,431 @@
+/**
+ * Batched stepping: N independent particles (starts × optimizers × settings) advance
+ * together, one [N, P] tensor, one autodiff call and one read-back per `step(k)`.
+ *
+ * Layout. Particles are grouped by rule and stored group after group (the user's
+ * order is restored on read-back), so each step splits the parameters and gradient
+ * once, lets each group apply its rule to its rows with per-particle [n, 1] coefficient
+ * columns, and concatenates the candidates.
+ *
+ * Divergence and convergence are decided in the graph, per row and per step:
+ * - diverged: the candidate has a non-finite coordinate or one beyond ±`bound`, or its
+ *   cost is non-finite. The row keeps its last good parameters (tf.where) and stops.
+ * - converged: the candidate moved less than `tolerance.step` in every coordinate
+ *   (max-norm) and the gradient it was computed from is below `tolerance.gradient`
+ *   (max-norm). The candidate is kept and the row stops.
+ * A stopped row's trajectory stops growing, so `points.length − 1` is the number of
+ * updates it took; rows are independent (all rules are elementwise and ∂Σcost/∂row
+ * depends on that row only), so a diverged particle never disturbs the others.
+ *
+ * Every read-back also brings the optimizer state home, so after a backend switch
+ * (e.g. a lost WebGL context) the tensors are rebuilt from that snapshot, bit for bit.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { backendGeneration, ensureBackend } from './backend.js';
+import { getOptimizer } from './optimizers/index.js';
+import type { Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType } from './optimizers/rule.js';
+
+export type ParticleStatus = 'running' | 'converged' | 'diverged';
+
+export interface ParticleConfig {
+  start: number[];
+  optimizer: OptimizerConfig;
+}
+
+/** What the CPU knows about one particle after the latest read-back. */
+export interface ParticleState {
+  readonly start: readonly number[];
+  readonly type: OptimizerType;
+  /** the hyperparameters in force, defaults filled in */
+  readonly hyperparameters: Readonly<Hyperparameters>;
+  /** points[0] is the start, points[k] the parameters after k updates */
+  readonly points: number[][];
+  /** costs[k] is the reported cost at points[k] */
+  readonly costs: number[];
+  status: ParticleStatus;
+  /** the update (1-based count) at which the particle stopped, or null while running */
+  stoppedAt: number | null;
+}
+
+export interface ParticleRunOptions {
+  /** the objective whose gradient drives the update, one value per row */
+  cost: (params: tf.Tensor2D, iteration: number) => tf.Tensor1D;
+  /**
+   * the cost recorded in trajectories and checked for divergence; defaults to
+   * `cost(params, iteration)` with the iteration index of the point being reported
+   */
+  reportCost?: (params: tf.Tensor2D) => tf.Tensor1D;
+  particles: ParticleConfig[];
+  /** a coordinate beyond ±bound counts as diverged (default 1e6) */
+  bound?: number;
+  /**
+   * convergence thresholds (max-norms). The gradient default is 1e-4, not 1e-6:
+   * near an irrational minimum the float32 gradient carries rounding noise of order
+   * 1e-5 and would never fall below 1e-6.
+   */
+  tolerance?: { step?: number; gradient?: number };
+}
+
+export interface StepResult {
+  /** updates made since the start, after this call */
+  iteration: number;
+  particles: readonly ParticleState[];
+  /** particles that stopped during this call */
+  stopped: { index: number; status: Exclude<ParticleStatus, 'running'>; iteration: number }[];
+  /** how many are still running */
+  running: number;
+}
+
+interface Group {
+  rule: OptimizerRule;
+  /** user indices of this group's rows, in storage order */
+  members: number[];
+  hyperparameters: Hyperparameters[];
+  slots: tf.Tensor[];
+  slotSnapshot: Float32Array[];
+  columns: Map<string, { values: Float32Array; tensor: tf.Tensor2D }>;
+}
+
+const HYPERPARAMETER_RANGES: Record<keyof Hyperparameters, (v: number) => boolean> = {
+  learningRate: (v) => v > 0,
+  decay: (v) => v >= 0,
+  beta: (v) => v >= 0 && v < 1,
+  beta1: (v) => v >= 0 && v < 1,
+  beta2: (v) => v >= 0 && v < 1,
+  epsilon: (v) => v >= 0,
+  weightDecay: (v) => v >= 0,
+};
+
+/** The rule and complete hyperparameters for a config; throws on bad input. */
+export function resolveOptimizer(config: OptimizerConfig): { rule: OptimizerRule; hyperparameters: Hyperparameters } {
+  const rule = getOptimizer(config.type);
+  if (!rule) throw new RangeError(`unknown optimizer type "${config.type}"`);
+  const hyperparameters = { ...rule.defaults };
+  for (const name of Object.keys(HYPERPARAMETER_RANGES) as (keyof Hyperparameters)[]) {
+    const value = config[name];
+    if (value === undefined) continue;
+    if (!(Number.isFinite(value) && HYPERPARAMETER_RANGES[name](value))) {
+      throw new RangeError(`${config.type}: ${name} = ${value} is out of range`);
+    }
+    hyperparameters[name] = value;
+  }
+  return { rule, hyperparameters };
+}
+
+export class ParticleRun {
+  private readonly options: ParticleRunOptions;
+  private readonly bound: number;
+  private readonly stepTolerance: number;
+  private readonly gradientTolerance: number;
+  private readonly dimension: number;
+  private readonly groups: Group[] = [];
+  /** storage row → user index */
+  private readonly order: number[] = [];
+  private states: ParticleState[] = [];
+  private starts: number[][];
+  private paramsSnapshot: Float32Array;
+  private params: tf.Tensor2D | null = null;
+  private builtFor: { backend: string; generation: number } | null = null;
+  private updates = 0;
+  private disposed = false;
+
+  constructor(options: ParticleRunOptions) {
+    const { particles } = options;
+    if (!particles.length) throw new RangeError('ParticleRun needs at least one particle');
+    this.dimension = particles[0].start.length;
+    if (this.dimension < 1) throw new RangeError('a start needs at least one coordinate');
+    this.options = options;
+    this.bound = options.bound ?? 1e6;
+    this.stepTolerance = options.tolerance?.step ?? 1e-6;
+    this.gradientTolerance = options.tolerance?.gradient ?? 1e-4;
+    this.starts = particles.map((p) => this.checkedStart(p.start));
+
+    const resolved = particles.map((p) => resolveOptimizer(p.optimizer));
+    const byType = new Map<OptimizerType, Group>();
+    resolved.forEach(({ rule, hyperparameters }, index) => {
+      let group = byType.get(rule.type);
+      if (!group) {
+        group = { rule, members: [], hyperparameters: [], slots: [], slotSnapshot: [], columns: new Map() };
+        byType.set(rule.type, group);
+        this.groups.push(group);
+      }
+      group.members.push(index);
+      group.hyperparameters.push(hyperparameters);
+    });
+    for (const group of this.groups) this.order.push(...group.members);
+    this.paramsSnapshot = new Float32Array(particles.length * this.dimension);
+    this.reset();
+  }
+
+  /** updates made since the start (or the last reset) */
+  get iteration(): number {
+    return this.updates;
+  }
+
+  /** CPU snapshot per particle, in the order given; arrays grow in place, do not mutate */
+  get particles(): readonly ParticleState[] {
+    return this.states;
+  }
+
+  get size(): number {
+    return this.states.length;
+  }
+
+  /** Back to iteration 0, optionally from new starts; optimizer state zeroed. */
+  reset(starts?: number[][]): void {
+    this.assertAlive();
+    if (starts) {
+      if (starts.length !== this.states.length && this.states.length) throw new RangeError('reset: one start per particle');
+      this.starts = starts.map((s) => this.checkedStart(s));
+    }
+    const n = this.starts.length;
+    const P = this.dimension;
+    this.order.forEach((user, row) => this.paramsSnapshot.set(this.starts[user], row * P));
+    for (const group of this.groups) {
+      group.slotSnapshot = Array.from({ length: group.rule.slots }, () => new Float32Array(group.members.length * P));
+    }
+    this.updates = 0;
+    this.releaseTensors();
+    this.ensureTensors();
+    const startCosts = tf.tidy(() => this.report(this.params as tf.Tensor2D, 0)).dataSync() as Float32Array;
+    const perUser = new Array<number>(n);
+    this.order.forEach((user, row) => (perUser[user] = startCosts[row]));
+    const fresh: ParticleState[] = new Array(n);
+    for (const group of this.groups) {
+      group.members.forEach((user, k) => {
+        const start = this.starts[user];
+        const ok = Number.isFinite(perUser[user]) && start.every((x) => Math.abs(x) <= this.bound);
+        fresh[user] = {
+          start,
+          type: group.rule.type,
+          hyperparameters: group.hyperparameters[k],
+          points: [start.slice()],
+          costs: [perUser[user]],
+          status: ok ? 'running' : 'diverged',
+          stoppedAt: ok ? null : 0,
+        };
+      });
+    }
+    this.states = fresh;
+  }
+
+  /** Moves particle i's start and restarts the whole run from iteration 0. */
+  setStart(index: number, point: number[]): void {
+    const starts = this.starts.map((s) => s.slice());
+    if (!(index >= 0 && index < starts.length)) throw new RangeError(`setStart: no particle ${index}`);
+    starts[index] = point;
+    this.reset(starts);
+  }
+
+  /**
+   * Exactly k updates of every running particle, then one read-back. Returns the
+   * snapshot; stopped particles keep their last point.
+   */
+  step(k = 1): StepResult {
+    this.assertAlive();
+    if (!(Number.isInteger(k) && k >= 0)) throw new RangeError(`step: k must be a whole number ≥ 0, got ${k}`);
+    const first = this.updates;
+    const stopped: StepResult['stopped'] = [];
+    const runningRows = this.order.map((user) => this.states[user].status === 'running');
+    if (k === 0 || !runningRows.some(Boolean)) {
+      this.updates += k;
+      return this.result(stopped);
+    }
+    this.ensureTensors();
+    const n = this.order.length;
+    const P = this.dimension;
+
+    const out = tf.tidy(() => {
+      let params = this.params as tf.Tensor2D;
+      let slots = this.groups.map((g) => g.slots);
+      let active = tf.tensor1d(runningRows.map(Number), 'bool');
+      const sizes = this.groups.map((g) => g.members.length);
+      const trail: tf.Tensor[] = [];
+      const costs: tf.Tensor[] = [];
+      const codes: tf.Tensor[] = [];
+      for (let s = 0; s < k; s++) {
+        const t = first + s;
+        const grad = tf.grad((p: tf.Tensor) => tf.sum(this.options.cost(p as tf.Tensor2D, t)))(params) as tf.Tensor2D;
+        const paramParts = sizes.length > 1 ? (tf.split(params, sizes, 0) as tf.Tensor2D[]) : [params];
+        const gradParts = sizes.length > 1 ? (tf.split(grad, sizes, 0) as tf.Tensor2D[]) : [grad];
+        const candidates: tf.Tensor[] = [];
+        slots = this.groups.map((group, j) => {
+          const next = group.rule.update(paramParts[j], gradParts[j], slots[j], this.columns(group, t));
+          candidates.push(next.params);
+          return next.slots;
+        });
+        const candidate = (candidates.length > 1 ? tf.concat(candidates, 0) : candidates[0]) as tf.Tensor2D;
+        const cost = this.report(candidate, t + 1);
+        // |x| ≤ bound is false for NaN and ±Infinity, so one comparison covers both.
+        const ok = tf.logicalAnd(tf.all(tf.lessEqual(tf.abs(candidate), this.bound), 1), tf.isFinite(cost));
+        const settled = tf.logicalAnd(
+          tf.less(tf.max(tf.abs(tf.sub(candidate, params)), 1), this.stepTolerance),
+          tf.less(tf.max(tf.abs(grad), 1), this.gradientTolerance),
+        );
+        const accept = tf.logicalAnd(active, ok);
+        params = tf.where(tf.reshape(accept, [n, 1]), candidate, params) as tf.Tensor2D;
+        active = tf.logicalAnd(accept, tf.logicalNot(settled));
+        // per row and step: 0 accepted, 1 accepted and converged, 2 rejected (diverged)
+        codes.push(tf.where(ok, tf.cast(settled, 'float32'), tf.fill([n], 2)));
+        trail.push(params);
+        costs.push(cost);
+      }
+      const packed = tf.concat([
+        tf.reshape(tf.stack(trail), [-1]),
+        tf.reshape(tf.stack(costs), [-1]),
+        tf.reshape(tf.stack(codes), [-1]),
+        ...slots.flat().map((slot) => tf.reshape(slot, [-1])),
+      ]);
+      return { params, slots, packed };
+    });
+
+    const data = out.packed.dataSync() as Float32Array;
+    out.packed.dispose();
+    this.params?.dispose();
+    this.params = out.params;
+    this.groups.forEach((group, j) => {
+      group.slots.forEach((slot) => slot.dispose());
+      group.slots = out.slots[j];
+    });
+
+    const costOffset = k * n * P;
+    const codeOffset = costOffset + k * n;
+    for (let s = 0; s < k; s++) {
+      for (let row = 0; row < n; row++) {
+        const user = this.order[row];
+        const state = this.states[user];
+        if (state.status !== 'running') continue;
+        const code = data[codeOffset + s * n + row];
+        if (code === 2) {
+          state.status = 'diverged';
+          state.stoppedAt = first + s + 1;
+          stopped.push({ index: user, status: 'diverged', iteration: first + s + 1 });
+          continue;
+        }
+        const base = (s * n + row) * P;
+        state.points.push(Array.from(data.subarray(base, base + P)));
+        state.costs.push(data[costOffset + s * n + row]);
+        if (code === 1) {
+          state.status = 'converged';
+          state.stoppedAt = first + s + 1;
+          stopped.push({ index: user, status: 'converged', iteration: first + s + 1 });
+        }
+      }
+    }
+    this.paramsSnapshot = data.slice((k - 1) * n * P, k * n * P);
+    let offset = codeOffset + k * n;
+    for (const group of this.groups) {
+      group.slotSnapshot = group.slotSnapshot.map((old) => {
+        const copy = data.slice(offset, offset + old.length);
+        offset += old.length;
+        return copy;
+      });
+    }
+    this.updates += k;
+    return this.result(stopped);
+  }
+
+  /**
+   * The trajectories k updates from `starts` (default: the current starts) would
+   * take, leaving this run untouched: for drag previews.
+   */
+  preview(k: number, starts: number[][] = this.starts): readonly ParticleState[] {
+    const configs = this.options.particles.map((p, i) => ({ ...p, start: starts[i] ?? p.start }));
+    const scratch = new ParticleRun({ ...this.options, particles: configs });
+    try {
+      scratch.step(k);
+      return scratch.particles;
+    } finally {
+      scratch.dispose();
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.releaseTensors();
+    this.disposed = true;
+  }
+
+  private result(stopped: StepResult['stopped']): StepResult {
+    return {
+      iteration: this.updates,
+      particles: this.states,
+      stopped,
+      running: this.states.filter((s) => s.status === 'running').length,
+    };
+  }
+
+  private report(params: tf.Tensor2D, iteration: number): tf.Tensor1D {
+    return this.options.reportCost ? this.options.reportCost(params) : this.options.cost(params, iteration);
+  }
+
+  private checkedStart(start: number[]): number[] {
+    if (start.length !== this.dimension) {
+      throw new RangeError(`every start needs ${this.dimension} coordinates, got [${start.join(', ')}]`);
+    }
+    return start.slice();
+  }
+
+  /** The [n, 1] coefficient columns of `group` at update t; unchanged ones are reused. */
+  private columns(group: Group, t: number): Record<string, tf.Tensor> {
+    const perParticle = group.hyperparameters.map((h) => group.rule.coefficients(h, t));
+    const out: Record<string, tf.Tensor> = {};
+    for (const key of Object.keys(perParticle[0])) {
+      const values = Float32Array.from(perParticle, (c) => c[key]);
+      const cached = group.columns.get(key);
+      if (cached && cached.values.every((v, i) => v === values[i])) {
+        out[key] = cached.tensor;
+        continue;
+      }
+      cached?.tensor.dispose();
+      const tensor = tf.keep(tf.tensor2d(values, [values.length, 1]));
+      group.columns.set(key, { values, tensor });
+      out[key] = tensor;
+    }
+    return out;
+  }
+
+  /** (Re)creates the tensors from the CPU snapshot when missing or on another backend. */
+  private ensureTensors(): void {
+    const backend = ensureBackend() ?? tf.getBackend();
+    const generation = backendGeneration();
+    const fresh =
+      this.params !== null &&
+      this.builtFor !== null &&
+      this.builtFor.backend === tf.getBackend() &&
+      this.builtFor.generation === generation;
+    if (fresh) return;
+    this.releaseTensors();
+    const n = this.order.length;
+    const P = this.dimension;
+    this.params = tf.tensor2d(this.paramsSnapshot, [n, P]);
+    for (const group of this.groups) {
+      group.slots = group.slotSnapshot.map((values) => tf.tensor2d(values, [group.members.length, P]));
+    }
+    this.builtFor = { backend: tf.getBackend() ?? backend, generation };
+  }
+
+  private releaseTensors(): void {
+    // After a lost WebGL context disposing can fail; the snapshot is what matters.
+    const release = (t: tf.Tensor | null) => {
+      try {
+        t?.dispose();
+      } catch {
+        /* already gone with its context */
+      }
+    };
+    release(this.params);
+    this.params = null;
+    for (const group of this.groups) {
+      group.slots.forEach(release);
+      group.slots = [];
+      group.columns.forEach(({ tensor }) => release(tensor));
+      group.columns.clear();
+    }
+    this.builtFor = null;
+  }
+
+  private assertAlive(): void {
+    if (this.disposed) throw new Error('this ParticleRun was disposed');
+  }
+}
