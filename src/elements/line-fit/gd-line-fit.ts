@@ -1,0 +1,827 @@
+import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { scaleLinear } from 'd3-scale';
+import { OPTIMIZER_TYPES, getOptimizer } from '../../core/index.js';
+import { GdElement, type PropertyRule } from '../shared/gd-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { controls } from '../shared/controls.styles.js';
+import { plotStyles } from '../shared/plot/plot.styles.js';
+import { renderAxes, type Margin } from '../shared/plot/axes.js';
+import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
+import { drawFilledContours } from '../shared/plot/contours.js';
+import { costScales, drawSeries, type Series } from '../shared/plot/series.js';
+import { startPointDrag, nudgePoint, clampToDomain, type Domain2D } from '../shared/plot/drag.js';
+import { LinkController, type LinkedValues } from '../shared/controllers/link-controller.js';
+import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
+import { isIntegerInRange, isNumberInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { tex } from '../shared/tex.js';
+import { COST, MODEL } from './formulas.js';
+import { lineFitStyles } from './gd-line-fit.styles.js';
+import { LineDataset, type LineCostGrid } from './internal/dataset.js';
+import { LineTrainer, type LineFitHistoryEntry } from './internal/trainer.js';
+
+export type { LineFitHistoryEntry } from './internal/trainer.js';
+export type { LineCostGrid } from './internal/dataset.js';
+
+/** The largest dataset the widget generates (the landscape cost does not grow with m). */
+export const MAX_SIZE = 100_000;
+/** Play stops here so a forgotten tab never grows its history without end. */
+export const MAX_ITERATIONS = 20_000;
+const SIZE_PRESETS = [10, 100, 1000] as const;
+const GRID_CELLS = 128;
+const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
+const MAX_SCATTER_POINTS = 2500;
+const MARGIN: Margin = { top: 10, right: 12, bottom: 42, left: 48 };
+
+/** `batch-size`: `full` or a whole number; other text is kept as text so the rule can reject it. */
+const batchSizeConverter = {
+  fromAttribute(value: string | null): number | string {
+    if (value === null) return 'full';
+    const trimmed = value.trim();
+    if (trimmed.toLowerCase() === 'full') return 'full';
+    const n = parseFiniteNumber(trimmed);
+    return n === undefined ? value : n;
+  },
+  toAttribute(value: number | string): string {
+    return String(value);
+  },
+};
+
+const isBatchSize = (value: unknown) => value === 'full' || isIntegerInRange(1, MAX_SIZE)(value);
+
+/**
+ * Recover a line with gradient descent: the data with the true and the fitted line, the
+ * mean-squared-error landscape J(w, b) with a draggable initialisation and the path the
+ * optimizer takes, and the cost per iteration (with a hold-out test cost when asked).
+ *
+ * The landscape comes from five sums of the data (J is a quadratic in w and b), so a
+ * dataset of 100,000 points redraws as fast as one of 10. Updates use the autodiff
+ * gradient of the mini-batch MSE through the core's batched optimizer run; mini-batches
+ * are drawn without replacement each epoch from the seeded generator, so the same seed
+ * reproduces the same data and the same run.
+ *
+ * @summary Fit ŷ = wx + b by gradient descent and watch data, cost landscape and cost curve move together.
+ *
+ * @csspart data - The scatter plot of the training data with the true and the model line.
+ * @csspart plot - The cost landscape J(w, b) with the initialisation and the trajectory.
+ * @csspart chart - The cost per iteration (log scale).
+ * @csspart handle - The draggable red initialisation point on the landscape.
+ * @csspart readout - Iteration, epoch, w, b and cost.
+ * @csspart controls - Every control (data, training, play bar).
+ * @csspart formula - A typeset formula.
+ * @csspart notes - The polite live region for rejected input and run state.
+ *
+ * @cssproperty [--gd-line-fit-point-color=light-dark(rgba(29,35,48,.55), rgba(228,231,236,.55))] - Colour of the data points.
+ * @cssproperty [--gd-line-fit-trajectory-color=var(--gd-color-model)] - Colour of the optimizer's path on the landscape.
+ * @cssproperty [--gd-line-fit-train-color=var(--gd-color-text)] - Colour of the training-cost curve.
+ * @cssproperty [--gd-line-fit-test-color=var(--gd-series-2)] - Colour of the test-cost curve.
+ * @cssproperty [--gd-color-truth=light-dark(#1f63c6, #6aa8ff)] - The ground truth (line and dot).
+ * @cssproperty [--gd-color-model=light-dark(#c8302a, #ff7b72)] - The model (line, initialisation, current point).
+ *
+ * @fires gd-step - After each batch of updates (a frame while playing, or a `step()` call); detail `{iteration, values: {w, b, cost, epoch, testCost?}}`.
+ * @fires gd-done - When the run stops by itself; detail `{reason: 'converged' | 'diverged' | 'max-steps', iteration}`.
+ * @fires gd-params-change - When the user changes a setting (controls, the dragged initialisation); detail holds the changed properties.
+ *
+ * @slot - Optional caption or explanation shown above the figure.
+ */
+export class GdLineFit extends GdElement {
+  static override styles = [tokens, controls, plotStyles, lineFitStyles];
+
+  /** Number of training points m (1 … 100,000; at least 2 are needed for a line). */
+  @property({ type: Number }) size = 100;
+
+  /** Standard deviation of the Gaussian noise added to y. */
+  @property({ type: Number }) noise = 0.5;
+
+  /** Slope w* of the line the data is sampled from. */
+  @property({ type: Number, attribute: 'true-slope' }) trueSlope = 2;
+
+  /** Intercept b* of the line the data is sampled from. */
+  @property({ type: Number, attribute: 'true-intercept' }) trueIntercept = -1;
+
+  /** Fraction of extra points held out as a test set (0 turns the test cost off). */
+  @property({ type: Number, attribute: 'test-split' }) testSplit = 0;
+
+  /** Learning rate α (greater than 0, at most 10). */
+  @property({ type: Number, attribute: 'learning-rate' }) learningRate = 0.1;
+
+  /** Points per update: a whole number (capped at m) or `full` for the whole training set. */
+  @property({ attribute: 'batch-size', converter: batchSizeConverter }) batchSize: number | 'full' = 'full';
+
+  /** Optimizer type: sgd, momentum, nesterov, rmsprop, adagrad, adam or adamw. */
+  @property() optimizer = 'sgd';
+
+  /** Initial parameters as `"w,b"` (the red dot). */
+  @property() init = '-2,3';
+
+  /** Updates per animation frame while playing. */
+  @property({ type: Number }) speed = 1;
+
+  @state() private lineData!: LineDataset;
+  @state() private trainer!: LineTrainer;
+  /** Bumped whenever the trainer moved, so the views re-render. */
+  @state() private revision = 0;
+  /** The initialisation is being dragged: play waits. */
+  @state() private dragging = false;
+
+  @query('canvas.scatter') private scatterCanvas?: HTMLCanvasElement;
+  @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
+  @query('canvas.costs') private costCanvas?: HTMLCanvasElement;
+
+  private readonly linker = new LinkController(this);
+  private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
+  private stepQueue: Promise<void> = Promise.resolve();
+  private stepping = false;
+  private doneFired = false;
+  private drawnScatterKey = '';
+  private drawnContourKey = '';
+
+  protected override propertyRules(): Record<string, PropertyRule> {
+    return {
+      ...super.propertyRules(),
+      size: { attribute: 'size', accepts: `a whole number from 2 to ${MAX_SIZE}`, valid: isIntegerInRange(2, MAX_SIZE), fallback: 100 },
+      noise: { attribute: 'noise', accepts: 'a number from 0 to 100', valid: isNumberInRange(0, 100), fallback: 0.5 },
+      trueSlope: { attribute: 'true-slope', accepts: 'a number from -1000 to 1000', valid: isNumberInRange(-1000, 1000), fallback: 2 },
+      trueIntercept: { attribute: 'true-intercept', accepts: 'a number from -1000 to 1000', valid: isNumberInRange(-1000, 1000), fallback: -1 },
+      testSplit: { attribute: 'test-split', accepts: 'a fraction from 0 to 0.9', valid: isNumberInRange(0, 0.9), fallback: 0 },
+      learningRate: { attribute: 'learning-rate', accepts: 'a number greater than 0 and at most 10', valid: (v) => isNumberInRange(0, 10)(v) && Number(v) > 0, fallback: 0.1 },
+      batchSize: { attribute: 'batch-size', accepts: `"full" or a whole number from 1 to ${MAX_SIZE}`, valid: isBatchSize, fallback: 'full' },
+      optimizer: { attribute: 'optimizer', accepts: OPTIMIZER_TYPES.join(', '), valid: isOneOf(OPTIMIZER_TYPES), fallback: 'sgd' },
+      init: { attribute: 'init', accepts: 'two numbers "w,b" from -1000 to 1000', valid: (v) => isInit(v), fallback: '-2,3' },
+      speed: { attribute: 'speed', accepts: 'a whole number of steps per frame from 1 to 1000', valid: isIntegerInRange(1, 1000), fallback: 1 },
+    };
+  }
+
+  // ---------------------------------------------------------------- public surface
+
+  /** The training set, `{x, y}` (copies). */
+  get data(): { x: number[]; y: number[] } {
+    this.ensureModel();
+    return { x: Array.from(this.lineData.x), y: Array.from(this.lineData.y) };
+  }
+
+  /** The hold-out test set, `{x, y}` (empty arrays when `test-split` is 0). */
+  get testData(): { x: number[]; y: number[] } {
+    this.ensureModel();
+    return { x: Array.from(this.lineData.testX), y: Array.from(this.lineData.testY) };
+  }
+
+  /** The current parameters `{w, b}`. */
+  get params(): { w: number; b: number } {
+    this.ensureModel();
+    const last = this.trainer.history[this.trainer.history.length - 1];
+    return { w: last.w, b: last.b };
+  }
+
+  /**
+   * One entry per applied update plus the start: `history[0]` is the initialisation,
+   * `history[k]` the parameters after k updates, `epoch` the epochs completed by then,
+   * `cost` the training MSE there (and `testCost` the test MSE when a test set exists).
+   */
+  get history(): LineFitHistoryEntry[] {
+    this.ensureModel();
+    return this.trainer.history.map((entry) => ({ ...entry }));
+  }
+
+  /** `running`, `converged` or `diverged`. */
+  get status(): 'running' | 'converged' | 'diverged' {
+    this.ensureModel();
+    return this.trainer.status;
+  }
+
+  /** Updates per epoch: ⌈m / batch size⌉. */
+  get batchesPerEpoch(): number {
+    this.ensureModel();
+    return this.trainer.batchesPerEpoch;
+  }
+
+  /**
+   * The indices into `data` of the training points used by update `iteration`
+   * (0-based; read-only information, the schedule is fixed by the seed).
+   */
+  batchIndices(iteration: number): number[] {
+    this.ensureModel();
+    return Array.from(this.trainer.batchIndices(iteration));
+  }
+
+  /** The least-squares solution of the training data (the landscape's minimum). */
+  get leastSquares(): { w: number; b: number } {
+    this.ensureModel();
+    return { ...this.lineData.solution };
+  }
+
+  /**
+   * The cost landscape as drawn: `values` row-major n×n, row 0 at the lowest b, column 0
+   * at the lowest w; cell (i, j) is J at the centre of its cell in `w` × `b`.
+   */
+  get costGrid(): LineCostGrid {
+    this.ensureModel();
+    return this.landscape();
+  }
+
+  override async step(n = 1): Promise<void> {
+    const count = Math.max(0, Math.floor(Number(n)));
+    await this.updateComplete;
+    this.ensureModel();
+    const run = this.stepQueue.then(() => this.advance(count));
+    this.stepQueue = run.catch(() => undefined);
+    await run;
+  }
+
+  override reset(): void {
+    this.ensureModel();
+    this.restartRun();
+  }
+
+  override play(): void {
+    this.ensureModel();
+    if (this.trainer.status !== 'running' || this.trainer.iteration >= MAX_ITERATIONS) this.restartRun();
+    super.play();
+  }
+
+  // ---------------------------------------------------------------- model lifecycle
+
+  private dataKey = '';
+  private runKey = '';
+  private cachedGrid?: { key: string; grid: LineCostGrid };
+
+  /** Builds dataset and run from the current (validated) properties when they changed. */
+  private ensureModel(): void {
+    const dataKey = [this.size, this.noise, this.trueSlope, this.trueIntercept, this.testSplit, this.seed].join('|');
+    if (dataKey !== this.dataKey) {
+      this.dataKey = dataKey;
+      this.lineData = new LineDataset({
+        size: this.size,
+        noise: this.noise,
+        slope: this.trueSlope,
+        intercept: this.trueIntercept,
+        seed: this.seed,
+        testFraction: this.testSplit,
+      });
+      this.runKey = '';
+    }
+    const runKey = [dataKey, this.learningRate, this.effectiveBatchSize(), this.optimizer, this.init].join('|');
+    if (runKey !== this.runKey) {
+      this.runKey = runKey;
+      this.restartRun();
+    }
+  }
+
+  private restartRun(): void {
+    this.trainer?.dispose();
+    this.trainer = new LineTrainer(this.lineData, {
+      optimizer: this.optimizer,
+      learningRate: this.learningRate,
+      batchSize: this.effectiveBatchSize(),
+      init: this.initPoint(),
+      seed: this.seed,
+    });
+    this.doneFired = false;
+    this.setNote('run', undefined);
+    this.revision++;
+  }
+
+  private effectiveBatchSize(): number {
+    const m = this.lineData?.x.length ?? this.size;
+    return this.batchSize === 'full' ? m : Math.min(Number(this.batchSize), m);
+  }
+
+  private initPoint(): [number, number] {
+    return parsePair(this.init) ?? [-2, 3];
+  }
+
+  private async advance(count: number): Promise<void> {
+    if (count === 0) return;
+    this.stepping = true;
+    try {
+      await this.trainer.step(count);
+    } finally {
+      this.stepping = false;
+    }
+    this.revision++;
+    const last = this.trainer.history[this.trainer.history.length - 1];
+    this.fire('gd-step', {
+      iteration: this.trainer.iteration,
+      values: { w: last.w, b: last.b, cost: last.cost, epoch: last.epoch, ...(last.testCost !== undefined ? { testCost: last.testCost } : {}) },
+    });
+    this.checkDone();
+  }
+
+  private checkDone(): void {
+    const { status, iteration } = this.trainer;
+    let reason: 'converged' | 'diverged' | 'max-steps' | undefined;
+    if (status === 'diverged') reason = 'diverged';
+    else if (status === 'converged') reason = 'converged';
+    else if (iteration >= MAX_ITERATIONS && this.playing) reason = 'max-steps';
+    if (!reason) return;
+    if (reason === 'diverged') {
+      this.setNote(
+        'run',
+        `Diverged after ${this.format(iteration, { fraction: 0 })} updates: the cost grew without bound. Lower the learning rate (now ${this.format(this.learningRate)}) and press Reset.`,
+      );
+    } else if (reason === 'converged') {
+      this.setNote('run', `Converged after ${this.format(iteration, { fraction: 0 })} updates.`);
+    }
+    if (this.playing) this.pause();
+    if (!this.doneFired) {
+      this.doneFired = true;
+      this.fire('gd-done', { reason, iteration });
+    }
+  }
+
+  protected override onFrame(): void {
+    if (this.stepping || this.dragging) return;
+    const left = MAX_ITERATIONS - this.trainer.iteration;
+    if (left <= 0 || this.trainer.status !== 'running') {
+      this.checkDone();
+      return;
+    }
+    void this.step(Math.min(this.speed, left));
+  }
+
+  // ---------------------------------------------------------------- link groups
+
+  /** Called by the link group when another member's user changed a shared setting. */
+  applyLinked(values: LinkedValues): void {
+    if (values.learningRate !== undefined) this.learningRate = values.learningRate;
+    if (values.optimizer !== undefined) this.optimizer = values.optimizer;
+  }
+
+  private userChange(values: Record<string, unknown>): void {
+    this.fire('gd-params-change', values);
+    const shared: LinkedValues = {};
+    if ('learningRate' in values) shared.learningRate = this.learningRate;
+    if ('optimizer' in values) shared.optimizer = this.optimizer;
+    if (Object.keys(shared).length) this.linker.broadcast(shared);
+  }
+
+  // ---------------------------------------------------------------- lit lifecycle
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.ensureModel();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.drawCanvases();
+  }
+
+  // ---------------------------------------------------------------- geometry
+
+  /** The (w, b) window: centred on the truth, wide enough for init and least squares. */
+  private landscapeDomain(): Domain2D {
+    const [w0, b0] = this.initPoint();
+    const { w: ws, b: bs } = this.lineData.solution;
+    const span = (center: number, ...points: number[]) => {
+      let half = 4;
+      for (const p of points) if (Number.isFinite(p)) half = Math.max(half, Math.abs(p - center) * 1.15);
+      return [center - half, center + half] as [number, number];
+    };
+    return { x: span(this.trueSlope, w0, ws), y: span(this.trueIntercept, b0, bs) };
+  }
+
+  private landscape(): LineCostGrid {
+    const domain = this.landscapeDomain();
+    const key = [this.dataKey, domain.x, domain.y].join('|');
+    if (this.cachedGrid?.key !== key) {
+      this.cachedGrid = { key, grid: this.lineData.costGrid(GRID_CELLS, domain.x, domain.y) };
+    }
+    return this.cachedGrid.grid;
+  }
+
+  private layout() {
+    const width = Math.max(240, this.hostWidth());
+    const columns = width >= 720 ? 3 : 1;
+    const gap = 16;
+    const column = columns === 3 ? (width - 2 * gap) / 3 : width;
+    const plotHeight = Math.round(Math.min(Math.max(column * 0.9, 220), 340));
+    return { column: Math.floor(column), height: plotHeight };
+  }
+
+  private hostWidth(): number {
+    return this.hostSize.width || 900;
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  protected override render(): TemplateResult {
+    const { column, height } = this.layout();
+    const innerW = column - MARGIN.left - MARGIN.right;
+    const innerH = height - MARGIN.top - MARGIN.bottom;
+    return html`
+      <slot></slot>
+      <div class="views">
+        ${this.renderData(column, height, innerW, innerH)} ${this.renderLandscape(column, height, innerW, innerH)}
+        ${this.renderChart(column, height, innerW, innerH)}
+      </div>
+      ${this.renderReadout()} ${this.renderControls()} ${this.renderNotes()}
+    `;
+  }
+
+  private dataScales(innerW: number, innerH: number) {
+    const { xRange, yRange } = this.lineData.extent;
+    return {
+      x: scaleLinear().domain(xRange).range([0, innerW]).nice(),
+      y: scaleLinear().domain(yRange).range([innerH, 0]).nice(),
+    };
+  }
+
+  private renderData(column: number, height: number, innerW: number, innerH: number): TemplateResult {
+    const { x, y } = this.dataScales(innerW, innerH);
+    const [x0, x1] = x.domain();
+    const { w, b } = this.params;
+    const line = (slope: number, intercept: number, cls: string) =>
+      svg`<line class=${cls} x1=${x(x0)} x2=${x(x1)} y1=${clampPx(y(slope * x0 + intercept), innerH)} y2=${clampPx(y(slope * x1 + intercept), innerH)}></line>`;
+    const m = this.lineData.x.length;
+    const label = `Scatter plot of ${m} training points with the true line (slope ${this.format(this.trueSlope)}, intercept ${this.format(this.trueIntercept)}) and the model line (slope ${this.format(w)}, intercept ${this.format(b)}).`;
+    return html`<figure part="data">
+      <figcaption>
+        <strong>Data</strong>
+        <span class="legend truth"><span class="swatch"></span>truth</span>
+        <span class="legend model"><span class="swatch"></span>model ${tex(MODEL)}</span>
+      </figcaption>
+      <div class="plot" style="height:${height}px" role="img" aria-label=${label}>
+        <canvas class="scatter" style="left:${MARGIN.left}px;top:${MARGIN.top}px"></canvas>
+        <svg width=${column} height=${height} aria-hidden="true">
+          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'x', yLabel: 'y', format: (v) => this.format(v), grid: false })}
+          <g transform="translate(${MARGIN.left},${MARGIN.top})">
+            <svg width=${innerW} height=${innerH} overflow="hidden">${line(this.trueSlope, this.trueIntercept, 'truth-line')}
+            ${Number.isFinite(w) && Number.isFinite(b) ? line(w, b, 'model-line') : nothing}</svg>
+          </g>
+        </svg>
+      </div>
+    </figure>`;
+  }
+
+  private landscapeScales(innerW: number, innerH: number) {
+    const domain = this.landscapeDomain();
+    return {
+      domain,
+      x: scaleLinear().domain(domain.x).range([0, innerW]),
+      y: scaleLinear().domain(domain.y).range([innerH, 0]),
+    };
+  }
+
+  private renderLandscape(column: number, height: number, innerW: number, innerH: number): TemplateResult {
+    const { x, y, domain } = this.landscapeScales(innerW, innerH);
+    const history = this.trainer.history;
+    const [w0, b0] = this.initPoint();
+    const last = history[history.length - 1];
+    const path = trajectoryPath(history, x, y, domain, Math.max(200, innerW * 2));
+    const solution = this.lineData.solution;
+    const init = clampToDomain([w0, b0], domain);
+    const handleLabel = `Initialisation, w ${this.format(w0)}, b ${this.format(b0)}. Drag, or use the arrow keys (Shift for bigger steps).`;
+    const showCurrent = history.length > 1 && Number.isFinite(last.w) && Number.isFinite(last.b);
+    const current = clampToDomain([last.w, last.b], domain);
+    return html`<figure part="plot">
+      <figcaption>
+        <strong>Cost landscape</strong>
+        <span class="legend truth"><span class="swatch dot"></span>truth</span>
+        <span class="legend">✕ least squares</span>
+        <span class="legend model"><span class="swatch dot"></span>start</span>
+      </figcaption>
+      <div class="plot" style="height:${height}px">
+        <canvas class="contours" style="left:${MARGIN.left}px;top:${MARGIN.top}px" role="img"
+          aria-label="Filled contours of the mean squared error over slope w and intercept b; lighter is lower."></canvas>
+        <svg width=${column} height=${height} @pointerdown=${this.onLandscapePointerDown}>
+          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'slope w', yLabel: 'intercept b', format: (v) => this.format(v) })}
+          <g transform="translate(${MARGIN.left},${MARGIN.top})">
+            <path class="halo" d=${path}></path>
+            <path class="trajectory" d=${path}></path>
+            <circle class="truth-dot" cx=${x(this.trueSlope)} cy=${y(this.trueIntercept)} r="5"></circle>
+            <path class="lsq-mark" transform="translate(${x(solution.w)},${y(solution.b)})" d="M-5,-5L5,5M-5,5L5,-5"></path>
+            ${showCurrent ? svg`<circle class="current-dot" cx=${x(current[0])} cy=${y(current[1])} r="4"></circle>` : nothing}
+            <g class="handle" part="handle" tabindex="0" role="button" aria-roledescription="draggable point" aria-label=${handleLabel}
+              transform="translate(${x(init[0])},${y(init[1])})" @pointerdown=${this.onHandlePointerDown} @keydown=${this.onHandleKey}>
+              <circle r="14" fill="transparent"></circle>
+              <circle class="ring" r="10"></circle>
+              <circle class="init-dot" r="7"></circle>
+            </g>
+          </g>
+        </svg>
+      </div>
+    </figure>`;
+  }
+
+  private renderChart(column: number, height: number, innerW: number, innerH: number): TemplateResult {
+    const { x, y } = this.chartScales(innerW, innerH);
+    const floor = this.lineData.cost(this.lineData.solution.w, this.lineData.solution.b);
+    const floorY = y(floor);
+    const hasTest = this.lineData.testX.length > 0;
+    return html`<figure part="chart">
+      <figcaption>
+        <strong>Cost per iteration</strong>
+        <span class="legend train"><span class="swatch"></span>training</span>
+        ${hasTest ? html`<span class="legend test"><span class="swatch dashed"></span>test</span>` : nothing}
+      </figcaption>
+      <div class="plot" style="height:${height}px" role="img"
+        aria-label=${`Training cost per iteration on a log scale; ${this.trainer.iteration} iterations so far; the least-squares minimum is ${this.format(floor)}.`}>
+        <canvas class="costs" style="left:${MARGIN.left}px;top:${MARGIN.top}px"></canvas>
+        <svg width=${column} height=${height} aria-hidden="true">
+          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log)', format: (v) => this.format(v), yTickCount: 4 })}
+          ${Number.isFinite(floorY) && floorY >= 0 && floorY <= innerH
+            ? svg`<g transform="translate(${MARGIN.left},${MARGIN.top})"><line class="floor" x1="0" x2=${innerW} y1=${floorY} y2=${floorY}></line>
+                <text class="floor-label" x=${innerW - 4} y=${floorY - 4} text-anchor="end">least-squares minimum</text></g>`
+            : nothing}
+        </svg>
+      </div>
+    </figure>`;
+  }
+
+  private chartSeries(colors: { train: string; test: string }): Series[] {
+    const history = this.trainer.history;
+    const train = Float64Array.from(history, (entry) => entry.cost);
+    const series: Series[] = [{ values: train, color: colors.train }];
+    if (this.lineData.testX.length > 0) {
+      series.push({ values: Float64Array.from(history, (entry) => entry.testCost ?? NaN), color: colors.test, dash: [5, 4] });
+    }
+    return series;
+  }
+
+  private chartScales(innerW: number, innerH: number) {
+    const floor = this.lineData.cost(this.lineData.solution.w, this.lineData.solution.b);
+    const series = this.chartSeries({ train: '', test: '' });
+    series.push({ values: [floor], color: '' });
+    return costScales(series, innerW, innerH, 20);
+  }
+
+  private renderReadout(): TemplateResult {
+    const history = this.trainer.history;
+    const last = history[history.length - 1];
+    const status = this.trainer.status;
+    return html`<dl class="readout" part="readout" aria-label="Training state">
+      <div><dt>iteration</dt><dd>${this.format(this.trainer.iteration, { fraction: 0 })}</dd></div>
+      <div><dt>epoch</dt><dd>${this.format(last.epoch, { fraction: 0 })}</dd></div>
+      <div><dt><math><mi>w</mi></math></dt><dd>${this.format(last.w)}</dd></div>
+      <div><dt><math><mi>b</mi></math></dt><dd>${this.format(last.b)}</dd></div>
+      <div><dt><math><mi>J</mi><mo>(</mo><mi>w</mi><mo>,</mo><mi>b</mi><mo>)</mo></math></dt><dd>${this.format(last.cost)}</dd></div>
+      ${last.testCost !== undefined
+        ? html`<div><dt><math><msub><mi>J</mi><mtext>test</mtext></msub></math></dt><dd>${this.format(last.testCost)}</dd></div>`
+        : nothing}
+      ${status !== 'running' ? html`<div><dt class="visually-hidden">status</dt><dd class="status">${status}</dd></div>` : nothing}
+    </dl>`;
+  }
+
+  private renderControls(): TemplateResult {
+    const m = this.lineData.x.length;
+    const batch = this.effectiveBatchSize();
+    const full = this.batchSize === 'full';
+    const logRate = Math.log10(this.learningRate);
+    const playing = this.playing;
+    return html`<div class="panels" part="controls">
+      <fieldset>
+        <legend>Data</legend>
+        <div class="stack">
+          <div class="field">
+            <span class="label" id="size-label">Training points <span class="value">m = ${this.format(m, { fraction: 0 })}</span></span>
+            <div class="inline">
+              <span class="segmented" role="group" aria-labelledby="size-label">
+                ${SIZE_PRESETS.map(
+                  (preset) => html`<button type="button" aria-pressed=${String(this.size === preset)} @click=${() => this.userSet({ size: preset })}>
+                    ${this.format(preset, { fraction: 0 })}
+                  </button>`,
+                )}
+              </span>
+              <input type="number" aria-label="Training points m, 2 to 100,000" min="2" max=${MAX_SIZE} step="1" .value=${String(this.size)}
+                @change=${this.onSizeInput} />
+            </div>
+          </div>
+          <div class="field">
+            <label for="noise">Noise σ <output class="value">${this.format(this.noise)}</output></label>
+            <input id="noise" type="range" min="0" max="3" step="0.05" .value=${String(Math.min(this.noise, 3))}
+              aria-valuetext=${this.format(this.noise)} @input=${this.onNoiseInput} />
+          </div>
+          <div><button type="button" @click=${this.onNewDataset}>New dataset</button></div>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Training</legend>
+        <div class="stack">
+          <div class="field">
+            <label for="rate">Learning rate α <output class="value">${this.format(this.learningRate)}</output></label>
+            <input id="rate" type="range" min=${Math.log10(LEARNING_RATE_RANGE[0])} max=${Math.log10(LEARNING_RATE_RANGE[1])} step="0.01"
+              .value=${String(logRate)} aria-valuetext=${this.format(this.learningRate)} @input=${this.onRateInput} />
+          </div>
+          <div class="field">
+            <label for="batch">Batch size <span class="value">${full ? `full (${this.format(m, { fraction: 0 })})` : this.format(batch, { fraction: 0 })}</span></label>
+            <div class="inline">
+              <input id="batch" type="number" min="1" max=${m} step="1" .value=${String(batch)} ?disabled=${full} @change=${this.onBatchInput} />
+              <label class="check"><input type="checkbox" .checked=${full} @change=${this.onFullBatch} />full batch</label>
+            </div>
+          </div>
+          <div class="field">
+            <label for="optimizer">Optimizer</label>
+            <select id="optimizer" @change=${this.onOptimizerInput}>
+              ${OPTIMIZER_TYPES.map((type) => html`<option value=${type} ?selected=${type === this.optimizer}>${getOptimizer(type)?.name ?? type}</option>`)}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Run</legend>
+        <div class="actions">
+          <button type="button" class="primary play" @click=${this.onPlay}>${playing ? 'Pause' : 'Play'}</button>
+          <button type="button" @click=${this.onStep}>Step</button>
+          <button type="button" @click=${this.onReset}>Reset</button>
+        </div>
+        <p class="formula">${tex(COST)}</p>
+      </fieldset>
+    </div>`;
+  }
+
+  // ---------------------------------------------------------------- canvases
+
+  private drawCanvases(): void {
+    if (!this.scatterCanvas || !this.contourCanvas || !this.costCanvas) return;
+    const { column, height } = this.layout();
+    const innerW = column - MARGIN.left - MARGIN.right;
+    const innerH = height - MARGIN.top - MARGIN.bottom;
+    const themeKey = `${this.theme}|${this.darkScheme.matches}`;
+    const colors = resolveColors(this.renderRoot as ShadowRoot, {
+      point: 'var(--_point)',
+      train: 'var(--_train)',
+      test: 'var(--_test)',
+      border: 'var(--_border)',
+    });
+
+    const scatterKey = [this.dataKey, innerW, innerH, themeKey].join('|');
+    if (scatterKey !== this.drawnScatterKey) {
+      this.drawnScatterKey = scatterKey;
+      this.drawScatter(this.scatterCanvas, innerW, innerH, colors.point);
+    }
+    const domain = this.landscapeDomain();
+    const contourKey = [this.dataKey, innerW, innerH, domain.x, domain.y].join('|');
+    if (contourKey !== this.drawnContourKey) {
+      this.drawnContourKey = contourKey;
+      const context = prepareCanvas(this.contourCanvas, innerW, innerH);
+      drawFilledContours(context, this.landscape(), { width: innerW, height: innerH, bands: 18, lineColor: 'rgba(255,255,255,0.35)' });
+    }
+    const chart = prepareCanvas(this.costCanvas, innerW, innerH);
+    const { x, y } = this.chartScales(innerW, innerH);
+    drawSeries(chart, this.chartSeries(colors), x, y, innerW);
+  }
+
+  private drawScatter(canvas: HTMLCanvasElement, innerW: number, innerH: number, color: string): void {
+    const context = prepareCanvas(canvas, innerW, innerH);
+    const { x, y } = this.dataScales(innerW, innerH);
+    const xs = this.lineData.x;
+    const ys = this.lineData.y;
+    // Large datasets are drawn thinned (every k-th point of an i.i.d. sample is itself a
+    // random sample); the training always uses every point.
+    const stride = Math.max(1, Math.ceil(xs.length / MAX_SCATTER_POINTS));
+    const radius = xs.length <= 100 ? 3 : xs.length <= 1000 ? 2.2 : 1.6;
+    context.fillStyle = color;
+    context.beginPath();
+    for (let i = 0; i < xs.length; i += stride) {
+      const px = x(xs[i]);
+      const py = y(ys[i]);
+      context.moveTo(px + radius, py);
+      context.arc(px, py, radius, 0, 2 * Math.PI);
+    }
+    context.fill();
+  }
+
+  // ---------------------------------------------------------------- user input
+
+  /** Applies user changes through the same validation as attributes, then tells listeners. */
+  private userSet(values: Partial<Pick<GdLineFit, 'size' | 'noise' | 'seed' | 'learningRate' | 'batchSize' | 'optimizer' | 'init'>>): void {
+    Object.assign(this, values);
+    this.userChange(values);
+  }
+
+  private onSizeInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const value = parseFiniteNumber(input.value);
+    this.userSet({ size: (value ?? input.value) as number });
+  }
+
+  private onNoiseInput(event: Event): void {
+    this.userSet({ noise: Number((event.target as HTMLInputElement).value) });
+  }
+
+  private onNewDataset(): void {
+    this.userSet({ seed: (this.seed + 1) >>> 0 });
+  }
+
+  private onRateInput(event: Event): void {
+    const exponent = Number((event.target as HTMLInputElement).value);
+    this.userSet({ learningRate: Number((10 ** exponent).toPrecision(3)) });
+  }
+
+  private onBatchInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const value = parseFiniteNumber(input.value);
+    this.userSet({ batchSize: (value ?? input.value) as number });
+  }
+
+  private onFullBatch(event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    this.userSet({ batchSize: checked ? 'full' : Math.min(32, this.lineData.x.length) });
+  }
+
+  private onOptimizerInput(event: Event): void {
+    this.userSet({ optimizer: (event.target as HTMLSelectElement).value });
+  }
+
+  private onPlay(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  private onStep(): void {
+    this.pause();
+    if (this.trainer.status !== 'running') return;
+    void this.step(1);
+  }
+
+  private onReset(): void {
+    this.pause();
+    this.reset();
+  }
+
+  private moveInit(point: [number, number]): void {
+    const text = `${roundTo(point[0])},${roundTo(point[1])}`;
+    if (text === this.init) return;
+    this.init = text;
+  }
+
+  private readonly onHandleKey = (event: KeyboardEvent): void => {
+    const next = nudgePoint(event, this.initPoint(), this.landscapeDomain());
+    if (!next) return;
+    this.pause();
+    this.moveInit(next);
+    this.userChange({ init: this.init });
+  };
+
+  private readonly onHandlePointerDown = (event: PointerEvent): void => {
+    event.stopPropagation();
+    this.beginDrag(event);
+  };
+
+  /** A press anywhere on the landscape moves the initialisation there and keeps dragging. */
+  private readonly onLandscapePointerDown = (event: PointerEvent): void => {
+    if (event.button !== 0) return;
+    this.beginDrag(event);
+  };
+
+  private beginDrag(event: PointerEvent): void {
+    const svgElement = (event.currentTarget as Element).closest('svg')!;
+    const { x, y, domain } = this.landscapeScales(this.layout().column - MARGIN.left - MARGIN.right, this.layout().height - MARGIN.top - MARGIN.bottom);
+    const toData = (clientX: number, clientY: number): [number, number] => {
+      const box = svgElement.getBoundingClientRect();
+      return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];
+    };
+    this.pause();
+    this.dragging = true;
+    const frozen = domain;
+    this.moveInit(clampToDomain(toData(event.clientX, event.clientY), frozen));
+    startPointDrag(event, {
+      toData,
+      domain: frozen,
+      onMove: (point) => this.moveInit(point),
+      onEnd: () => {
+        this.dragging = false;
+        this.userChange({ init: this.init });
+      },
+    });
+  }
+}
+
+function isInit(value: unknown): boolean {
+  const pair = parsePair(value);
+  return pair !== undefined && Math.abs(pair[0]) <= 1000 && Math.abs(pair[1]) <= 1000;
+}
+
+function roundTo(value: number): number {
+  return Number(value.toFixed(3));
+}
+
+function clampPx(value: number, extent: number): number {
+  return Math.max(-10 * extent, Math.min(11 * extent, value));
+}
+
+/** The trajectory as an SVG path in plot pixels, thinned to at most `budget` vertices. */
+function trajectoryPath(
+  history: readonly LineFitHistoryEntry[],
+  x: (v: number) => number,
+  y: (v: number) => number,
+  domain: Domain2D,
+  budget: number,
+): string {
+  if (history.length < 2) return '';
+  const stride = Math.max(1, Math.ceil(history.length / budget));
+  let d = '';
+  for (let i = 0; i < history.length; i += stride) {
+    const entry = history[i];
+    if (!Number.isFinite(entry.w) || !Number.isFinite(entry.b)) break;
+    const [w, b] = clampToDomain([entry.w, entry.b], domain);
+    d += `${d ? 'L' : 'M'}${x(w).toFixed(1)},${y(b).toFixed(1)}`;
+  }
+  const last = history[history.length - 1];
+  if ((history.length - 1) % stride !== 0 && Number.isFinite(last.w) && Number.isFinite(last.b)) {
+    const [w, b] = clampToDomain([last.w, last.b], domain);
+    d += `L${x(w).toFixed(1)},${y(b).toFixed(1)}`;
+  }
+  return d;
+}

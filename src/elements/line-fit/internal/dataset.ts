@@ -1,0 +1,104 @@
+import { leastSquares, lineCostGrid, lineQuadratic, lineStats, makeLineData, type LineStats, type Vec2 } from '../../../core/index.js';
+
+/**
+ * The cost landscape as drawn: `values` row-major n×n, row r at b = b₀ + r·(b₁ − b₀)/(n − 1)
+ * (row 0 the lowest b), column c at w = w₀ + c·(w₁ − w₀)/(n − 1).
+ */
+export interface LineCostGrid {
+  values: Float32Array;
+  n: number;
+  domain: { w: Vec2; b: Vec2 };
+  min: number;
+  max: number;
+}
+
+export interface LineDatasetOptions {
+  size: number;
+  noise: number;
+  slope: number;
+  intercept: number;
+  seed: number;
+  testFraction: number;
+}
+
+/** Quadratic form of J around the least-squares line (all terms ≥ 0, so no cancellation). */
+type Quadratic = ReturnType<typeof lineQuadratic>;
+
+/**
+ * One generated dataset and everything derived from its five sums: the least-squares
+ * line, the training (and test) MSE at any (w, b) in float64, and the cost grid.
+ * Nothing here touches every point more than the two passes of `lineStats`.
+ */
+export class LineDataset {
+  readonly x: number[];
+  readonly y: number[];
+  readonly testX: number[];
+  readonly testY: number[];
+  readonly stats: LineStats;
+  readonly solution: { w: number; b: number };
+  /** ranges of x and y (training and test points, the truth line at the x ends) */
+  readonly extent: { xRange: Vec2; yRange: Vec2 };
+  private readonly quadratic: Quadratic;
+  private readonly testQuadratic?: Quadratic;
+
+  constructor(options: LineDatasetOptions) {
+    const data = makeLineData(options);
+    this.x = data.x;
+    this.y = data.y;
+    this.testX = data.testX;
+    this.testY = data.testY;
+    this.stats = lineStats(this.x, this.y);
+    this.solution = leastSquares(this.stats);
+    this.quadratic = lineQuadratic(this.stats);
+    if (this.testX.length > 0) this.testQuadratic = lineQuadratic(lineStats(this.testX, this.testY));
+    this.extent = this.measure(options);
+  }
+
+  /** Training MSE (1/m)Σ(w·xᵢ + b − yᵢ)², in float64. */
+  cost(w: number, b: number): number {
+    return evaluate(this.quadratic, w, b);
+  }
+
+  /** Test MSE at (w, b); NaN without a test split. */
+  testCost(w: number, b: number): number {
+    return this.testQuadratic ? evaluate(this.testQuadratic, w, b) : NaN;
+  }
+
+  /** J on an n×n grid over `w` × `b` (the core's sufficient-statistics grid). */
+  costGrid(n: number, w: Vec2, b: Vec2): LineCostGrid {
+    return lineCostGrid(this.stats, { n, w, b });
+  }
+
+  private measure(options: LineDatasetOptions): { xRange: Vec2; yRange: Vec2 } {
+    let xLo = Infinity;
+    let xHi = -Infinity;
+    let yLo = Infinity;
+    let yHi = -Infinity;
+    for (const [xs, ys] of [
+      [this.x, this.y],
+      [this.testX, this.testY],
+    ]) {
+      for (let i = 0; i < xs.length; i++) {
+        if (xs[i] < xLo) xLo = xs[i];
+        if (xs[i] > xHi) xHi = xs[i];
+        if (ys[i] < yLo) yLo = ys[i];
+        if (ys[i] > yHi) yHi = ys[i];
+      }
+    }
+    for (const xEnd of [xLo, xHi]) {
+      const yEnd = options.slope * xEnd + options.intercept;
+      yLo = Math.min(yLo, yEnd);
+      yHi = Math.max(yHi, yEnd);
+    }
+    if (!(xHi > xLo)) [xLo, xHi] = [xLo - 1, xLo + 1];
+    if (!(yHi > yLo)) [yLo, yHi] = [yLo - 1, yLo + 1];
+    return { xRange: [xLo, xHi], yRange: [yLo, yHi] };
+  }
+}
+
+function evaluate(q: Quadratic, w: number, b: number): number {
+  const dw = w - q.w;
+  const db = b - q.b;
+  const level = q.meanX * dw + db;
+  return q.varianceX * dw * dw + level * level + q.residual;
+}

@@ -1,0 +1,131 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { MiniBatcher, ParticleRun, lineMse, lineMseFromStats, type OptimizerType } from '../../../core/index.js';
+import type { LineDataset } from './dataset.js';
+
+/** One point of a run: `history[0]` is the start, `history[k]` the state after k updates. */
+export interface LineFitHistoryEntry {
+  /** updates applied so far */
+  iteration: number;
+  /** epochs completed so far: ⌊iteration / batchesPerEpoch⌋ */
+  epoch: number;
+  w: number;
+  b: number;
+  /** training MSE at (w, b), in float64 from the five sums of the data */
+  cost: number;
+  /** test MSE at (w, b), present when the dataset has a test split */
+  testCost?: number;
+}
+
+export interface LineTrainerSettings {
+  optimizer: string;
+  learningRate: number;
+  /** points per update, 1 … m (m = full batch) */
+  batchSize: number;
+  init: [number, number];
+  seed: number;
+}
+
+/**
+ * Gradient descent on ŷ = wx + b for one dataset and one set of hyperparameters.
+ *
+ * Each update's gradient is tfjs autodiff of the mini-batch MSE (the core's ParticleRun
+ * with one particle [w, b]); the batch for update t comes from the core's MiniBatcher
+ * (shuffled without replacement once per epoch, seeded). The recorded cost is the full
+ * training MSE, computed in float64 from the dataset's sufficient statistics, so a long
+ * history costs O(1) per step whatever m is.
+ *
+ * The tensors (the data on the device, the run) are made at the first step, not on
+ * construction: a new dataset redraws its landscape without touching tfjs.
+ */
+export class LineTrainer {
+  readonly history: LineFitHistoryEntry[];
+  status: 'running' | 'converged' | 'diverged' = 'running';
+  private readonly batcher: MiniBatcher;
+  private run?: ParticleRun;
+  private tensors?: { x: tf.Tensor1D; y: tf.Tensor1D };
+
+  constructor(
+    private readonly dataset: LineDataset,
+    private readonly settings: LineTrainerSettings,
+  ) {
+    const m = dataset.x.length;
+    this.batcher = new MiniBatcher(m, Math.max(1, Math.min(settings.batchSize, m)), settings.seed);
+    const [w, b] = settings.init;
+    this.history = [this.entry(0, w, b)];
+  }
+
+  /** updates applied (a stopped run applies no more) */
+  get iteration(): number {
+    return this.history.length - 1;
+  }
+
+  get batchesPerEpoch(): number {
+    return this.batcher.batchesPerEpoch;
+  }
+
+  /** Indices into the training set used by update `iteration` (0-based). */
+  batchIndices(iteration: number): ArrayLike<number> {
+    return this.batcher.indices(iteration);
+  }
+
+  /** Applies exactly `k` updates (one read-back), unless the run has stopped. */
+  step(k: number): void {
+    if (k <= 0 || this.status !== 'running') return;
+    const run = this.ensureRun();
+    const before = this.history.length - 1;
+    const result = run.step(k);
+    const particle = result.particles[0];
+    for (let i = before + 1; i < particle.points.length; i++) {
+      const [w, b] = particle.points[i];
+      this.history.push(this.entry(i, w, b));
+    }
+    // A diverged particle is frozen by the core at its last good point.
+    this.status = particle.status;
+  }
+
+  dispose(): void {
+    this.run?.dispose();
+    this.run = undefined;
+    if (this.tensors) {
+      this.tensors.x.dispose();
+      this.tensors.y.dispose();
+      this.tensors = undefined;
+    }
+  }
+
+  private entry(iteration: number, w: number, b: number): LineFitHistoryEntry {
+    const entry: LineFitHistoryEntry = {
+      iteration,
+      epoch: Math.floor(iteration / this.batcher.batchesPerEpoch),
+      w,
+      b,
+      cost: this.dataset.cost(w, b),
+    };
+    if (this.dataset.testX.length > 0) entry.testCost = this.dataset.testCost(w, b);
+    return entry;
+  }
+
+  private ensureRun(): ParticleRun {
+    if (this.run) return this.run;
+    const { dataset, settings } = this;
+    const m = dataset.x.length;
+    const x = tf.tensor1d(dataset.x, 'float32');
+    const y = tf.tensor1d(dataset.y, 'float32');
+    this.tensors = { x, y };
+    const full = settings.batchSize >= m;
+    const [w0, b0] = settings.init;
+    this.run = new ParticleRun({
+      particles: [{ start: [w0, b0], optimizer: { type: settings.optimizer as OptimizerType, learningRate: settings.learningRate } }],
+      cost: (params, iteration) => {
+        if (full) return lineMse(params, x, y);
+        const indices = tf.tensor1d(Int32Array.from(this.batcher.indices(iteration)), 'int32');
+        return lineMse(params, tf.gather(x, indices), tf.gather(y, indices));
+      },
+      // The full training MSE from the five sums: O(1) per update whatever m is.
+      reportCost: (params) => lineMseFromStats(params, dataset.stats),
+      // The line-fit landscape is a quadratic bowl: a step beyond this is runaway.
+      bound: 1e6,
+    });
+    return this.run;
+  }
+}
