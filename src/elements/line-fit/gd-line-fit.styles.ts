@@ -56,16 +56,17 @@ export const lineFitStyles = css`
   .swatch.dashed {
     border-top-style: dashed;
   }
-  .truth {
+  /* Legend text stays in the muted text colour (contrast); only the swatch is coloured. */
+  .truth .swatch {
     color: var(--_truth);
   }
-  .model {
+  .model .swatch {
     color: var(--_model);
   }
-  .test {
+  .test .swatch {
     color: var(--_test);
   }
-  .train {
+  .train .swatch {
     color: var(--_train);
   }
   .plot svg .truth-line {
@@ -242,6 +243,5 @@ export const lineFitStyles = css`
     margin: 0.5rem 0 0;
     font-size: 0.9em;
     color: var(--_muted);
-    overflow-x: auto;
   }
 `;
