@@ -4,7 +4,9 @@
 // `--check` fails (exit 1) when the committed file is stale.
 import { build } from 'esbuild';
 import katex from 'katex';
-import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -30,17 +32,25 @@ const entry = `
   export default sources;
 `;
 
+// CommonJS, loaded with require: tfjs-core's Node build requires Node built-ins
+// ('util'), which an ES module bundle cannot do.
 const bundle = await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   write: false,
   logLevel: 'error',
 });
-const { default: sources } = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
-);
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'gd-kit-typeset-'));
+let sources;
+try {
+  const file = path.join(scratch, 'sources.cjs');
+  writeFileSync(file, bundle.outputFiles[0].text);
+  sources = createRequire(import.meta.url)(file).default;
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 
 const table = {};
 for (const source of [...new Set(sources)].sort()) {
