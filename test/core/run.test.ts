@@ -1,0 +1,145 @@
+import { expect } from '@open-wc/testing';
+import * as tf from '@tensorflow/tfjs-core';
+import { ParticleRun, costOfRows, getLandscape, type ParticleConfig } from '../../src/core/index.js';
+import { BACKENDS, expectClose, useBackend } from './helpers.js';
+
+const himmelblau = getLandscape('himmelblau')!;
+const landscapeCost = (p: tf.Tensor2D) => costOfRows(himmelblau, p);
+
+/** ½·c·w² on one coordinate (P = 1). */
+const parabola = (c: number) => (p: tf.Tensor2D) => tf.reshape(tf.mul(0.5 * c, tf.square(p)), [-1]) as tf.Tensor1D;
+
+const MIXED: ParticleConfig[] = [
+  { start: [0, 0], optimizer: { type: 'adam', learningRate: 0.1 } },
+  { start: [-1, 1], optimizer: { type: 'sgd', learningRate: 0.01 } },
+  { start: [0.5, -2], optimizer: { type: 'momentum', learningRate: 0.02, beta: 0.7 } },
+  { start: [-4, -4], optimizer: { type: 'adam', learningRate: 0.05, beta1: 0.8, decay: 0.01 } },
+  { start: [2, 2], optimizer: { type: 'rmsprop', learningRate: 0.01 } },
+  { start: [1, -1], optimizer: { type: 'sgd', learningRate: 0.005, decay: 0.1 } },
+  { start: [-2, 3], optimizer: { type: 'nesterov', learningRate: 0.01 } },
+  { start: [3, -3], optimizer: { type: 'adagrad', learningRate: 0.3 } },
+  { start: [-3, 0], optimizer: { type: 'adamw', learningRate: 0.05, weightDecay: 0.05 } },
+];
+
+for (const backend of BACKENDS) {
+  describe(`ParticleRun on ${backend}`, () => {
+    before(() => useBackend(backend));
+
+    it('steps N mixed particles together exactly as each stepped alone', () => {
+      const together = new ParticleRun({ cost: landscapeCost, particles: MIXED });
+      together.step(7);
+      together.step(13);
+      MIXED.forEach((config, i) => {
+        const alone = new ParticleRun({ cost: landscapeCost, particles: [config] });
+        alone.step(20);
+        const a = alone.particles[0];
+        const b = together.particles[i];
+        expect(b.points.length, `particle ${i}`).to.equal(a.points.length);
+        expect(b.status).to.equal(a.status);
+        a.points.forEach((p, k) => p.forEach((x, j) => expectClose(b.points[k][j], x, 1e-5, 1e-6, `particle ${i} step ${k}`)));
+        a.costs.forEach((c, k) => expectClose(b.costs[k], c, 1e-5, 1e-5, `cost ${i} step ${k}`));
+        alone.dispose();
+      });
+      expect(together.iteration).to.equal(20);
+      together.dispose();
+    });
+
+    it('records points[0] = start, points[k] after k updates, costs of the landscape', () => {
+      const run = new ParticleRun({ cost: landscapeCost, particles: MIXED.slice(0, 3) });
+      run.step(5);
+      run.particles.forEach((p, i) => {
+        expect(p.points[0]).to.deep.equal(MIXED[i].start);
+        expect(p.points).to.have.length(6);
+        p.points.forEach(([x, y], k) => {
+          const direct = (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2;
+          expectClose(p.costs[k], direct, 1e-5, 1e-5, `J(points[${k}])`);
+        });
+      });
+      run.dispose();
+    });
+
+    it('GD on ½c·w²: αc < 2 converges, αc > 2 diverges and does not disturb its batch', () => {
+      const c = 4;
+      const particles: ParticleConfig[] = [
+        { start: [1], optimizer: { type: 'sgd', learningRate: 0.2 } }, // αc = 0.8
+        { start: [1], optimizer: { type: 'sgd', learningRate: 0.6 } }, // αc = 2.4
+        { start: [-2], optimizer: { type: 'sgd', learningRate: 0.45 } }, // αc = 1.8
+      ];
+      const run = new ParticleRun({ cost: parabola(c), particles });
+      const stopped = [];
+      for (let i = 0; i < 40; i++) stopped.push(...run.step(10).stopped);
+      const [calm, wild, bouncing] = run.particles;
+      expect(calm.status).to.equal('converged');
+      expect(bouncing.status).to.equal('converged');
+      expect(wild.status).to.equal('diverged');
+      expect(stopped.map((s) => s.index).sort()).to.deep.equal([0, 1, 2]);
+      // frozen at its last good value: finite, inside the bound, trajectory stops growing
+      const last = wild.points[wild.points.length - 1][0];
+      expect(Number.isFinite(last) && Math.abs(last) <= 1e6).to.equal(true);
+      expect(wild.points.length - 1).to.equal((wild.stoppedAt as number) - 1);
+      // w_k = (1 − αc)^k w_0: |1.4|^k passes 1e6 after 42 updates
+      expect(wild.stoppedAt).to.equal(42);
+      wild.points.forEach(([w], k) => expectClose(w, (1 - 0.6 * c) ** k, 1e-5, 1e-6, `wild ${k}`));
+      // the others follow the closed form (1 − αc)^k w₀ as if alone
+      bouncing.points.forEach(([w], k) => expectClose(w, -2 * (1 - 0.45 * c) ** k, 1e-4, 1e-6, `bouncing ${k}`));
+      const alone = new ParticleRun({ cost: parabola(c), particles: [particles[2]] });
+      alone.step(400);
+      expect(alone.particles[0].points).to.deep.equal(bouncing.points);
+      alone.dispose();
+      const pointsBefore = wild.points.length;
+      run.step(10);
+      expect(wild.points.length).to.equal(pointsBefore);
+      expect(run.iteration).to.equal(410);
+      run.dispose();
+    });
+
+    it('flags a non-finite cost as diverged (√w below zero)', () => {
+      const sqrtCost = (p: tf.Tensor2D) => tf.reshape(tf.sqrt(p), [-1]) as tf.Tensor1D;
+      const run = new ParticleRun({
+        cost: sqrtCost,
+        particles: [
+          { start: [0.3], optimizer: { type: 'sgd', learningRate: 1 } },
+          { start: [100], optimizer: { type: 'sgd', learningRate: 1 } },
+        ],
+      });
+      run.step(3);
+      const [small, big] = run.particles;
+      expect(small.status).to.equal('diverged');
+      expect(small.points).to.have.length(1);
+      expect(big.status).to.equal('running');
+      expect(big.points).to.have.length(4);
+      run.dispose();
+    });
+
+    it('reset, setStart and preview', () => {
+      const run = new ParticleRun({ cost: landscapeCost, particles: MIXED.slice(0, 2) });
+      run.step(10);
+      const reference = run.particles[1].points.map((p) => p.slice());
+      const preview = run.preview(10, [[1, 1], MIXED[1].start]);
+      expect(preview[1].points).to.deep.equal(reference);
+      expect(preview[0].points[0]).to.deep.equal([1, 1]);
+      expect(run.iteration).to.equal(10);
+      expect(run.particles[1].points).to.have.length(11);
+      run.setStart(0, [1, 1]);
+      expect(run.iteration).to.equal(0);
+      expect(run.particles[0].points).to.deep.equal([[1, 1]]);
+      run.step(10);
+      expect(run.particles[0].points).to.deep.equal(preview[0].points);
+      expect(run.particles[1].points).to.deep.equal(reference);
+      run.reset();
+      expect(run.particles[1].points).to.have.length(1);
+      run.dispose();
+    });
+
+    it('10,000 steps leave the live tensor count unchanged', function () {
+      this.timeout(240000);
+      const run = new ParticleRun({ cost: landscapeCost, particles: MIXED.slice(0, 4).concat([MIXED[4]]) });
+      run.step(10);
+      const live = tf.memory().numTensors;
+      for (let i = 0; i < 999; i++) run.step(10);
+      expect(run.iteration).to.equal(10000);
+      expect(tf.memory().numTensors).to.equal(live);
+      run.dispose();
+    });
+  });
+}
