@@ -1,0 +1,292 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_curve: var(--gd-curvature-curve-color, var(--_series-1));
+    --_tangent: var(--gd-curvature-tangent-color, var(--_series-2));
+    --_error: var(--gd-curvature-error-color, var(--_model));
+    --_point: var(--gd-curvature-point-color, var(--_fg));
+  }
+
+  .layout {
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  .plot {
+    /* plotHeight() in gd-curvature.ts computes the same height for the drawing. */
+    height: clamp(220px, 46cqi, 340px);
+  }
+  .plot svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+    overflow: hidden;
+  }
+  .curve {
+    fill: none;
+    stroke: var(--_curve);
+    stroke-width: 2.25;
+  }
+  .tangent-line {
+    stroke: var(--_tangent);
+    stroke-width: 1.25;
+    stroke-dasharray: 5 4;
+    opacity: 0.85;
+  }
+  .tangent-step {
+    stroke: var(--_tangent);
+    stroke-width: 3;
+    stroke-linecap: round;
+  }
+  .arrowhead {
+    fill: var(--_tangent);
+  }
+  .prediction {
+    fill: var(--_tangent);
+  }
+  .error {
+    stroke: var(--_error);
+    stroke-width: 2.5;
+  }
+  .error-label {
+    fill: var(--_error);
+    font-size: 11px;
+  }
+  .next {
+    fill: var(--_bg);
+    stroke: var(--_curve);
+    stroke-width: 2;
+  }
+  .trail-path {
+    fill: none;
+    stroke: var(--_muted);
+    stroke-width: 1;
+    stroke-dasharray: 1 3;
+    opacity: 0.7;
+  }
+  .trail circle {
+    fill: var(--_muted);
+  }
+  .current {
+    fill: var(--_point);
+    stroke: var(--_bg);
+    stroke-width: 2;
+    transition: transform 180ms ease-out;
+  }
+  .minimum-guide {
+    stroke: var(--_muted);
+    stroke-width: 1;
+    stroke-dasharray: 2 3;
+    opacity: 0.7;
+  }
+  .minimum-label,
+  .offplot-label {
+    fill: var(--_fg);
+    font-size: 11px;
+  }
+  .offplot {
+    fill: var(--_error);
+  }
+
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .swatch {
+    display: inline-block;
+    width: 1.25rem;
+    height: 0;
+    border-top: 2.5px solid currentColor;
+  }
+  .swatch.curve-swatch {
+    color: var(--_curve);
+  }
+  .swatch.tangent-swatch {
+    color: var(--_tangent);
+    border-top-style: dashed;
+    border-top-width: 2px;
+  }
+  .swatch.step-swatch {
+    color: var(--_tangent);
+    border-top-width: 3.5px;
+  }
+  .swatch.error-swatch {
+    color: var(--_error);
+    width: 0;
+    height: 0.9rem;
+    border-top: none;
+    border-left: 2.5px solid currentColor;
+  }
+  .swatch.trail-swatch {
+    width: 0.45rem;
+    height: 0.45rem;
+    border: none;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .bar .iteration {
+    margin-left: auto;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .bar .iteration strong {
+    color: var(--_fg);
+    font-weight: 600;
+  }
+  .play-icon {
+    width: 0.8em;
+    height: 0.8em;
+    fill: currentColor;
+  }
+
+  .panels {
+    display: grid;
+    gap: 0.75rem;
+  }
+  @container (min-width: 40rem) {
+    .panels {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    }
+  }
+  .panel {
+    padding: 0.6rem 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_panel);
+    min-width: 0;
+  }
+  .panel h3 {
+    margin: 0 0 0.35rem;
+    font-size: 0.8em;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--_muted);
+  }
+  .readout {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 0.1rem 0.75rem;
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .readout dt {
+    color: var(--_muted);
+  }
+  .readout dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .update {
+    margin: 0.45rem 0 0;
+  }
+  math {
+    font-size: 1.05em;
+  }
+  .regime-name {
+    margin: 0;
+    font-weight: 600;
+  }
+  .regime-name[data-regime='diverging'] {
+    color: var(--_warning);
+  }
+  .regime-text,
+  .formula {
+    margin: 0.25rem 0 0;
+    font-size: 0.92em;
+  }
+  .formula {
+    color: var(--_muted);
+  }
+  .formula .tex {
+    color: var(--_fg);
+  }
+  .run-state {
+    margin: 0.35rem 0 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+
+  .params {
+    display: grid;
+    gap: 0.75rem 1.25rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @container (min-width: 40rem) {
+    .params {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr) minmax(0, 0.7fr);
+    }
+  }
+  .params .field {
+    min-width: 0;
+  }
+  .params label {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .marks {
+    position: relative;
+    height: 1.65rem;
+    margin: 0 8px;
+  }
+  .mark {
+    position: absolute;
+    top: 0;
+    display: flex;
+    align-items: flex-start;
+  }
+  .mark::before {
+    content: '';
+    position: absolute;
+    top: -0.2rem;
+    left: 0;
+    width: 1px;
+    height: 0.55rem;
+    background: var(--_muted);
+  }
+  .mark.before {
+    justify-content: flex-end;
+    transform: translateX(-100%);
+  }
+  .mark.before::before {
+    left: auto;
+    right: 0;
+  }
+  .mark button {
+    min-height: 1.5rem;
+    min-width: 1.5rem;
+    margin-top: 0.2rem;
+    padding: 0 0.4rem;
+    font-size: 0.85em;
+    background: transparent;
+    border-color: transparent;
+    color: var(--_fg);
+    white-space: nowrap;
+  }
+  .mark button:hover {
+    border-color: var(--_border);
+  }
+  .mark button[aria-current='true'] {
+    border-color: var(--_accent);
+  }
+`;

@@ -1,0 +1,623 @@
+import { html, mathml, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { scaleLinear } from 'd3-scale';
+import { GdElement, type PropertyRule } from '../shared/gd-element.js';
+import { LinkController, type LinkedValues } from '../shared/controllers/link-controller.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { controls } from '../shared/controls.styles.js';
+import { plotStyles } from '../shared/plot/plot.styles.js';
+import { renderAxes, type Margin } from '../shared/plot/axes.js';
+import { clamp } from '../shared/plot/drag.js';
+import { isFiniteNumber, isNumberInRange, isOneOf, isPositive, parseFiniteNumber } from '../shared/parse.js';
+import { tex } from '../shared/tex.js';
+import { styles } from './gd-curvature.styles.js';
+import { UPDATE_TEX } from './formulas.js';
+import { COSTS, COST_SHAPES, costAndSlope, type CostShape, type CostSpec } from './internal/costs.js';
+import { regimeOf, type Regime } from './internal/regime.js';
+import { CurvatureSimulation, type HistoryEntry } from './internal/simulation.js';
+
+export type { Regime } from './internal/regime.js';
+export type { CostShape } from './internal/costs.js';
+export type { HistoryEntry as CurvatureHistoryEntry } from './internal/simulation.js';
+
+/** Numeric attributes keep text they cannot parse, so the note can quote it. */
+const numberOrText = {
+  fromAttribute: (value: string | null) => (value === null ? value : (parseFiniteNumber(value) ?? value)),
+  toAttribute: (value: unknown) => String(value),
+};
+
+/** Slider ranges, in log10 units. */
+const RATE_RANGE = [-2, 1.5] as const;
+const CURVATURE_RANGE = [-1, 1] as const;
+/** A play run stops here if it neither converges nor diverges (αc = 2 bounces forever). */
+const MAX_PLAY_STEPS = 400;
+/** The run stops as diverged once |w − w*| exceeds this many plot half-widths. */
+const BOUND_IN_HALF_WIDTHS = 1000;
+const CURVE_SAMPLES = 241;
+const MARGIN: Margin = { top: 18, right: 14, bottom: 42, left: 52 };
+
+interface View {
+  /** The cost and slope at the current point and J at the point the tangent step leads to. */
+  slope: number;
+  next: number;
+  nextCost: number;
+  /** The curve, sampled across the plot. */
+  curveW: Float32Array;
+  curveJ: Float32Array;
+  domain: [number, number];
+  costRange: [number, number];
+}
+
+const roundTo = (value: number, digits: number) => Number(value.toPrecision(digits));
+
+/**
+ * Gradient descent on a one-dimensional cost, to show how the learning rate α and the
+ * curvature c = J''(w*) together decide whether the iterates walk in, zig-zag in, bounce
+ * for ever or fly out. The cost is drawn with the current point, its tangent, the step
+ * the tangent implies, the gap between the tangent's prediction and the true cost there
+ * (the approximation error), and the trail of earlier iterates.
+ *
+ * Costs (`d = w − w*`, each with J(w*) = 0 and J''(w*) = c):
+ * `quadratic` ½c d²; `quartic` c d²/2 + c d⁴/24 (the curvature grows away from w*);
+ * `double-well` c/8 d² (d + 2)² (minima at w* and w* − 2, a hump between).
+ *
+ * @summary Learning rate against curvature: gradient descent on a 1-D cost.
+ *
+ * @fires gd-step - After each batch of updates; detail `{ iteration, values: { w, cost, slope } }`.
+ * @fires gd-done - When a run stops; detail `{ reason: 'converged' | 'diverged' | 'max-steps', iteration }`.
+ * @fires gd-params-change - When the user changes curvature, learning rate or cost; detail: the changed values.
+ *
+ * @slot - Nothing is slotted; the element renders everything itself.
+ *
+ * @csspart plot - The SVG plot of the cost, tangent, step, error and trail.
+ * @csspart legend - The key below the plot.
+ * @csspart controls - Play, step and reset buttons and the iteration counter.
+ * @csspart readout - The panel with w, J(w), J'(w) and the update with numbers.
+ * @csspart regime - The panel naming the regime in words.
+ * @csspart formula - A typeset formula (the cost and the update rule).
+ * @csspart params - The curvature, learning-rate and cost controls.
+ * @csspart notes - Notes about rejected input and a stopped run.
+ *
+ * @cssproperty [--gd-curvature-curve-color=var(--gd-series-1)] - The cost curve and the next point.
+ * @cssproperty [--gd-curvature-tangent-color=var(--gd-series-2)] - The tangent and the step it implies.
+ * @cssproperty [--gd-curvature-error-color=var(--gd-color-model)] - The approximation error.
+ * @cssproperty [--gd-curvature-point-color=var(--gd-color-text)] - The current point.
+ * @cssproperty [--gd-color-text] - Any of the kit's global `--gd-*` tokens (colours, font, radius).
+ */
+export class GdCurvature extends GdElement {
+  static override styles = [tokens, controls, plotStyles, styles];
+
+  /** Curvature c = J''(w*) of the cost at its minimum (a number > 0). */
+  @property({ converter: numberOrText }) curvature = 1;
+
+  /** Learning rate α (a number > 0). */
+  @property({ attribute: 'learning-rate', converter: numberOrText }) learningRate = 0.3;
+
+  /** Starting point w₀. */
+  @property({ converter: numberOrText }) init = 2;
+
+  /** Position w* of the minimum. */
+  @property({ converter: numberOrText }) minimum = 0;
+
+  /** Shape of the cost: `quadratic`, `quartic` or `double-well`. */
+  @property() cost: CostShape = 'quadratic';
+
+  /** Updates per second while playing. */
+  @property({ converter: numberOrText }) speed = 3;
+
+  @state() private simulation?: CurvatureSimulation;
+  @state() private view?: View;
+  /** Bumped after every step so the template re-reads the simulation's history. */
+  @state() private revision = 0;
+
+  private readonly linker = new LinkController(this);
+  private queue: Promise<unknown> = Promise.resolve();
+  private builtFor = '';
+  private lastBeat = -Infinity;
+  private stepping = false;
+  private finished = false;
+
+  protected override propertyRules(): Record<string, PropertyRule> {
+    return {
+      ...super.propertyRules(),
+      curvature: { attribute: 'curvature', accepts: 'a number greater than 0', valid: isPositive, fallback: 1 },
+      learningRate: { attribute: 'learning-rate', accepts: 'a number greater than 0', valid: isPositive, fallback: 0.3 },
+      init: { attribute: 'init', accepts: 'a finite number', valid: isFiniteNumber, fallback: 2 },
+      minimum: { attribute: 'minimum', accepts: 'a finite number', valid: isFiniteNumber, fallback: 0 },
+      cost: { attribute: 'cost', accepts: COST_SHAPES.join(', '), valid: isOneOf(COST_SHAPES), fallback: 'quadratic' },
+      speed: { attribute: 'speed', accepts: 'a number from 0.5 to 60', valid: isNumberInRange(0.5, 60), fallback: 3 },
+    };
+  }
+
+  /**
+   * `history[k] = { iteration: k, w, cost }`; `history[0]` is the start. Empty until
+   * the shared backend has started (`await element.updateComplete` waits for it).
+   */
+  get history(): HistoryEntry[] {
+    return (this.simulation?.entries ?? []).map((entry) => ({ ...entry }));
+  }
+
+  /** What the iterates do near the minimum, from the product αc. */
+  get regime(): Regime {
+    return regimeOf(this.learningRate, this.curvature);
+  }
+
+  /** Updates applied so far. */
+  get iteration(): number {
+    return this.simulation?.iteration ?? 0;
+  }
+
+  private get spec(): CostSpec {
+    return { shape: this.cost, curvature: this.curvature, minimum: this.minimum };
+  }
+
+  private get runKey(): string {
+    return [this.cost, this.curvature, this.learningRate, this.init, this.minimum].join('|');
+  }
+
+  /** Half the plot's width in w: the start, w* and the cost's landmarks fit with a margin. */
+  private get halfWidth(): number {
+    const spec = this.spec;
+    const far = Math.max(Math.abs(this.init - spec.minimum), ...COSTS[spec.shape].landmarks(spec.minimum).map((w) => Math.abs(w - spec.minimum)));
+    return Math.max(1.25 * far, 1);
+  }
+
+  /** Applies `count` updates (fewer if the run diverges first); works paused and off-screen. */
+  async step(count = 1): Promise<void> {
+    const n = Math.max(0, Math.floor(Number(count)));
+    await this.updateComplete;
+    await this.enqueue(async () => {
+      await this.ensureSimulation();
+      await this.advance(n);
+    });
+  }
+
+  /** Returns to w₀ at iteration 0 and stops playing. */
+  reset(): void {
+    this.pause();
+    void this.enqueue(async () => {
+      await this.ensureSimulation();
+      this.simulation!.reset();
+      this.afterChange();
+    });
+  }
+
+  override play(): void {
+    // A finished run starts over, so Play always does something visible.
+    if (this.finished) this.reset();
+    super.play();
+  }
+
+  /** Linked elements share the learning rate. */
+  applyLinked(values: LinkedValues): void {
+    if (values.learningRate !== undefined && isPositive(values.learningRate)) this.learningRate = values.learningRate;
+  }
+
+  /** Also waits for the run to be rebuilt after a parameter change (and for the backend). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    // A rebuild sets state, which renders once more; a few rounds settle it even while playing.
+    for (let round = 0; round < 4; round++) {
+      const pending = this.queue;
+      await pending;
+      if (pending === this.queue && !this.isUpdatePending) break;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.simulation?.dispose();
+    this.simulation = undefined;
+    this.builtFor = '';
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.runKey !== this.builtFor) void this.enqueue(() => this.ensureSimulation());
+  }
+
+  protected onFrame(): void {
+    if (this.stepping) return;
+    const now = performance.now();
+    if (now - this.lastBeat < 1000 / this.speed) return;
+    this.lastBeat = now;
+    this.stepping = true;
+    void this.enqueue(async () => {
+      await this.ensureSimulation();
+      await this.advance(1);
+      this.stepping = false;
+    });
+  }
+
+  /** Runs one operation after the previous ones, so steps, resets and rebuilds never interleave. */
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(operation);
+    this.queue = next.catch((error: unknown) => {
+      this.stepping = false;
+      console.error('<gd-curvature>:', error);
+    });
+    return next;
+  }
+
+  /** Rebuilds the run when a parameter changed since it was built; iteration goes back to 0. */
+  private async ensureSimulation(): Promise<void> {
+    const key = this.runKey;
+    if (this.simulation && this.builtFor === key) return;
+    const spec = this.spec;
+    const simulation = await CurvatureSimulation.create(spec, this.learningRate, this.init, BOUND_IN_HALF_WIDTHS * this.halfWidth);
+    this.simulation?.dispose();
+    this.simulation = simulation;
+    this.builtFor = key;
+    this.view = this.sampleCurve(spec);
+    this.afterChange();
+  }
+
+  private async advance(count: number): Promise<void> {
+    const simulation = this.simulation!;
+    if (count === 0 || simulation.status === 'diverged') return;
+    const before = simulation.iteration;
+    await simulation.step(count);
+    this.afterChange();
+    if (simulation.iteration !== before) {
+      const { w, cost } = simulation.current;
+      this.fire('gd-step', { iteration: simulation.iteration, values: { w, cost, slope: this.view?.slope ?? NaN } });
+    }
+    this.checkFinished(simulation, simulation.iteration - before);
+  }
+
+  /** Ends a play run that diverged, converged or ran long, with a note and gd-done. */
+  private checkFinished(simulation: CurvatureSimulation, applied: number): void {
+    const entries = simulation.entries;
+    const last = entries[entries.length - 1];
+    const previous = entries[entries.length - 2];
+    let reason: 'converged' | 'diverged' | 'max-steps' | undefined;
+    if (simulation.status === 'diverged') reason = 'diverged';
+    else if (!this.playing) return;
+    else if (simulation.status === 'converged' || (applied > 0 && previous && Math.abs(last.w - previous.w) <= 1e-6 * this.halfWidth)) reason = 'converged';
+    else if (simulation.iteration >= MAX_PLAY_STEPS) reason = 'max-steps';
+    if (!reason || this.finished) return;
+    this.finished = true;
+    this.pause();
+    if (reason === 'diverged') {
+      this.setNote(
+        'run',
+        `The run diverged: after ${this.format(simulation.iteration)} steps w was more than ${this.format(simulation.bound)} from the minimum, so it stopped. ` +
+          `Keep α below 2/c = ${this.format(2 / this.curvature)} and press Reset.`,
+      );
+    }
+    this.fire('gd-done', { reason, iteration: simulation.iteration });
+  }
+
+  /** Recomputes the tangent preview after the point moved; one tfjs evaluation. */
+  private afterChange(): void {
+    const simulation = this.simulation;
+    if (!simulation || !this.view) return;
+    const spec = this.spec;
+    const { w } = simulation.current;
+    const [slope] = costAndSlope(spec, [w]).slope;
+    const next = w - this.learningRate * slope;
+    const [nextCost] = costAndSlope(spec, [next]).cost;
+    this.view = { ...this.view, slope, next, nextCost };
+    if (simulation.status !== 'diverged') {
+      this.finished = false;
+      if (this.notes.run) this.setNote('run', undefined);
+    }
+    this.revision++;
+  }
+
+  private sampleCurve(spec: CostSpec): View {
+    const half = this.halfWidth;
+    const domain: [number, number] = [spec.minimum - half, spec.minimum + half];
+    const points = new Float32Array(CURVE_SAMPLES + 1);
+    for (let i = 0; i < CURVE_SAMPLES; i++) points[i] = domain[0] + ((domain[1] - domain[0]) * i) / (CURVE_SAMPLES - 1);
+    points[CURVE_SAMPLES] = this.init;
+    const { cost, slope } = costAndSlope(spec, points);
+    const curveJ = cost.slice(0, CURVE_SAMPLES);
+    const startCost = cost[CURVE_SAMPLES];
+    // Where the first tangent step predicts the cost to be: below zero once αc > ½ on
+    // the parabola. Leave some room for it so the error is visible from the start.
+    const firstPrediction = startCost - this.learningRate * slope[CURVE_SAMPLES] ** 2;
+    let edge = Infinity;
+    for (const value of [curveJ[0], curveJ[CURVE_SAMPLES - 1]]) if (value < edge) edge = value;
+    // Frame the start with room above it; keep the double well's hump visible; never
+    // frame an empty box when the start sits on the minimum.
+    let top = 1.3 * startCost;
+    if (spec.shape === 'double-well') top = Math.max(top, 3 * (spec.curvature / 8));
+    if (!(top > 0)) top = 0.6 * edge;
+    if (!(top > 0)) top = 1;
+    return {
+      slope: 0,
+      next: this.init,
+      nextCost: startCost,
+      curveW: points.slice(0, CURVE_SAMPLES),
+      curveJ,
+      domain,
+      costRange: [Math.min(-0.08 * top, Math.max(1.1 * firstPrediction, -0.3 * top)), top],
+    };
+  }
+
+  private userSet(values: Partial<Pick<GdCurvature, 'curvature' | 'learningRate' | 'cost'>>): void {
+    Object.assign(this, values);
+    this.fire('gd-params-change', { ...values });
+    if (values.learningRate !== undefined) this.linker.broadcast({ learningRate: values.learningRate });
+  }
+
+  private onRateInput(event: Event): void {
+    const value = Number((event.target as HTMLInputElement).value);
+    this.userSet({ learningRate: roundTo(10 ** value, 3) });
+  }
+
+  private onCurvatureInput(event: Event): void {
+    const value = Number((event.target as HTMLInputElement).value);
+    this.userSet({ curvature: roundTo(10 ** value, 3) });
+  }
+
+  private onCostChange(event: Event): void {
+    this.userSet({ cost: (event.target as HTMLSelectElement).value as CostShape });
+  }
+
+  private onStepClick(): void {
+    this.pause();
+    if (this.finished && this.simulation?.status === 'diverged') return;
+    void this.step(1);
+  }
+
+  protected override render(): TemplateResult {
+    const entries = this.simulation?.entries ?? [{ iteration: 0, w: this.init, cost: NaN }];
+    const current = entries[entries.length - 1];
+    const regime = this.regime;
+    return html`<div class="layout">
+      ${this.renderPlot(entries)} ${this.renderLegend()}
+      <div class="bar" part="controls">
+        <button class="primary" @click=${() => this.player.toggle()}>
+          ${this.playing
+            ? html`<svg class="play-icon" viewBox="0 0 10 10" aria-hidden="true"><rect x="1" y="1" width="3" height="8"></rect><rect x="6" y="1" width="3" height="8"></rect></svg>Pause`
+            : html`<svg class="play-icon" viewBox="0 0 10 10" aria-hidden="true"><path d="M2 1 L9 5 L2 9 Z"></path></svg>Play`}
+        </button>
+        <button @click=${this.onStepClick}>Step</button>
+        <button @click=${() => this.reset()}>Reset</button>
+        <span class="iteration" aria-live="off">Iteration <strong>${this.format(current.iteration)}</strong></span>
+      </div>
+      ${this.renderNotes()}
+      <div class="panels">
+        <section class="panel" part="readout" aria-label="Current values">
+          <h3>Current point</h3>
+          ${this.renderReadout(current)}
+        </section>
+        <section class="panel" part="regime" aria-label="Regime">
+          <h3>Regime</h3>
+          ${this.renderRegime(regime)}
+        </section>
+      </div>
+      ${this.renderParams()}
+    </div>`;
+  }
+
+  private renderPlot(entries: HistoryEntry[]): TemplateResult {
+    const width = Math.max(this.hostSize.width, 240);
+    // The same formula sizes .plot in CSS (46cqi), so the layout height never waits for
+    // a measurement and a resize cannot feed back into the ResizeObserver.
+    const height = plotHeight(width);
+    const view = this.view;
+    const innerWidth = width - MARGIN.left - MARGIN.right;
+    const innerHeight = height - MARGIN.top - MARGIN.bottom;
+    if (!view) {
+      return html`<div class="plot" part="plot"><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Loading the cost curve"></svg></div>`;
+    }
+    const x = scaleLinear().domain(view.domain).range([0, innerWidth]);
+    const y = scaleLinear().domain(view.costRange).range([innerHeight, 0]);
+    // Pixels far outside the plot are pinned just outside it, so nothing huge reaches the SVG.
+    const px = (w: number) => clamp(x(w), -innerWidth, 2 * innerWidth);
+    const py = (j: number) => clamp(y(j), -innerHeight, 2 * innerHeight);
+    const curve = pathOf(view.curveW, view.curveJ, px, py);
+    const current = entries[entries.length - 1];
+    const diverged = this.simulation?.status === 'diverged';
+    const inside = (w: number) => w >= view.domain[0] && w <= view.domain[1];
+    const trail = entries.slice(0, -1);
+    const trailPath = entries.length > 1 ? pathOf(entries.map((e) => e.w), entries.map((e) => e.cost), px, py) : '';
+    const { slope, next, nextCost } = view;
+    const predicted = current.cost + slope * (next - current.w);
+    const showPreview = !diverged && inside(current.w) && Math.abs(next - current.w) > 1e-12 * (view.domain[1] - view.domain[0]);
+    const tangentAt = (w: number) => current.cost + slope * (w - current.w);
+    const ariaLabel =
+      `Cost curve J(w) with the current point w = ${this.format(current.w)}, J(w) = ${this.format(current.cost)}` +
+      (showPreview
+        ? `; the tangent step leads to w = ${this.format(next)}, where the tangent predicts ${this.format(predicted)} and the cost is ${this.format(nextCost)}.`
+        : '.');
+    const tip = clampPoint(px(current.w), py(current.cost), innerWidth, innerHeight);
+    const offPlot = !inside(current.w) || py(current.cost) < 0;
+    return html`<div class="plot" part="plot">
+      <svg viewBox="0 0 ${width} ${height}" role="img" aria-label=${ariaLabel}>
+        <defs>
+          <clipPath id="plot-area"><rect width=${innerWidth} height=${innerHeight}></rect></clipPath>
+        </defs>
+        ${renderAxes({ x, y, margin: MARGIN, xLabel: 'w', yLabel: 'J(w)', format: (v) => this.format(v), grid: true, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 4 })}
+        <g transform="translate(${MARGIN.left},${MARGIN.top})">
+          <g clip-path="url(#plot-area)">
+            <path class="curve" d=${curve}></path>
+            ${trailPath ? svg`<path class="trail-path" d=${trailPath}></path>` : nothing}
+            <g class="trail">${trail.map(
+              (e, i) => svg`<circle cx=${px(e.w)} cy=${py(e.cost)} r="3" opacity=${(0.25 + (0.6 * (i + 1)) / trail.length).toFixed(2)}></circle>`,
+            )}</g>
+            ${showPreview
+              ? svg`<line class="tangent-line" x1="0" y1=${py(tangentAt(view.domain[0]))} x2=${innerWidth} y2=${py(tangentAt(view.domain[1]))}></line>
+                <line class="error" x1=${px(next)} x2=${px(next)} y1=${py(predicted)} y2=${py(nextCost)}></line>
+                <line class="tangent-step" x1=${px(current.w)} y1=${py(current.cost)} x2=${px(next)} y2=${py(predicted)}></line>
+                ${arrowhead(px(current.w), py(current.cost), px(next), py(predicted))}
+                <circle class="prediction" cx=${px(next)} cy=${py(predicted)} r="3.5"></circle>
+                <circle class="next" cx=${px(next)} cy=${py(nextCost)} r="5"></circle>`
+              : nothing}
+          </g>
+          <line class="minimum-guide" x1=${x(this.minimum)} x2=${x(this.minimum)} y1="0" y2=${innerHeight}></line>
+          <text class="minimum-label" x=${x(this.minimum)} y="-2" text-anchor="middle">w*</text>
+          ${offPlot
+            ? svg`<path class="offplot" d=${offPlotMarker(tip, innerWidth, innerHeight)}></path>
+                <text class="offplot-label" x=${clamp(tip[0], 40, innerWidth - 40)} y=${clamp(tip[1] + (tip[1] < innerHeight / 2 ? 24 : -14), 12, innerHeight - 6)} text-anchor="middle">w = ${this.format(current.w)} (off the plot)</text>`
+            : svg`<circle class="current" r="6" style="transform: translate(${tip[0]}px, ${tip[1]}px)"></circle>`}
+        </g>
+      </svg>
+    </div>`;
+  }
+
+  private renderLegend(): TemplateResult {
+    return html`<ul class="legend" part="legend" aria-label="Legend">
+      <li><span class="swatch curve-swatch"></span>cost J(w)</li>
+      <li><span class="swatch tangent-swatch"></span>tangent at w</li>
+      <li><span class="swatch step-swatch"></span>step −αJ′(w)</li>
+      <li><span class="swatch error-swatch"></span>approximation error</li>
+      <li><span class="swatch trail-swatch"></span>earlier iterates</li>
+    </ul>`;
+  }
+
+  private renderReadout(current: HistoryEntry): TemplateResult {
+    const view = this.view;
+    const diverged = this.simulation?.status === 'diverged';
+    const slope = view && !diverged ? view.slope : NaN;
+    const next = view && !diverged ? view.next : NaN;
+    const error = view && !diverged ? view.nextCost - (current.cost + view.slope * (view.next - current.w)) : NaN;
+    return html`<dl class="readout">
+        <dt>w</dt>
+        <dd>${this.format(current.w)}</dd>
+        <dt>J(w)</dt>
+        <dd>${this.format(current.cost)}</dd>
+        <dt>J′(w)</dt>
+        <dd>${this.format(slope)}</dd>
+        <dt>error at next w</dt>
+        <dd>${this.format(error)}</dd>
+      </dl>
+      <p class="update">${diverged ? tex(UPDATE_TEX) : this.renderUpdate(current.w, slope, next)}</p>`;
+  }
+
+  /** w ← w − α J'(w) with the live numbers, as MathML. */
+  private renderUpdate(w: number, slope: number, next: number): TemplateResult {
+    // Pieces inside <math> are MathML templates, so they land in the MathML namespace.
+    const number = (value: number) =>
+      value < 0 ? mathml`<mrow><mo>(</mo><mn>${this.format(value)}</mn><mo>)</mo></mrow>` : mathml`<mn>${this.format(value)}</mn>`;
+    return html`<math aria-label=${`w becomes ${this.format(w)} minus ${this.format(this.learningRate)} times ${this.format(slope)}, which is ${this.format(next)}`}>
+      <mrow>
+        <mi>w</mi><mo>←</mo>${number(w)}<mo>−</mo><mn>${this.format(this.learningRate)}</mn><mo>×</mo>${number(slope)}<mo>=</mo>${number(next)}
+      </mrow>
+    </math>`;
+  }
+
+  private renderRegime(regime: Regime): TemplateResult {
+    const product = this.learningRate * this.curvature;
+    const factor = 1 - product;
+    const names: Record<Regime, string> = {
+      converging: product === 1 ? 'Converges in one step' : 'Converging',
+      oscillating: 'Oscillating, converging',
+      periodic: 'Periodic',
+      diverging: 'Diverging',
+    };
+    const ac = this.format(product, { digits: 3 });
+    const texts: Record<Regime, string> = {
+      converging:
+        product === 1
+          ? `αc = 1: the tangent step lands exactly on the minimum.`
+          : `αc = ${ac} < 1: every step shrinks the distance to w* by the factor ${this.format(factor, { digits: 3 })}, always from the same side.`,
+      oscillating: `1 < αc = ${ac} < 2: each step overshoots w*, so the iterates alternate sides, and the gap still shrinks by ${this.format(Math.abs(factor), { digits: 3 })} per step.`,
+      periodic: `αc = 2: each step overshoots to the mirror point, so w bounces between two values for ever.`,
+      diverging: `αc = ${ac} > 2: each step overshoots by more than it corrects; the distance to w* grows by ${this.format(Math.abs(factor), { digits: 3 })} per step.`,
+    };
+    const local = this.cost === 'quadratic' ? '' : ' Near the minimum; farther out the curvature differs.';
+    return html`<p class="regime-name" data-regime=${regime}>${names[regime]}</p>
+      <p class="regime-text">${texts[regime]}${local}</p>
+      <p class="formula">${tex(COSTS[this.cost].tex)} <br />${tex(UPDATE_TEX)}</p>`;
+  }
+
+  private renderParams(): TemplateResult {
+    const rate = this.learningRate;
+    const c = this.curvature;
+    const ratePosition = (alpha: number) => (Math.log10(alpha) - RATE_RANGE[0]) / (RATE_RANGE[1] - RATE_RANGE[0]);
+    const marks = [
+      { label: '1/c', value: 1 / c, side: 'before' },
+      { label: '2/c', value: 2 / c, side: 'after' },
+    ].filter((mark) => ratePosition(mark.value) >= 0 && ratePosition(mark.value) <= 1);
+    const regime = this.regime;
+    return html`<div class="params" part="params">
+      <div class="field">
+        <label for="curvature"><span>Curvature c</span><output for="curvature">${this.format(c, { digits: 3 })}</output></label>
+        <input
+          id="curvature"
+          type="range"
+          min=${CURVATURE_RANGE[0]}
+          max=${CURVATURE_RANGE[1]}
+          step="0.01"
+          .value=${String(clamp(Math.log10(c), CURVATURE_RANGE[0], CURVATURE_RANGE[1]))}
+          aria-valuetext=${`c = ${this.format(c, { digits: 3 })}`}
+          @input=${this.onCurvatureInput}
+        />
+      </div>
+      <div class="field">
+        <label for="learning-rate"><span>Learning rate α (log scale)</span><output for="learning-rate">${this.format(rate, { digits: 3 })}</output></label>
+        <input
+          id="learning-rate"
+          type="range"
+          min=${RATE_RANGE[0]}
+          max=${RATE_RANGE[1]}
+          step="0.01"
+          .value=${String(clamp(Math.log10(rate), RATE_RANGE[0], RATE_RANGE[1]))}
+          aria-valuetext=${`α = ${this.format(rate, { digits: 3 })}, αc = ${this.format(rate * c, { digits: 3 })}, ${regime}`}
+          @input=${this.onRateInput}
+        />
+        <div class="marks">
+          ${marks.map(
+            (mark) => html`<span class="mark ${mark.side}" style="left: ${(100 * ratePosition(mark.value)).toFixed(2)}%">
+              <button
+                type="button"
+                aria-label=${`α = ${mark.label}: set the learning rate to ${this.format(mark.value, { digits: 3 })}`}
+                aria-current=${Math.abs(rate - mark.value) <= 1e-9 * mark.value ? 'true' : 'false'}
+                @click=${() => this.userSet({ learningRate: mark.value })}
+              >α = ${mark.label}</button>
+            </span>`,
+          )}
+        </div>
+      </div>
+      <div class="field">
+        <label for="cost"><span>Cost</span></label>
+        <select id="cost" .value=${this.cost} @change=${this.onCostChange}>
+          ${COST_SHAPES.map((shape) => html`<option value=${shape} ?selected=${shape === this.cost}>${COSTS[shape].name}</option>`)}
+        </select>
+      </div>
+    </div>`;
+  }
+}
+
+/** Plot height for a content width; keep in step with `.plot` in the styles. */
+const plotHeight = (width: number) => clamp(width * 0.46, 220, 340);
+
+function pathOf(ws: ArrayLike<number>, js: ArrayLike<number>, px: (w: number) => number, py: (j: number) => number): string {
+  let d = '';
+  for (let i = 0; i < ws.length; i++) {
+    const x = px(ws[i]);
+    const y = py(js[i]);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    d += `${d ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+  }
+  return d;
+}
+
+function clampPoint(x: number, y: number, width: number, height: number): [number, number] {
+  return [clamp(x, 0, width), clamp(y, 0, height)];
+}
+
+/** A small triangle at the plot's edge pointing to where the point went. */
+function offPlotMarker([x, y]: [number, number], width: number, height: number): string {
+  if (x <= 0) return `M0,${y} l9,-6 v12 z`;
+  if (x >= width) return `M${width},${y} l-9,-6 v12 z`;
+  if (y <= 0) return `M${x},0 l-6,9 h12 z`;
+  return `M${x},${height} l-6,-9 h12 z`;
+}
+
+function arrowhead(x0: number, y0: number, x1: number, y1: number) {
+  const length = Math.hypot(x1 - x0, y1 - y0);
+  if (length < 12) return nothing;
+  const ux = (x1 - x0) / length;
+  const uy = (y1 - y0) / length;
+  const size = 8;
+  const bx = x1 - ux * size;
+  const by = y1 - uy * size;
+  return svg`<path class="arrowhead" d="M${x1},${y1} L${bx - uy * size * 0.5},${by + ux * size * 0.5} L${bx + uy * size * 0.5},${by - ux * size * 0.5} Z"></path>`;
+}

@@ -1,0 +1,91 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { ParticleRun, initBackend } from '../../../core/index.js';
+import { costTensor, type CostSpec } from './costs.js';
+
+export interface HistoryEntry {
+  /** Updates applied to reach this point (0 = the start). */
+  iteration: number;
+  w: number;
+  cost: number;
+}
+
+export type RunStatus = 'running' | 'converged' | 'diverged';
+
+/**
+ * Plain gradient descent on a 1-D cost, stepped by the shared core: one particle with
+ * one parameter, the SGD rule, tfjs autodiff for J'(w). The run stops (diverged) once
+ * |w − w*| passes about `bound` (the core keeps the last point inside the bound), so
+ * the widget never handles infinities or NaN.
+ */
+export class CurvatureSimulation {
+  private readonly run: ParticleRun;
+  readonly entries: HistoryEntry[];
+
+  private constructor(
+    readonly spec: CostSpec,
+    readonly learningRate: number,
+    readonly start: number,
+    readonly bound: number,
+  ) {
+    this.run = new ParticleRun({
+      // params is [N, 1] (one particle, one parameter); the cost is [N].
+      cost: (params: tf.Tensor2D) => tf.reshape(costTensor(spec, params), [-1]) as tf.Tensor1D,
+      particles: [{ start: [start], optimizer: { type: 'sgd', learningRate } }],
+      // The core's bound is on |w|; ours is on the distance to the minimum.
+      bound: Math.abs(spec.minimum) + bound,
+      // Zero tolerances switch the core's stop-on-convergence off, so step(n) always
+      // makes n updates (αc = 1 lands exactly on w* and stays there); the element
+      // decides when a played run has settled.
+      tolerance: { step: 0, gradient: 0 },
+    });
+    this.entries = [];
+    this.collect();
+  }
+
+  static async create(spec: CostSpec, learningRate: number, start: number, bound: number): Promise<CurvatureSimulation> {
+    await initBackend();
+    return new CurvatureSimulation(spec, learningRate, start, bound);
+  }
+
+  get iteration(): number {
+    return this.entries.length - 1;
+  }
+
+  get current(): HistoryEntry {
+    return this.entries[this.entries.length - 1];
+  }
+
+  get status(): RunStatus {
+    return this.run.particles[0].status;
+  }
+
+  /** Applies up to `count` updates (fewer once the run has stopped), one read-back. */
+  async step(count: number): Promise<void> {
+    if (count <= 0 || this.status === 'diverged') return;
+    // Wait for the backend a lost WebGL context may have swapped in, then step.
+    await initBackend();
+    this.run.step(count);
+    this.collect();
+  }
+
+  reset(): void {
+    this.run.reset();
+    this.entries.length = 0;
+    this.collect();
+  }
+
+  dispose(): void {
+    this.run.dispose();
+  }
+
+  /** Copies the new points of the core's trajectory into the history. */
+  private collect(): void {
+    const trajectory = this.run.particles[0];
+    for (let k = this.entries.length; k < trajectory.points.length; k++) {
+      const w = trajectory.points[k][0];
+      const cost = trajectory.costs[k];
+      if (!Number.isFinite(w) || !Number.isFinite(cost)) break;
+      this.entries.push({ iteration: k, w, cost });
+    }
+  }
+}

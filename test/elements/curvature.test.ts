@@ -1,0 +1,363 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, emulateMedia } from '@web/test-runner-commands';
+import '../../src/elements/curvature/define.js';
+import type { GdCurvature } from '../../src/elements/curvature/gd-curvature.js';
+
+/*
+ * Independent truth: on J(w) = ½c(w − w*)², gradient descent gives
+ * w_k − w* = (1 − αc)^k (w₀ − w*) exactly; the tests compute that in float64 and
+ * compare with what the element's float32 run reports.
+ */
+
+interface Case {
+  product: number;
+  learningRate: number;
+  regime: 'converging' | 'oscillating' | 'periodic' | 'diverging';
+  steps: number;
+}
+
+const CURVATURE = 2;
+const MINIMUM = 1;
+const INIT = 3.5;
+
+const CASES: Case[] = [
+  { product: 0.5, learningRate: 0.25, regime: 'converging', steps: 12 },
+  { product: 1.5, learningRate: 0.75, regime: 'oscillating', steps: 12 },
+  { product: 2, learningRate: 1, regime: 'periodic', steps: 12 },
+  { product: 2.5, learningRate: 1.25, regime: 'diverging', steps: 8 },
+];
+
+/** float32 arithmetic: a relative error of about 1e-7 per operation, a few per step. */
+function expectNear(actual: number, expected: number, scale: number, what: string): void {
+  const tolerance = 2e-6 * scale;
+  expect(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected} (±${tolerance})`).to.equal(true);
+}
+
+function captureWarnings() {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+  };
+  return { warnings, restore: () => (console.warn = original) };
+}
+
+const shadowText = (el: GdCurvature) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const isVisible = (node: Element | null | undefined) => {
+  if (!node) return false;
+  const box = node.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
+};
+const focused = (el: GdCurvature) => el.shadowRoot!.activeElement as HTMLElement | null;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function quadratic(learningRate: number, extra = html``) {
+  const el = await fixture<GdCurvature>(html`<div style="width: 720px">
+    <gd-curvature curvature=${CURVATURE} learning-rate=${learningRate} init=${INIT} minimum=${MINIMUM}></gd-curvature>${extra}
+  </div>`);
+  const curvature = el.querySelector('gd-curvature')!;
+  await curvature.updateComplete;
+  return curvature;
+}
+
+describe('<gd-curvature>', () => {
+  describe('gradient descent on ½c(w − w*)² follows (1 − αc)ⁿ(w₀ − w*)', () => {
+    for (const { product, learningRate, regime, steps } of CASES) {
+      it(`αc = ${product}: ${regime}`, async () => {
+        const el = await quadratic(learningRate);
+        expect(el.regime).to.equal(regime);
+        expect(el.history).to.have.length(1);
+        await el.step(steps);
+        const history = el.history;
+        expect(history).to.have.length(steps + 1);
+        for (let k = 0; k <= steps; k++) {
+          const distance = (1 - product) ** k * (INIT - MINIMUM);
+          const scale = Math.max(Math.abs(INIT), Math.abs(MINIMUM + distance)) * (k + 1);
+          expect(history[k].iteration).to.equal(k);
+          expectNear(history[k].w - MINIMUM, distance, scale, `w at step ${k}`);
+          // J = ½c d²; compare on the cost's own scale.
+          const cost = 0.5 * CURVATURE * distance * distance;
+          expectNear(history[k].cost, cost, Math.max(cost, 1) * (k + 1), `cost at step ${k}`);
+        }
+        await el.updateComplete;
+        const words = { converging: 'Converging', oscillating: 'Oscillating', periodic: 'Periodic', diverging: 'Diverging' }[regime];
+        expect(el.shadowRoot!.querySelector('.regime-name')!.textContent).to.contain(words);
+        expect(shadowText(el)).to.contain(`Iteration ${steps}`);
+      });
+    }
+
+    it('αc = 1 lands on the minimum in one step and says so', async () => {
+      const el = await quadratic(0.5);
+      expect(el.regime).to.equal('converging');
+      await el.step();
+      expect(Math.abs(el.history[1].w - MINIMUM)).to.be.below(1e-6);
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('one step');
+    });
+
+    it('αc = 2 visits only w₀ and its mirror image 2w* − w₀', async () => {
+      const el = await quadratic(1);
+      await el.step(7);
+      el.history.forEach(({ w }, k) => expect(w).to.equal(k % 2 === 0 ? INIT : 2 * MINIMUM - INIT));
+    });
+  });
+
+  it('a diverging run stops inside its bound with a visible message and never draws NaN', async () => {
+    const el = await quadratic(1.25);
+    const done = oneEvent(el, 'gd-done');
+    await el.step(500);
+    const { detail } = await done;
+    expect(detail.reason).to.equal('diverged');
+    const history = el.history;
+    expect(history.length).to.be.below(501);
+    expect(history.length).to.be.above(9);
+    for (const { w, cost } of history) {
+      expect(Number.isFinite(w) && Number.isFinite(cost)).to.equal(true);
+    }
+    // It grew by 1.5 per step until it stopped, far outside the plot.
+    const last = history[history.length - 1];
+    expect(Math.abs(last.w - MINIMUM)).to.be.above(100 * Math.abs(INIT - MINIMUM));
+    expect(detail.iteration).to.equal(history.length - 1);
+
+    await el.updateComplete;
+    const note = el.shadowRoot!.querySelector('[data-note="run"]');
+    expect(isVisible(note)).to.equal(true);
+    expect(note!.textContent).to.match(/diverged/i);
+
+    // Stepping on does nothing more.
+    await el.step(5);
+    expect(el.history).to.have.length(history.length);
+
+    const svg = el.shadowRoot!.querySelector('svg')!;
+    expect(svg.outerHTML).not.to.match(/NaN|Infinity/);
+    // Iterates far outside are drawn clipped to the plot area; the current point is
+    // replaced by a marker on the plot's edge.
+    const host = svg.getBoundingClientRect();
+    for (const circle of svg.querySelectorAll('circle')) {
+      expect(circle.closest('[clip-path]'), 'every circle is clipped to the plot').to.not.equal(null);
+    }
+    const marker = svg.querySelector('.offplot')!;
+    const box = marker.getBoundingClientRect();
+    expect(box.left).to.be.within(host.left - 1, host.right + 1);
+    expect(box.right).to.be.within(host.left - 1, host.right + 1);
+    expect(box.top).to.be.within(host.top - 1, host.bottom + 1);
+    expect(box.bottom).to.be.within(host.top - 1, host.bottom + 1);
+    expect(svg.querySelector('.offplot')).to.not.equal(null);
+    expect(shadowText(el)).to.contain('off the plot');
+
+    el.reset();
+    await el.updateComplete;
+    expect(el.history).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('[data-note="run"]')).to.equal(null);
+  });
+
+  describe('other cost shapes, against a float64 reference with their derivatives', () => {
+    const shapes = [
+      // d = w − w*: J'(w) for c/2 d² + c/24 d⁴ and for c/8 d² (d + 2)².
+      { cost: 'quartic', slope: (d: number, c: number) => c * (d + (d * d * d) / 6), init: 2.2 },
+      { cost: 'double-well', slope: (d: number, c: number) => (c / 2) * d * (d + 1) * (d + 2), init: -1.4 },
+    ] as const;
+    for (const shape of shapes) {
+      it(`${shape.cost}: 15 steps`, async () => {
+        const c = 1.5;
+        const alpha = 0.2;
+        const minimum = 0.5;
+        const el = await fixture<GdCurvature>(
+          html`<gd-curvature cost=${shape.cost} curvature=${c} learning-rate=${alpha} init=${shape.init + minimum} minimum=${minimum}></gd-curvature>`,
+        );
+        await el.step(15);
+        let d = shape.init;
+        el.history.forEach(({ w }, k) => {
+          expectNear(w - minimum, d, 3 * (k + 1), `w at step ${k}`);
+          d -= alpha * shape.slope(d, c);
+        });
+        // The double well's start lies past the hump, so it settles in the other well, at w* − 2.
+        const target = shape.cost === 'double-well' ? -2 : 0;
+        await el.step(200);
+        const last = el.history[el.history.length - 1];
+        expect(Math.abs(last.w - minimum - target)).to.be.below(1e-3);
+      });
+    }
+  });
+
+  describe('bad attribute values', () => {
+    const bad = [
+      { attribute: 'curvature', value: '-1', property: 'curvature', good: '3', kept: 3 },
+      { attribute: 'learning-rate', value: 'abc', property: 'learningRate', good: '0.2', kept: 0.2 },
+      { attribute: 'init', value: 'x', property: 'init', good: '-1.5', kept: -1.5 },
+    ] as const;
+    for (const item of bad) {
+      it(`${item.attribute}="${item.value}" keeps the last good value, shows a note and warns once`, async () => {
+        const el = await fixture<GdCurvature>(html`<gd-curvature></gd-curvature>`);
+        el.setAttribute(item.attribute, item.good);
+        await el.updateComplete;
+        const capture = captureWarnings();
+        try {
+          expect(() => el.setAttribute(item.attribute, item.value)).not.to.throw();
+          await el.updateComplete;
+          // Set it again: still one warning.
+          el.removeAttribute(item.attribute);
+          el.setAttribute(item.attribute, item.value);
+          await el.updateComplete;
+        } finally {
+          capture.restore();
+        }
+        expect((el as unknown as Record<string, unknown>)[item.property]).to.equal(item.kept);
+        const mentions = capture.warnings.filter((text) => text.includes(item.attribute));
+        expect(mentions, capture.warnings.join('\n')).to.have.length(1);
+        const note = el.shadowRoot!.querySelector(`[data-note="${item.attribute}"]`);
+        expect(isVisible(note)).to.equal(true);
+        expect(note!.textContent).to.contain(item.attribute);
+        // The widget carries on with the kept value.
+        await el.step(1);
+        expect(el.history).to.have.length(2);
+        expect(el.history.every(({ w }) => Number.isFinite(w))).to.equal(true);
+      });
+    }
+
+    it('starts from the defaults when the first values are bad', async () => {
+      const capture = captureWarnings();
+      let el: GdCurvature;
+      try {
+        el = await fixture<GdCurvature>(html`<gd-curvature curvature="0" learning-rate="-3" init="nope" cost="cubic"></gd-curvature>`);
+      } finally {
+        capture.restore();
+      }
+      expect(el!.curvature).to.equal(1);
+      expect(el!.learningRate).to.equal(0.3);
+      expect(el!.init).to.equal(2);
+      expect(el!.cost).to.equal('quadratic');
+      expect(el!.shadowRoot!.querySelectorAll('.note')).to.have.length(4);
+      expect(capture.warnings).to.have.length(4);
+      await el!.step(2);
+      // defaults: c = 1, α = 0.3, w₀ = 2, w* = 0 → w₂ = 0.7² · 2
+      expectNear(el!.history[2].w, 0.98, 2, 'w₂ with the defaults');
+    });
+  });
+
+  describe('events', () => {
+    it('fires gd-step on steps, not gd-params-change on programmatic sets', async () => {
+      const el = await quadratic(0.25);
+      const seen: string[] = [];
+      el.addEventListener('gd-params-change', () => seen.push('params'));
+      el.addEventListener('gd-step', (event) => seen.push(`step ${event.detail.iteration}`));
+      el.learningRate = 0.3;
+      el.curvature = 1;
+      await el.updateComplete;
+      await el.step(3);
+      expect(seen).to.deep.equal(['step 3']);
+      // A programmatic change restarts the run at w₀ with the new values.
+      expectNear(el.history[1].w - MINIMUM, 0.7 * (INIT - MINIMUM), 4, 'first step with α = 0.3, c = 1');
+    });
+
+    it('a played run that settles stops by itself with gd-done "converged"', async () => {
+      const el = await quadratic(0.5);
+      el.speed = 30;
+      await el.updateComplete;
+      const done = oneEvent(el, 'gd-done');
+      el.play();
+      const { detail } = await done;
+      expect(detail.reason).to.equal('converged');
+      expect(el.playing).to.equal(false);
+      expect(Math.abs(el.history[el.history.length - 1].w - MINIMUM)).to.be.below(1e-6);
+    });
+  });
+
+  describe('accessibility', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`has no axe violations in the ${theme} theme, also mid-run`, async () => {
+        const el = await fixture<GdCurvature>(html`<gd-curvature theme=${theme} curvature="2" learning-rate="0.8" init="2"></gd-curvature>`);
+        await expect(el).to.be.accessible();
+        await el.step(3);
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('is operated entirely from the keyboard', async () => {
+      const el = await quadratic(0.25);
+      el.speed = 20;
+      await el.updateComplete;
+      const changes: Record<string, unknown>[] = [];
+      el.addEventListener('gd-params-change', (event) => changes.push(event.detail));
+
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.textContent).to.contain('Play');
+      // Play and pause with Enter.
+      await sendKeys({ press: 'Enter' });
+      expect(el.playing).to.equal(true);
+      await wait(400);
+      await sendKeys({ press: 'Enter' });
+      expect(el.playing).to.equal(false);
+      await el.updateComplete;
+      const played = el.history.length - 1;
+      expect(played).to.be.above(0);
+      await wait(150);
+      await el.updateComplete;
+      expect(el.history.length - 1).to.equal(played);
+
+      // Step with Enter and with Space.
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.textContent).to.contain('Step');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.history.length - 1).to.equal(played + 1);
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.history.length - 1).to.equal(played + 2);
+
+      // Reset.
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.textContent).to.contain('Reset');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.history).to.have.length(1);
+
+      // Curvature, then learning rate with the arrow keys (log scale: ×10^0.01 a press).
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.id, focused(el)?.outerHTML).to.equal('curvature');
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.id).to.equal('learning-rate');
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(el.learningRate).to.be.within(0.25 * 1.01, 0.25 * 1.05);
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(el.learningRate).to.be.below(0.25);
+      expect(changes.length).to.equal(3);
+      expect(changes.every((detail) => typeof detail.learningRate === 'number')).to.equal(true);
+
+      // The marks set α = 1/c and α = 2/c exactly.
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.textContent).to.contain('1/c');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.learningRate).to.equal(1 / CURVATURE);
+      expect(el.regime).to.equal('converging');
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.textContent).to.contain('2/c');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.learningRate).to.equal(2 / CURVATURE);
+      expect(el.regime).to.equal('periodic');
+      await el.step(2);
+      expect(el.history[1].w).to.equal(2 * MINIMUM - INIT);
+
+      // The cost shape from its select.
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.id).to.equal('cost');
+    });
+
+    it('honours prefers-reduced-motion: the point jumps instead of gliding', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        const el = await quadratic(0.25);
+        const point = el.shadowRoot!.querySelector('.current')!;
+        expect(getComputedStyle(point).transitionDuration).to.equal('0s');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+  });
+});
