@@ -1,0 +1,292 @@
+import { css } from 'lit';
+import { tokens } from '../shared/tokens.styles.js';
+import { controls } from '../shared/controls.styles.js';
+import { plotStyles } from '../shared/plot/plot.styles.js';
+
+const race = css`
+  :host {
+    --_start: var(--gd-race-start, var(--_model));
+  }
+  .race {
+    display: flex;
+    flex-direction: column;
+    gap: 0.9rem;
+  }
+  figure {
+    margin: 0;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    font-weight: 600;
+    font-size: 0.85em;
+    color: var(--_muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+
+  /* Landscape picker: a radio group of thumbnails, one scrolling row. */
+  .thumbs {
+    display: flex;
+    gap: 0.4rem;
+    overflow-x: auto;
+    padding: 0.35rem 0.15rem 0.4rem;
+    scrollbar-width: thin;
+  }
+  .thumb {
+    position: relative;
+    flex: 0 0 auto;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.2rem;
+    width: 4.6rem;
+    padding: 0.3rem 0.2rem 0.25rem;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    cursor: pointer;
+    font-size: 0.72rem;
+    line-height: 1.2;
+    text-align: center;
+    color: var(--_muted);
+  }
+  .thumb:hover {
+    border-color: var(--_border);
+  }
+  .thumb input {
+    position: absolute;
+    opacity: 0;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+  }
+  .thumb img,
+  .thumb-blank {
+    display: block;
+    width: 56px;
+    height: 56px;
+    border-radius: 4px;
+    background: var(--_panel);
+    box-shadow: 0 0 0 1px var(--_border);
+  }
+  .thumb:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_panel);
+    color: var(--_fg);
+    font-weight: 600;
+  }
+  .thumb:has(input:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .landscape-formula {
+    margin: 0.2rem 0 0;
+    overflow-x: auto;
+    font-size: 0.95em;
+  }
+  .landscape-formula strong {
+    margin-right: 0.5rem;
+  }
+
+  /* Plot beside legend and chart when there is room, stacked otherwise. */
+  .stage {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+  }
+  .wide .stage {
+    flex-direction: row;
+    align-items: flex-start;
+    gap: 1.5rem;
+  }
+  .side {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    min-width: 0;
+    flex: 1 1 auto;
+  }
+  .plot canvas.paths {
+    pointer-events: none;
+  }
+  .drag-surface {
+    fill: transparent;
+    cursor: crosshair;
+    touch-action: none;
+  }
+  .handle .hit {
+    fill: transparent;
+  }
+  .handle .ring {
+    fill: none;
+    stroke: none;
+  }
+  .start-dot {
+    fill: var(--_start);
+    stroke: white;
+    stroke-width: 2;
+  }
+  .minimum {
+    fill: white;
+    stroke: #1b2a4a;
+    stroke-width: 1;
+  }
+  .minimum.local {
+    fill: none;
+    stroke: white;
+    stroke-width: 1.4;
+  }
+  .minimum.saddle {
+    fill: #1b2a4a;
+    stroke: white;
+  }
+  .caption {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 1rem;
+    margin-top: 0.35rem;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .caption .key {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .caption .minimum {
+    stroke: var(--_muted);
+  }
+  .ramp {
+    display: inline-block;
+    width: 2.5rem;
+    height: 0.6rem;
+    border-radius: 2px;
+    background: linear-gradient(to right, #ffffd9, #c7e9b4, #41b6c4, #225ea8, #081d58);
+  }
+  .chart .caption {
+    display: block;
+  }
+
+  /* Legend: hover or focus isolates one optimizer; a click pins it. */
+  .legend {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.15rem;
+  }
+  .legend-item {
+    width: 100%;
+    justify-content: flex-start;
+    gap: 0.6rem;
+    min-height: 2rem;
+    padding: 0.2rem 0.5rem;
+    border-color: transparent;
+    background: transparent;
+    text-align: left;
+    flex-wrap: wrap;
+  }
+  .legend-item[aria-pressed='true'] {
+    border-color: var(--_border);
+    background: var(--_panel);
+  }
+  .legend-item.faded {
+    opacity: 0.45;
+  }
+  .legend-label {
+    font-weight: 600;
+    min-width: 5.5rem;
+  }
+  .legend-status {
+    color: var(--_muted);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .legend-status.warn {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  .swatch {
+    flex: 0 0 auto;
+  }
+
+  .controls {
+    align-items: center;
+  }
+  .controls .speed {
+    flex: 0 1 15rem;
+  }
+  .readout {
+    margin: 0 0 0 auto;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .readout strong {
+    color: var(--_fg);
+  }
+
+  /* Per-optimizer panels. */
+  .panel-intro {
+    margin: 0 0 0.5rem;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(15.5rem, 1fr));
+    gap: 0.75rem;
+  }
+  .card {
+    padding: 0.6rem 0.75rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_panel);
+  }
+  .card legend {
+    display: flex;
+    align-items: center;
+    gap: 0.45rem;
+    padding: 0 0.3rem;
+    text-transform: none;
+    letter-spacing: 0;
+    font-size: 0.95em;
+    color: var(--_fg);
+  }
+  .card.off .rule,
+  .card.off .hypers {
+    opacity: 0.5;
+  }
+  .enable {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .rule {
+    margin: 0.4rem 0 0.5rem;
+    overflow-x: auto;
+    font-size: 0.9em;
+  }
+  .hypers {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
+    gap: 0.4rem 0.6rem;
+  }
+  .hypers .field {
+    min-width: 0;
+  }
+  .hypers input {
+    width: 100%;
+  }
+  .tex math {
+    font-size: 1.05em;
+  }
+`;
+
+export const styles = [tokens, controls, plotStyles, race];

@@ -1,0 +1,1010 @@
+import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import {
+  LANDSCAPE_IDS,
+  ParticleRun,
+  costOfRows,
+  ensureBackend,
+  evaluateGrid,
+  getLandscape,
+  getOptimizer,
+  type HyperparameterName,
+  type Landscape,
+  type OptimizerType,
+  type ParticleStatus,
+} from '../../core/index.js';
+import { GdElement, type PropertyRule } from '../shared/gd-element.js';
+import { isIntegerInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { renderAxes, type Margin } from '../shared/plot/axes.js';
+import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
+import { drawFilledContours } from '../shared/plot/contours.js';
+import { clampToDomain, nudgePoint, startPointDrag, type Domain2D } from '../shared/plot/drag.js';
+import { drawSeries } from '../shared/plot/series.js';
+import { tex } from '../shared/tex.js';
+import { GdOptimizer, NUMERIC_RULES } from '../optimizer/gd-optimizer.js';
+import { DECAY_TEX, GAP_TEX } from './formulas.js';
+import { DEFAULT_RACE, defaultLearningRate } from './internal/defaults.js';
+import { PixelPath } from './internal/pixel-path.js';
+import { markerPath, seriesStyle, traceMarker } from './internal/series-style.js';
+import { landscapeThumbnail } from './internal/thumbnails.js';
+import { styles } from './gd-optimizer-race.styles.js';
+
+/** One optimizer's race so far, as `trajectories` reports it. */
+export interface RaceTrajectory {
+  type: string;
+  label: string;
+  /** points[0] is the start, points[k] the parameters after k updates */
+  points: [number, number][];
+  /** costs[k] is the published cost function's value at points[k] */
+  costs: number[];
+  status: ParticleStatus;
+  /** false when the optimizer is switched off (left off the plot and chart) */
+  enabled: boolean;
+}
+
+/** One optimizer in the race, its settings resolved. */
+interface RaceEntry {
+  type: OptimizerType;
+  label: string;
+  hyperparameters: Record<HyperparameterName, number>;
+  disabled: boolean;
+  /** the declaring child, or undefined for a default optimizer */
+  child?: GdOptimizer;
+}
+
+type Overrides = Partial<Record<HyperparameterName | 'disabled', number | boolean>>;
+
+const PREVIEW_STEPS = 100;
+/** A race stops by itself after this many updates ("max-steps"). */
+const MAX_STEPS = 100_000;
+const PLOT_MARGIN: Margin = { top: 8, right: 12, bottom: 42, left: 46 };
+const CHART_MARGIN: Margin = { top: 8, right: 12, bottom: 40, left: 50 };
+
+const HYPER_LABELS: Record<HyperparameterName, string> = {
+  learningRate: 'Learning rate α',
+  decay: 'Decay',
+  beta: 'β',
+  beta1: 'β₁',
+  beta2: 'β₂',
+  epsilon: 'ε',
+  weightDecay: 'Weight decay λ',
+};
+
+/**
+ * Optimizers race down a 2-D cost landscape: pick a landscape, drag the red start
+ * point (the next 100 steps of every optimizer are previewed while you drag), press
+ * play. One coloured, dashed trajectory per optimizer on a log-scaled contour map
+ * (lighter = lower cost), a legend that isolates one optimizer on hover or focus, and
+ * the cost per step on a log scale. Every optimizer steps in one batch on the shared
+ * core. Optimizers are declared as `<gd-optimizer>` children; without children the
+ * race runs SGD, Momentum, RMSprop and Adam with learning rates suited to the landscape.
+ *
+ * @summary Optimizers racing on a 2-D cost landscape.
+ *
+ * @slot - `<gd-optimizer>` elements, one per racing optimizer, in legend order.
+ *
+ * @csspart picker - The landscape picker (a radio group of thumbnails).
+ * @csspart plot - The contour map with the trajectories and the start point.
+ * @csspart legend - The list of optimizers; hover or focus isolates one.
+ * @csspart chart - The cost-per-step chart.
+ * @csspart controls - Play/pause, step, reset and speed.
+ * @csspart optimizers - The per-optimizer panels with their hyperparameters.
+ * @csspart formula - A typeset formula (update rules, the landscape).
+ * @csspart notes - Notes about rejected input and the race's state.
+ *
+ * @cssproperty [--gd-race-series-1=var(--gd-series-1)] - Colour of the 1st optimizer (also -2 … -8).
+ * @cssproperty [--gd-race-start=var(--gd-color-model)] - Colour of the start point.
+ * @cssproperty [--gd-race-plot-max-width=36rem] - Widest the contour map grows.
+ * @cssproperty [--gd-font-family=system-ui] - Font of all text.
+ * @cssproperty [--gd-color-accent=#2456a8] - Accent of buttons and sliders.
+ *
+ * @fires gd-step - After steps are applied (on play, step() and the Step button); detail: iteration and each optimizer's position, cost and status.
+ * @fires gd-done - When every optimizer has converged or diverged, or after 100,000 steps; detail: reason.
+ * @fires gd-params-change - When the user changes the landscape, the start point or an optimizer setting.
+ */
+export class GdOptimizerRace extends GdElement {
+  static override styles = styles;
+
+  /** Landscape id (`himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`, `bowl`). */
+  @property() landscape = 'himmelblau';
+
+  /** Start point `"w1,w2"`; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
+  @property() start: string | null = null;
+
+  /** Updates per animation frame while playing (1–100). */
+  @property({ type: Number }) speed = 5;
+
+  @state() private startPoint: [number, number] = [0, 0];
+  @state() private isolated: number | null = null;
+  @state() private pinned: number | null = null;
+  /** Bumped (at most ~10 times a second while playing) to refresh the text readouts. */
+  @state() private readoutTick = 0;
+  @state() private thumbnailsReady = false;
+
+  @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
+  @query('canvas.paths') private pathCanvas?: HTMLCanvasElement;
+  @query('canvas.costs') private chartCanvas?: HTMLCanvasElement;
+  @query('svg.plot-svg') private plotSvg?: SVGSVGElement;
+
+  private run?: ParticleRun;
+  private runSignature = '';
+  private runEntries: RaceEntry[] = [];
+  private paths: PixelPath[] = [];
+  private pathsKey = '';
+  /** The previewed next 100 steps (drawn faintly until the race catches up). */
+  private ghost?: number[][][];
+  private dragging = false;
+  private previewQueued = false;
+  private busy = false;
+  private doneFired = false;
+  private lastReadout = 0;
+  private overrides: Overrides[] = [];
+  private contourKey = '';
+  private readonly gridCache = new Map<string, ReturnType<typeof evaluateGrid>>();
+  private colors: Record<string, string> = {};
+  private readonly childObserver = new MutationObserver(() => this.onChildrenChanged());
+
+  protected override propertyRules(): Record<string, PropertyRule> {
+    return {
+      ...super.propertyRules(),
+      landscape: {
+        attribute: 'landscape',
+        accepts: `one of ${LANDSCAPE_IDS.join(', ')}`,
+        valid: isOneOf(LANDSCAPE_IDS as readonly string[]),
+        fallback: 'himmelblau',
+      },
+      start: {
+        attribute: 'start',
+        accepts: 'two numbers "w1,w2"',
+        valid: (value) => value === null || value === undefined || parsePair(value) !== undefined,
+        fallback: null,
+      },
+      speed: {
+        attribute: 'speed',
+        accepts: 'a whole number of steps per frame from 1 to 100',
+        valid: isIntegerInRange(1, 100),
+        fallback: 5,
+      },
+    };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.childObserver.observe(this, { childList: true });
+    this.addEventListener('gd-optimizer-change', this.onChildrenChanged);
+    if (!customElements.get('gd-optimizer')) {
+      void customElements.whenDefined('gd-optimizer').then(() => this.onChildrenChanged());
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childObserver.disconnect();
+    this.removeEventListener('gd-optimizer-change', this.onChildrenChanged);
+    this.run?.dispose();
+    this.run = undefined;
+    this.runSignature = '';
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  /**
+   * One entry per optimizer (the `<gd-optimizer>` children in document order, or the
+   * four defaults): `points[0]` is the start, `points[k]` the parameters after k
+   * updates, `costs[k]` the cost there. A converged or diverged optimizer stops
+   * growing: its last point is where it stopped.
+   */
+  get trajectories(): RaceTrajectory[] {
+    const run = this.ensureRun();
+    return this.runEntries.map((entry, i) => {
+      const particle = run.particles[i];
+      return {
+        type: entry.type,
+        label: entry.label,
+        points: particle.points.map((p) => [p[0], p[1]] as [number, number]),
+        costs: particle.costs.slice(),
+        status: particle.status,
+        enabled: !entry.disabled,
+      };
+    });
+  }
+
+  /** Updates made since the start. */
+  get iteration(): number {
+    return this.run?.iteration ?? 0;
+  }
+
+  /** Applies exactly `n` updates to every optimizer (works paused and off-screen). */
+  async step(n = 1): Promise<void> {
+    const count = Math.max(0, Math.floor(Number(n) || 0));
+    await this.updateComplete;
+    this.advance(count);
+  }
+
+  /** Back to iteration 0 at the current start. */
+  reset(): void {
+    this.run?.reset();
+    this.doneFired = false;
+    this.ghost = undefined;
+    this.resetPaths();
+    this.setNote('race', undefined);
+    this.queuePreview();
+    this.draw();
+    this.readoutTick++;
+  }
+
+  override play(): void {
+    const run = this.ensureRun();
+    if (this.finished(run)) this.reset();
+    super.play();
+  }
+
+  // ---------------------------------------------------------------- the race
+
+  /** The landscape in force (validated). */
+  private get currentLandscape(): Landscape {
+    return getLandscape(this.landscape) ?? getLandscape('himmelblau')!;
+  }
+
+  private optimizerChildren(): GdOptimizer[] {
+    return Array.from(this.children).filter((child): child is GdOptimizer => child instanceof GdOptimizer);
+  }
+
+  /** The optimizers as they are now: children (document order) or the defaults. */
+  private readEntries(): RaceEntry[] {
+    const landscapeId = this.currentLandscape.id;
+    const children = this.optimizerChildren();
+    const declared = children.length
+      ? children.map((child) => ({ child, settings: child.settings }))
+      : DEFAULT_RACE.map((type) => ({ child: undefined, settings: { type, disabled: false } as GdOptimizer['settings'] }));
+    return declared.map(({ child, settings }, i) => {
+      const rule = getOptimizer(settings.type) ?? getOptimizer('sgd')!;
+      const override = this.overrides[i] ?? {};
+      const hyperparameters = { ...rule.defaults, learningRate: defaultLearningRate(landscapeId, rule.type) };
+      for (const name of Object.keys(hyperparameters) as HyperparameterName[]) {
+        const value = override[name] ?? (settings as unknown as Record<string, number | undefined>)[name];
+        if (typeof value === 'number') hyperparameters[name] = value;
+      }
+      return {
+        type: rule.type,
+        label: settings.label || rule.name,
+        hyperparameters,
+        disabled: typeof override.disabled === 'boolean' ? override.disabled : settings.disabled,
+        child,
+      };
+    });
+  }
+
+  /** The run for the current landscape, start and optimizers; rebuilt when any changed. */
+  private ensureRun(): ParticleRun {
+    const entries = this.readEntries();
+    const landscape = this.currentLandscape;
+    const signature = JSON.stringify([landscape.id, this.startPoint, entries.map((e) => [e.type, e.hyperparameters])]);
+    if (this.run && signature === this.runSignature) {
+      this.runEntries = entries;
+      return this.run;
+    }
+    ensureBackend();
+    const next = new ParticleRun({
+      cost: (params) => costOfRows(landscape, params),
+      particles: entries.map((entry) => ({
+        start: [...this.startPoint],
+        optimizer: { type: entry.type, ...entry.hyperparameters },
+      })),
+    });
+    this.run?.dispose();
+    this.run = next;
+    this.runSignature = signature;
+    this.runEntries = entries;
+    this.doneFired = false;
+    this.ghost = undefined;
+    this.resetPaths();
+    this.queuePreview();
+    return next;
+  }
+
+  /** Applies `count` updates, redraws and reports. */
+  private advance(count: number): void {
+    const run = this.ensureRun();
+    const remaining = Math.max(0, MAX_STEPS - run.iteration);
+    const result = run.step(Math.min(count, remaining));
+    if (this.ghost && run.iteration >= PREVIEW_STEPS) this.ghost = undefined;
+    this.draw();
+    this.fire('gd-step', {
+      iteration: result.iteration,
+      values: {
+        optimizers: this.runEntries.map((entry, i) => {
+          const particle = run.particles[i];
+          const last = particle.points[particle.points.length - 1];
+          return { label: entry.label, type: entry.type, w1: last[0], w2: last[1], cost: particle.costs[particle.costs.length - 1], status: particle.status };
+        }),
+      },
+    });
+    const now = performance.now();
+    if (!this.playing || now - this.lastReadout > 100) {
+      this.lastReadout = now;
+      this.readoutTick++;
+    }
+    this.checkDone(run);
+  }
+
+  /** Whether every optimizer that races has stopped (or the step limit is reached). */
+  private finished(run: ParticleRun): boolean {
+    if (run.iteration >= MAX_STEPS) return true;
+    return this.runEntries.every((entry, i) => entry.disabled || run.particles[i].status !== 'running');
+  }
+
+  private checkDone(run: ParticleRun): void {
+    if (this.doneFired || !this.finished(run)) return;
+    this.doneFired = true;
+    const racing = this.runEntries.map((entry, i) => (entry.disabled ? undefined : run.particles[i])).filter((p) => p !== undefined);
+    const reason = run.iteration >= MAX_STEPS ? 'max-steps' : racing.length && racing.every((p) => p.status === 'diverged') ? 'diverged' : 'converged';
+    this.pause();
+    this.readoutTick++;
+    this.fire('gd-done', { reason, iteration: run.iteration });
+  }
+
+  protected override onFrame(): void {
+    if (this.busy || this.dragging) return;
+    this.busy = true;
+    try {
+      this.advance(this.speed);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Computes the next 100 steps from the current start (for drags and new settings). */
+  private queuePreview(): void {
+    if (this.previewQueued) return;
+    this.previewQueued = true;
+    requestAnimationFrame(() => {
+      this.previewQueued = false;
+      if (!this.isConnected || !this.run) return;
+      if (this.run.iteration >= PREVIEW_STEPS && !this.dragging) return;
+      const starts = this.runEntries.map(() => [...this.startPoint]);
+      const particles = this.run.preview(PREVIEW_STEPS, starts);
+      this.ghost = particles.map((p) => p.points);
+      this.drawPaths();
+    });
+  }
+
+  private onChildrenChanged = (): void => {
+    this.requestUpdate();
+  };
+
+  // ---------------------------------------------------------------- user input
+
+  private setLandscapeByUser(id: string): void {
+    if (id === this.landscape) return;
+    this.landscape = id;
+    this.fire('gd-params-change', { landscape: id });
+  }
+
+  private moveStart(point: [number, number], commit: boolean): void {
+    this.startPoint = point;
+    if (commit) {
+      this.ensureRun();
+      this.fire('gd-params-change', { start: [...point] });
+    } else {
+      // While dragging: show where each optimizer would go, without touching the run.
+      this.previewFromDrag();
+    }
+  }
+
+  private previewFromDrag(): void {
+    if (this.previewQueued) return;
+    this.previewQueued = true;
+    requestAnimationFrame(() => {
+      this.previewQueued = false;
+      if (!this.run) return;
+      const starts = this.runEntries.map(() => [...this.startPoint]);
+      this.ghost = this.run.preview(PREVIEW_STEPS, starts).map((p) => p.points);
+      this.drawPaths();
+    });
+  }
+
+  private onHandlePointerDown(event: PointerEvent): void {
+    if (event.button !== 0) return;
+    const landscape = this.currentLandscape;
+    const domain: Domain2D = { x: landscape.domain.w1, y: landscape.domain.w2 };
+    this.dragging = true;
+    const first = clampToDomain(this.clientToData(event.clientX, event.clientY), domain);
+    startPointDrag(event, {
+      toData: (x, y) => this.clientToData(x, y),
+      domain,
+      onMove: (point) => this.moveStart(point, false),
+      onEnd: (point) => {
+        this.dragging = false;
+        this.moveStart(point, true);
+      },
+    });
+    this.moveStart(first, false);
+  }
+
+  private onHandleKeyDown(event: KeyboardEvent): void {
+    const landscape = this.currentLandscape;
+    const point = nudgePoint(event, this.startPoint, { x: landscape.domain.w1, y: landscape.domain.w2 });
+    if (point) this.moveStart(point, true);
+  }
+
+  private clientToData(clientX: number, clientY: number): [number, number] {
+    const box = this.plotSvg!.getBoundingClientRect();
+    const { x, y } = this.plotScales();
+    return [x.invert(clientX - box.left - PLOT_MARGIN.left), y.invert(clientY - box.top - PLOT_MARGIN.top)];
+  }
+
+  private onHyperparameterChange(index: number, name: HyperparameterName, input: HTMLInputElement): void {
+    const entry = this.runEntries[index];
+    const rule = NUMERIC_RULES[name];
+    const value = parseFiniteNumber(input.value);
+    const key = `panel-${index}-${name}`;
+    if (value === undefined || !rule.valid(value)) {
+      this.setNote(key, `${entry.label}: ${HYPER_LABELS[name]} must be ${rule.accepts}; kept ${this.format(entry.hyperparameters[name])}.`);
+      input.value = String(entry.hyperparameters[name]);
+      return;
+    }
+    this.setNote(key, undefined);
+    if (entry.child) (entry.child as unknown as Record<string, number>)[name] = value;
+    else this.overrides[index] = { ...this.overrides[index], [name]: value };
+    this.requestUpdate();
+    this.fire('gd-params-change', { optimizer: index, label: entry.label, [name]: value });
+  }
+
+  private onEnabledChange(index: number, enabled: boolean): void {
+    const entry = this.runEntries[index];
+    if (entry.child) entry.child.disabled = !enabled;
+    else this.overrides[index] = { ...this.overrides[index], disabled: !enabled };
+    if (!enabled && (this.isolated === index || this.pinned === index)) {
+      this.isolated = null;
+      this.pinned = null;
+    }
+    this.requestUpdate();
+    this.fire('gd-params-change', { optimizer: index, label: entry.label, enabled });
+  }
+
+  private setIsolated(index: number | null): void {
+    this.isolated = index;
+    this.drawPaths();
+    this.drawChart();
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A rejected value was put back by the base class: nothing really changed.
+    const landscapeChanged = changed.has('landscape') && changed.get('landscape') !== this.landscape;
+    const startChanged = changed.has('start') && changed.get('start') !== this.start;
+    if (landscapeChanged || startChanged) {
+      const landscape = this.currentLandscape;
+      const explicit = parsePair(this.start);
+      if (startChanged && explicit) this.startPoint = explicit;
+      else if (landscapeChanged || !explicit) this.startPoint = [...landscape.start];
+      if (landscapeChanged && changed.get('landscape') !== undefined) {
+        // Learning rates typed into the panels were for the old landscape.
+        this.overrides = this.overrides.map(({ learningRate: _dropped, ...rest }) => rest);
+      }
+    }
+  }
+
+  protected override firstUpdated(): void {
+    // Thumbnails take a few milliseconds each: draw them after the first paint.
+    setTimeout(() => {
+      this.thumbnailsReady = true;
+    }, 0);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.refreshChildNotes();
+    this.colors = resolveColors(this.renderRoot as ShadowRoot, {
+      start: 'var(--gd-race-start, var(--_model))',
+      halo: 'light-dark(rgba(255,255,255,0.85), rgba(10,14,20,0.7))',
+      fg: 'var(--_fg)',
+      muted: 'var(--_muted)',
+      bg: 'var(--_bg)',
+      ...Object.fromEntries(this.runEntries.map((_, i) => [`series${i}`, seriesStyle(i).color])),
+    });
+    this.draw();
+  }
+
+  /** Bad values on child elements show up in this element's notes. */
+  private refreshChildNotes(): void {
+    const wanted: Record<string, string> = {};
+    this.optimizerChildren().forEach((child, i) => {
+      for (const [attribute, text] of Object.entries(child.notes)) wanted[`optimizer-${i}-${attribute}`] = text;
+    });
+    const current = Object.keys(this.notes).filter((key) => key.startsWith('optimizer-'));
+    const changed = current.length !== Object.keys(wanted).length || current.some((key) => this.notes[key] !== wanted[key]);
+    if (!changed) return;
+    const next = Object.fromEntries(Object.entries(this.notes).filter(([key]) => !key.startsWith('optimizer-')));
+    this.notes = { ...next, ...wanted };
+  }
+
+  // ---------------------------------------------------------------- geometry
+
+  private get wide(): boolean {
+    return this.hostSize.width >= 720;
+  }
+
+  private plotWidth(): number {
+    const width = Math.max(240, this.hostSize.width || 600);
+    const maxWidth = 576;
+    return Math.min(maxWidth, this.wide ? Math.floor(width * 0.56) : width);
+  }
+
+  private plotScales() {
+    const landscape = this.currentLandscape;
+    const [a, b] = landscape.domain.w1;
+    const [c, d] = landscape.domain.w2;
+    const innerWidth = this.plotWidth() - PLOT_MARGIN.left - PLOT_MARGIN.right;
+    // Equal units on both axes, so the gradient is drawn perpendicular to the contours.
+    const innerHeight = Math.round(Math.min(innerWidth * 1.25, (innerWidth * (d - c)) / (b - a)));
+    return {
+      x: scaleLinear().domain([a, b]).range([0, innerWidth]),
+      y: scaleLinear().domain([c, d]).range([innerHeight, 0]),
+      innerWidth,
+      innerHeight,
+    };
+  }
+
+  private chartSize(): { width: number; height: number } {
+    const total = Math.max(240, this.hostSize.width || 600);
+    const width = this.wide ? total - this.plotWidth() - 24 : total;
+    return { width, height: this.wide ? 210 : 190 };
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  private draw(): void {
+    if (!this.hasUpdated) return;
+    this.drawContours();
+    this.drawPaths();
+    this.drawChart();
+  }
+
+  private costGrid(landscape: Landscape) {
+    let grid = this.gridCache.get(landscape.id);
+    if (!grid) {
+      grid = evaluateGrid(landscape, { n: 256 });
+      this.gridCache.set(landscape.id, grid);
+    }
+    return grid;
+  }
+
+  private drawContours(): void {
+    const canvas = this.contourCanvas;
+    if (!canvas) return;
+    const landscape = this.currentLandscape;
+    const { innerWidth, innerHeight } = this.plotScales();
+    const key = `${landscape.id}|${innerWidth}|${innerHeight}|${window.devicePixelRatio}`;
+    if (key === this.contourKey) return;
+    this.contourKey = key;
+    const context = prepareCanvas(canvas, innerWidth, innerHeight);
+    drawFilledContours(context, this.costGrid(landscape), {
+      width: innerWidth,
+      height: innerHeight,
+      bands: 22,
+      lineColor: 'rgba(255,255,255,0.28)',
+    });
+  }
+
+  private resetPaths(): void {
+    this.paths = [];
+    this.pathsKey = '';
+  }
+
+  private drawPaths(): void {
+    const canvas = this.pathCanvas;
+    const run = this.run;
+    if (!canvas || !run) return;
+    const { x, y, innerWidth, innerHeight } = this.plotScales();
+    const key = `${this.runSignature}|${innerWidth}|${innerHeight}`;
+    if (key !== this.pathsKey || this.paths.length !== this.runEntries.length) {
+      this.pathsKey = key;
+      this.paths = this.runEntries.map(() => new PixelPath());
+    }
+    const toPixel = (w1: number, w2: number): [number, number] => [x(w1), y(w2)];
+    const context = prepareCanvas(canvas, innerWidth, innerHeight);
+    const focus = this.isolated ?? this.pinned;
+    const order = this.runEntries.map((_, i) => i).filter((i) => i !== focus);
+    if (focus !== null && focus < this.runEntries.length) order.push(focus);
+
+    // The preview: faint dashed ghosts of the next 100 steps.
+    if (this.ghost) {
+      for (const i of order) {
+        const entry = this.runEntries[i];
+        const points = this.ghost[i];
+        if (entry.disabled || !points) continue;
+        const ghost = new PixelPath(1);
+        ghost.extend(points, toPixel);
+        ghost.trace(context);
+        context.globalAlpha = focus === null || focus === i ? 0.75 : 0.15;
+        context.setLineDash([2, 3]);
+        context.lineWidth = 1.5;
+        context.strokeStyle = this.colors[`series${i}`] ?? '#000';
+        context.stroke();
+      }
+      context.setLineDash([]);
+      context.globalAlpha = 1;
+    }
+
+    for (const i of order) {
+      const entry = this.runEntries[i];
+      const particle = run.particles[i];
+      if (entry.disabled || !particle) continue;
+      const path = this.paths[i];
+      path.extend(particle.points, toPixel);
+      const lastPoint = particle.points[particle.points.length - 1];
+      const last = toPixel(lastPoint[0], lastPoint[1]);
+      const faded = focus !== null && focus !== i;
+      const style = seriesStyle(i);
+      const color = this.colors[`series${i}`] ?? '#000';
+      context.globalAlpha = faded ? 0.18 : 1;
+      path.trace(context, last);
+      context.setLineDash([]);
+      context.lineWidth = 4;
+      context.strokeStyle = this.colors.halo;
+      context.stroke();
+      context.setLineDash(style.dash);
+      context.lineWidth = 2;
+      context.strokeStyle = color;
+      context.stroke();
+      context.setLineDash([]);
+      // Where it is now; a cross where it diverged.
+      if (particle.status === 'diverged') {
+        this.drawCross(context, last[0], last[1], color);
+      } else {
+        traceMarker(context, style.marker, last[0], last[1], 5);
+        context.fillStyle = color;
+        context.fill();
+        context.lineWidth = 1.5;
+        context.strokeStyle = this.colors.halo;
+        context.stroke();
+      }
+    }
+    context.globalAlpha = 1;
+  }
+
+  private drawCross(context: CanvasRenderingContext2D, x: number, y: number, color: string): void {
+    const r = 6;
+    context.beginPath();
+    context.moveTo(x - r, y - r);
+    context.lineTo(x + r, y + r);
+    context.moveTo(x + r, y - r);
+    context.lineTo(x - r, y + r);
+    context.lineCap = 'round';
+    context.lineWidth = 5;
+    context.strokeStyle = this.colors.halo;
+    context.stroke();
+    context.lineWidth = 2.5;
+    context.strokeStyle = color;
+    context.stroke();
+    context.lineCap = 'butt';
+  }
+
+  /** The reference J* the chart measures from, and the ε that keeps log(0) off it. */
+  private gapReference(): { reference: number; epsilon: number; published: boolean } {
+    const landscape = this.currentLandscape;
+    const minima = landscape.minima.filter((m) => m.kind !== 'saddle');
+    if (minima.length) {
+      const reference = Math.min(...minima.map((m) => m.value));
+      return { reference, epsilon: 1e-6 * Math.max(1, Math.abs(reference)), published: true };
+    }
+    const grid = this.costGrid(landscape);
+    return { reference: grid.min, epsilon: 1e-6 * Math.max(1, Math.abs(grid.min)), published: false };
+  }
+
+  private chartScales(): { x: ReturnType<typeof scaleLinear<number>>; y: ReturnType<typeof scaleLog<number>>; width: number; height: number } {
+    const { width, height } = this.chartSize();
+    const innerWidth = width - CHART_MARGIN.left - CHART_MARGIN.right;
+    const innerHeight = height - CHART_MARGIN.top - CHART_MARGIN.bottom;
+    const run = this.run;
+    const { reference, epsilon } = this.gapReference();
+    let steps = PREVIEW_STEPS;
+    let low = Infinity;
+    let high = -Infinity;
+    if (run) {
+      this.runEntries.forEach((entry, i) => {
+        if (entry.disabled) return;
+        const costs = run.particles[i].costs;
+        steps = Math.max(steps, costs.length - 1);
+        // The extremes sit near the start and near the end; a stride keeps this cheap.
+        const stride = Math.max(1, Math.floor(costs.length / 400));
+        for (let k = 0; k < costs.length; k += k < 50 ? 1 : stride) {
+          const value = Math.max(costs[k] - reference, 0) + epsilon;
+          if (Number.isFinite(value)) {
+            if (value < low) low = value;
+            if (value > high) high = value;
+          }
+        }
+        const lastValue = Math.max(costs[costs.length - 1] - reference, 0) + epsilon;
+        if (Number.isFinite(lastValue)) low = Math.min(low, lastValue);
+      });
+    }
+    if (!(low < high)) {
+      low = Number.isFinite(low) ? low / 10 : epsilon;
+      high = Number.isFinite(high) ? high * 10 : 1;
+    }
+    return {
+      x: scaleLinear().domain([0, steps]).range([0, innerWidth]),
+      y: scaleLog().domain([low, high]).range([innerHeight, 0]).nice(),
+      width: innerWidth,
+      height: innerHeight,
+    };
+  }
+
+  private drawChart(): void {
+    const canvas = this.chartCanvas;
+    const run = this.run;
+    if (!canvas || !run) return;
+    const { x, y, width, height } = this.chartScales();
+    const context = prepareCanvas(canvas, width, height);
+    const { reference, epsilon } = this.gapReference();
+    const focus = this.isolated ?? this.pinned;
+    const series = this.runEntries
+      .map((entry, i) => ({ entry, i }))
+      .filter(({ entry }) => !entry.disabled)
+      .map(({ i }) => ({
+        values: run.particles[i].costs,
+        color: this.colors[`series${i}`] ?? '#000',
+        dash: seriesStyle(i).dash,
+        faded: focus !== null && focus !== i,
+      }));
+    drawSeries(context, series, (v) => x(v), (v) => y(v), width, (v) => Math.max(v - reference, 0) + epsilon);
+    this.runEntries.forEach((entry, i) => {
+      const particle = run.particles[i];
+      if (entry.disabled || particle.status !== 'diverged') return;
+      const k = particle.costs.length - 1;
+      const value = Math.max(particle.costs[k] - reference, 0) + epsilon;
+      if (Number.isFinite(value)) this.drawCross(context, x(k), y(value), this.colors[`series${i}`] ?? '#000');
+    });
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  protected override render(): TemplateResult {
+    void this.readoutTick;
+    const landscape = this.currentLandscape;
+    const run = this.ensureRun();
+    const entries = this.runEntries;
+    const scales = this.plotScales();
+    const plotWidth = this.plotWidth();
+    const plotHeight = scales.innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
+    return html`
+      <div class="race ${this.wide ? 'wide' : 'narrow'}">
+        ${this.renderPicker(landscape)}
+        <div class="stage">
+          <figure class="plot-column">
+            <div class="plot" part="plot" style="width:${plotWidth}px;height:${plotHeight}px">
+              <canvas class="contours" style="left:${PLOT_MARGIN.left}px;top:${PLOT_MARGIN.top}px"></canvas>
+              <canvas class="paths" style="left:${PLOT_MARGIN.left}px;top:${PLOT_MARGIN.top}px"></canvas>
+              ${this.renderPlotSvg(landscape, plotWidth, plotHeight, scales)}
+            </div>
+            <figcaption class="caption">
+              <span class="key"><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" class="start-dot"></circle></svg>start (drag it, or focus it and use the arrow keys)</span>
+              <span class="key"><svg width="12" height="12" aria-hidden="true"><path d=${this.minimumPath(6, 6, 5)} class="minimum"></path></svg>known minimum</span>
+              <span class="key"><span class="ramp" aria-hidden="true"></span>lighter = lower cost (log scale)</span>
+            </figcaption>
+          </figure>
+          <div class="side">
+            ${this.renderLegend(entries, run)}
+            ${this.renderChart()}
+          </div>
+        </div>
+        ${this.renderControls(run)}
+        ${this.renderNotes()}
+        ${this.renderPanels(entries)}
+        <slot hidden></slot>
+      </div>
+    `;
+  }
+
+  private renderPicker(landscape: Landscape): TemplateResult {
+    return html`<fieldset class="picker" part="picker">
+      <legend>Landscape</legend>
+      <div class="thumbs">
+        ${LANDSCAPE_IDS.map((id) => {
+          const item = getLandscape(id)!;
+          return html`<label class="thumb" title=${item.name}>
+            <input
+              type="radio"
+              name="landscape"
+              .value=${id}
+              .checked=${id === landscape.id}
+              @change=${() => this.setLandscapeByUser(id)}
+            />
+            ${this.thumbnailsReady
+              ? html`<img src=${landscapeThumbnail(id)} alt="" width="56" height="56" />`
+              : html`<span class="thumb-blank"></span>`}
+            <span class="thumb-name">${item.name}</span>
+          </label>`;
+        })}
+      </div>
+      <p class="landscape-formula" tabindex="0" role="group" aria-label="${landscape.name} cost function"><strong>${landscape.name}</strong> ${tex(landscape.tex)}</p>
+    </fieldset>`;
+  }
+
+  private minimumPath(x: number, y: number, r: number): string {
+    // A four-pointed star.
+    const i = r * 0.38;
+    return `M${x},${y - r}L${x + i},${y - i}L${x + r},${y}L${x + i},${y + i}L${x},${y + r}L${x - i},${y + i}L${x - r},${y}L${x - i},${y - i}Z`;
+  }
+
+  private renderPlotSvg(
+    landscape: Landscape,
+    width: number,
+    height: number,
+    scales: ReturnType<GdOptimizerRace['plotScales']>,
+  ): TemplateResult {
+    const { x, y, innerWidth, innerHeight } = scales;
+    const [w1, w2] = this.startPoint;
+    const sx = x(w1);
+    const sy = y(w2);
+    const valueText = `w₁ ${this.format(w1, { digits: 3 })}, w₂ ${this.format(w2, { digits: 3 })}`;
+    return html`<svg class="plot-svg" width=${width} height=${height} role="group" aria-label="Contour map of ${landscape.name}">
+      ${renderAxes({ x, y, margin: PLOT_MARGIN, xLabel: 'w₁', yLabel: 'w₂', format: (v) => this.format(v) })}
+      <g transform="translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})">
+        <rect class="drag-surface" width=${innerWidth} height=${innerHeight} @pointerdown=${this.onHandlePointerDown}></rect>
+        ${landscape.minima.map((minimum) => {
+          const [mx, my] = minimum.position;
+          if (mx < x.domain()[0] || mx > x.domain()[1] || my < y.domain()[0] || my > y.domain()[1]) return nothing;
+          const saddle = minimum.kind === 'saddle';
+          return svg`<path class=${saddle ? 'minimum saddle' : minimum.global === false ? 'minimum local' : 'minimum'} d=${this.minimumPath(x(mx), y(my), saddle ? 5 : 6.5)}></path>`;
+        })}
+        <g
+          class="handle"
+          tabindex="0"
+          role="slider"
+          aria-label="Start point"
+          aria-valuemin=${landscape.domain.w1[0]}
+          aria-valuemax=${landscape.domain.w1[1]}
+          aria-valuenow=${w1}
+          aria-valuetext=${valueText}
+          aria-description="Arrow keys move it by 1% (with Shift 10%)"
+          transform="translate(${sx},${sy})"
+          @pointerdown=${this.onHandlePointerDown}
+          @keydown=${this.onHandleKeyDown}
+        >
+          <circle class="ring" r="12"></circle>
+          <circle class="hit" r="16"></circle>
+          <circle class="start-dot" r="7"></circle>
+        </g>
+      </g>
+    </svg>`;
+  }
+
+  private renderLegend(entries: RaceEntry[], run: ParticleRun): TemplateResult {
+    const focus = this.isolated ?? this.pinned;
+    return html`<ul class="legend" part="legend" aria-label="Optimizers">
+      ${entries.map((entry, i) => {
+        const particle = run.particles[i];
+        const style = seriesStyle(i);
+        const cost = particle.costs[particle.costs.length - 1];
+        const status =
+          entry.disabled
+            ? 'switched off'
+            : particle.status === 'diverged'
+              ? `diverged at step ${this.format(particle.stoppedAt ?? run.iteration, { digits: 6 })}`
+              : particle.status === 'converged'
+                ? `converged at step ${this.format(particle.stoppedAt ?? run.iteration, { digits: 6 })} · J = ${this.format(cost)}`
+                : `J = ${this.format(cost)}`;
+        return html`<li>
+          <button
+            class="legend-item ${focus !== null && focus !== i ? 'faded' : ''} ${particle.status}"
+            aria-pressed=${this.pinned === i ? 'true' : 'false'}
+            ?disabled=${entry.disabled}
+            @mouseenter=${() => this.setIsolated(i)}
+            @mouseleave=${() => this.setIsolated(null)}
+            @focus=${() => this.setIsolated(i)}
+            @blur=${() => this.setIsolated(null)}
+            @click=${() => {
+              this.pinned = this.pinned === i ? null : i;
+              this.drawPaths();
+              this.drawChart();
+            }}
+          >
+            ${this.renderSwatch(i, style)}
+            <span class="legend-label">${entry.label}</span>
+            <span class="legend-status ${particle.status === 'diverged' ? 'warn' : ''}">${status}</span>
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderSwatch(i: number, style = seriesStyle(i)): TemplateResult {
+    return html`<svg class="swatch" width="34" height="14" aria-hidden="true" style="color:${style.color}">
+      <line x1="2" x2="32" y1="7" y2="7" stroke="currentColor" stroke-width="2.2" stroke-dasharray=${style.dash.join(' ') || 'none'}></line>
+      <path d=${markerPath(style.marker, 17, 7, 4)} fill="currentColor"></path>
+    </svg>`;
+  }
+
+  private renderChart(): TemplateResult {
+    const { x, y, width, height } = this.chartScales();
+    const outer = this.chartSize();
+    const { epsilon, published } = this.gapReference();
+    return html`<figure class="chart" part="chart">
+      <div class="plot" style="width:${outer.width}px;height:${outer.height}px">
+        <canvas class="costs" style="left:${CHART_MARGIN.left}px;top:${CHART_MARGIN.top}px;width:${width}px;height:${height}px"></canvas>
+        <svg width=${outer.width} height=${outer.height} role="img" aria-label="Cost per step, log scale">
+          ${renderAxes({
+            x,
+            y,
+            margin: CHART_MARGIN,
+            xLabel: 'step',
+            yLabel: 'J − J* (log)',
+            format: (v) => this.format(v),
+            yTickCount: 4,
+            grid: true,
+          })}
+        </svg>
+      </div>
+      <figcaption class="caption">
+        Cost per step: ${tex(GAP_TEX)}, where J* is
+        ${published ? 'the published global minimum' : 'the lowest value on the plotted area (this surface has no minimum)'}
+        and ε = ${this.format(epsilon)} keeps a reached minimum on the log axis.
+      </figcaption>
+    </figure>`;
+  }
+
+  private renderControls(run: ParticleRun): TemplateResult {
+    const playing = this.playing;
+    return html`<div class="controls" part="controls">
+      <button class="primary play" @click=${() => (playing ? this.pause() : this.play())} aria-label=${playing ? 'Pause' : 'Play'}>
+        ${playing
+          ? html`<svg width="12" height="12" aria-hidden="true"><rect x="1" y="1" width="3.5" height="10" fill="currentColor"></rect><rect x="7.5" y="1" width="3.5" height="10" fill="currentColor"></rect></svg>Pause`
+          : html`<svg width="12" height="12" aria-hidden="true"><path d="M2 1 L11 6 L2 11 Z" fill="currentColor"></path></svg>Play`}
+      </button>
+      <button class="step" @click=${() => this.advance(1)}>Step</button>
+      <button class="reset" @click=${() => this.reset()}>Reset</button>
+      <label class="field speed">
+        <span>Speed: <output>${this.format(this.speed)}</output> steps per frame</span>
+        <input
+          type="range"
+          min="1"
+          max="50"
+          step="1"
+          .value=${String(this.speed)}
+          @input=${(event: Event) => {
+            this.speed = Number((event.target as HTMLInputElement).value);
+          }}
+        />
+      </label>
+      <p class="readout" aria-live="off">Step <strong>${this.format(run.iteration, { digits: 7 })}</strong></p>
+    </div>`;
+  }
+
+  private renderPanels(entries: RaceEntry[]): TemplateResult {
+    return html`<section class="optimizers" part="optimizers" aria-label="Optimizer settings">
+      <p class="panel-intro">Each optimizer's update rule, with dW = ∂J/∂W and t the updates made so far; the learning rate decays as ${tex(DECAY_TEX)}.</p>
+      <div class="cards">
+        ${entries.map((entry, i) => {
+          const rule = getOptimizer(entry.type)!;
+          const names: HyperparameterName[] = ['learningRate', 'decay', ...rule.hyperparameters.filter((h) => h !== 'learningRate' && h !== 'decay')];
+          return html`<fieldset class="card ${entry.disabled ? 'off' : ''}">
+            <legend>${this.renderSwatch(i)}<span>${entry.label}</span></legend>
+            <label class="enable"><input type="checkbox" .checked=${!entry.disabled} @change=${(event: Event) => this.onEnabledChange(i, (event.target as HTMLInputElement).checked)} />Racing</label>
+            <div class="rule" tabindex="0" role="group" aria-label="${entry.label} update rule">${tex(rule.tex)}</div>
+            <div class="hypers">
+              ${names.map(
+                (name) => html`<label class="field">
+                  <span>${HYPER_LABELS[name]}</span>
+                  <input
+                    type="number"
+                    step="any"
+                    min="0"
+                    .value=${String(entry.hyperparameters[name])}
+                    @change=${(event: Event) => this.onHyperparameterChange(i, name, event.target as HTMLInputElement)}
+                  />
+                </label>`,
+              )}
+            </div>
+          </fieldset>`;
+        })}
+      </div>
+    </section>`;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * How the i-th optimizer is drawn: a colour from the tokens' Okabe–Ito palette, plus a
+ * dash pattern and a marker shape, so that lines stay distinguishable without colour.
+ */
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
+
+export interface SeriesStyle {
+  /** CSS colour expression (resolved for canvas with resolveColors). */
+  color: string;
+  dash: number[];
+  marker: MarkerShape;
+}
+
+const DASHES: number[][] = [[], [7, 4], [2, 3], [9, 3, 2, 3]];
+const MARKERS: MarkerShape[] = ['circle', 'square', 'triangle', 'diamond'];
+const PALETTE_SIZE = 8;
+
+export function seriesStyle(index: number): SeriesStyle {
+  return {
+    color: `var(--gd-race-series-${(index % PALETTE_SIZE) + 1}, var(--_series-${(index % PALETTE_SIZE) + 1}))`,
+    dash: DASHES[index % DASHES.length],
+    // Shift the marker cycle after each lap of dashes so pairs stay unique for 16 series.
+    marker: MARKERS[(index + Math.floor(index / DASHES.length)) % MARKERS.length],
+  };
+}
+
+/** Traces a marker centred on (x, y) of radius r as the current path. */
+export function traceMarker(context: CanvasRenderingContext2D, shape: MarkerShape, x: number, y: number, r: number): void {
+  context.beginPath();
+  switch (shape) {
+    case 'circle':
+      context.arc(x, y, r, 0, 2 * Math.PI);
+      break;
+    case 'square':
+      context.rect(x - r * 0.88, y - r * 0.88, r * 1.76, r * 1.76);
+      break;
+    case 'triangle':
+      context.moveTo(x, y - r * 1.15);
+      context.lineTo(x + r * 1.05, y + r * 0.75);
+      context.lineTo(x - r * 1.05, y + r * 0.75);
+      context.closePath();
+      break;
+    case 'diamond':
+      context.moveTo(x, y - r * 1.25);
+      context.lineTo(x + r * 1.05, y);
+      context.lineTo(x, y + r * 1.25);
+      context.lineTo(x - r * 1.05, y);
+      context.closePath();
+      break;
+  }
+}
+
+/** The same marker as an SVG path (legend swatches), centred on (x, y). */
+export function markerPath(shape: MarkerShape, x: number, y: number, r: number): string {
+  switch (shape) {
+    case 'circle':
+      return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+    case 'square':
+      return `M${x - r * 0.88},${y - r * 0.88}h${r * 1.76}v${r * 1.76}h${-r * 1.76}z`;
+    case 'triangle':
+      return `M${x},${y - r * 1.15}L${x + r * 1.05},${y + r * 0.75}L${x - r * 1.05},${y + r * 0.75}z`;
+    case 'diamond':
+      return `M${x},${y - r * 1.25}L${x + r * 1.05},${y}L${x},${y + r * 1.25}L${x - r * 1.05},${y}z`;
+  }
+}
