@@ -3,9 +3,6 @@
 /** The model being trained. */
 export const MODEL = String.raw`\hat{y} = w\,x + b`;
 
-/** The line the data was sampled from. */
-export const TRUTH = String.raw`y = w^{*}x + b^{*} + \varepsilon`;
-
 /** The training cost: mean squared error over the m training points. */
 export const COST = String.raw`J(w, b) = \frac{1}{m}\sum_{i=1}^{m}\left(w\,x^{(i)} + b - y^{(i)}\right)^{2}`;
 

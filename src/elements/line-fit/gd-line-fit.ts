@@ -15,7 +15,7 @@ import { LinkController, type LinkedValues } from '../shared/controllers/link-co
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { isIntegerInRange, isNumberInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { tex } from '../shared/tex.js';
-import { COST, MODEL } from './formulas.js';
+import { BATCH_COST, COST, MODEL } from './formulas.js';
 import { lineFitStyles } from './gd-line-fit.styles.js';
 import { LineDataset, type LineCostGrid } from './internal/dataset.js';
 import { LineTrainer, type LineFitHistoryEntry } from './internal/trainer.js';
@@ -28,7 +28,7 @@ export const MAX_SIZE = 100_000;
 /** Play stops here so a forgotten tab never grows its history without end. */
 export const MAX_ITERATIONS = 20_000;
 const SIZE_PRESETS = [10, 100, 1000] as const;
-const GRID_CELLS = 128;
+const GRID_CELLS = 100;
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 const MAX_SCATTER_POINTS = 2500;
 const MARGIN: Margin = { top: 10, right: 12, bottom: 42, left: 48 };
@@ -135,6 +135,9 @@ export class GdLineFit extends GdElement {
   private doneFired = false;
   private drawnScatterKey = '';
   private drawnContourKey = '';
+  /** The start the window was fitted to (one set by attribute or script); see landscapeDomain. */
+  private domainInit?: [number, number];
+  private initFromUser = false;
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -359,6 +362,10 @@ export class GdLineFit extends GdElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (changed.has('init')) {
+      if (!this.initFromUser) this.domainInit = undefined;
+      this.initFromUser = false;
+    }
     this.ensureModel();
   }
 
@@ -369,9 +376,14 @@ export class GdLineFit extends GdElement {
 
   // ---------------------------------------------------------------- geometry
 
-  /** The (w, b) window: centred on the truth, wide enough for init and least squares. */
+  /**
+   * The (w, b) window: centred on the truth, wide enough for the least-squares point and
+   * for an initialisation set by attribute or script. A start the user drags or nudges is
+   * clamped inside the window instead, so the view never zooms out under the pointer.
+   */
   private landscapeDomain(): Domain2D {
-    const [w0, b0] = this.initPoint();
+    this.domainInit ??= this.initPoint();
+    const [w0, b0] = this.domainInit;
     const { w: ws, b: bs } = this.lineData.solution;
     const span = (center: number, ...points: number[]) => {
       let half = 4;
@@ -626,6 +638,7 @@ export class GdLineFit extends GdElement {
           <button type="button" @click=${this.onReset}>Reset</button>
         </div>
         <p class="formula">${tex(COST)}</p>
+        ${batch < m ? html`<p class="formula">${tex(BATCH_COST)}</p>` : nothing}
       </fieldset>
     </div>`;
   }
@@ -655,7 +668,7 @@ export class GdLineFit extends GdElement {
     if (contourKey !== this.drawnContourKey) {
       this.drawnContourKey = contourKey;
       const context = prepareCanvas(this.contourCanvas, innerW, innerH);
-      drawFilledContours(context, this.landscape(), { width: innerW, height: innerH, bands: 18, lineColor: 'rgba(255,255,255,0.35)' });
+      drawFilledContours(context, this.landscape(), { width: innerW, height: innerH, bands: 16, lineColor: 'rgba(255,255,255,0.35)' });
     }
     const chart = prepareCanvas(this.costCanvas, innerW, innerH);
     const { x, y } = this.chartScales(innerW, innerH);
@@ -743,6 +756,7 @@ export class GdLineFit extends GdElement {
   private moveInit(point: [number, number]): void {
     const text = `${roundTo(point[0])},${roundTo(point[1])}`;
     if (text === this.init) return;
+    this.initFromUser = true;
     this.init = text;
   }
 
