@@ -1,12 +1,12 @@
 import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLogarithmic } from 'd3-scale';
 import { OPTIMIZER_TYPES, getOptimizer } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
-import { renderAxes, type Margin } from '../shared/plot/axes.js';
+import { renderAxes, type AxisScale, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
 import { drawFilledContours } from '../shared/plot/contours.js';
 import { costScales, drawSeries, type Series } from '../shared/plot/series.js';
@@ -531,10 +531,10 @@ export class GdLineFit extends GdElement {
         aria-label=${`Training cost per iteration on a log scale; ${this.trainer.iteration} iterations so far; the least-squares minimum is ${this.format(floor)}.`}>
         <canvas class="costs" style="left:${MARGIN.left}px;top:${MARGIN.top}px"></canvas>
         <svg width=${column} height=${height} aria-hidden="true">
-          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log)', format: (v) => this.format(v), yTickCount: 4 })}
+          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log scale)', format: (v) => this.format(v) })}
           ${Number.isFinite(floorY) && floorY >= 0 && floorY <= innerH
             ? svg`<g transform="translate(${MARGIN.left},${MARGIN.top})"><line class="floor" x1="0" x2=${innerW} y1=${floorY} y2=${floorY}></line>
-                <text class="floor-label" x=${innerW - 4} y=${floorY - 4} text-anchor="end">least-squares minimum</text></g>`
+                <text class="floor-label" x="4" y=${floorY - 4}>least-squares minimum</text></g>`
             : nothing}
         </svg>
       </div>
@@ -555,7 +555,8 @@ export class GdLineFit extends GdElement {
     const floor = this.lineData.cost(this.lineData.solution.w, this.lineData.solution.b);
     const series = this.chartSeries({ train: '', test: '' });
     series.push({ values: [floor], color: '' });
-    return costScales(series, innerW, innerH, 20);
+    const { x, y } = costScales(series, innerW, innerH, 20);
+    return { x, y: withLogTicks(y) };
   }
 
   private renderReadout(): TemplateResult {
@@ -800,6 +801,33 @@ export class GdLineFit extends GdElement {
       },
     });
   }
+}
+
+/**
+ * A log scale whose ticks are 1-2-5 steps per decade over short ranges and whole decades
+ * over long ones, so labels read 0.2, 0.5, 1, 2, 5 … rather than every mantissa.
+ */
+function withLogTicks(scale: ScaleLogarithmic<number, number>): AxisScale {
+  const mapped = ((value: number) => scale(value)) as AxisScale;
+  mapped.domain = () => scale.domain();
+  mapped.range = () => scale.range();
+  mapped.ticks = () => {
+    const [lo, hi] = scale.domain();
+    const first = Math.floor(Math.log10(lo));
+    const last = Math.ceil(Math.log10(hi));
+    const decades = last - first;
+    const mantissas = decades <= 2 ? [1, 2, 5] : [1];
+    const stride = Math.max(1, Math.ceil(decades / 5));
+    const ticks: number[] = [];
+    for (let e = first; e <= last; e += decades <= 2 ? 1 : stride) {
+      for (const m of mantissas) {
+        const value = Number((m * 10 ** e).toPrecision(3));
+        if (value >= lo * (1 - 1e-9) && value <= hi * (1 + 1e-9)) ticks.push(value);
+      }
+    }
+    return ticks;
+  };
+  return mapped;
 }
 
 function isInit(value: unknown): boolean {
