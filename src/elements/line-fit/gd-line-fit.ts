@@ -501,8 +501,8 @@ export class GdLineFit extends GdElement {
           <g transform="translate(${MARGIN.left},${MARGIN.top})">
             <path class="halo" d=${path}></path>
             <path class="trajectory" d=${path}></path>
-            <circle class="truth-dot" cx=${x(this.trueSlope)} cy=${y(this.trueIntercept)} r="5"></circle>
-            <path class="lsq-mark" transform="translate(${x(solution.w)},${y(solution.b)})" d="M-5,-5L5,5M-5,5L5,-5"></path>
+            <path class="lsq-mark" transform="translate(${x(solution.w)},${y(solution.b)})" d="M-7,-7L7,7M-7,7L7,-7"></path>
+            <circle class="truth-dot" cx=${x(this.trueSlope)} cy=${y(this.trueIntercept)} r="4.5"></circle>
             ${showCurrent ? svg`<circle class="current-dot" cx=${x(current[0])} cy=${y(current[1])} r="4"></circle>` : nothing}
             <g class="handle" part="handle" tabindex="0" role="button" aria-roledescription="draggable point" aria-label=${handleLabel}
               transform="translate(${x(init[0])},${y(init[1])})" @pointerdown=${this.onHandlePointerDown} @keydown=${this.onHandleKey}>
