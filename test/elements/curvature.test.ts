@@ -133,15 +133,16 @@ describe('<gd-curvature>', () => {
     // Iterates far outside are drawn clipped to the plot area; the current point is
     // replaced by a marker on the plot's edge.
     const host = svg.getBoundingClientRect();
-    for (const circle of svg.querySelectorAll('circle')) {
-      expect(circle.closest('[clip-path]'), 'every circle is clipped to the plot').to.not.equal(null);
+    for (const circle of svg.querySelectorAll('circle:not(.handle circle)')) {
+      expect(circle.closest('[clip-path]'), 'every iterate is clipped to the plot').to.not.equal(null);
     }
-    const marker = svg.querySelector('.offplot')!;
-    const box = marker.getBoundingClientRect();
-    expect(box.left).to.be.within(host.left - 1, host.right + 1);
-    expect(box.right).to.be.within(host.left - 1, host.right + 1);
-    expect(box.top).to.be.within(host.top - 1, host.bottom + 1);
-    expect(box.bottom).to.be.within(host.top - 1, host.bottom + 1);
+    for (const unclipped of svg.querySelectorAll('.offplot, .handle .start')) {
+      const box = unclipped.getBoundingClientRect();
+      expect(box.left).to.be.within(host.left - 1, host.right + 1);
+      expect(box.right).to.be.within(host.left - 1, host.right + 1);
+      expect(box.top).to.be.within(host.top - 1, host.bottom + 1);
+      expect(box.bottom).to.be.within(host.top - 1, host.bottom + 1);
+    }
     expect(svg.querySelector('.offplot')).to.not.equal(null);
     expect(shadowText(el)).to.contain('off the plot');
 
@@ -281,6 +282,22 @@ describe('<gd-curvature>', () => {
       const changes: Record<string, unknown>[] = [];
       el.addEventListener('gd-params-change', (event) => changes.push(event.detail));
 
+      // The start point first: arrows move w₀ by 1% of the plot's width and restart.
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.getAttribute('role')).to.equal('slider');
+      await el.step(2);
+      const [left, right] = [Number(focused(el)!.getAttribute('aria-valuemin')), Number(focused(el)!.getAttribute('aria-valuemax'))];
+      expect(left).to.be.below(MINIMUM);
+      expect(right).to.be.above(INIT);
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      // w₀ is kept to 4 significant digits.
+      expectNear(el.init, INIT - 0.01 * (right - left), 1000, 'w₀ after ArrowLeft');
+      expect(el.history).to.have.length(1);
+      expect(el.history[0].w).to.equal(el.init);
+      expect(changes).to.deep.equal([{ init: el.init }]);
+      changes.length = 0;
+
       await sendKeys({ press: 'Tab' });
       expect(focused(el)?.textContent).to.contain('Play');
       // Play and pause with Enter.
@@ -342,7 +359,8 @@ describe('<gd-curvature>', () => {
       expect(el.learningRate).to.equal(2 / CURVATURE);
       expect(el.regime).to.equal('periodic');
       await el.step(2);
-      expect(el.history[1].w).to.equal(2 * MINIMUM - INIT);
+      expect(el.history[1].w).to.be.closeTo(2 * MINIMUM - el.init, 1e-5);
+      expect(el.history[2].w).to.be.closeTo(el.init, 1e-5);
 
       // The cost shape from its select.
       await sendKeys({ press: 'Tab' });

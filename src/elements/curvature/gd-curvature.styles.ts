@@ -74,6 +74,27 @@ export const styles = css`
     stroke-width: 2;
     transition: transform 180ms ease-out;
   }
+  .handle .hit {
+    fill: transparent;
+  }
+  .handle .start {
+    fill: none;
+    stroke: var(--_point);
+    stroke-width: 1.5;
+    stroke-dasharray: 3 2;
+  }
+  .handle .ring {
+    fill: none;
+    stroke: none;
+  }
+  .handle:hover .start {
+    stroke-dasharray: none;
+  }
+  .start-label {
+    fill: var(--_fg);
+    font-size: 11px;
+    pointer-events: none;
+  }
   .minimum-guide {
     stroke: var(--_muted);
     stroke-width: 1;
@@ -135,6 +156,13 @@ export const styles = css`
     border: none;
     border-radius: 50%;
     background: var(--_muted);
+  }
+
+  .swatch.start-swatch {
+    width: 0.7rem;
+    height: 0.7rem;
+    border: 1.5px dashed var(--_fg);
+    border-radius: 50%;
   }
 
   .bar {

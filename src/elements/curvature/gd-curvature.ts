@@ -7,7 +7,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { renderAxes, type Margin } from '../shared/plot/axes.js';
-import { clamp } from '../shared/plot/drag.js';
+import { clamp, startPointDrag } from '../shared/plot/drag.js';
 import { isFiniteNumber, isNumberInRange, isOneOf, isPositive, parseFiniteNumber } from '../shared/parse.js';
 import { tex } from '../shared/tex.js';
 import { styles } from './gd-curvature.styles.js';
@@ -31,10 +31,22 @@ const RATE_RANGE = [-2, 1.5] as const;
 const CURVATURE_RANGE = [-1, 1] as const;
 /** A play run stops here if it neither converges nor diverges (αc = 2 bounces forever). */
 const MAX_PLAY_STEPS = 400;
-/** The run stops as diverged once |w − w*| exceeds this many plot half-widths. */
-const BOUND_IN_HALF_WIDTHS = 1000;
+/**
+ * The core stops a run as diverged once |w − w*| passes this many plot half-widths (far
+ * beyond anything drawn, well inside float32). A played run stops sooner, once the
+ * point is PLAY_STOP_HALF_WIDTHS out, so nobody watches a dot pinned to the edge.
+ */
+const BOUND_IN_HALF_WIDTHS = 1e6;
+const PLAY_STOP_HALF_WIDTHS = 8;
 const CURVE_SAMPLES = 241;
 const MARGIN: Margin = { top: 18, right: 14, bottom: 42, left: 52 };
+
+/** The plot's window onto the cost; kept while it still frames the start well. */
+interface Frame {
+  domain: [number, number];
+  costRange: [number, number];
+  key: string;
+}
 
 interface View {
   /** The cost and slope at the current point and J at the point the tangent step leads to. */
@@ -111,6 +123,9 @@ export class GdCurvature extends GdElement {
   @state() private revision = 0;
 
   private readonly linker = new LinkController(this);
+  private frame?: Frame;
+  /** The last render's geometry, for turning pointer positions into w. */
+  private plotGeometry?: { width: number; invert: (pixel: number) => number; domain: [number, number] };
   private queue: Promise<unknown> = Promise.resolve();
   private builtFor = '';
   private lastBeat = -Infinity;
@@ -155,11 +170,16 @@ export class GdCurvature extends GdElement {
     return [this.cost, this.curvature, this.learningRate, this.init, this.minimum].join('|');
   }
 
-  /** Half the plot's width in w: the start, w* and the cost's landmarks fit with a margin. */
-  private get halfWidth(): number {
+  /** Half the width a fresh plot would have: the start, w* and the cost's landmarks fit with a margin. */
+  private get freshHalfWidth(): number {
     const spec = this.spec;
     const far = Math.max(Math.abs(this.init - spec.minimum), ...COSTS[spec.shape].landmarks(spec.minimum).map((w) => Math.abs(w - spec.minimum)));
     return Math.max(1.25 * far, 1);
+  }
+
+  /** Half the width of the plot as drawn. */
+  private get halfWidth(): number {
+    return this.frame ? (this.frame.domain[1] - this.frame.domain[0]) / 2 : this.freshHalfWidth;
   }
 
   /** Applies `count` updates (fewer if the run diverges first); works paused and off-screen. */
@@ -246,7 +266,7 @@ export class GdCurvature extends GdElement {
     const key = this.runKey;
     if (this.simulation && this.builtFor === key) return;
     const spec = this.spec;
-    const simulation = await CurvatureSimulation.create(spec, this.learningRate, this.init, BOUND_IN_HALF_WIDTHS * this.halfWidth);
+    const simulation = await CurvatureSimulation.create(spec, this.learningRate, this.init, BOUND_IN_HALF_WIDTHS * this.freshHalfWidth);
     this.simulation?.dispose();
     this.simulation = simulation;
     this.builtFor = key;
@@ -275,6 +295,7 @@ export class GdCurvature extends GdElement {
     let reason: 'converged' | 'diverged' | 'max-steps' | undefined;
     if (simulation.status === 'diverged') reason = 'diverged';
     else if (!this.playing) return;
+    else if (Math.abs(last.w - this.minimum) > PLAY_STOP_HALF_WIDTHS * this.halfWidth) reason = 'diverged';
     else if (simulation.status === 'converged' || (applied > 0 && previous && Math.abs(last.w - previous.w) <= 1e-6 * this.halfWidth)) reason = 'converged';
     else if (simulation.iteration >= MAX_PLAY_STEPS) reason = 'max-steps';
     if (!reason || this.finished) return;
@@ -283,8 +304,10 @@ export class GdCurvature extends GdElement {
     if (reason === 'diverged') {
       this.setNote(
         'run',
-        `The run diverged: after ${this.format(simulation.iteration)} steps w was more than ${this.format(simulation.bound)} from the minimum, so it stopped. ` +
-          `Keep α below 2/c = ${this.format(2 / this.curvature)} and press Reset.`,
+        `Diverged: after ${this.format(simulation.iteration)} steps w = ${this.format(last.w)}, far outside the plot, and every step throws it farther out, so the run stopped. ` +
+          (this.cost === 'quadratic'
+            ? `Keep α below 2/c = ${this.format(2 / this.curvature, { digits: 3 })} and press Reset.`
+            : `Try a smaller α or a start nearer the minimum, and press Reset.`),
       );
     }
     this.fire('gd-done', { reason, iteration: simulation.iteration });
@@ -308,34 +331,41 @@ export class GdCurvature extends GdElement {
   }
 
   private sampleCurve(spec: CostSpec): View {
-    const half = this.halfWidth;
-    const domain: [number, number] = [spec.minimum - half, spec.minimum + half];
-    const points = new Float32Array(CURVE_SAMPLES + 1);
+    const frame = this.chooseFrame(spec);
+    this.frame = frame;
+    const { domain } = frame;
+    const points = new Float32Array(CURVE_SAMPLES);
     for (let i = 0; i < CURVE_SAMPLES; i++) points[i] = domain[0] + ((domain[1] - domain[0]) * i) / (CURVE_SAMPLES - 1);
-    points[CURVE_SAMPLES] = this.init;
-    const { cost, slope } = costAndSlope(spec, points);
-    const curveJ = cost.slice(0, CURVE_SAMPLES);
-    const startCost = cost[CURVE_SAMPLES];
-    // Where the first tangent step predicts the cost to be: below zero once αc > ½ on
-    // the parabola. Leave some room for it so the error is visible from the start.
-    const firstPrediction = startCost - this.learningRate * slope[CURVE_SAMPLES] ** 2;
-    let edge = Infinity;
-    for (const value of [curveJ[0], curveJ[CURVE_SAMPLES - 1]]) if (value < edge) edge = value;
-    // Frame the start with room above it; keep the double well's hump visible; never
-    // frame an empty box when the start sits on the minimum.
-    let top = 1.3 * startCost;
-    if (spec.shape === 'double-well') top = Math.max(top, 3 * (spec.curvature / 8));
-    if (!(top > 0)) top = 0.6 * edge;
+    const { cost } = costAndSlope(spec, points);
+    return { slope: 0, next: this.init, nextCost: NaN, curveW: points, curveJ: cost, domain, costRange: frame.costRange };
+  }
+
+  /**
+   * The window onto the cost. A fresh one frames w*, the start and the cost's landmarks
+   * with room above the start; the current one is kept while it still shows the start
+   * and is not far too large, so dragging a slider or the start moves the curve and
+   * the point, not the axes (a larger c then really looks steeper).
+   */
+  private chooseFrame(spec: CostSpec): Frame {
+    const half = this.freshHalfWidth;
+    const domain: [number, number] = [spec.minimum - half, spec.minimum + half];
+    const hump = spec.shape === 'double-well' ? 3 * (spec.curvature / 8) : 0;
+    const [startCost, edgeLeft, edgeRight] = costAndSlope(spec, [this.init, domain[0], domain[1]]).cost;
+    let top = Math.max(1.3 * startCost, hump);
+    if (!(top > 0)) top = 0.6 * Math.min(edgeLeft, edgeRight);
     if (!(top > 0)) top = 1;
-    return {
-      slope: 0,
-      next: this.init,
-      nextCost: startCost,
-      curveW: points.slice(0, CURVE_SAMPLES),
-      curveJ,
-      domain,
-      costRange: [Math.min(-0.08 * top, Math.max(1.1 * firstPrediction, -0.3 * top)), top],
-    };
+    const key = `${spec.shape}|${spec.minimum}`;
+    const old = this.frame;
+    if (old && old.key === key) {
+      const [left, right] = old.domain;
+      const oldHalf = (right - left) / 2;
+      const [bottom, oldTop] = old.costRange;
+      const margin = 0.05 * oldHalf;
+      const startVisible = this.init >= left + margin && this.init <= right - margin && startCost <= oldTop / 1.05 && startCost >= bottom;
+      if (startVisible && half >= oldHalf / 3 && top >= oldTop / 6) return old;
+    }
+    // Below zero: room for the tangent's prediction, which undershoots once αc > ½.
+    return { domain, costRange: [-0.2 * top, top], key };
   }
 
   private userSet(values: Partial<Pick<GdCurvature, 'curvature' | 'learningRate' | 'cost'>>): void {
@@ -356,6 +386,50 @@ export class GdCurvature extends GdElement {
 
   private onCostChange(event: Event): void {
     this.userSet({ cost: (event.target as HTMLSelectElement).value as CostShape });
+  }
+
+  /** Dragging the start restarts the run from there; the axes stay while it is in view. */
+  private onHandlePointerDown(event: PointerEvent): void {
+    const geometry = this.plotGeometry;
+    const svgElement = this.renderRoot.querySelector('.plot svg');
+    if (!geometry || !svgElement) return;
+    startPointDrag(event, {
+      toData: (clientX) => {
+        const box = svgElement.getBoundingClientRect();
+        const pixel = ((clientX - box.left) * geometry.width) / Math.max(box.width, 1) - MARGIN.left;
+        return [geometry.invert(pixel), 0];
+      },
+      domain: { x: geometry.domain, y: [0, 0] },
+      onMove: ([w]) => this.moveStart(w, false),
+      onEnd: ([w]) => this.moveStart(w, true),
+    });
+  }
+
+  /** Arrows move the start by 1% of the plot (10% with Shift), Page keys by 10%, Home/End to the edges. */
+  private onHandleKeydown(event: KeyboardEvent): void {
+    const geometry = this.plotGeometry;
+    if (!geometry) return;
+    const [left, right] = geometry.domain;
+    const nudge = (right - left) * (event.shiftKey ? 0.1 : 0.01);
+    const moves: Record<string, number> = {
+      ArrowRight: this.init + nudge,
+      ArrowUp: this.init + nudge,
+      ArrowLeft: this.init - nudge,
+      ArrowDown: this.init - nudge,
+      PageUp: this.init + (right - left) * 0.1,
+      PageDown: this.init - (right - left) * 0.1,
+      Home: left,
+      End: right,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    this.moveStart(clamp(moves[event.key], left, right), true);
+  }
+
+  private moveStart(w: number, final: boolean): void {
+    const value = roundTo(w, 4);
+    if (value !== this.init) this.init = value;
+    if (final) this.fire('gd-params-change', { init: this.init });
   }
 
   private onStepClick(): void {
@@ -404,7 +478,7 @@ export class GdCurvature extends GdElement {
     const innerWidth = width - MARGIN.left - MARGIN.right;
     const innerHeight = height - MARGIN.top - MARGIN.bottom;
     if (!view) {
-      return html`<div class="plot" part="plot"><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Loading the cost curve"></svg></div>`;
+      return html`<div class="plot" part="plot" role="figure" aria-label="Loading the cost curve"><svg viewBox="0 0 ${width} ${height}"></svg></div>`;
     }
     const x = scaleLinear().domain(view.domain).range([0, innerWidth]);
     const y = scaleLinear().domain(view.costRange).range([innerHeight, 0]);
@@ -428,13 +502,20 @@ export class GdCurvature extends GdElement {
         : '.');
     const tip = clampPoint(px(current.w), py(current.cost), innerWidth, innerHeight);
     const offPlot = !inside(current.w) || py(current.cost) < 0;
-    return html`<div class="plot" part="plot">
-      <svg viewBox="0 0 ${width} ${height}" role="img" aria-label=${ariaLabel}>
+    this.plotGeometry = { width, invert: (pixel: number) => x.invert(pixel), domain: view.domain };
+    const start = entries[0];
+    const startX = px(start.w);
+    const startY = clamp(py(start.cost), 0, innerHeight);
+    const labelLeft = tip[0] > innerWidth / 2;
+    return html`<div class="plot" part="plot" role="figure" aria-label=${ariaLabel}>
+      <svg viewBox="0 0 ${width} ${height}">
         <defs>
           <clipPath id="plot-area"><rect width=${innerWidth} height=${innerHeight}></rect></clipPath>
         </defs>
         ${renderAxes({ x, y, margin: MARGIN, xLabel: 'w', yLabel: 'J(w)', format: (v) => this.format(v), grid: true, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 4 })}
         <g transform="translate(${MARGIN.left},${MARGIN.top})">
+          <line class="minimum-guide" x1=${x(this.minimum)} x2=${x(this.minimum)} y1="0" y2=${innerHeight}></line>
+          <text class="minimum-label" x=${x(this.minimum)} y="-5" text-anchor="middle">w*</text>
           <g clip-path="url(#plot-area)">
             <path class="curve" d=${curve}></path>
             ${trailPath ? svg`<path class="trail-path" d=${trailPath}></path>` : nothing}
@@ -450,12 +531,28 @@ export class GdCurvature extends GdElement {
                 <circle class="next" cx=${px(next)} cy=${py(nextCost)} r="5"></circle>`
               : nothing}
           </g>
-          <line class="minimum-guide" x1=${x(this.minimum)} x2=${x(this.minimum)} y1="0" y2=${innerHeight}></line>
-          <text class="minimum-label" x=${x(this.minimum)} y="-2" text-anchor="middle">w*</text>
           ${offPlot
             ? svg`<path class="offplot" d=${offPlotMarker(tip, innerWidth, innerHeight)}></path>
-                <text class="offplot-label" x=${clamp(tip[0], 40, innerWidth - 40)} y=${clamp(tip[1] + (tip[1] < innerHeight / 2 ? 24 : -14), 12, innerHeight - 6)} text-anchor="middle">w = ${this.format(current.w)} (off the plot)</text>`
+                <text class="offplot-label" x=${labelLeft ? innerWidth - 14 : 14} y=${clamp(tip[1] + (tip[1] < innerHeight / 2 ? 24 : -14), 12, innerHeight - 6)} text-anchor=${labelLeft ? 'end' : 'start'}>w = ${this.format(current.w)}, off the plot</text>`
             : svg`<circle class="current" r="6" style="transform: translate(${tip[0]}px, ${tip[1]}px)"></circle>`}
+          <g
+            class="handle"
+            role="slider"
+            tabindex="0"
+            aria-label="Start w₀ (drag, or use the arrow keys)"
+            aria-valuemin=${view.domain[0]}
+            aria-valuemax=${view.domain[1]}
+            aria-valuenow=${this.init}
+            aria-valuetext=${`w₀ = ${this.format(this.init)}`}
+            transform="translate(${startX},${startY})"
+            @pointerdown=${this.onHandlePointerDown}
+            @keydown=${this.onHandleKeydown}
+          >
+            <circle class="hit" r="16"></circle>
+            <circle class="start" r="9"></circle>
+            <circle class="ring" r="13"></circle>
+            <text class="start-label" x=${startX > innerWidth - 40 ? -14 : 14} y="-10" text-anchor=${startX > innerWidth - 40 ? 'end' : 'start'}>w₀</text>
+          </g>
         </g>
       </svg>
     </div>`;
@@ -468,6 +565,7 @@ export class GdCurvature extends GdElement {
       <li><span class="swatch step-swatch"></span>step −αJ′(w)</li>
       <li><span class="swatch error-swatch"></span>approximation error</li>
       <li><span class="swatch trail-swatch"></span>earlier iterates</li>
+      <li><span class="swatch start-swatch"></span>start w₀ (drag it)</li>
     </ul>`;
   }
 
@@ -484,7 +582,7 @@ export class GdCurvature extends GdElement {
         <dd>${this.format(current.cost)}</dd>
         <dt>J′(w)</dt>
         <dd>${this.format(slope)}</dd>
-        <dt>error at next w</dt>
+        <dt>approximation error</dt>
         <dd>${this.format(error)}</dd>
       </dl>
       <p class="update">${diverged ? tex(UPDATE_TEX) : this.renderUpdate(current.w, slope, next)}</p>`;
@@ -493,8 +591,11 @@ export class GdCurvature extends GdElement {
   /** w ← w − α J'(w) with the live numbers, as MathML. */
   private renderUpdate(w: number, slope: number, next: number): TemplateResult {
     // Pieces inside <math> are MathML templates, so they land in the MathML namespace.
+    // A negative number is bracketed and typeset with a true minus sign.
     const number = (value: number) =>
-      value < 0 ? mathml`<mrow><mo>(</mo><mn>${this.format(value)}</mn><mo>)</mo></mrow>` : mathml`<mn>${this.format(value)}</mn>`;
+      value < 0
+        ? mathml`<mrow><mo>(</mo><mo>−</mo><mn>${this.format(-value)}</mn><mo>)</mo></mrow>`
+        : mathml`<mn>${this.format(value)}</mn>`;
     return html`<math aria-label=${`w becomes ${this.format(w)} minus ${this.format(this.learningRate)} times ${this.format(slope)}, which is ${this.format(next)}`}>
       <mrow>
         <mi>w</mi><mo>←</mo>${number(w)}<mo>−</mo><mn>${this.format(this.learningRate)}</mn><mo>×</mo>${number(slope)}<mo>=</mo>${number(next)}
