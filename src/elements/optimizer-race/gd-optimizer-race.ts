@@ -18,16 +18,18 @@ import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { isIntegerInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { renderAxes, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
-import { drawFilledContours } from '../shared/plot/contours.js';
+import { contourBands, fillContourBands, type ContourBand } from '../shared/plot/contours.js';
+import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { clampToDomain, nudgePoint, startPointDrag, type Domain2D } from '../shared/plot/drag.js';
 import { drawSeries } from '../shared/plot/series.js';
 import { tex } from '../shared/tex.js';
 import { GdOptimizer, NUMERIC_RULES } from '../optimizer/gd-optimizer.js';
-import { DECAY_TEX, GAP_TEX } from './formulas.js';
+import { DECAY_TEX, GAP_TEX, ruleLines } from './formulas.js';
 import { DEFAULT_RACE, defaultLearningRate } from './internal/defaults.js';
 import { PixelPath } from './internal/pixel-path.js';
 import { markerPath, seriesStyle, traceMarker } from './internal/series-style.js';
 import { landscapeThumbnail } from './internal/thumbnails.js';
+import { whenIdle } from './internal/idle.js';
 import { styles } from './gd-optimizer-race.styles.js';
 
 /** One optimizer's race so far, as `trajectories` reports it. */
@@ -120,7 +122,8 @@ export class GdOptimizerRace extends GdElement {
   @state() private pinned: number | null = null;
   /** Bumped (at most ~10 times a second while playing) to refresh the text readouts. */
   @state() private readoutTick = 0;
-  @state() private thumbnailsReady = false;
+  /** Thumbnail pictures by landscape id, filled in while the page is idle. */
+  @state() private thumbnails: Record<string, string> = {};
 
   @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
   @query('canvas.paths') private pathCanvas?: HTMLCanvasElement;
@@ -141,8 +144,12 @@ export class GdOptimizerRace extends GdElement {
   private lastReadout = 0;
   private overrides: Overrides[] = [];
   private contourKey = '';
-  private readonly gridCache = new Map<string, ReturnType<typeof evaluateGrid>>();
+  /** Each landscape's 256×256 grid and contour bands, made once (ahead of time when idle). */
+  private readonly landscapeCache = new Map<string, { grid: ReturnType<typeof evaluateGrid>; bands: ContourBand[] }>();
   private colors: Record<string, string> = {};
+  private colorsKey = '';
+  private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
+  private cancelIdle?: () => void;
   private readonly childObserver = new MutationObserver(() => this.onChildrenChanged());
 
   protected override propertyRules(): Record<string, PropertyRule> {
@@ -185,6 +192,8 @@ export class GdOptimizerRace extends GdElement {
     this.run?.dispose();
     this.run = undefined;
     this.runSignature = '';
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
   }
 
   // ---------------------------------------------------------------- public API
@@ -490,16 +499,45 @@ export class GdOptimizerRace extends GdElement {
   }
 
   protected override firstUpdated(): void {
-    // Thumbnails take a few milliseconds each: draw them after the first paint.
-    setTimeout(() => {
-      this.thumbnailsReady = true;
-    }, 0);
+    this.prepareAhead();
+  }
+
+  /**
+   * After the first paint, while the page is idle: the thumbnails, then every
+   * landscape's grid and contour bands, one piece per idle slice, so that switching
+   * landscape later only fills polygons.
+   */
+  private prepareAhead(): void {
+    const tasks: (() => void)[] = [
+      ...LANDSCAPE_IDS.map((id) => () => {
+        this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) };
+      }),
+      ...LANDSCAPE_IDS.map((id) => () => void this.landscapeData(getLandscape(id)!)),
+    ];
+    const next = () => {
+      const task = tasks.shift();
+      if (!task || !this.isConnected) return;
+      task();
+      this.cancelIdle = whenIdle(next);
+    };
+    this.cancelIdle = whenIdle(next);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.refreshChildNotes();
-    this.colors = resolveColors(this.renderRoot as ShadowRoot, {
+    // Canvas colours follow the theme; resolving them forces a style pass, so only on change.
+    const colorsKey = `${this.theme}|${this.darkScheme.matches}|${this.runEntries.length}`;
+    if (colorsKey !== this.colorsKey) {
+      this.colorsKey = colorsKey;
+      this.contourKey = '';
+      this.colors = this.resolveCanvasColors();
+    }
+    this.draw();
+  }
+
+  private resolveCanvasColors(): Record<string, string> {
+    return resolveColors(this.renderRoot as ShadowRoot, {
       start: 'var(--gd-race-start, var(--_model))',
       halo: 'light-dark(rgba(255,255,255,0.85), rgba(10,14,20,0.7))',
       fg: 'var(--_fg)',
@@ -507,7 +545,6 @@ export class GdOptimizerRace extends GdElement {
       bg: 'var(--_bg)',
       ...Object.fromEntries(this.runEntries.map((_, i) => [`series${i}`, seriesStyle(i).color])),
     });
-    this.draw();
   }
 
   /** Bad values on child elements show up in this element's notes. */
@@ -552,8 +589,21 @@ export class GdOptimizerRace extends GdElement {
 
   private chartSize(): { width: number; height: number } {
     const total = Math.max(240, this.hostSize.width || 600);
-    const width = this.wide ? total - this.plotWidth() - 24 : total;
-    return { width, height: this.wide ? 210 : 190 };
+    if (!this.wide) return { width: total, height: 200 };
+    // Beside the plot: fill the height the legend and the caption leave.
+    const plotHeight = this.plotScales().innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
+    const legendHeight = 36 * this.runEntries.length + 12;
+    return { width: total - this.plotWidth() - 24, height: Math.max(200, Math.min(340, plotHeight - legendHeight - 60)) };
+  }
+
+  /** Log-axis ticks: powers of ten as 10⁻⁶, anything else as a plain number. */
+  private formatLogTick(value: number): string {
+    const exponent = Math.round(Math.log10(value));
+    if (Math.abs(exponent) >= 3 && Math.abs(Math.log10(value) - exponent) < 1e-9) {
+      const superscript: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+      return `10${String(exponent).replace(/./g, (c) => superscript[c] ?? c)}`;
+    }
+    return this.format(value);
   }
 
   // ---------------------------------------------------------------- drawing
@@ -565,13 +615,14 @@ export class GdOptimizerRace extends GdElement {
     this.drawChart();
   }
 
-  private costGrid(landscape: Landscape) {
-    let grid = this.gridCache.get(landscape.id);
-    if (!grid) {
-      grid = evaluateGrid(landscape, { n: 256 });
-      this.gridCache.set(landscape.id, grid);
+  private landscapeData(landscape: Landscape) {
+    let data = this.landscapeCache.get(landscape.id);
+    if (!data) {
+      const grid = evaluateGrid(landscape, { n: 256 });
+      data = { grid, bands: contourBands(grid, 22) };
+      this.landscapeCache.set(landscape.id, data);
     }
-    return grid;
+    return data;
   }
 
   private drawContours(): void {
@@ -583,12 +634,8 @@ export class GdOptimizerRace extends GdElement {
     if (key === this.contourKey) return;
     this.contourKey = key;
     const context = prepareCanvas(canvas, innerWidth, innerHeight);
-    drawFilledContours(context, this.costGrid(landscape), {
-      width: innerWidth,
-      height: innerHeight,
-      bands: 22,
-      lineColor: 'rgba(255,255,255,0.28)',
-    });
+    const { grid, bands } = this.landscapeData(landscape);
+    fillContourBands(context, bands, grid.n, { width: innerWidth, height: innerHeight, lineColor: 'rgba(255,255,255,0.28)' });
   }
 
   private resetPaths(): void {
@@ -693,7 +740,7 @@ export class GdOptimizerRace extends GdElement {
       const reference = Math.min(...minima.map((m) => m.value));
       return { reference, epsilon: 1e-6 * Math.max(1, Math.abs(reference)), published: true };
     }
-    const grid = this.costGrid(landscape);
+    const { grid } = this.landscapeData(landscape);
     return { reference: grid.min, epsilon: 1e-6 * Math.max(1, Math.abs(grid.min)), published: false };
   }
 
@@ -816,8 +863,8 @@ export class GdOptimizerRace extends GdElement {
               .checked=${id === landscape.id}
               @change=${() => this.setLandscapeByUser(id)}
             />
-            ${this.thumbnailsReady
-              ? html`<img src=${landscapeThumbnail(id)} alt="" width="56" height="56" />`
+            ${this.thumbnails[id]
+              ? html`<img src=${this.thumbnails[id]} alt="" width="56" height="56" />`
               : html`<span class="thumb-blank"></span>`}
             <span class="thumb-name">${item.name}</span>
           </label>`;
@@ -936,7 +983,7 @@ export class GdOptimizerRace extends GdElement {
             margin: CHART_MARGIN,
             xLabel: 'step',
             yLabel: 'J − J* (log)',
-            format: (v) => this.format(v),
+            format: (v) => (v === x.domain()[0] || x.ticks().includes(v) ? this.format(v) : this.formatLogTick(v)),
             yTickCount: 4,
             grid: true,
           })}
@@ -987,7 +1034,9 @@ export class GdOptimizerRace extends GdElement {
           return html`<fieldset class="card ${entry.disabled ? 'off' : ''}">
             <legend>${this.renderSwatch(i)}<span>${entry.label}</span></legend>
             <label class="enable"><input type="checkbox" .checked=${!entry.disabled} @change=${(event: Event) => this.onEnabledChange(i, (event.target as HTMLInputElement).checked)} />Racing</label>
-            <div class="rule" tabindex="0" role="group" aria-label="${entry.label} update rule">${tex(rule.tex)}</div>
+            <div class="rule" tabindex="0" role="group" aria-label="${entry.label} update rule">
+              ${ruleLines(rule.tex).map((line) => html`<div class="rule-line">${tex(line)}</div>`)}
+            </div>
             <div class="hypers">
               ${names.map(
                 (name) => html`<label class="field">

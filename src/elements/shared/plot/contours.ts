@@ -34,26 +34,41 @@ export function logLevels(grid: CostGrid): { levels: Float64Array; max: number }
   return { levels, max };
 }
 
+/** One filled band of a contour map: d3-contour polygons in grid units, and its colour. */
+export interface ContourBand {
+  coordinates: number[][][][];
+  color: string;
+}
+
 /**
- * Draws filled, log-scaled contours of a cost grid into `width`×`height` of a canvas
- * context. Each band is one d3-contour polygon set, drawn from the lowest level up.
+ * The filled, log-scaled bands of a cost grid (the expensive half of a contour map:
+ * d3-contour over every threshold). Pure; a widget may compute it ahead of time and
+ * fill it later at any size with `fillContourBands`.
  */
-export function drawFilledContours(
-  context: CanvasRenderingContext2D,
-  grid: CostGrid,
-  options: { width: number; height: number; bands?: number; lineColor?: string },
-): void {
-  const { width, height } = options;
-  const bands = options.bands ?? 20;
+export function contourBands(grid: CostGrid, bands = 20): ContourBand[] {
   const { levels, max } = logLevels(grid);
   const thresholds = Array.from({ length: bands }, (_, i) => (max * i) / bands);
   const color = scaleLinear<string>()
     .domain(RAMP.map((_, i) => (max * i) / (RAMP.length - 1)))
     .range(RAMP);
-  const sx = width / grid.n;
-  const sy = height / grid.n;
   const generator = contours().size([grid.n, grid.n]).thresholds(thresholds);
-  for (const band of generator(Array.from(levels, (v) => (Number.isFinite(v) ? v : max)))) {
+  return generator(Array.from(levels, (v) => (Number.isFinite(v) ? v : max))).map((band) => ({
+    coordinates: band.coordinates as number[][][][],
+    color: color(band.value),
+  }));
+}
+
+/** Fills bands (from `contourBands` of an n×n grid) into `width`×`height` of a canvas. */
+export function fillContourBands(
+  context: CanvasRenderingContext2D,
+  bands: ContourBand[],
+  n: number,
+  options: { width: number; height: number; lineColor?: string },
+): void {
+  const { width, height } = options;
+  const sx = width / n;
+  const sy = height / n;
+  for (const band of bands) {
     context.beginPath();
     for (const polygon of band.coordinates) {
       for (const ring of polygon) {
@@ -66,7 +81,7 @@ export function drawFilledContours(
         context.closePath();
       }
     }
-    context.fillStyle = color(band.value);
+    context.fillStyle = band.color;
     context.fill();
     if (options.lineColor) {
       context.strokeStyle = options.lineColor;
@@ -74,4 +89,16 @@ export function drawFilledContours(
       context.stroke();
     }
   }
+}
+
+/**
+ * Draws filled, log-scaled contours of a cost grid into `width`×`height` of a canvas
+ * context. Each band is one d3-contour polygon set, drawn from the lowest level up.
+ */
+export function drawFilledContours(
+  context: CanvasRenderingContext2D,
+  grid: CostGrid,
+  options: { width: number; height: number; bands?: number; lineColor?: string },
+): void {
+  fillContourBands(context, contourBands(grid, options.bands ?? 20), grid.n, options);
 }
