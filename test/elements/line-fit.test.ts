@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import * as tf from '@tensorflow/tfjs-core';
 import '../../src/elements/line-fit/define.js';
 import type { GdLineFit } from '../../src/elements/line-fit/gd-line-fit.js';
 
@@ -352,6 +353,63 @@ describe('<gd-line-fit>', () => {
     expect(el.data.x).to.have.length(30);
     expect(el.batchesPerEpoch).to.equal(3);
     expect(fired).to.equal(0);
+  });
+
+  it('reads never see an unchecked value, and a string set from script is a number', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit size="50" seed="9"></gd-line-fit>`);
+    const before = el.data;
+    (el as unknown as { size: unknown }).size = -7;
+    expect(() => el.data).to.not.throw();
+    expect(el.data).to.deep.equal(before);
+    await el.updateComplete;
+    (el as unknown as { seed: unknown }).seed = '9';
+    await el.updateComplete;
+    expect(el.data).to.deep.equal(before);
+  });
+
+  it('fires gd-step on every step with the new values, and plays on its own', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit size="30" speed="2" seed="6"></gd-line-fit>`);
+    const steps: { iteration: number; values: Record<string, unknown> }[] = [];
+    el.addEventListener('gd-step', (e) => steps.push(e.detail));
+    await el.step(3);
+    expect(steps).to.have.length(1);
+    expect(steps[0].iteration).to.equal(3);
+    expect(steps[0].values.w).to.equal(el.params.w);
+    el.play();
+    await new Promise((r) => setTimeout(r, 400));
+    el.pause();
+    await el.step(0);
+    const after = el.history.length;
+    expect(after).to.be.above(5);
+    // speed="2": every frame applies two updates.
+    expect((after - 1 - 3) % 2).to.equal(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(el.history.length).to.equal(after);
+  });
+
+  it('formats numbers for its language', async () => {
+    const wrapper = await fixture(html`<div lang="de"><gd-line-fit init="-2.5,3"></gd-line-fit></div>`);
+    const el = wrapper.querySelector('gd-line-fit') as GdLineFit;
+    await el.updateComplete;
+    const readout = el.shadowRoot!.querySelector('[part="readout"]')!.textContent!;
+    expect(readout).to.contain('-2,5');
+  });
+
+  it('keeps the live tensor count flat while stepping and frees its tensors when removed', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit size="200" batch-size="10" optimizer="adam"></gd-line-fit>`);
+    await el.step(10);
+    const live = tf.memory().numTensors;
+    await el.step(500);
+    expect(tf.memory().numTensors).to.equal(live);
+    const parent = el.parentElement!;
+    el.remove();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(tf.memory().numTensors).to.be.below(live);
+    // Put back, it carries on from where it was.
+    parent.appendChild(el);
+    await el.step(5);
+    expect(el.history).to.have.length(516);
+    expect(el.history[515].iteration).to.equal(515);
   });
 
   it('a new dataset of 100,000 points redraws its landscape within 50 ms', async () => {

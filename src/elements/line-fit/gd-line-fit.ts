@@ -248,22 +248,55 @@ export class GdLineFit extends GdElement {
   private runKey = '';
   private cachedGrid?: { key: string; grid: LineCostGrid };
 
-  /** Builds dataset and run from the current (validated) properties when they changed. */
+  /** The settings the model was last built from (always valid values). */
+  private inputs?: ModelInputs;
+
+  /**
+   * The settings to build from: each property's value when it is valid, otherwise the one
+   * the model already uses (or the default). Getters may run before lit's update has
+   * validated a property set a moment ago, so this never trusts an unchecked value.
+   */
+  private modelInputs(): ModelInputs {
+    const rules = this.propertyRules();
+    const pick = <K extends keyof ModelInputs>(key: K): ModelInputs[K] => {
+      const value = (this as unknown as Record<string, unknown>)[key];
+      if (rules[key].valid(value)) return value as ModelInputs[K];
+      return this.inputs ? this.inputs[key] : (rules[key].fallback as ModelInputs[K]);
+    };
+    const number = (key: 'size' | 'noise' | 'trueSlope' | 'trueIntercept' | 'testSplit' | 'seed' | 'learningRate') => Number(pick(key));
+    const batchSize = pick('batchSize');
+    return {
+      size: number('size'),
+      noise: number('noise'),
+      trueSlope: number('trueSlope'),
+      trueIntercept: number('trueIntercept'),
+      testSplit: number('testSplit'),
+      seed: number('seed'),
+      learningRate: number('learningRate'),
+      batchSize: batchSize === 'full' ? 'full' : Number(batchSize),
+      optimizer: pick('optimizer'),
+      init: pick('init'),
+    };
+  }
+
+  /** Builds dataset and run from the current (valid) settings when they changed. */
   private ensureModel(): void {
-    const dataKey = [this.size, this.noise, this.trueSlope, this.trueIntercept, this.testSplit, this.seed].join('|');
+    const inputs = this.modelInputs();
+    this.inputs = inputs;
+    const dataKey = [inputs.size, inputs.noise, inputs.trueSlope, inputs.trueIntercept, inputs.testSplit, inputs.seed].join('|');
     if (dataKey !== this.dataKey) {
       this.dataKey = dataKey;
       this.lineData = new LineDataset({
-        size: this.size,
-        noise: this.noise,
-        slope: this.trueSlope,
-        intercept: this.trueIntercept,
-        seed: this.seed,
-        testFraction: this.testSplit,
+        size: inputs.size,
+        noise: inputs.noise,
+        slope: inputs.trueSlope,
+        intercept: inputs.trueIntercept,
+        seed: inputs.seed,
+        testFraction: inputs.testSplit,
       });
       this.runKey = '';
     }
-    const runKey = [dataKey, this.learningRate, this.effectiveBatchSize(), this.optimizer, this.init].join('|');
+    const runKey = [dataKey, inputs.learningRate, this.effectiveBatchSize(), inputs.optimizer, inputs.init].join('|');
     if (runKey !== this.runKey) {
       this.runKey = runKey;
       this.restartRun();
@@ -271,13 +304,14 @@ export class GdLineFit extends GdElement {
   }
 
   private restartRun(): void {
+    const inputs = this.inputs ?? this.modelInputs();
     this.trainer?.dispose();
     this.trainer = new LineTrainer(this.lineData, {
-      optimizer: this.optimizer,
-      learningRate: this.learningRate,
+      optimizer: inputs.optimizer,
+      learningRate: inputs.learningRate,
       batchSize: this.effectiveBatchSize(),
       init: this.initPoint(),
-      seed: this.seed,
+      seed: inputs.seed,
     });
     this.doneFired = false;
     this.setNote('run', undefined);
@@ -285,12 +319,13 @@ export class GdLineFit extends GdElement {
   }
 
   private effectiveBatchSize(): number {
-    const m = this.lineData?.x.length ?? this.size;
-    return this.batchSize === 'full' ? m : Math.min(Number(this.batchSize), m);
+    const m = this.lineData.x.length;
+    const batchSize = (this.inputs ?? this.modelInputs()).batchSize;
+    return batchSize === 'full' ? m : Math.min(batchSize, m);
   }
 
   private initPoint(): [number, number] {
-    return parsePair(this.init) ?? [-2, 3];
+    return parsePair((this.inputs ?? this.modelInputs()).init) ?? [-2, 3];
   }
 
   private async advance(count: number): Promise<void> {
@@ -320,7 +355,7 @@ export class GdLineFit extends GdElement {
     if (reason === 'diverged') {
       this.setNote(
         'run',
-        `Diverged after ${this.format(iteration, { fraction: 0 })} updates: the cost grew without bound. Lower the learning rate (now ${this.format(this.learningRate)}) and press Reset.`,
+        `Diverged after ${this.format(iteration, { fraction: 0 })} updates: the cost grew without bound. Lower the learning rate (now ${this.format(this.inputs!.learningRate)}) and press Reset.`,
       );
     } else if (reason === 'converged') {
       this.setNote('run', `Converged after ${this.format(iteration, { fraction: 0 })} updates.`);
@@ -339,7 +374,7 @@ export class GdLineFit extends GdElement {
       this.checkDone();
       return;
     }
-    void this.step(Math.min(this.speed, left));
+    void this.step(Math.min(Number(this.speed), left));
   }
 
   // ---------------------------------------------------------------- link groups
@@ -359,6 +394,14 @@ export class GdLineFit extends GdElement {
   }
 
   // ---------------------------------------------------------------- lit lifecycle
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move in the DOM reconnects in the same task; only a real removal frees tensors.
+    setTimeout(() => {
+      if (!this.isConnected) this.trainer?.dispose();
+    }, 0);
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -390,7 +433,8 @@ export class GdLineFit extends GdElement {
       for (const p of points) if (Number.isFinite(p)) half = Math.max(half, Math.abs(p - center) * 1.15);
       return [center - half, center + half] as [number, number];
     };
-    return { x: span(this.trueSlope, w0, ws), y: span(this.trueIntercept, b0, bs) };
+    const { trueSlope, trueIntercept } = this.inputs ?? this.modelInputs();
+    return { x: span(trueSlope, w0, ws), y: span(trueIntercept, b0, bs) };
   }
 
   private landscape(): LineCostGrid {
@@ -446,7 +490,8 @@ export class GdLineFit extends GdElement {
     const line = (slope: number, intercept: number, cls: string) =>
       svg`<line class=${cls} x1=${x(x0)} x2=${x(x1)} y1=${clampPx(y(slope * x0 + intercept), innerH)} y2=${clampPx(y(slope * x1 + intercept), innerH)}></line>`;
     const m = this.lineData.x.length;
-    const label = `Scatter plot of ${m} training points with the true line (slope ${this.format(this.trueSlope)}, intercept ${this.format(this.trueIntercept)}) and the model line (slope ${this.format(w)}, intercept ${this.format(b)}).`;
+    const { trueSlope, trueIntercept } = this.inputs!;
+    const label = `Scatter plot of ${m} training points with the true line (slope ${this.format(trueSlope)}, intercept ${this.format(trueIntercept)}) and the model line (slope ${this.format(w)}, intercept ${this.format(b)}).`;
     return html`<figure part="data">
       <figcaption>
         <strong>Data</strong>
@@ -458,7 +503,7 @@ export class GdLineFit extends GdElement {
         <svg width=${column} height=${height} aria-hidden="true">
           ${renderAxes({ x, y, margin: MARGIN, xLabel: 'x', yLabel: 'y', format: (v) => this.format(v), grid: false })}
           <g transform="translate(${MARGIN.left},${MARGIN.top})">
-            <svg width=${innerW} height=${innerH} overflow="hidden">${line(this.trueSlope, this.trueIntercept, 'truth-line')}
+            <svg width=${innerW} height=${innerH} overflow="hidden">${line(trueSlope, trueIntercept, 'truth-line')}
             ${Number.isFinite(w) && Number.isFinite(b) ? line(w, b, 'model-line') : nothing}</svg>
           </g>
         </svg>
@@ -502,7 +547,7 @@ export class GdLineFit extends GdElement {
             <path class="halo" d=${path}></path>
             <path class="trajectory" d=${path}></path>
             <path class="lsq-mark" transform="translate(${x(solution.w)},${y(solution.b)})" d="M-7,-7L7,7M-7,7L7,-7"></path>
-            <circle class="truth-dot" cx=${x(this.trueSlope)} cy=${y(this.trueIntercept)} r="4.5"></circle>
+            <circle class="truth-dot" cx=${x(this.inputs!.trueSlope)} cy=${y(this.inputs!.trueIntercept)} r="4.5"></circle>
             ${showCurrent ? svg`<circle class="current-dot" cx=${x(current[0])} cy=${y(current[1])} r="4"></circle>` : nothing}
             <g class="handle" part="handle" tabindex="0" role="button" aria-roledescription="draggable point" aria-label=${handleLabel}
               transform="translate(${x(init[0])},${y(init[1])})" @pointerdown=${this.onHandlePointerDown} @keydown=${this.onHandleKey}>
@@ -579,8 +624,9 @@ export class GdLineFit extends GdElement {
   private renderControls(): TemplateResult {
     const m = this.lineData.x.length;
     const batch = this.effectiveBatchSize();
-    const full = this.batchSize === 'full';
-    const logRate = Math.log10(this.learningRate);
+    const { size, noise, learningRate, optimizer, batchSize } = this.inputs!;
+    const full = batchSize === 'full';
+    const logRate = Math.log10(learningRate);
     const playing = this.playing;
     return html`<div class="panels" part="controls">
       <fieldset>
@@ -591,19 +637,19 @@ export class GdLineFit extends GdElement {
             <div class="inline">
               <span class="segmented" role="group" aria-labelledby="size-label">
                 ${SIZE_PRESETS.map(
-                  (preset) => html`<button type="button" aria-pressed=${String(this.size === preset)} @click=${() => this.userSet({ size: preset })}>
+                  (preset) => html`<button type="button" aria-pressed=${String(size === preset)} @click=${() => this.userSet({ size: preset })}>
                     ${this.format(preset, { fraction: 0 })}
                   </button>`,
                 )}
               </span>
-              <input type="number" aria-label="Training points m, 2 to 100,000" min="2" max=${MAX_SIZE} step="1" .value=${String(this.size)}
+              <input type="number" aria-label="Training points m, 2 to 100,000" min="2" max=${MAX_SIZE} step="1" .value=${String(size)}
                 @change=${this.onSizeInput} />
             </div>
           </div>
           <div class="field">
-            <label for="noise">Noise σ <output class="value">${this.format(this.noise)}</output></label>
-            <input id="noise" type="range" min="0" max="3" step="0.05" .value=${String(Math.min(this.noise, 3))}
-              aria-valuetext=${this.format(this.noise)} @input=${this.onNoiseInput} />
+            <label for="noise">Noise σ <output class="value">${this.format(noise)}</output></label>
+            <input id="noise" type="range" min="0" max="3" step="0.05" .value=${String(Math.min(noise, 3))}
+              aria-valuetext=${this.format(noise)} @input=${this.onNoiseInput} />
           </div>
           <div><button type="button" @click=${this.onNewDataset}>New dataset</button></div>
         </div>
@@ -612,9 +658,9 @@ export class GdLineFit extends GdElement {
         <legend>Training</legend>
         <div class="stack">
           <div class="field">
-            <label for="rate">Learning rate α <output class="value">${this.format(this.learningRate)}</output></label>
+            <label for="rate">Learning rate α <output class="value">${this.format(learningRate)}</output></label>
             <input id="rate" type="range" min=${Math.log10(LEARNING_RATE_RANGE[0])} max=${Math.log10(LEARNING_RATE_RANGE[1])} step="0.01"
-              .value=${String(logRate)} aria-valuetext=${this.format(this.learningRate)} @input=${this.onRateInput} />
+              .value=${String(logRate)} aria-valuetext=${this.format(learningRate)} @input=${this.onRateInput} />
           </div>
           <div class="field">
             <label for="batch">Batch size <span class="value">${full ? `full (${this.format(m, { fraction: 0 })})` : this.format(batch, { fraction: 0 })}</span></label>
@@ -626,7 +672,7 @@ export class GdLineFit extends GdElement {
           <div class="field">
             <label for="optimizer">Optimizer</label>
             <select id="optimizer" @change=${this.onOptimizerInput}>
-              ${OPTIMIZER_TYPES.map((type) => html`<option value=${type} ?selected=${type === this.optimizer}>${getOptimizer(type)?.name ?? type}</option>`)}
+              ${OPTIMIZER_TYPES.map((type) => html`<option value=${type} ?selected=${type === optimizer}>${getOptimizer(type)?.name ?? type}</option>`)}
             </select>
           </div>
         </div>
@@ -715,7 +761,7 @@ export class GdLineFit extends GdElement {
   }
 
   private onNewDataset(): void {
-    this.userSet({ seed: (this.seed + 1) >>> 0 });
+    this.userSet({ seed: (this.inputs!.seed + 1) >>> 0 });
   }
 
   private onRateInput(event: Event): void {
@@ -828,6 +874,19 @@ function withLogTicks(scale: ScaleLogarithmic<number, number>): AxisScale {
     return ticks;
   };
   return mapped;
+}
+
+interface ModelInputs {
+  size: number;
+  noise: number;
+  trueSlope: number;
+  trueIntercept: number;
+  testSplit: number;
+  seed: number;
+  learningRate: number;
+  batchSize: number | 'full';
+  optimizer: string;
+  init: string;
 }
 
 function isInit(value: unknown): boolean {

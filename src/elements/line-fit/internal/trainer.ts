@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { MiniBatcher, ParticleRun, lineMse, lineMseFromStats, type OptimizerType } from '../../../core/index.js';
+import { MiniBatcher, ParticleRun, backendGeneration, lineMse, lineMseFromStats, type OptimizerType } from '../../../core/index.js';
 import type { LineDataset } from './dataset.js';
 
 /** One point of a run: `history[0]` is the start, `history[k]` the state after k updates. */
@@ -43,7 +43,9 @@ export class LineTrainer {
   status: 'running' | 'converged' | 'diverged' = 'running';
   private readonly batcher: MiniBatcher;
   private run?: ParticleRun;
-  private tensors?: { x: tf.Tensor1D; y: tf.Tensor1D };
+  /** history index where the current ParticleRun started */
+  private runBase = 0;
+  private device?: { x: tf.Tensor1D; y: tf.Tensor1D; generation: number };
 
   constructor(
     private readonly dataset: LineDataset,
@@ -73,25 +75,51 @@ export class LineTrainer {
   step(k: number): void {
     if (k <= 0 || this.status !== 'running') return;
     const run = this.ensureRun();
-    const before = this.history.length - 1;
-    const result = run.step(k);
-    const particle = result.particles[0];
-    for (let i = before + 1; i < particle.points.length; i++) {
+    const consumed = this.history.length - 1 - this.runBase;
+    const particle = run.step(k).particles[0];
+    for (let i = consumed + 1; i < particle.points.length; i++) {
       const [w, b] = particle.points[i];
-      this.history.push(this.entry(i, w, b));
+      this.history.push(this.entry(this.runBase + i, w, b));
     }
     // A diverged particle is frozen by the core at its last good point.
     this.status = particle.status;
   }
 
+  /**
+   * Frees the tensors (the element left the page). The history stays; a later step
+   * continues from the last point and the same batch schedule, with the optimizer's
+   * moving averages starting again from zero.
+   */
   dispose(): void {
     this.run?.dispose();
     this.run = undefined;
-    if (this.tensors) {
-      this.tensors.x.dispose();
-      this.tensors.y.dispose();
-      this.tensors = undefined;
+    this.releaseData();
+  }
+
+  private releaseData(): void {
+    if (!this.device) return;
+    // After a lost WebGL context disposing can fail; nothing is left to free then.
+    try {
+      this.device.x.dispose();
+      this.device.y.dispose();
+    } catch {
+      /* gone with its context */
     }
+    this.device = undefined;
+  }
+
+  /** The training set as tensors, rebuilt after a backend switch (e.g. a lost WebGL context). */
+  private deviceData(): { x: tf.Tensor1D; y: tf.Tensor1D } {
+    const generation = backendGeneration();
+    if (!this.device || this.device.generation !== generation) {
+      this.releaseData();
+      this.device = {
+        x: tf.keep(tf.tensor1d(this.dataset.x, 'float32')),
+        y: tf.keep(tf.tensor1d(this.dataset.y, 'float32')),
+        generation,
+      };
+    }
+    return this.device;
   }
 
   private entry(iteration: number, w: number, b: number): LineFitHistoryEntry {
@@ -109,20 +137,18 @@ export class LineTrainer {
   private ensureRun(): ParticleRun {
     if (this.run) return this.run;
     const { dataset, settings } = this;
-    const m = dataset.x.length;
-    const full = settings.batchSize >= m;
-    const x = tf.tensor1d(full ? [] : dataset.x, 'float32');
-    const y = tf.tensor1d(full ? [] : dataset.y, 'float32');
-    this.tensors = { x, y };
-    const [w0, b0] = settings.init;
+    const full = this.batcher.fullBatch;
+    const last = this.history[this.history.length - 1];
+    const base = (this.runBase = this.history.length - 1);
     this.run = new ParticleRun({
-      particles: [{ start: [w0, b0], optimizer: { type: settings.optimizer as OptimizerType, learningRate: settings.learningRate } }],
+      particles: [{ start: [last.w, last.b], optimizer: { type: settings.optimizer as OptimizerType, learningRate: settings.learningRate } }],
       cost: (params, iteration) => {
         // With the full batch the batch MSE is the training MSE, which the core also
         // writes from the five sums: the same J (autodiff gives the same gradient), at
         // O(1) per update instead of O(m), so m = 100,000 plays as smoothly as m = 10.
         if (full) return lineMseFromStats(params, dataset.stats);
-        const indices = tf.tensor1d(Int32Array.from(this.batcher.indices(iteration)), 'int32');
+        const { x, y } = this.deviceData();
+        const indices = tf.tensor1d(this.batcher.indices(base + iteration), 'int32');
         return lineMse(params, tf.gather(x, indices), tf.gather(y, indices));
       },
       // The full training MSE from the five sums: O(1) per update whatever m is.
