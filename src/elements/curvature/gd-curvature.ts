@@ -12,7 +12,7 @@ import { isFiniteNumber, isNumberInRange, isOneOf, isPositive, parseFiniteNumber
 import { tex } from '../shared/tex.js';
 import { styles } from './gd-curvature.styles.js';
 import { UPDATE_TEX } from './formulas.js';
-import { COSTS, COST_SHAPES, costAndSlope, type CostShape, type CostSpec } from './internal/costs.js';
+import { COSTS, COST_SHAPES, costAndSlope, curvatureAt, type CostShape, type CostSpec } from './internal/costs.js';
 import { regimeOf, type Regime } from './internal/regime.js';
 import { CurvatureSimulation, type HistoryEntry } from './internal/simulation.js';
 
@@ -51,6 +51,8 @@ interface Frame {
 interface View {
   /** The cost and slope at the current point and J at the point the tangent step leads to. */
   slope: number;
+  /** J''(w) at the current point. */
+  localCurvature: number;
   next: number;
   nextCost: number;
   /** The curve, sampled across the plot. */
@@ -322,7 +324,8 @@ export class GdCurvature extends GdElement {
     const [slope] = costAndSlope(spec, [w]).slope;
     const next = w - this.learningRate * slope;
     const [nextCost] = costAndSlope(spec, [next]).cost;
-    this.view = { ...this.view, slope, next, nextCost };
+    const localCurvature = curvatureAt(spec, w);
+    this.view = { ...this.view, slope, localCurvature, next, nextCost };
     if (simulation.status !== 'diverged') {
       this.finished = false;
       if (this.notes.run) this.setNote('run', undefined);
@@ -337,7 +340,7 @@ export class GdCurvature extends GdElement {
     const points = new Float32Array(CURVE_SAMPLES);
     for (let i = 0; i < CURVE_SAMPLES; i++) points[i] = domain[0] + ((domain[1] - domain[0]) * i) / (CURVE_SAMPLES - 1);
     const { cost } = costAndSlope(spec, points);
-    return { slope: 0, next: this.init, nextCost: NaN, curveW: points, curveJ: cost, domain, costRange: frame.costRange };
+    return { slope: 0, localCurvature: NaN, next: this.init, nextCost: NaN, curveW: points, curveJ: cost, domain, costRange: frame.costRange };
   }
 
   /**
@@ -493,15 +496,15 @@ export class GdCurvature extends GdElement {
     const trailPath = entries.length > 1 ? pathOf(entries.map((e) => e.w), entries.map((e) => e.cost), px, py) : '';
     const { slope, next, nextCost } = view;
     const predicted = current.cost + slope * (next - current.w);
-    const showPreview = !diverged && inside(current.w) && Math.abs(next - current.w) > 1e-12 * (view.domain[1] - view.domain[0]);
+    const tip = clampPoint(px(current.w), py(current.cost), innerWidth, innerHeight);
+    const offPlot = !inside(current.w) || py(current.cost) < 0;
+    const showPreview = !diverged && !offPlot && Math.abs(next - current.w) > 1e-12 * (view.domain[1] - view.domain[0]);
     const tangentAt = (w: number) => current.cost + slope * (w - current.w);
     const ariaLabel =
       `Cost curve J(w) with the current point w = ${this.format(current.w)}, J(w) = ${this.format(current.cost)}` +
       (showPreview
         ? `; the tangent step leads to w = ${this.format(next)}, where the tangent predicts ${this.format(predicted)} and the cost is ${this.format(nextCost)}.`
         : '.');
-    const tip = clampPoint(px(current.w), py(current.cost), innerWidth, innerHeight);
-    const offPlot = !inside(current.w) || py(current.cost) < 0;
     this.plotGeometry = { width, invert: (pixel: number) => x.invert(pixel), domain: view.domain };
     const start = entries[0];
     const startX = px(start.w);
@@ -533,7 +536,7 @@ export class GdCurvature extends GdElement {
           </g>
           ${offPlot
             ? svg`<path class="offplot" d=${offPlotMarker(tip, innerWidth, innerHeight)}></path>
-                <text class="offplot-label" x=${labelLeft ? innerWidth - 14 : 14} y=${clamp(tip[1] + (tip[1] < innerHeight / 2 ? 24 : -14), 12, innerHeight - 6)} text-anchor=${labelLeft ? 'end' : 'start'}>w = ${this.format(current.w)}, off the plot</text>`
+                <text class="offplot-label" x=${labelLeft ? innerWidth - 8 : 8} y=${innerHeight - 8} text-anchor=${labelLeft ? 'end' : 'start'}>${labelLeft ? '' : '← '}w = ${this.format(current.w)}, off the plot${labelLeft ? ' →' : ''}</text>`
             : svg`<circle class="current" r="6" style="transform: translate(${tip[0]}px, ${tip[1]}px)"></circle>`}
           <g
             class="handle"
@@ -582,6 +585,8 @@ export class GdCurvature extends GdElement {
         <dd>${this.format(current.cost)}</dd>
         <dt>J′(w)</dt>
         <dd>${this.format(slope)}</dd>
+        <dt>J″(w)</dt>
+        <dd>${this.format(view && !diverged ? view.localCurvature : NaN)}</dd>
         <dt>approximation error</dt>
         <dd>${this.format(error)}</dd>
       </dl>
@@ -593,9 +598,7 @@ export class GdCurvature extends GdElement {
     // Pieces inside <math> are MathML templates, so they land in the MathML namespace.
     // A negative number is bracketed and typeset with a true minus sign.
     const number = (value: number) =>
-      value < 0
-        ? mathml`<mrow><mo>(</mo><mo>−</mo><mn>${this.format(-value)}</mn><mo>)</mo></mrow>`
-        : mathml`<mn>${this.format(value)}</mn>`;
+      value < 0 ? mathml`<mrow><mo>(</mo><mn>−${this.format(-value)}</mn><mo>)</mo></mrow>` : mathml`<mn>${this.format(value)}</mn>`;
     return html`<math aria-label=${`w becomes ${this.format(w)} minus ${this.format(this.learningRate)} times ${this.format(slope)}, which is ${this.format(next)}`}>
       <mrow>
         <mi>w</mi><mo>←</mo>${number(w)}<mo>−</mo><mn>${this.format(this.learningRate)}</mn><mo>×</mo>${number(slope)}<mo>=</mo>${number(next)}
@@ -622,10 +625,21 @@ export class GdCurvature extends GdElement {
       periodic: `αc = 2: each step overshoots to the mirror point, so w bounces between two values for ever.`,
       diverging: `αc = ${ac} > 2: each step overshoots by more than it corrects; the distance to w* grows by ${this.format(Math.abs(factor), { digits: 3 })} per step.`,
     };
-    const local = this.cost === 'quadratic' ? '' : ' Near the minimum; farther out the curvature differs.';
+    const local = this.cost === 'quadratic' ? '' : ` That holds near the minimum. ${this.localRegimeText()}`;
     return html`<p class="regime-name" data-regime=${regime}>${names[regime]}</p>
       <p class="regime-text">${texts[regime]}${local}</p>
       <p class="formula">${tex(COSTS[this.cost].tex)} <br />${tex(UPDATE_TEX)}</p>`;
+  }
+
+  /** Off the parabola the curvature changes with w; what αJ''(w) says about the next step. */
+  private localRegimeText(): string {
+    const view = this.view;
+    if (!view || !Number.isFinite(view.localCurvature) || this.simulation?.status === 'diverged') return '';
+    const local = this.learningRate * view.localCurvature;
+    const here = `Here J″(w) = ${this.format(view.localCurvature, { digits: 3 })}, so αJ″(w) = ${this.format(local, { digits: 3 })}`;
+    if (local > 2) return `${here}: at this point a step overshoots by more than it corrects.`;
+    if (local > 1) return `${here}: at this point a step overshoots.`;
+    return `${here}: at this point a step stays on the same side.`;
   }
 
   private renderParams(): TemplateResult {

@@ -82,3 +82,14 @@ export function costAndSlope(spec: CostSpec, points: ArrayLike<number>): { cost:
   values.dispose();
   return { cost: data.slice(0, n), slope: data.slice(n) };
 }
+
+/** J''(w) at one point: tfjs autodiff applied twice. */
+export function curvatureAt(spec: CostSpec, w: number): number {
+  const second = tf.tidy(() => {
+    const slope = (x: tf.Tensor) => tf.grad((u: tf.Tensor) => tf.sum(costTensor(spec, u)))(x);
+    return tf.grad((x: tf.Tensor) => tf.sum(slope(x)))(tf.tensor1d([w]));
+  });
+  const [value] = second.dataSync();
+  second.dispose();
+  return value;
+}
