@@ -60,6 +60,7 @@ const isBatchSize = (value: unknown) => value === 'full' || isIntegerInRange(1, 
  * are drawn without replacement each epoch from the seeded generator, so the same seed
  * reproduces the same data and the same run.
  *
+ * @tag gd-line-fit
  * @summary Fit ŷ = wx + b by gradient descent and watch data, cost landscape and cost curve move together.
  *
  * @csspart data - The scatter plot of the training data with the true and the model line.
@@ -379,7 +380,10 @@ export class GdLineFit extends GdElement {
 
   // ---------------------------------------------------------------- link groups
 
-  /** Called by the link group when another member's user changed a shared setting. */
+  /**
+   * Called by the link group when another member's user changed a shared setting.
+   * @internal
+   */
   applyLinked(values: LinkedValues): void {
     if (values.learningRate !== undefined) this.learningRate = values.learningRate;
     if (values.optimizer !== undefined) this.optimizer = values.optimizer;
