@@ -580,7 +580,7 @@ export class GdLineFit extends GdElement {
         aria-label=${`Training cost per iteration on a log scale; ${this.trainer.iteration} iterations so far; the least-squares minimum is ${this.format(floor)}.`}>
         <canvas class="costs" style="left:${MARGIN.left}px;top:${MARGIN.top}px"></canvas>
         <svg width=${column} height=${height} aria-hidden="true">
-          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log scale)', format: (v) => this.format(v) })}
+          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log scale)', format: (v) => this.formatLogTick(v) })}
           ${Number.isFinite(floorY) && floorY >= 0 && floorY <= innerH
             ? svg`<g transform="translate(${MARGIN.left},${MARGIN.top})"><line class="floor" x1="0" x2=${innerW} y1=${floorY} y2=${floorY}></line>
                 <text class="floor-label" x="4" y=${floorY - 4}>least-squares minimum</text></g>`
@@ -588,6 +588,16 @@ export class GdLineFit extends GdElement {
         </svg>
       </div>
     </figure>`;
+  }
+
+  /** Log-axis labels: powers of ten far from 1 as 10ⁿ (short, never "1E11"). */
+  private formatLogTick(value: number): string {
+    const exponent = Math.round(Math.log10(value));
+    if (Math.abs(exponent) >= 4 && Math.abs(value / 10 ** exponent - 1) < 1e-9) {
+      const superscript = String(exponent).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]);
+      return `10${superscript}`;
+    }
+    return this.format(value);
   }
 
   private chartSeries(colors: { train: string; test: string }): Series[] {
