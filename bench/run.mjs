@@ -25,7 +25,7 @@ const server = await startDevServer({
   readFileConfig: false,
   logStartMessage: false,
 });
-const base = `http://localhost:${server.config.port}`;
+const base = `http://localhost:${server.server.address().port}`;
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROME_FLAGS });
 
 try {
