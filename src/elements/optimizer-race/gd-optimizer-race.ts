@@ -82,6 +82,7 @@ const HYPER_LABELS: Record<HyperparameterName, string> = {
  * core. Optimizers are declared as `<gd-optimizer>` children; without children the
  * race runs SGD, Momentum, RMSprop and Adam with learning rates suited to the landscape.
  *
+ * @tag gd-optimizer-race
  * @summary Optimizers racing on a 2-D cost landscape.
  *
  * @slot - `<gd-optimizer>` elements, one per racing optimizer, in legend order.
@@ -97,7 +98,6 @@ const HYPER_LABELS: Record<HyperparameterName, string> = {
  *
  * @cssproperty [--gd-race-series-1=var(--gd-series-1)] - Colour of the 1st optimizer (also -2 … -8).
  * @cssproperty [--gd-race-start=var(--gd-color-model)] - Colour of the start point.
- * @cssproperty [--gd-race-plot-max-width=36rem] - Widest the contour map grows.
  * @cssproperty [--gd-font-family=system-ui] - Font of all text.
  * @cssproperty [--gd-color-accent=#2456a8] - Accent of buttons and sliders.
  *
@@ -659,8 +659,10 @@ export class GdOptimizerRace extends GdElement {
     const order = this.runEntries.map((_, i) => i).filter((i) => i !== focus);
     if (focus !== null && focus < this.runEntries.length) order.push(focus);
 
-    // The preview: faint dashed ghosts of the next 100 steps.
+    // The preview of the next 100 steps: drawn like the race itself before it starts
+    // (and while the start is dragged), then faint behind the real trajectories.
     if (this.ghost) {
+      const strength = run.iteration === 0 || this.dragging ? 0.9 : 0.3;
       for (const i of order) {
         const entry = this.runEntries[i];
         const points = this.ghost[i];
@@ -668,11 +670,26 @@ export class GdOptimizerRace extends GdElement {
         const ghost = new PixelPath(1);
         ghost.extend(points, toPixel);
         ghost.trace(context);
-        context.globalAlpha = focus === null || focus === i ? 0.75 : 0.15;
-        context.setLineDash([2, 3]);
-        context.lineWidth = 1.5;
+        context.globalAlpha = focus === null || focus === i ? strength : 0.12;
+        context.setLineDash([]);
+        context.lineWidth = 3.5;
+        context.strokeStyle = this.colors.halo;
+        context.stroke();
+        context.setLineDash(seriesStyle(i).dash);
+        context.lineWidth = 1.75;
         context.strokeStyle = this.colors[`series${i}`] ?? '#000';
         context.stroke();
+        const end = points[points.length - 1];
+        if (strength > 0.5 && end && Number.isFinite(end[0]) && Number.isFinite(end[1])) {
+          const [ex, ey] = toPixel(end[0], end[1]);
+          context.setLineDash([]);
+          traceMarker(context, seriesStyle(i).marker, ex, ey, 3.5);
+          context.fillStyle = this.colors.halo;
+          context.fill();
+          context.lineWidth = 1.5;
+          context.strokeStyle = this.colors[`series${i}`] ?? '#000';
+          context.stroke();
+        }
       }
       context.setLineDash([]);
       context.globalAlpha = 1;

@@ -51,6 +51,7 @@ const warned = new Set<string>();
  * (β = 0.9, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸). A bad value keeps the last good one (or the
  * default), logs one console warning and is reported in the race's visible notes.
  *
+ * @tag gd-optimizer
  * @summary One optimizer entered in a `<gd-optimizer-race>`.
  *
  * @fires gd-optimizer-change - (internal, bubbles, not composed) its settings changed,
