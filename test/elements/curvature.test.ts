@@ -264,6 +264,37 @@ describe('<gd-curvature>', () => {
     });
   });
 
+  describe('composition and locale', () => {
+    it('linked widgets follow a learning rate the user sets, without events of their own', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <gd-curvature link="curvature-test" learning-rate="0.25"></gd-curvature>
+        <gd-curvature link="curvature-test" learning-rate="0.25" curvature="3"></gd-curvature>
+      </div>`);
+      const [first, second] = wrapper.querySelectorAll('gd-curvature');
+      await first.updateComplete;
+      await second.updateComplete;
+      let echoes = 0;
+      second.addEventListener('gd-params-change', () => echoes++);
+      first.shadowRoot!.querySelector<HTMLInputElement>('#learning-rate')!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await first.updateComplete;
+      await second.updateComplete;
+      expect(first.learningRate).to.be.above(0.25);
+      expect(second.learningRate).to.equal(first.learningRate);
+      expect(second.curvature).to.equal(3);
+      expect(echoes).to.equal(0);
+    });
+
+    it('formats numbers for its lang', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><gd-curvature init="2.5" learning-rate="0.25"></gd-curvature></div>`);
+      const el = wrapper.querySelector('gd-curvature')!;
+      await el.updateComplete;
+      const readout = el.shadowRoot!.querySelector('.readout')!.textContent!;
+      expect(readout).to.contain('2,5');
+      expect(readout).not.to.contain('2.5');
+    });
+  });
+
   describe('accessibility', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`has no axe violations in the ${theme} theme, also mid-run`, async () => {
