@@ -99,6 +99,12 @@ describe('<gd-curvature>', () => {
       const el = await quadratic(1);
       await el.step(7);
       el.history.forEach(({ w }, k) => expect(w).to.equal(k % 2 === 0 ? INIT : 2 * MINIMUM - INIT));
+      // A long request is applied in full (the element steps it in chunks).
+      await el.step(1200);
+      const history = el.history;
+      expect(history).to.have.length(1208);
+      expect(history[1207].w).to.equal(2 * MINIMUM - INIT);
+      expect(history[1207].iteration).to.equal(1207);
     });
   });
 

@@ -75,15 +75,16 @@ const roundTo = (value: number, digits: number) => Number(value.toPrecision(digi
  * `quadratic` ½c d²; `quartic` c d²/2 + c d⁴/24 (the curvature grows away from w*);
  * `double-well` c/8 d² (d + 2)² (minima at w* and w* − 2, a hump between).
  *
+ * @tag gd-curvature
  * @summary Learning rate against curvature: gradient descent on a 1-D cost.
  *
  * @fires gd-step - After each batch of updates; detail `{ iteration, values: { w, cost, slope } }`.
  * @fires gd-done - When a run stops; detail `{ reason: 'converged' | 'diverged' | 'max-steps', iteration }`.
- * @fires gd-params-change - When the user changes curvature, learning rate or cost; detail: the changed values.
+ * @fires gd-params-change - When the user changes curvature, learning rate, cost or the start; detail: the changed values.
  *
  * @slot - Nothing is slotted; the element renders everything itself.
  *
- * @csspart plot - The SVG plot of the cost, tangent, step, error and trail.
+ * @csspart plot - The figure: cost curve, tangent, step, error, trail and the draggable start.
  * @csspart legend - The key below the plot.
  * @csspart controls - Play, step and reset buttons and the iteration counter.
  * @csspart readout - The panel with w, J(w), J'(w) and the update with numbers.
@@ -96,7 +97,6 @@ const roundTo = (value: number, digits: number) => Number(value.toPrecision(digi
  * @cssproperty [--gd-curvature-tangent-color=var(--gd-series-2)] - The tangent and the step it implies.
  * @cssproperty [--gd-curvature-error-color=var(--gd-color-model)] - The approximation error.
  * @cssproperty [--gd-curvature-point-color=var(--gd-color-text)] - The current point.
- * @cssproperty [--gd-color-text] - Any of the kit's global `--gd-*` tokens (colours, font, radius).
  */
 export class GdCurvature extends GdElement {
   static override styles = [tokens, controls, plotStyles, styles];
@@ -186,7 +186,8 @@ export class GdCurvature extends GdElement {
 
   /** Applies `count` updates (fewer if the run diverges first); works paused and off-screen. */
   async step(count = 1): Promise<void> {
-    const n = Math.max(0, Math.floor(Number(count)));
+    const requested = Math.floor(Number(count));
+    const n = Number.isFinite(requested) ? Math.max(0, requested) : 0;
     await this.updateComplete;
     await this.enqueue(async () => {
       await this.ensureSimulation();
@@ -210,7 +211,7 @@ export class GdCurvature extends GdElement {
     super.play();
   }
 
-  /** Linked elements share the learning rate. */
+  /** Linked elements share the learning rate (called by the link group, not by pages). @internal */
   applyLinked(values: LinkedValues): void {
     if (values.learningRate !== undefined && isPositive(values.learningRate)) this.learningRate = values.learningRate;
   }
@@ -226,6 +227,12 @@ export class GdCurvature extends GdElement {
       result = await super.getUpdateComplete();
     }
     return result;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the document: the run was released on removal, so build it again.
+    if (this.hasUpdated && !this.simulation) void this.enqueue(() => this.ensureSimulation());
   }
 
   override disconnectedCallback(): void {
@@ -315,7 +322,7 @@ export class GdCurvature extends GdElement {
     this.fire('gd-done', { reason, iteration: simulation.iteration });
   }
 
-  /** Recomputes the tangent preview after the point moved; one tfjs evaluation. */
+  /** Recomputes the tangent preview after the point moved (three tiny tfjs evaluations). */
   private afterChange(): void {
     const simulation = this.simulation;
     if (!simulation || !this.view) return;

@@ -11,6 +11,8 @@ export interface HistoryEntry {
 
 export type RunStatus = 'running' | 'converged' | 'diverged';
 
+const CHUNK = 500;
+
 /**
  * Plain gradient descent on a 1-D cost, stepped by the shared core: one particle with
  * one parameter, the SGD rule, tfjs autodiff for J'(w). The run stops (diverged) once
@@ -59,12 +61,16 @@ export class CurvatureSimulation {
     return this.run.particles[0].status;
   }
 
-  /** Applies up to `count` updates (fewer once the run has stopped), one read-back. */
+  /**
+   * Applies up to `count` updates (fewer once the run has diverged), with one read-back
+   * per chunk of CHUNK updates so a long request never builds one huge graph.
+   */
   async step(count: number): Promise<void> {
-    if (count <= 0 || this.status === 'diverged') return;
     // Wait for the backend a lost WebGL context may have swapped in, then step.
     await initBackend();
-    this.run.step(count);
+    for (let left = count; left > 0 && this.status !== 'diverged'; left -= CHUNK) {
+      this.run.step(Math.min(CHUNK, left));
+    }
     this.collect();
   }
 
