@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, emulateMedia } from '@web/test-runner-commands';
+import * as tf from '@tensorflow/tfjs-core';
 import '../../src/elements/curvature/define.js';
 import type { GdCurvature } from '../../src/elements/curvature/gd-curvature.js';
 
@@ -268,6 +269,16 @@ describe('<gd-curvature>', () => {
       expect(el.playing).to.equal(false);
       expect(Math.abs(el.history[el.history.length - 1].w - MINIMUM)).to.be.below(1e-6);
     });
+  });
+
+  it('keeps the live tensor count flat over a long run', async () => {
+    const el = await quadratic(0.75);
+    await el.step(5);
+    const before = tf.memory().numTensors;
+    for (let batch = 0; batch < 20; batch++) await el.step(batch % 2 ? 1 : 40);
+    await el.updateComplete;
+    expect(el.history).to.have.length(5 + 10 * 41 + 1);
+    expect(tf.memory().numTensors).to.equal(before);
   });
 
   describe('composition and locale', () => {
