@@ -7,12 +7,12 @@
  * once, lets each group apply its rule to its rows with per-particle [n, 1] coefficient
  * columns, and concatenates the candidates.
  *
- * Divergence and convergence are decided in the graph, per row and per step:
- * - diverged: the candidate has a non-finite coordinate or one beyond ±`bound`, or its
- *   cost is non-finite. The row keeps its last good parameters (tf.where) and stops.
- * - converged: the candidate moved less than `tolerance.step` in every coordinate
- *   (max-norm) and the gradient it was computed from is below `tolerance.gradient`
- *   (max-norm). The candidate is kept and the row stops.
+ * Divergence is decided in the graph, per row and per step: a candidate with a
+ * non-finite coordinate or one beyond ±`bound`, or whose cost is non-finite, is
+ * rejected (tf.where keeps the row's last good parameters) and the row stops.
+ * Convergence is decided on read-back: a particle that moved less than
+ * `tolerance.step` (max-norm) on a gradient below `tolerance.gradient` (max-norm) has
+ * converged; its last move is kept and it stops.
  * A stopped row's trajectory stops growing, so `points.length − 1` is the number of
  * updates it took; rows are independent (all rules are elementwise and ∂Σcost/∂row
  * depends on that row only), so a diverged particle never disturbs the others.
@@ -234,86 +234,123 @@ export class ParticleRun {
     this.ensureTensors();
     const n = this.order.length;
     const P = this.dimension;
+    const { cost, reportCost } = this.options;
+    const sizes = this.groups.map((g) => g.members.length);
+    // Row costs captured inside tf.grad's forward pass must outlive its internal tidy;
+    // they are kept there and disposed here once read.
+    const kept: tf.Tensor[] = [];
 
     const out = tf.tidy(() => {
       let params = this.params as tf.Tensor2D;
+      let previous = params;
       let slots = this.groups.map((g) => g.slots);
-      let active = tf.tensor1d(runningRows.map(Number), 'bool');
-      const sizes = this.groups.map((g) => g.members.length);
+      let active = tf.tensor2d(runningRows.map(Number), [n, 1], 'bool');
       const trail: tf.Tensor[] = [];
       const costs: tf.Tensor[] = [];
-      const codes: tf.Tensor[] = [];
+      const accepted: tf.Tensor[] = [];
+      const gradientNorms: tf.Tensor[] = [];
+      let withinBound: tf.Tensor | null = null;
+
+      // The cost of the parameters accepted by the previous update is known only now:
+      // a row whose cost is not finite goes back to its last good value and stops.
+      const settleCost = (rowCost: tf.Tensor) => {
+        const finite = tf.reshape(tf.isFinite(rowCost), [n, 1]);
+        params = tf.where(finite, params, previous) as tf.Tensor2D;
+        active = tf.logicalAnd(active, finite) as tf.Tensor2D;
+        accepted.push(tf.logicalAnd(withinBound as tf.Tensor, finite));
+        costs.push(rowCost);
+      };
+
       for (let s = 0; s < k; s++) {
         const t = first + s;
-        const grad = tf.grad((p: tf.Tensor) => tf.sum(this.options.cost(p as tf.Tensor2D, t)))(params) as tf.Tensor2D;
-        const paramParts = sizes.length > 1 ? (tf.split(params, sizes, 0) as tf.Tensor2D[]) : [params];
-        const gradParts = sizes.length > 1 ? (tf.split(grad, sizes, 0) as tf.Tensor2D[]) : [grad];
+        let rowCost: tf.Tensor | null = null;
+        const grad = tf.grad((p: tf.Tensor) => {
+          const c = cost(p as tf.Tensor2D, t);
+          if (!reportCost && s > 0) {
+            rowCost = tf.keep(c);
+            kept.push(c);
+          }
+          return tf.sum(c);
+        })(params) as tf.Tensor2D;
+        // By default J(W_s) comes free with the gradient at W_s; a separate
+        // reportCost (e.g. full-data MSE under mini-batches) costs one forward pass.
+        if (s > 0) settleCost(reportCost ? reportCost(params) : (rowCost as unknown as tf.Tensor));
+
+        const paramParts = sizes.length > 1 ? tf.split(params, sizes, 0) : [params];
+        const gradParts = sizes.length > 1 ? tf.split(grad, sizes, 0) : [grad];
         const candidates: tf.Tensor[] = [];
         slots = this.groups.map((group, j) => {
           const next = group.rule.update(paramParts[j], gradParts[j], slots[j], this.columns(group, t));
           candidates.push(next.params);
           return next.slots;
         });
-        const candidate = (candidates.length > 1 ? tf.concat(candidates, 0) : candidates[0]) as tf.Tensor2D;
-        const cost = this.report(candidate, t + 1);
+        const candidate = candidates.length > 1 ? tf.concat(candidates, 0) : candidates[0];
         // |x| ≤ bound is false for NaN and ±Infinity, so one comparison covers both.
-        const ok = tf.logicalAnd(tf.all(tf.lessEqual(tf.abs(candidate), this.bound), 1), tf.isFinite(cost));
-        const settled = tf.logicalAnd(
-          tf.less(tf.max(tf.abs(tf.sub(candidate, params)), 1), this.stepTolerance),
-          tf.less(tf.max(tf.abs(grad), 1), this.gradientTolerance),
-        );
-        const accept = tf.logicalAnd(active, ok);
-        params = tf.where(tf.reshape(accept, [n, 1]), candidate, params) as tf.Tensor2D;
-        active = tf.logicalAnd(accept, tf.logicalNot(settled));
-        // per row and step: 0 accepted, 1 accepted and converged, 2 rejected (diverged)
-        codes.push(tf.where(ok, tf.cast(settled, 'float32'), tf.fill([n], 2)));
+        withinBound = tf.all(tf.lessEqual(tf.abs(candidate), this.bound), 1, true);
+        const accept = tf.logicalAnd(active, withinBound);
+        previous = params;
+        params = tf.where(accept, candidate, params) as tf.Tensor2D;
+        active = accept as tf.Tensor2D;
+        gradientNorms.push(tf.max(tf.abs(grad), 1));
         trail.push(params);
-        costs.push(cost);
       }
+      settleCost(reportCost ? reportCost(params) : cost(params, first + k));
+      trail[k - 1] = params; // the last state after any final step-back
+
       const packed = tf.concat([
         tf.reshape(tf.stack(trail), [-1]),
         tf.reshape(tf.stack(costs), [-1]),
-        tf.reshape(tf.stack(codes), [-1]),
+        tf.reshape(tf.cast(tf.stack(accepted), 'float32'), [-1]),
+        tf.reshape(tf.stack(gradientNorms), [-1]),
         ...slots.flat().map((slot) => tf.reshape(slot, [-1])),
       ]);
       return { params, slots, packed };
     });
+    kept.forEach((t) => t.dispose());
 
     const data = out.packed.dataSync() as Float32Array;
     out.packed.dispose();
     this.params?.dispose();
-    this.params = out.params;
+    this.params = out.params as tf.Tensor2D;
     this.groups.forEach((group, j) => {
       group.slots.forEach((slot) => slot.dispose());
       group.slots = out.slots[j];
     });
 
     const costOffset = k * n * P;
-    const codeOffset = costOffset + k * n;
+    const acceptedOffset = costOffset + k * n;
+    const gradientOffset = acceptedOffset + k * n;
     for (let s = 0; s < k; s++) {
       for (let row = 0; row < n; row++) {
         const user = this.order[row];
         const state = this.states[user];
         if (state.status !== 'running') continue;
-        const code = data[codeOffset + s * n + row];
-        if (code === 2) {
+        const update = first + s + 1;
+        if (data[acceptedOffset + s * n + row] !== 1) {
           state.status = 'diverged';
-          state.stoppedAt = first + s + 1;
-          stopped.push({ index: user, status: 'diverged', iteration: first + s + 1 });
+          state.stoppedAt = update;
+          stopped.push({ index: user, status: 'diverged', iteration: update });
           continue;
         }
         const base = (s * n + row) * P;
-        state.points.push(Array.from(data.subarray(base, base + P)));
+        const point = Array.from(data.subarray(base, base + P));
+        const last = state.points[state.points.length - 1];
+        state.points.push(point);
         state.costs.push(data[costOffset + s * n + row]);
-        if (code === 1) {
+        // Converged: the move (max-norm) and the gradient it came from are both tiny.
+        // Decided here rather than in the graph (fewer ops per step); a converged row
+        // may drift on in the tensors until this call ends, but nothing records it.
+        let move = 0;
+        for (let j = 0; j < P; j++) move = Math.max(move, Math.abs(point[j] - last[j]));
+        if (move < this.stepTolerance && data[gradientOffset + s * n + row] < this.gradientTolerance) {
           state.status = 'converged';
-          state.stoppedAt = first + s + 1;
-          stopped.push({ index: user, status: 'converged', iteration: first + s + 1 });
+          state.stoppedAt = update;
+          stopped.push({ index: user, status: 'converged', iteration: update });
         }
       }
     }
     this.paramsSnapshot = data.slice((k - 1) * n * P, k * n * P);
-    let offset = codeOffset + k * n;
+    let offset = gradientOffset + k * n;
     for (const group of this.groups) {
       group.slotSnapshot = group.slotSnapshot.map((old) => {
         const copy = data.slice(offset, offset + old.length);

@@ -1,6 +1,16 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
-import { ParticleRun, costOfRows, getLandscape, type ParticleConfig } from '../../src/core/index.js';
+import {
+  MiniBatcher,
+  ParticleRun,
+  costOfRows,
+  getLandscape,
+  lineMse,
+  lineMseFromStats,
+  lineStats,
+  makeLineData,
+  type ParticleConfig,
+} from '../../src/core/index.js';
 import { BACKENDS, expectClose, useBackend } from './helpers.js';
 
 const himmelblau = getLandscape('himmelblau')!;
@@ -111,6 +121,54 @@ for (const backend of BACKENDS) {
       run.dispose();
     });
 
+    it('mini-batch gradients with a separate reported cost (line fit)', () => {
+      const data = makeLineData({ size: 64, noise: 0.3, slope: 2, intercept: -1, seed: 4 });
+      const batcher = new MiniBatcher(64, 8, 4);
+      const xs = tf.tensor1d(data.x);
+      const ys = tf.tensor1d(data.y);
+      const stats = lineStats(data.x, data.y);
+      const run = new ParticleRun({
+        cost: (p, iteration) =>
+          tf.tidy(() => {
+            const idx = tf.tensor1d(batcher.indices(iteration), 'int32');
+            return lineMse(p, tf.gather(xs, idx), tf.gather(ys, idx));
+          }),
+        reportCost: (p) => lineMseFromStats(p, stats),
+        particles: [
+          { start: [0, 0], optimizer: { type: 'sgd', learningRate: 0.1 } },
+          { start: [4, 3], optimizer: { type: 'adam', learningRate: 0.05 } },
+        ],
+      });
+      run.step(5);
+      run.step(11);
+      // SGD by hand, float64, on the same batches
+      let [w, b] = [0, 0];
+      const sgd = [[w, b]];
+      for (let t = 0; t < 16; t++) {
+        const idx = batcher.indices(t);
+        let gw = 0;
+        let gb = 0;
+        for (const i of idx) {
+          const r = w * data.x[i] + b - data.y[i];
+          gw += (2 * r * data.x[i]) / idx.length;
+          gb += (2 * r) / idx.length;
+        }
+        [w, b] = [w - 0.1 * gw, b - 0.1 * gb];
+        sgd.push([w, b]);
+      }
+      run.particles[0].points.forEach((p, k) => p.forEach((x, j) => expectClose(x, sgd[k][j], 1e-4, 1e-5, `sgd ${k}`)));
+      for (const particle of run.particles) {
+        expect(particle.points).to.have.length(17);
+        particle.points.forEach(([pw, pb], k) => {
+          const full = data.x.reduce((sum, x, i) => sum + (pw * x + pb - data.y[i]) ** 2, 0) / data.x.length;
+          expectClose(particle.costs[k], full, 1e-5, 1e-6, `full MSE at ${k}`);
+        });
+      }
+      run.dispose();
+      xs.dispose();
+      ys.dispose();
+    });
+
     it('reset, setStart and preview', () => {
       const run = new ParticleRun({ cost: landscapeCost, particles: MIXED.slice(0, 2) });
       run.step(10);
@@ -140,6 +198,7 @@ for (const backend of BACKENDS) {
       expect(run.iteration).to.equal(10000);
       expect(tf.memory().numTensors).to.equal(live);
       run.dispose();
+      expect(tf.memory().numTensors).to.be.below(live);
     });
   });
 }
