@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/optimizer-race/define.js';
 import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
 import type { GdOptimizer } from '../../src/elements/optimizer/gd-optimizer.js';
+import { PixelPath } from '../../src/elements/optimizer-race/internal/pixel-path.js';
 
 // ---------------------------------------------------------------------------
 // Independent truth: the SPEC §2 rules in float64 with closed-form gradients.
@@ -439,5 +440,20 @@ describe('<gd-optimizer-race>', () => {
     const last = good.points[good.points.length - 1];
     expect(last[0]).to.be.closeTo(1, 1e-3);
     expect(last[1]).to.be.closeTo(3, 1e-3);
+  });
+
+  it('keeps the drawn path bounded however long an optimizer bounces or settles', () => {
+    const path = new PixelPath();
+    const identity = (a: number, b: number): [number, number] => [a, b];
+    // 200 steps of real travel, then 20,000 updates bouncing between two places and
+    // 20,000 more creeping by less than a pixel.
+    const points: number[][] = [];
+    for (let k = 0; k < 200; k++) points.push([k * 2, k]);
+    for (let k = 0; k < 20_000; k++) points.push(k % 2 ? [410, 190] : [390, 210]);
+    for (let k = 0; k < 20_000; k++) points.push([400 + k * 1e-5, 200]);
+    path.extend(points.slice(0, 10_000), identity);
+    path.extend(points, identity);
+    expect(path.consumed).to.equal(points.length);
+    expect(path.size).to.be.below(220);
   });
 });
