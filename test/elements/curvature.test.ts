@@ -381,6 +381,12 @@ describe('<gd-curvature>', () => {
       // Curvature, then learning rate with the arrow keys (log scale: ×10^0.01 a press).
       await sendKeys({ press: 'Tab' });
       expect(focused(el)?.id, focused(el)?.outerHTML).to.equal('curvature');
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(el.curvature).to.be.within(CURVATURE * 1.01, CURVATURE * 1.05);
+      expect(changes.pop()).to.deep.equal({ curvature: el.curvature });
+      el.curvature = CURVATURE;
+      await el.updateComplete;
       await sendKeys({ press: 'Tab' });
       expect(focused(el)?.id).to.equal('learning-rate');
       await sendKeys({ press: 'ArrowRight' });
