@@ -141,6 +141,10 @@ export const lineFitStyles = css`
     margin: 0;
     min-width: 4.5ch;
   }
+  .readout .sub {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
   .readout .status {
     color: var(--_warning);
     font-weight: 600;

@@ -624,7 +624,14 @@ export class GdLineFit extends GdElement {
     const status = this.trainer.status;
     return html`<dl class="readout" part="readout" aria-label="Training state">
       <div><dt>iteration</dt><dd>${this.format(this.trainer.iteration, { fraction: 0 })}</dd></div>
-      <div><dt>epoch</dt><dd>${this.format(last.epoch, { fraction: 0 })}</dd></div>
+      <div>
+        <dt>epoch</dt>
+        <dd>
+          ${this.format(last.epoch, { fraction: 0 })}${this.trainer.batchesPerEpoch > 1
+            ? html` <span class="sub">(batch ${this.format(this.trainer.iteration % this.trainer.batchesPerEpoch, { fraction: 0 })} of ${this.format(this.trainer.batchesPerEpoch, { fraction: 0 })} done)</span>`
+            : nothing}
+        </dd>
+      </div>
       <div><dt><math><mi>w</mi></math></dt><dd>${this.format(last.w)}</dd></div>
       <div><dt><math><mi>b</mi></math></dt><dd>${this.format(last.b)}</dd></div>
       <div><dt><math><mi>J</mi><mo>(</mo><mi>w</mi><mo>,</mo><mi>b</mi><mo>)</mo></math></dt><dd>${this.format(last.cost)}</dd></div>
@@ -836,7 +843,8 @@ export class GdLineFit extends GdElement {
 
   /** A press anywhere on the landscape moves the initialisation there and keeps dragging. */
   private readonly onLandscapePointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0) return;
+    // A finger on the map scrolls the page; only the handle itself drags on touch.
+    if (event.button !== 0 || event.pointerType === 'touch') return;
     this.beginDrag(event);
   };
 
