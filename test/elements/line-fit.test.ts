@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import * as tf from '@tensorflow/tfjs-core';
 import '../../src/elements/line-fit/define.js';
 import type { GdLineFit } from '../../src/elements/line-fit/gd-line-fit.js';
@@ -353,6 +353,40 @@ describe('<gd-line-fit>', () => {
     expect(el.data.x).to.have.length(30);
     expect(el.batchesPerEpoch).to.equal(3);
     expect(fired).to.equal(0);
+  });
+
+  it('dragging the red dot moves the start; dragging past the edge clamps to the plot', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit init="0,0" true-slope="0" true-intercept="0" style="width: 900px"></gd-line-fit>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    const grid = el.costGrid;
+    const canvas = el.shadowRoot!.querySelector('canvas.contours')!.getBoundingClientRect();
+    const dot = el.shadowRoot!.querySelector('.init-dot')!.getBoundingClientRect();
+    const from: [number, number] = [Math.round(dot.x + dot.width / 2), Math.round(dot.y + dot.height / 2)];
+    // Aim at three quarters across (w) and a quarter down (b) of the map.
+    const to: [number, number] = [Math.round(canvas.x + canvas.width * 0.75), Math.round(canvas.y + canvas.height * 0.25)];
+    await sendMouse({ type: 'move', position: from });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: to });
+    await sendMouse({ type: 'up' });
+    await el.updateComplete;
+    const { w: w0, b: b0 } = el.history[0];
+    const wAt = grid.domain.w[0] + 0.75 * (grid.domain.w[1] - grid.domain.w[0]);
+    const bAt = grid.domain.b[1] - 0.25 * (grid.domain.b[1] - grid.domain.b[0]);
+    // Data units per pixel on each axis; the mouse lands on whole pixels.
+    const wPixel = (grid.domain.w[1] - grid.domain.w[0]) / canvas.width;
+    const bPixel = (grid.domain.b[1] - grid.domain.b[0]) / canvas.height;
+    expect(w0).to.be.closeTo(wAt, 2 * wPixel);
+    expect(b0).to.be.closeTo(bAt, 2 * bPixel);
+    // Far outside the map: the start stops at the domain's corner.
+    const now = el.shadowRoot!.querySelector('.init-dot')!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(now.x + now.width / 2), Math.round(now.y + now.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(canvas.x + canvas.width + 300), Math.round(canvas.y - 300)] });
+    await sendMouse({ type: 'up' });
+    await el.updateComplete;
+    expect(el.params.w).to.be.closeTo(grid.domain.w[1], 1e-3);
+    expect(el.params.b).to.be.closeTo(grid.domain.b[1], 1e-3);
   });
 
   it('reads never see an unchecked value, and a string set from script is a number', async () => {
