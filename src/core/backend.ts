@@ -33,6 +33,12 @@ export interface WebGLProbe {
   software: boolean;
 }
 
+declare global {
+  /** Set before the first widget starts to force the kit's tfjs backend. */
+  // eslint-disable-next-line no-var
+  var GD_KIT_BACKEND: BackendName | undefined;
+}
+
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 let active: BackendName | null = null;
@@ -84,7 +90,7 @@ function engineBackendInstance(): unknown {
 }
 
 function pageOverride(): BackendName | null {
-  const value = (globalThis as { GD_KIT_BACKEND?: unknown }).GD_KIT_BACKEND;
+  const value: unknown = globalThis.GD_KIT_BACKEND;
   return value === 'cpu' || value === 'webgl' ? value : null;
 }
 

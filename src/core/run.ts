@@ -218,6 +218,22 @@ export class ParticleRun {
   }
 
   /**
+   * Changes particle i's hyperparameters from the next update on, keeping its
+   * trajectory and optimizer state (for live sliders). The rule type cannot change
+   * here: make a new run for that.
+   */
+  setHyperparameters(index: number, changes: Partial<Hyperparameters>): void {
+    this.assertAlive();
+    const state = this.states[index];
+    if (!state) throw new RangeError(`setHyperparameters: no particle ${index}`);
+    const group = this.groups.find((g) => g.rule.type === state.type) as Group;
+    const k = group.members.indexOf(index);
+    const { hyperparameters } = resolveOptimizer({ ...group.hyperparameters[k], ...changes, type: state.type });
+    group.hyperparameters[k] = hyperparameters;
+    this.states[index] = { ...state, hyperparameters };
+  }
+
+  /**
    * Exactly k updates of every running particle, then one read-back. Returns the
    * snapshot; stopped particles keep their last point.
    */

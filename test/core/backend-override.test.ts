@@ -4,7 +4,7 @@ import { currentBackend, initBackend } from '../../src/core/index.js';
 
 describe('backend override', () => {
   it('window.GD_KIT_BACKEND forces the backend at first init, even on software WebGL', async () => {
-    (globalThis as { GD_KIT_BACKEND?: string }).GD_KIT_BACKEND = 'webgl';
+    globalThis.GD_KIT_BACKEND = 'webgl';
     expect(await initBackend()).to.equal('webgl');
     expect(currentBackend()).to.equal('webgl');
     expect(tf.getBackend()).to.equal('webgl');

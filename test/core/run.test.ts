@@ -169,6 +169,26 @@ for (const backend of BACKENDS) {
       ys.dispose();
     });
 
+    it('setHyperparameters changes the rule from the next update on, keeping the trajectory', () => {
+      const config: ParticleConfig = { start: [1], optimizer: { type: 'momentum', learningRate: 0.1, beta: 0.5 } };
+      const run = new ParticleRun({ cost: parabola(2), particles: [config] });
+      run.step(2);
+      run.setHyperparameters(0, { learningRate: 0.3 });
+      run.step(2);
+      // by hand: V = βV + (1 − β)·2w, w −= αV
+      let [w, v] = [1, 0];
+      const want = [w];
+      for (let t = 0; t < 4; t++) {
+        v = 0.5 * v + 0.5 * 2 * w;
+        w -= (t < 2 ? 0.1 : 0.3) * v;
+        want.push(w);
+      }
+      run.particles[0].points.forEach(([x], k) => expectClose(x, want[k], 1e-5, 1e-6, `step ${k}`));
+      expect(run.particles[0].hyperparameters.learningRate).to.equal(0.3);
+      expect(() => run.setHyperparameters(0, { beta: 2 })).to.throw(RangeError);
+      run.dispose();
+    });
+
     it('reset, setStart and preview', () => {
       const run = new ParticleRun({ cost: landscapeCost, particles: MIXED.slice(0, 2) });
       run.step(10);
