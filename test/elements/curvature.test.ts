@@ -432,4 +432,36 @@ describe('<gd-curvature>', () => {
       }
     });
   });
+
+  // Last: the policy stays on the page once set.
+  it('renders under a Content-Security-Policy that forbids inline styles', async () => {
+    const meta = document.createElement('meta');
+    meta.httpEquiv = 'Content-Security-Policy';
+    meta.content = "style-src-attr 'none'";
+    document.head.append(meta);
+    const violations: string[] = [];
+    const listen = (event: SecurityPolicyViolationEvent) => violations.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
+    document.addEventListener('securitypolicyviolation', listen);
+    try {
+      // Control: the policy is active, so a style attribute is reported.
+      document.createElement('div').setAttribute('style', 'color: red');
+      await wait(50);
+      expect(violations.length, 'the policy is active').to.equal(1);
+      violations.length = 0;
+
+      const el = await quadratic(0.8);
+      await el.step(3);
+      await el.updateComplete;
+      el.curvature = 3;
+      await el.updateComplete;
+      await el.step(1);
+      await el.updateComplete;
+      await wait(50);
+      expect(violations).to.deep.equal([]);
+      const mark = el.shadowRoot!.querySelector<HTMLElement>('.mark')!;
+      expect(mark.style.left).to.match(/%$/);
+    } finally {
+      document.removeEventListener('securitypolicyviolation', listen);
+    }
+  });
 });

@@ -244,6 +244,11 @@ export class GdCurvature extends GdElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Positions go through the CSSOM, not style attributes, so a strict CSP (no
+    // 'unsafe-inline' styles) allows them.
+    for (const mark of this.renderRoot.querySelectorAll<HTMLElement>('.mark[data-position]')) {
+      mark.style.left = `${mark.dataset.position}%`;
+    }
     if (this.runKey !== this.builtFor) void this.enqueue(() => this.ensureSimulation());
   }
 
@@ -544,7 +549,7 @@ export class GdCurvature extends GdElement {
           ${offPlot
             ? svg`<path class="offplot" d=${offPlotMarker(tip, innerWidth, innerHeight)}></path>
                 <text class="offplot-label" x=${labelLeft ? innerWidth - 8 : 8} y=${innerHeight - 8} text-anchor=${labelLeft ? 'end' : 'start'}>${labelLeft ? '' : '← '}w = ${this.format(current.w)}, off the plot${labelLeft ? ' →' : ''}</text>`
-            : svg`<circle class="current" r="6" style="transform: translate(${tip[0]}px, ${tip[1]}px)"></circle>`}
+            : svg`<circle class="current" r="6" transform="translate(${tip[0]},${tip[1]})"></circle>`}
           <g
             class="handle"
             role="slider"
@@ -686,7 +691,7 @@ export class GdCurvature extends GdElement {
         />
         <div class="marks">
           ${marks.map(
-            (mark) => html`<span class="mark ${mark.side}" style="left: ${(100 * ratePosition(mark.value)).toFixed(2)}%">
+            (mark) => html`<span class="mark ${mark.side}" data-position=${(100 * ratePosition(mark.value)).toFixed(2)}>
               <button
                 type="button"
                 aria-label=${`α = ${mark.label}: set the learning rate to ${this.format(mark.value, { digits: 3 })}`}
