@@ -153,10 +153,19 @@ describe('<gd-curvature>', () => {
     expect(svg.querySelector('.offplot')).to.not.equal(null);
     expect(shadowText(el)).to.contain('off the plot');
 
+    // Play on the stopped run starts it over from w₀.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.bar button.primary')!.click();
+    await el.updateComplete;
+    expect(el.playing).to.equal(true);
+    el.pause();
+    await el.updateComplete;
+    expect(el.history[0].w).to.equal(INIT);
+    expect(el.history.length).to.be.below(5);
+    expect(el.shadowRoot!.querySelector('[data-note="run"]')).to.equal(null);
+
     el.reset();
     await el.updateComplete;
     expect(el.history).to.have.length(1);
-    expect(el.shadowRoot!.querySelector('[data-note="run"]')).to.equal(null);
   });
 
   describe('other cost shapes, against a float64 reference with their derivatives', () => {

@@ -460,7 +460,7 @@ export class GdCurvature extends GdElement {
     return html`<div class="layout">
       ${this.renderPlot(entries)} ${this.renderLegend()}
       <div class="bar" part="controls">
-        <button class="primary" @click=${() => this.player.toggle()}>
+        <button class="primary" @click=${() => (this.playing ? this.pause() : this.play())}>
           ${this.playing
             ? html`<svg class="play-icon" viewBox="0 0 10 10" aria-hidden="true"><rect x="1" y="1" width="3" height="8"></rect><rect x="6" y="1" width="3" height="8"></rect></svg>Pause`
             : html`<svg class="play-icon" viewBox="0 0 10 10" aria-hidden="true"><path d="M2 1 L9 5 L2 9 Z"></path></svg>Play`}
