@@ -287,6 +287,15 @@ const race = css`
   .tex math {
     font-size: 1.05em;
   }
+  @container (max-width: 30rem) {
+    .landscape-formula,
+    .rule {
+      font-size: 0.8em;
+    }
+    .legend-label {
+      min-width: 0;
+    }
+  }
 `;
 
 export const styles = [tokens, controls, plotStyles, race];

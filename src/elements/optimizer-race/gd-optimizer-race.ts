@@ -142,6 +142,7 @@ export class GdOptimizerRace extends GdElement {
   private busy = false;
   private doneFired = false;
   private lastReadout = 0;
+  private lastFrameAt = 0;
   private overrides: Overrides[] = [];
   private contourKey = '';
   /** Each landscape's 256×256 grid and contour bands, made once (ahead of time when idle). */
@@ -358,10 +359,23 @@ export class GdOptimizerRace extends GdElement {
     if (this.busy || this.dragging) return;
     this.busy = true;
     try {
-      this.advance(this.speed);
+      this.advance(this.stepsThisFrame());
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * `speed` is steps per 60 Hz frame: a slower display (or a dropped frame) gets
+   * proportionally more steps, up to 4 frames' worth, so the race keeps its pace.
+   * With reduced motion every beat advances exactly `speed` steps.
+   */
+  private stepsThisFrame(): number {
+    const now = performance.now();
+    const elapsed = now - this.lastFrameAt;
+    this.lastFrameAt = now;
+    if (this.reducedMotion.matches || !(elapsed > 0) || elapsed > 250) return this.speed;
+    return Math.max(1, Math.min(4 * this.speed, Math.round((this.speed * elapsed) / (1000 / 60))));
   }
 
   /** Computes the next 100 steps from the current start (for drags and new settings). */
