@@ -28,6 +28,8 @@ export const MAX_SIZE = 100_000;
 /** Play stops here so a forgotten tab never grows its history without end. */
 export const MAX_ITERATIONS = 20_000;
 const SIZE_PRESETS = [10, 100, 1000] as const;
+/** Updates per read-back inside one `step(n)`. */
+const STEP_CHUNK = 1000;
 const GRID_CELLS = 100;
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 const MAX_SCATTER_POINTS = 2500;
@@ -215,8 +217,8 @@ export class GdLineFit extends GdElement {
   }
 
   /**
-   * The cost landscape as drawn: `values` row-major n×n, row 0 at the lowest b, column 0
-   * at the lowest w; cell (i, j) is J at the centre of its cell in `w` × `b`.
+   * The cost landscape as drawn: `values` row-major n×n; sample (r, c) is J at
+   * w = w₀ + c·(w₁ − w₀)/(n − 1), b = b₀ + r·(b₁ − b₀)/(n − 1), so row 0 is the lowest b.
    */
   get costGrid(): LineCostGrid {
     this.ensureModel();
@@ -224,7 +226,8 @@ export class GdLineFit extends GdElement {
   }
 
   override async step(n = 1): Promise<void> {
-    const count = Math.max(0, Math.floor(Number(n)));
+    const requested = Math.floor(Number(n));
+    const count = Number.isFinite(requested) && requested > 0 ? requested : 0;
     await this.updateComplete;
     this.ensureModel();
     const run = this.stepQueue.then(() => this.advance(count));
@@ -333,7 +336,14 @@ export class GdLineFit extends GdElement {
     if (count === 0) return;
     this.stepping = true;
     try {
-      await this.trainer.step(count);
+      // One read-back per chunk: a big step(n) neither holds n updates' tensors at once
+      // nor blocks the page for its whole length.
+      const trainer = this.trainer;
+      // A settings change between chunks starts a new run; this call ends there.
+      for (let left = count; left > 0 && trainer === this.trainer && trainer.status === 'running'; left -= STEP_CHUNK) {
+        trainer.step(Math.min(left, STEP_CHUNK));
+        if (left > STEP_CHUNK) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     } finally {
       this.stepping = false;
     }
