@@ -187,7 +187,9 @@ export class ParticleRun {
     this.updates = 0;
     this.releaseTensors();
     this.ensureTensors();
-    const startCosts = tf.tidy(() => this.report(this.params as tf.Tensor2D, 0)).dataSync() as Float32Array;
+    const startCostTensor = tf.tidy(() => this.report(this.params as tf.Tensor2D, 0));
+    const startCosts = startCostTensor.dataSync() as Float32Array;
+    startCostTensor.dispose();
     const perUser = new Array<number>(n);
     this.order.forEach((user, row) => (perUser[user] = startCosts[row]));
     const fresh: ParticleState[] = new Array(n);
@@ -250,79 +252,16 @@ export class ParticleRun {
     this.ensureTensors();
     const n = this.order.length;
     const P = this.dimension;
-    const { cost, reportCost } = this.options;
-    const sizes = this.groups.map((g) => g.members.length);
     // Row costs captured inside tf.grad's forward pass must outlive its internal tidy;
     // they are kept there and disposed here once read.
     const kept: tf.Tensor[] = [];
 
-    const out = tf.tidy(() => {
-      let params = this.params as tf.Tensor2D;
-      let previous = params;
-      let slots = this.groups.map((g) => g.slots);
-      let active = tf.tensor2d(runningRows.map(Number), [n, 1], 'bool');
-      const trail: tf.Tensor[] = [];
-      const costs: tf.Tensor[] = [];
-      const accepted: tf.Tensor[] = [];
-      const gradientNorms: tf.Tensor[] = [];
-      let withinBound: tf.Tensor | null = null;
-
-      // The cost of the parameters accepted by the previous update is known only now:
-      // a row whose cost is not finite goes back to its last good value and stops.
-      const settleCost = (rowCost: tf.Tensor) => {
-        const finite = tf.reshape(tf.isFinite(rowCost), [n, 1]);
-        params = tf.where(finite, params, previous) as tf.Tensor2D;
-        active = tf.logicalAnd(active, finite) as tf.Tensor2D;
-        accepted.push(tf.logicalAnd(withinBound as tf.Tensor, finite));
-        costs.push(rowCost);
-      };
-
-      for (let s = 0; s < k; s++) {
-        const t = first + s;
-        let rowCost: tf.Tensor | null = null;
-        const grad = tf.grad((p: tf.Tensor) => {
-          const c = cost(p as tf.Tensor2D, t);
-          if (!reportCost && s > 0) {
-            rowCost = tf.keep(c);
-            kept.push(c);
-          }
-          return tf.sum(c);
-        })(params) as tf.Tensor2D;
-        // By default J(W_s) comes free with the gradient at W_s; a separate
-        // reportCost (e.g. full-data MSE under mini-batches) costs one forward pass.
-        if (s > 0) settleCost(reportCost ? reportCost(params) : (rowCost as unknown as tf.Tensor));
-
-        const paramParts = sizes.length > 1 ? tf.split(params, sizes, 0) : [params];
-        const gradParts = sizes.length > 1 ? tf.split(grad, sizes, 0) : [grad];
-        const candidates: tf.Tensor[] = [];
-        slots = this.groups.map((group, j) => {
-          const next = group.rule.update(paramParts[j], gradParts[j], slots[j], this.columns(group, t));
-          candidates.push(next.params);
-          return next.slots;
-        });
-        const candidate = candidates.length > 1 ? tf.concat(candidates, 0) : candidates[0];
-        // |x| ≤ bound is false for NaN and ±Infinity, so one comparison covers both.
-        withinBound = tf.all(tf.lessEqual(tf.abs(candidate), this.bound), 1, true);
-        const accept = tf.logicalAnd(active, withinBound);
-        previous = params;
-        params = tf.where(accept, candidate, params) as tf.Tensor2D;
-        active = accept as tf.Tensor2D;
-        gradientNorms.push(tf.max(tf.abs(grad), 1));
-        trail.push(params);
-      }
-      settleCost(reportCost ? reportCost(params) : cost(params, first + k));
-      trail[k - 1] = params; // the last state after any final step-back
-
-      const packed = tf.concat([
-        tf.reshape(tf.stack(trail), [-1]),
-        tf.reshape(tf.stack(costs), [-1]),
-        tf.reshape(tf.cast(tf.stack(accepted), 'float32'), [-1]),
-        tf.reshape(tf.stack(gradientNorms), [-1]),
-        ...slots.flat().map((slot) => tf.reshape(slot, [-1])),
-      ]);
-      return { params, slots, packed };
-    });
-    kept.forEach((t) => t.dispose());
+    let out: { params: tf.Tensor; slots: tf.Tensor[][]; packed: tf.Tensor };
+    try {
+      out = this.advance(k, first, runningRows, kept);
+    } finally {
+      kept.forEach((t) => t.dispose());
+    }
 
     const data = out.packed.dataSync() as Float32Array;
     out.packed.dispose();
@@ -397,6 +336,84 @@ export class ParticleRun {
     if (this.disposed) return;
     this.releaseTensors();
     this.disposed = true;
+  }
+
+  /** k updates in one tidy: the new state and everything to read back, packed in one tensor. */
+  private advance(
+    k: number,
+    first: number,
+    runningRows: boolean[],
+    kept: tf.Tensor[],
+  ): { params: tf.Tensor; slots: tf.Tensor[][]; packed: tf.Tensor } {
+    const n = this.order.length;
+    const { cost, reportCost } = this.options;
+    const sizes = this.groups.map((g) => g.members.length);
+    return tf.tidy(() => {
+      let params = this.params as tf.Tensor2D;
+      let previous = params;
+      let slots = this.groups.map((g) => g.slots);
+      let active = tf.tensor2d(runningRows.map(Number), [n, 1], 'bool');
+      const trail: tf.Tensor[] = [];
+      const costs: tf.Tensor[] = [];
+      const accepted: tf.Tensor[] = [];
+      const gradientNorms: tf.Tensor[] = [];
+      let withinBound: tf.Tensor | null = null;
+
+      // The cost of the parameters accepted by the previous update is known only now:
+      // a row whose cost is not finite goes back to its last good value and stops.
+      const settleCost = (rowCost: tf.Tensor) => {
+        const finite = tf.reshape(tf.isFinite(rowCost), [n, 1]);
+        params = tf.where(finite, params, previous) as tf.Tensor2D;
+        active = tf.logicalAnd(active, finite) as tf.Tensor2D;
+        accepted.push(tf.logicalAnd(withinBound as tf.Tensor, finite));
+        costs.push(rowCost);
+      };
+
+      for (let s = 0; s < k; s++) {
+        const t = first + s;
+        let rowCost: tf.Tensor | null = null;
+        const grad = tf.grad((p: tf.Tensor) => {
+          const c = cost(p as tf.Tensor2D, t);
+          if (!reportCost && s > 0) {
+            rowCost = tf.keep(c);
+            kept.push(c);
+          }
+          return tf.sum(c);
+        })(params) as tf.Tensor2D;
+        // By default J(W_s) comes free with the gradient at W_s; a separate
+        // reportCost (e.g. full-data MSE under mini-batches) costs one forward pass.
+        if (s > 0) settleCost(reportCost ? reportCost(params) : (rowCost as unknown as tf.Tensor));
+
+        const paramParts = sizes.length > 1 ? tf.split(params, sizes, 0) : [params];
+        const gradParts = sizes.length > 1 ? tf.split(grad, sizes, 0) : [grad];
+        const candidates: tf.Tensor[] = [];
+        slots = this.groups.map((group, j) => {
+          const next = group.rule.update(paramParts[j], gradParts[j], slots[j], this.columns(group, t));
+          candidates.push(next.params);
+          return next.slots;
+        });
+        const candidate = candidates.length > 1 ? tf.concat(candidates, 0) : candidates[0];
+        // |x| ≤ bound is false for NaN and ±Infinity, so one comparison covers both.
+        withinBound = tf.all(tf.lessEqual(tf.abs(candidate), this.bound), 1, true);
+        const accept = tf.logicalAnd(active, withinBound);
+        previous = params;
+        params = tf.where(accept, candidate, params) as tf.Tensor2D;
+        active = accept as tf.Tensor2D;
+        gradientNorms.push(tf.max(tf.abs(grad), 1));
+        trail.push(params);
+      }
+      settleCost(reportCost ? reportCost(params) : cost(params, first + k));
+      trail[k - 1] = params; // the last state after any final step-back
+
+      const packed = tf.concat([
+        tf.reshape(tf.stack(trail), [-1]),
+        tf.reshape(tf.stack(costs), [-1]),
+        tf.reshape(tf.cast(tf.stack(accepted), 'float32'), [-1]),
+        tf.reshape(tf.stack(gradientNorms), [-1]),
+        ...slots.flat().map((slot) => tf.reshape(slot, [-1])),
+      ]);
+      return { params, slots, packed };
+    });
   }
 
   private result(stopped: StepResult['stopped']): StepResult {

@@ -209,6 +209,18 @@ for (const backend of BACKENDS) {
       run.dispose();
     });
 
+    it('construct, reset, setStart, preview and dispose leave no tensor behind', () => {
+      const before = tf.memory().numTensors;
+      const run = new ParticleRun({ cost: landscapeCost, particles: MIXED });
+      run.step(3);
+      run.reset();
+      run.setStart(1, [0.5, 0.5]);
+      run.preview(5);
+      run.step(2);
+      run.dispose();
+      expect(tf.memory().numTensors).to.equal(before);
+    });
+
     it('10,000 steps leave the live tensor count unchanged', function () {
       this.timeout(240000);
       const run = new ParticleRun({ cost: landscapeCost, particles: MIXED.slice(0, 4).concat([MIXED[4]]) });
