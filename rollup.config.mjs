@@ -18,7 +18,7 @@ export default {
     // `browser: true` keeps seedrandom's `require("crypto")` out of the bundle.
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     commonjs(),
-    esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],
   onwarn(warning, warn) {

@@ -7,5 +7,5 @@ export default {
   open: false,
   watch: false,
   nodeResolve: { exportConditions: ['production'], browser: true },
-  plugins: [cjsToEsmPlugin(), esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [cjsToEsmPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
 };

@@ -14,5 +14,5 @@ export default {
       launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_FLAGS },
     }),
   ],
-  plugins: [cjsToEsmPlugin(), esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [cjsToEsmPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
 };

@@ -10,14 +10,16 @@ import config from '../web-dev-server.config.mjs';
 import { findBrowser, CHROME_FLAGS } from '../scripts/find-browser.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const wanted = (name) => only.length === 0 || only.includes(name);
 const rows = [];
 const report = (suite, name, value, unit) => rows.push({ suite, name, value, unit });
 
-if (!process.argv.includes('--no-build')) execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-const bundle = readFileSync(path.join(root, 'dist/cdn/gd-kit.js'));
-report('bundle', 'dist/cdn/gd-kit.js gzip -9 (budget ≤ 200)', +(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1), 'KiB');
+if (wanted('bundle') || wanted('page')) {
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  const bundle = readFileSync(path.join(root, 'dist/cdn/gd-kit.js'));
+  report('bundle', 'dist/cdn/gd-kit.js gzip -9 (budget ≤ 200)', +(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1), 'KiB');
+}
 
 const server = await startDevServer({
   config: { ...config, port: 0, watch: false },
@@ -26,7 +28,7 @@ const server = await startDevServer({
   logStartMessage: false,
 });
 const base = `http://localhost:${server.server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROME_FLAGS });
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...CHROME_FLAGS, '--js-flags=--expose-gc'] });
 
 try {
   for (const suite of ['core', 'elements']) {
@@ -34,8 +36,13 @@ try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     page.on('pageerror', (error) => console.error(`[${suite}] page error: ${error.message}`));
-    await page.goto(`${base}/bench/index.html?suite=${suite}`);
-    await page.waitForFunction(() => window.__bench?.done, { timeout: 600000, polling: 500 });
+    await page.goto(`${base}/bench/index.html?suite=${suite}${process.argv.includes('--quick') ? '&long=0' : ''}`);
+    page.on('console', (message) => console.log(`  [${suite}] ${message.text()}`));
+    const deadline = Date.now() + 600000;
+    while (!(await page.evaluate(() => window.__bench?.done))) {
+      if (Date.now() > deadline) throw new Error(`suite ${suite} did not finish in 10 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
     const state = await page.evaluate(() => window.__bench);
     if (state.error) console.error(`[${suite}] ${state.error}`);
     for (const { name, value, unit } of state.results) report(suite, name, value, unit);
