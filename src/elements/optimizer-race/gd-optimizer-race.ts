@@ -775,12 +775,25 @@ export class GdOptimizerRace extends GdElement {
     return { reference: grid.min, epsilon: 1e-6 * Math.max(1, Math.abs(grid.min)), published: false };
   }
 
+  /**
+   * What the chart plots for a cost. Below a published minimum nothing can go (float32
+   * noise aside, clamped to 0); on a surface without one, values below the reference
+   * are left off rather than drawn as if a minimum had been reached.
+   */
+  private gapTransform(): (cost: number) => number {
+    const { reference, epsilon, published } = this.gapReference();
+    return published
+      ? (cost) => Math.max(cost - reference, 0) + epsilon
+      : (cost) => (cost > reference ? cost - reference + epsilon : NaN);
+  }
+
   private chartScales(): { x: ReturnType<typeof scaleLinear<number>>; y: ReturnType<typeof scaleLog<number>>; width: number; height: number } {
     const { width, height } = this.chartSize();
     const innerWidth = width - CHART_MARGIN.left - CHART_MARGIN.right;
     const innerHeight = height - CHART_MARGIN.top - CHART_MARGIN.bottom;
     const run = this.run;
-    const { reference, epsilon } = this.gapReference();
+    const { epsilon } = this.gapReference();
+    const gap = this.gapTransform();
     let steps = PREVIEW_STEPS;
     let low = Infinity;
     let high = -Infinity;
@@ -792,13 +805,13 @@ export class GdOptimizerRace extends GdElement {
         // The extremes sit near the start and near the end; a stride keeps this cheap.
         const stride = Math.max(1, Math.floor(costs.length / 400));
         for (let k = 0; k < costs.length; k += k < 50 ? 1 : stride) {
-          const value = Math.max(costs[k] - reference, 0) + epsilon;
+          const value = gap(costs[k]);
           if (Number.isFinite(value)) {
             if (value < low) low = value;
             if (value > high) high = value;
           }
         }
-        const lastValue = Math.max(costs[costs.length - 1] - reference, 0) + epsilon;
+        const lastValue = gap(costs[costs.length - 1]);
         if (Number.isFinite(lastValue)) low = Math.min(low, lastValue);
       });
     }
@@ -820,7 +833,7 @@ export class GdOptimizerRace extends GdElement {
     if (!canvas || !run) return;
     const { x, y, width, height } = this.chartScales();
     const context = prepareCanvas(canvas, width, height);
-    const { reference, epsilon } = this.gapReference();
+    const gap = this.gapTransform();
     const focus = this.isolated ?? this.pinned;
     const series = this.runEntries
       .map((entry, i) => ({ entry, i }))
@@ -831,12 +844,12 @@ export class GdOptimizerRace extends GdElement {
         dash: seriesStyle(i).dash,
         faded: focus !== null && focus !== i,
       }));
-    drawSeries(context, series, (v) => x(v), (v) => y(v), width, (v) => Math.max(v - reference, 0) + epsilon);
+    drawSeries(context, series, (v) => x(v), (v) => y(v), width, gap);
     this.runEntries.forEach((entry, i) => {
       const particle = run.particles[i];
       if (entry.disabled || particle.status !== 'diverged') return;
       const k = particle.costs.length - 1;
-      const value = Math.max(particle.costs[k] - reference, 0) + epsilon;
+      const value = gap(particle.costs[k]);
       if (Number.isFinite(value)) this.drawCross(context, x(k), y(value), this.colors[`series${i}`] ?? '#000');
     });
   }
@@ -863,7 +876,12 @@ export class GdOptimizerRace extends GdElement {
             </div>
             <figcaption class="caption">
               <span class="key"><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" class="start-dot"></circle></svg>start (drag it, or focus it and use the arrow keys)</span>
-              <span class="key"><svg width="12" height="12" aria-hidden="true"><path d=${this.minimumPath(6, 6, 5)} class="minimum"></path></svg>known minimum</span>
+              ${landscape.minima.some((m) => m.kind !== 'saddle')
+                ? html`<span class="key"><svg width="12" height="12" aria-hidden="true"><path d=${this.minimumPath(6, 6, 5)} class="minimum"></path></svg>known minimum</span>`
+                : nothing}
+              ${landscape.minima.some((m) => m.kind === 'saddle')
+                ? html`<span class="key"><svg width="12" height="12" aria-hidden="true"><path d=${this.minimumPath(6, 6, 5)} class="minimum saddle"></path></svg>saddle point</span>`
+                : nothing}
               <span class="key"><span class="ramp" aria-hidden="true"></span>lighter = lower cost (log scale)</span>
             </figcaption>
           </figure>
@@ -1022,8 +1040,9 @@ export class GdOptimizerRace extends GdElement {
       </div>
       <figcaption class="caption">
         Cost per step: ${tex(GAP_TEX)}, where J* is
-        ${published ? 'the published global minimum' : 'the lowest value on the plotted area (this surface has no minimum)'}
-        and ε = ${this.format(epsilon)} keeps a reached minimum on the log axis.
+        ${published
+          ? html`the published global minimum and ε = ${this.format(epsilon)} keeps a reached minimum on the log axis.`
+          : html`the lowest value on the plotted area (this surface has no minimum; lower values are left off) and ε = ${this.format(epsilon)}.`}
       </figcaption>
     </figure>`;
   }
