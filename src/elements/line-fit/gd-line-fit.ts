@@ -660,6 +660,16 @@ export class GdLineFit extends GdElement {
     const logRate = Math.log10(learningRate);
     const playing = this.playing;
     return html`<div class="panels" part="controls">
+      <fieldset class="run">
+        <legend>Run</legend>
+        <div class="actions">
+          <button type="button" class="primary play" @click=${this.onPlay}>${playing ? 'Pause' : 'Play'}</button>
+          <button type="button" @click=${this.onStep}>Step</button>
+          <button type="button" @click=${this.onReset}>Reset</button>
+        </div>
+        <p class="formula">${tex(COST)}</p>
+        ${batch < m ? html`<p class="formula">${tex(BATCH_COST)}</p>` : nothing}
+      </fieldset>
       <fieldset>
         <legend>Data</legend>
         <div class="stack">
@@ -707,16 +717,6 @@ export class GdLineFit extends GdElement {
             </select>
           </div>
         </div>
-      </fieldset>
-      <fieldset>
-        <legend>Run</legend>
-        <div class="actions">
-          <button type="button" class="primary play" @click=${this.onPlay}>${playing ? 'Pause' : 'Play'}</button>
-          <button type="button" @click=${this.onStep}>Step</button>
-          <button type="button" @click=${this.onReset}>Reset</button>
-        </div>
-        <p class="formula">${tex(COST)}</p>
-        ${batch < m ? html`<p class="formula">${tex(BATCH_COST)}</p>` : nothing}
       </fieldset>
     </div>`;
   }
