@@ -456,4 +456,27 @@ describe('<gd-optimizer-race>', () => {
     expect(path.consumed).to.equal(points.length);
     expect(path.size).to.be.below(220);
   });
+
+  it('keeps racing after being moved to another place in the page', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div>
+      <gd-optimizer-race landscape="booth" start="-6,8">
+        <gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer>
+      </gd-optimizer-race>
+      <section></section>
+    </div>`);
+    const el = holder.querySelector('gd-optimizer-race')!;
+    await el.step(4);
+    holder.querySelector('section')!.append(el);
+    await el.step(3);
+    expectPath(el.trajectories[0].points, reference({ type: 'adam', learningRate: 0.3 }, boothGradient, [-6, 8], 3), 'after the move');
+    expect(el.shadowRoot!.querySelectorAll('.legend-item')).to.have.length(1);
+  });
+
+  it('formats numbers for the element’s language', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div lang="de"><gd-optimizer-race landscape="himmelblau" start="0.5,-1.25"></gd-optimizer-race></div>`);
+    const el = holder.querySelector('gd-optimizer-race')!;
+    await el.updateComplete;
+    const handle = el.shadowRoot!.querySelector('.handle')!;
+    expect(handle.getAttribute('aria-valuetext')).to.equal('w₁ 0,5; w₂ -1,25');
+  });
 });

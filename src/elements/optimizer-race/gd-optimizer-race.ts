@@ -180,7 +180,9 @@ export class GdOptimizerRace extends GdElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.childObserver.observe(this, { childList: true });
-    this.addEventListener('gd-optimizer-change', this.onChildrenChanged);
+    this.addEventListener('gd-optimizer-change', this.onChildChange);
+    // Back in the page after a move: finish preparing what the idle queue had left.
+    if (this.hasUpdated) this.prepareAhead();
     if (!customElements.get('gd-optimizer')) {
       void customElements.whenDefined('gd-optimizer').then(() => this.onChildrenChanged());
     }
@@ -189,7 +191,7 @@ export class GdOptimizerRace extends GdElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.childObserver.disconnect();
-    this.removeEventListener('gd-optimizer-change', this.onChildrenChanged);
+    this.removeEventListener('gd-optimizer-change', this.onChildChange);
     this.run?.dispose();
     this.run = undefined;
     this.runSignature = '';
@@ -397,6 +399,12 @@ export class GdOptimizerRace extends GdElement {
     this.requestUpdate();
   };
 
+  /** A child's settings changed: re-read them; the notice goes no further than this race. */
+  private onChildChange = (event: Event): void => {
+    event.stopPropagation();
+    this.requestUpdate();
+  };
+
   // ---------------------------------------------------------------- user input
 
   private setLandscapeByUser(id: string): void {
@@ -522,11 +530,12 @@ export class GdOptimizerRace extends GdElement {
    * landscape later only fills polygons.
    */
   private prepareAhead(): void {
+    this.cancelIdle?.();
     const tasks: (() => void)[] = [
-      ...LANDSCAPE_IDS.map((id) => () => {
+      ...LANDSCAPE_IDS.filter((id) => !this.thumbnails[id]).map((id) => () => {
         this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) };
       }),
-      ...LANDSCAPE_IDS.map((id) => () => void this.landscapeData(getLandscape(id)!)),
+      ...LANDSCAPE_IDS.filter((id) => !this.landscapeCache.has(id)).map((id) => () => void this.landscapeData(getLandscape(id)!)),
     ];
     const next = () => {
       const task = tasks.shift();
@@ -939,7 +948,7 @@ export class GdOptimizerRace extends GdElement {
     const [w1, w2] = this.startPoint;
     const sx = x(w1);
     const sy = y(w2);
-    const valueText = `w₁ ${this.format(w1, { digits: 3 })}, w₂ ${this.format(w2, { digits: 3 })}`;
+    const valueText = `w₁ ${this.format(w1, { digits: 3 })}; w₂ ${this.format(w2, { digits: 3 })}`;
     return html`<svg class="plot-svg" width=${width} height=${height} role="group" aria-label="Contour map of ${landscape.name}">
       ${renderAxes({ x, y, margin: PLOT_MARGIN, xLabel: 'w₁', yLabel: 'w₂', format: (v) => this.format(v) })}
       <g transform="translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})">
