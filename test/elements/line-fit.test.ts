@@ -72,7 +72,10 @@ describe('<gd-line-fit>', () => {
     );
     const { x, y } = el.data;
     const truth = leastSquares(x, y);
+    const done = oneEvent(el, 'gd-done');
     await el.step(3000);
+    expect((await done).detail.reason).to.equal('converged');
+    expect(el.status).to.equal('converged');
     const { w, b } = el.params;
     expect(Math.abs(w - truth.w), `w ${w} vs ${truth.w}`).to.be.below(1e-3);
     expect(Math.abs(b - truth.b), `b ${b} vs ${truth.b}`).to.be.below(1e-3);
