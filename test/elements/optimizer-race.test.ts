@@ -479,4 +479,26 @@ describe('<gd-optimizer-race>', () => {
     const handle = el.shadowRoot!.querySelector('.handle')!;
     expect(handle.getAttribute('aria-valuetext')).to.equal('w₁ 0,5; w₂ -1,25');
   });
+
+  it('shares a learning rate typed into a panel with linked races, without events there', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div>
+      <gd-optimizer-race link="lesson" landscape="booth" start="-6,8"></gd-optimizer-race>
+      <gd-optimizer-race link="lesson" landscape="booth" start="-6,8"></gd-optimizer-race>
+      <gd-optimizer-race link="other" landscape="booth" start="-6,8"></gd-optimizer-race>
+    </div>`);
+    const [first, second, third] = Array.from(holder.querySelectorAll('gd-optimizer-race'));
+    let secondEvents = 0;
+    second.addEventListener('gd-params-change', () => secondEvents++);
+    // The Adam panel of the first race (the fourth card).
+    const input = first.shadowRoot!.querySelectorAll('.card')[3].querySelector<HTMLInputElement>('input[type=number]')!;
+    input.value = '0.07';
+    input.dispatchEvent(new Event('change'));
+    await second.updateComplete;
+    await second.step(3);
+    await third.step(3);
+    expectPath(second.trajectories[3].points, reference({ type: 'adam', learningRate: 0.07 }, boothGradient, [-6, 8], 3), 'linked adam');
+    expectPath(second.trajectories[0].points, reference({ type: 'sgd', learningRate: 0.01 }, boothGradient, [-6, 8], 3), 'linked sgd untouched');
+    expectPath(third.trajectories[3].points, reference({ type: 'adam', learningRate: 0.3 }, boothGradient, [-6, 8], 3), 'other group untouched');
+    expect(secondEvents).to.equal(0);
+  });
 });

@@ -20,6 +20,7 @@ import { renderAxes, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
 import { contourBands, fillContourBands, type ContourBand } from '../shared/plot/contours.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
+import { LinkController, type LinkedValues } from '../shared/controllers/link-controller.js';
 import { clampToDomain, nudgePoint, startPointDrag, type Domain2D } from '../shared/plot/drag.js';
 import { drawSeries } from '../shared/plot/series.js';
 import { tex } from '../shared/tex.js';
@@ -151,6 +152,7 @@ export class GdOptimizerRace extends GdElement {
   private colorsKey = '';
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
   private cancelIdle?: () => void;
+  private readonly linker = new LinkController(this);
   private readonly childObserver = new MutationObserver(() => this.onChildrenChanged());
 
   protected override propertyRules(): Record<string, PropertyRule> {
@@ -481,6 +483,29 @@ export class GdOptimizerRace extends GdElement {
     else this.overrides[index] = { ...this.overrides[index], [name]: value };
     this.requestUpdate();
     this.fire('gd-params-change', { optimizer: index, label: entry.label, [name]: value });
+    if (name === 'learningRate' || name === 'decay') this.linker.broadcast({ [name]: value, optimizer: entry.type });
+  }
+
+  /**
+   * A linked widget's user changed a shared setting. A learning rate or decay that
+   * names an optimizer goes to this race's optimizers of that rule (to all of them when
+   * it names none). Applied as plain sets: no events, so linked widgets never ping-pong.
+   */
+  applyLinked(values: LinkedValues): void {
+    const settings = (['learningRate', 'decay'] as const).filter((name) => values[name] !== undefined);
+    if (!settings.length) return;
+    this.ensureRun();
+    const matching = this.runEntries.map((entry, i) => ({ entry, i })).filter(({ entry }) => entry.type === values.optimizer);
+    const targets = values.optimizer === undefined ? this.runEntries.map((entry, i) => ({ entry, i })) : matching;
+    for (const { entry, i } of targets) {
+      for (const name of settings) {
+        const value = values[name]!;
+        if (!NUMERIC_RULES[name].valid(value)) continue;
+        if (entry.child) (entry.child as unknown as Record<string, number>)[name] = value;
+        else this.overrides[i] = { ...this.overrides[i], [name]: value };
+      }
+    }
+    this.requestUpdate();
   }
 
   private onEnabledChange(index: number, enabled: boolean): void {
