@@ -120,6 +120,25 @@ describe('<gd-line-fit>', () => {
     }
   });
 
+  it('with m = 1000 and batches of 64, an epoch is 16 updates covering every point once', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit size="1000" batch-size="64" seed="13"></gd-line-fit>`);
+    expect(el.batchesPerEpoch).to.equal(16);
+    await el.step(17);
+    const epochs = el.history.map((h) => h.epoch);
+    expect(epochs.indexOf(1)).to.equal(16);
+    const sizes: number[] = [];
+    const seen = new Set<number>();
+    for (let k = 0; k < 16; k++) {
+      const batch = el.batchIndices(k);
+      sizes.push(batch.length);
+      batch.forEach((i) => seen.add(i));
+    }
+    expect(sizes).to.deep.equal([...Array(15).fill(64), 1000 - 15 * 64]);
+    expect(seen.size).to.equal(1000);
+    // The next epoch is a fresh shuffle, not a replay of the first.
+    expect(el.batchIndices(16)).to.not.deep.equal(el.batchIndices(0));
+  });
+
   it('batch size 1: the gradients alone show each epoch visits every point exactly once', async () => {
     const el = await fixture<GdLineFit>(
       html`<gd-line-fit size="12" noise="0.4" batch-size="1" learning-rate="0.01" optimizer="sgd" init="1,1" seed="5"></gd-line-fit>`,
