@@ -370,6 +370,8 @@ export class GdLineFit extends GdElement {
       );
     } else if (reason === 'converged') {
       this.setNote('run', `Converged after ${this.format(iteration, { fraction: 0 })} updates.`);
+    } else {
+      this.setNote('run', `Stopped after ${this.format(iteration, { fraction: 0 })} updates, the most one play runs. Play starts again from the red dot.`);
     }
     if (this.playing) this.pause();
     if (!this.doneFired) {
