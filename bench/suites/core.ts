@@ -34,7 +34,6 @@ function quantile(values: number[], q: number): number {
 }
 
 function particles(perOptimizer: number): ParticleConfig[] {
-  const landscape = getLandscape('rosenbrock')!;
   const out: ParticleConfig[] = [];
   for (const type of RACE) {
     for (let i = 0; i < perOptimizer; i++) {
@@ -43,12 +42,11 @@ function particles(perOptimizer: number): ParticleConfig[] {
       out.push({ start, optimizer: { type, learningRate: LEARNING_RATE[type] } });
     }
   }
-  void landscape;
   return out;
 }
 
 /** updates per second per particle, and the per-call (frame) times, for step(k) calls over ~`ms`. */
-function measureSteps(perOptimizer: number, k: number, ms: number): { rate: number; frames: number[] } {
+function measureSteps(perOptimizer: number, k: number, ms: number, warmUpdates = k): { rate: number; frames: number[] } {
   const landscape = getLandscape('rosenbrock')!;
   const run = new ParticleRun({
     cost: (p) => costOfRows(landscape, p),
@@ -56,7 +54,10 @@ function measureSteps(perOptimizer: number, k: number, ms: number): { rate: numb
     bound: 1e9,
     tolerance: { step: 0, gradient: 0 },
   });
-  run.step(k); // warm-up: shader compilation, kernel caches
+  // warm-up: JIT, shader compilation, kernel caches (≥ 0.5 s); or a long history, as
+  // after a minute of play
+  const warmStart = performance.now();
+  while (run.iteration < warmUpdates || performance.now() - warmStart < 500) run.step(k);
   const frames: number[] = [];
   const begin = performance.now();
   let updates = 0;
@@ -66,7 +67,7 @@ function measureSteps(perOptimizer: number, k: number, ms: number): { rate: numb
     frames.push(performance.now() - t0);
     updates += k;
     // keep trajectories from growing without bound inside the benchmark
-    if (run.iteration >= 4000) run.reset();
+    if (run.iteration >= warmUpdates + 4000) run.reset();
   }
   const elapsed = performance.now() - begin;
   run.dispose();
@@ -75,6 +76,7 @@ function measureSteps(perOptimizer: number, k: number, ms: number): { rate: numb
 
 function timeMedian(repeats: number, body: () => void): number {
   body(); // warm-up
+  body();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
@@ -98,6 +100,13 @@ export async function run(report: Report, backends: BackendName[] = ['cpu', 'web
     report(label('4 optimizers × 1 particle steps/s'), race.rate, 'steps/s');
     report(label('4 optimizers × 1 particle step(4) median ms'), median(race.frames), 'ms');
     report(label('4 optimizers × 1 particle step(4) p95 ms'), quantile(race.frames, 0.95), 'ms');
+
+    if (backend === 'cpu') {
+      // a minute of play at 240 updates/s: trajectories 14,400 points long
+      const late = measureSteps(1, 4, 1500, 14400);
+      report(label('4 optimizers × 1 particle steps/s after 14,400 updates'), late.rate, 'steps/s');
+      report(label('4 optimizers × 1 particle step(4) p95 ms after 14,400 updates'), quantile(late.frames, 0.95), 'ms');
+    }
 
     const swarm = measureSteps(250, 2, 1500);
     report(label('4 optimizers × 1000 particles steps/s'), swarm.rate, 'steps/s');

@@ -133,7 +133,9 @@ function activate(name: BackendName, reason: BackendChangeReason): BackendName {
   if (name === 'webgl' && contextLost) chosen = 'cpu';
   if (chosen === 'webgl') {
     try {
-      void tf.setBackend('webgl');
+      // tfjs reports a failed init through its (synchronously settled) state, and
+      // rejects only for an unregistered name; we judge by the state below.
+      tf.setBackend('webgl').catch(() => false);
       if (tf.getBackend() !== 'webgl' || engineBackendInstance() == null) throw new Error('webgl backend did not initialise');
       watchContextLoss();
     } catch (error) {
@@ -142,7 +144,7 @@ function activate(name: BackendName, reason: BackendChangeReason): BackendName {
       reason = 'init-failed';
     }
   }
-  if (chosen === 'cpu') void tf.setBackend('cpu');
+  if (chosen === 'cpu') tf.setBackend('cpu').catch(() => false);
   active = chosen;
   if (previous !== null && previous !== chosen) notify(chosen, reason);
   return chosen;
