@@ -322,7 +322,10 @@ export class ParticleRun {
    * take, leaving this run untouched: for drag previews.
    */
   preview(k: number, starts: number[][] = this.starts): readonly ParticleState[] {
-    const configs = this.options.particles.map((p, i) => ({ ...p, start: starts[i] ?? p.start }));
+    const configs = this.states.map((p, i) => ({
+      start: starts[i] ?? this.starts[i],
+      optimizer: { ...p.hyperparameters, type: p.type },
+    }));
     const scratch = new ParticleRun({ ...this.options, particles: configs });
     try {
       scratch.step(k);
