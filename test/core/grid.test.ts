@@ -70,7 +70,9 @@ for (const backend of BACKENDS) {
         const n = 41;
         const w: [number, number] = [truth.w - 2, truth.w + 2.3];
         const b: [number, number] = [truth.b - 1.7, truth.b + 2];
+        const before = tf.memory().numTensors;
         const grid = lineCostGrid(lineStats(data.x, data.y), { n, w, b });
+        expect(tf.memory().numTensors).to.equal(before);
         let best = 0;
         for (let r = 0; r < n; r++) {
           for (let c = 0; c < n; c++) {

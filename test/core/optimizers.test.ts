@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
-import { OPTIMIZER_TYPES, ParticleRun, getOptimizer, type OptimizerConfig } from '../../src/core/index.js';
+import {
+  OPTIMIZER_TYPES,
+  ParticleRun,
+  getOptimizer,
+  inverseTimeDecay,
+  inverseTimeDecayTensor,
+  type OptimizerConfig,
+} from '../../src/core/index.js';
 import { BACKENDS, expectClose, useBackend } from './helpers.js';
 
 // J = ½(a·w1² + b·w2²), so dW = (a·w1, b·w2).
@@ -119,6 +126,14 @@ describe('optimizer rules', () => {
           });
         }
       }
+
+      it('inverse-time decay: α_t = α/(1 + decay·t), in float64 and in tf ops', () => {
+        expect(inverseTimeDecay(0.1, 0.5, 4)).to.equal(0.1 / 3);
+        expect(inverseTimeDecay(0.1, 0, 1000)).to.equal(0.1);
+        const got = tf.tidy(() => inverseTimeDecayTensor(tf.tensor1d([0.1, 0.2]), tf.tensor1d([0.5, 0]), 4).arraySync()) as number[];
+        expectClose(got[0], 0.1 / 3, 1e-6, 0, 'α_4');
+        expectClose(got[1], 0.2, 1e-6, 0, 'no decay');
+      });
 
       it('uses the SPEC defaults when only the type is given', () => {
         const run = new ParticleRun({ cost: quadratic, particles: [{ start: START, optimizer: { type: 'adam', learningRate: 0.05 } }] });
