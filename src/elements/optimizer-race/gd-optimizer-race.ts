@@ -139,6 +139,8 @@ export class GdOptimizerRace extends GdElement {
   /** The previewed next 100 steps (drawn faintly until the race catches up). */
   private ghost?: number[][][];
   private dragging = false;
+  /** Where the start is being dragged to; committed to `startPoint` on release. */
+  private dragPoint?: [number, number];
   private previewQueued = false;
   private busy = false;
   private doneFired = false;
@@ -382,17 +384,16 @@ export class GdOptimizerRace extends GdElement {
     return Math.max(1, Math.min(4 * this.speed, Math.round((this.speed * elapsed) / (1000 / 60))));
   }
 
-  /** Computes the next 100 steps from the current start (for drags and new settings). */
+  /**
+   * Shows where the next 100 steps lead from a new start or with new settings. Not
+   * urgent: it waits for idle time, so a landscape switch paints its map first.
+   */
   private queuePreview(): void {
-    if (this.previewQueued) return;
-    this.previewQueued = true;
-    requestAnimationFrame(() => {
-      this.previewQueued = false;
-      if (!this.isConnected || !this.run) return;
-      if (this.run.iteration >= PREVIEW_STEPS && !this.dragging) return;
+    whenIdle(() => {
+      if (!this.isConnected || !this.run || this.dragging) return;
+      if (this.run.iteration > 0) return;
       const starts = this.runEntries.map(() => [...this.startPoint]);
-      const particles = this.run.preview(PREVIEW_STEPS, starts);
-      this.ghost = particles.map((p) => p.points);
+      this.ghost = this.run.preview(PREVIEW_STEPS, starts).map((p) => p.points);
       this.drawPaths();
     });
   }
@@ -416,14 +417,22 @@ export class GdOptimizerRace extends GdElement {
   }
 
   private moveStart(point: [number, number], commit: boolean): void {
-    this.startPoint = point;
     if (commit) {
+      this.dragPoint = undefined;
+      this.startPoint = point;
       this.ensureRun();
       this.fire('gd-params-change', { start: [...point] });
-    } else {
-      // While dragging: show where each optimizer would go, without touching the run.
-      this.previewFromDrag();
+      return;
     }
+    // While dragging: move the handle directly and preview where each optimizer would
+    // go, once per frame, without rebuilding the run or re-rendering the template.
+    this.dragPoint = point;
+    const handle = this.renderRoot.querySelector('.handle');
+    if (handle) {
+      const { x, y } = this.plotScales();
+      handle.setAttribute('transform', `translate(${x(point[0])},${y(point[1])})`);
+    }
+    this.previewFromDrag();
   }
 
   private previewFromDrag(): void {
@@ -431,8 +440,9 @@ export class GdOptimizerRace extends GdElement {
     this.previewQueued = true;
     requestAnimationFrame(() => {
       this.previewQueued = false;
-      if (!this.run) return;
-      const starts = this.runEntries.map(() => [...this.startPoint]);
+      if (!this.run || !this.dragPoint) return;
+      const point = this.dragPoint;
+      const starts = this.runEntries.map(() => [...point]);
       this.ghost = this.run.preview(PREVIEW_STEPS, starts).map((p) => p.points);
       this.drawPaths();
     });
@@ -743,7 +753,8 @@ export class GdOptimizerRace extends GdElement {
       context.globalAlpha = 1;
     }
 
-    for (const i of order) {
+    // While the start is dragged only the preview is meaningful.
+    for (const i of this.dragging ? [] : order) {
       const entry = this.runEntries[i];
       const particle = run.particles[i];
       if (entry.disabled || !particle) continue;
@@ -970,7 +981,7 @@ export class GdOptimizerRace extends GdElement {
     scales: ReturnType<GdOptimizerRace['plotScales']>,
   ): TemplateResult {
     const { x, y, innerWidth, innerHeight } = scales;
-    const [w1, w2] = this.startPoint;
+    const [w1, w2] = this.dragPoint ?? this.startPoint;
     const sx = x(w1);
     const sy = y(w2);
     const valueText = `w₁ ${this.format(w1, { digits: 3 })}; w₂ ${this.format(w2, { digits: 3 })}`;

@@ -29,7 +29,12 @@ export function startPointDrag(
 ): void {
   const target = event.currentTarget as Element;
   event.preventDefault();
-  target.setPointerCapture?.(event.pointerId);
+  try {
+    target.setPointerCapture?.(event.pointerId);
+  } catch {
+    // A synthetic event (tests, scripts) names no active pointer; the drag still works
+    // through the listeners below, only without capture.
+  }
   let last = clampToDomain(options.toData(event.clientX, event.clientY), options.domain);
   const move = (e: PointerEvent) => {
     last = clampToDomain(options.toData(e.clientX, e.clientY), options.domain);
