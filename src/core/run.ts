@@ -9,7 +9,7 @@
  *
  * Divergence is decided in the graph, per row and per step: a candidate with a
  * non-finite coordinate or one beyond ±`bound`, or whose cost is non-finite, is
- * rejected (tf.where keeps the row's last good parameters) and the row stops.
+ * rejected (a row-wise select keeps the row's last good parameters) and the row stops.
  * Convergence is decided on read-back: a particle that moved less than
  * `tolerance.step` (max-norm) on a gradient below `tolerance.gradient` (max-norm) has
  * converged; its last move is kept and it stops.
@@ -74,6 +74,16 @@ export interface StepResult {
   stopped: { index: number; status: Exclude<ParticleStatus, 'running'>; iteration: number }[];
   /** how many are still running */
   running: number;
+}
+
+/**
+ * Row-wise choice: row i of `a` where `rows[i]`, else row i of `b`. The same as
+ * tf.where with a [n, 1] condition, minus the two copies tf.where makes of a and b to
+ * broadcast them (kernel count matters for tiny tensors).
+ */
+function selectRows(rows: tf.Tensor, a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const condition = a.shape[1] === 1 ? rows : tf.tile(rows, [1, a.shape[1] as number]);
+  return tf.engine().runKernel(tf.Select, { condition, t: a, e: b }) as tf.Tensor;
 }
 
 interface Group {
@@ -366,7 +376,7 @@ export class ParticleRun {
       // a row whose cost is not finite goes back to its last good value and stops.
       const settleCost = (rowCost: tf.Tensor) => {
         const finite = tf.reshape(tf.isFinite(rowCost), [n, 1]);
-        params = tf.where(finite, params, previous) as tf.Tensor2D;
+        params = selectRows(finite, params, previous) as tf.Tensor2D;
         active = tf.logicalAnd(active, finite) as tf.Tensor2D;
         accepted.push(tf.logicalAnd(withinBound as tf.Tensor, finite));
         costs.push(rowCost);
@@ -400,7 +410,7 @@ export class ParticleRun {
         withinBound = tf.all(tf.lessEqual(tf.abs(candidate), this.bound), 1, true);
         const accept = tf.logicalAnd(active, withinBound);
         previous = params;
-        params = tf.where(accept, candidate, params) as tf.Tensor2D;
+        params = selectRows(accept, candidate, params) as tf.Tensor2D;
         active = accept as tf.Tensor2D;
         gradientNorms.push(tf.max(tf.abs(grad), 1));
         trail.push(params);
