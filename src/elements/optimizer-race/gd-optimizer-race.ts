@@ -138,6 +138,8 @@ export class GdOptimizerRace extends GdElement {
   private pathsKey = '';
   /** The previewed next 100 steps (drawn faintly until the race catches up). */
   private ghost?: number[][][];
+  /** The preview's costs, drawn in the chart while the race has not started. */
+  private ghostCosts?: number[][];
   private dragging = false;
   /** Where the start is being dragged to; committed to `startPoint` on release. */
   private dragPoint?: [number, number];
@@ -243,6 +245,7 @@ export class GdOptimizerRace extends GdElement {
     this.run?.reset();
     this.doneFired = false;
     this.ghost = undefined;
+    this.ghostCosts = undefined;
     this.resetPaths();
     this.setNote('race', undefined);
     this.queuePreview();
@@ -315,6 +318,7 @@ export class GdOptimizerRace extends GdElement {
     this.runEntries = entries;
     this.doneFired = false;
     this.ghost = undefined;
+    this.ghostCosts = undefined;
     this.resetPaths();
     this.queuePreview();
     return next;
@@ -326,6 +330,7 @@ export class GdOptimizerRace extends GdElement {
     const remaining = Math.max(0, MAX_STEPS - run.iteration);
     const result = run.step(Math.min(count, remaining));
     if (this.ghost && run.iteration >= PREVIEW_STEPS) this.ghost = undefined;
+    this.ghostCosts = undefined;
     this.draw();
     this.fire('gd-step', {
       iteration: result.iteration,
@@ -393,9 +398,17 @@ export class GdOptimizerRace extends GdElement {
       if (!this.isConnected || !this.run || this.dragging) return;
       if (this.run.iteration > 0) return;
       const starts = this.runEntries.map(() => [...this.startPoint]);
-      this.ghost = this.run.preview(PREVIEW_STEPS, starts).map((p) => p.points);
-      this.drawPaths();
+      this.showPreview(this.run.preview(PREVIEW_STEPS, starts));
     });
+  }
+
+  private showPreview(particles: readonly { points: number[][]; costs: number[] }[]): void {
+    this.ghost = particles.map((p) => p.points);
+    this.ghostCosts = particles.map((p) => p.costs);
+    this.drawPaths();
+    this.drawChart();
+    // The chart's axes follow the previewed costs.
+    this.requestUpdate();
   }
 
   private onChildrenChanged = (): void => {
@@ -443,8 +456,7 @@ export class GdOptimizerRace extends GdElement {
       if (!this.run || !this.dragPoint) return;
       const point = this.dragPoint;
       const starts = this.runEntries.map(() => [...point]);
-      this.ghost = this.run.preview(PREVIEW_STEPS, starts).map((p) => p.points);
-      this.drawPaths();
+      this.showPreview(this.run.preview(PREVIEW_STEPS, starts));
     });
   }
 
@@ -845,7 +857,7 @@ export class GdOptimizerRace extends GdElement {
     if (run) {
       this.runEntries.forEach((entry, i) => {
         if (entry.disabled) return;
-        const costs = run.particles[i].costs;
+        const costs = this.ghostCosts?.[i] ?? run.particles[i].costs;
         steps = Math.max(steps, costs.length - 1);
         // The extremes sit near the start and near the end; a stride keeps this cheap.
         const stride = Math.max(1, Math.floor(costs.length / 400));
@@ -884,7 +896,8 @@ export class GdOptimizerRace extends GdElement {
       .map((entry, i) => ({ entry, i }))
       .filter(({ entry }) => !entry.disabled)
       .map(({ i }) => ({
-        values: run.particles[i].costs,
+        // Before the race starts (and while the start is dragged): the preview's costs.
+        values: this.ghostCosts?.[i] ?? run.particles[i].costs,
         color: this.colors[`series${i}`] ?? '#000',
         dash: seriesStyle(i).dash,
         faded: focus !== null && focus !== i,
@@ -1023,7 +1036,8 @@ export class GdOptimizerRace extends GdElement {
       ${entries.map((entry, i) => {
         const particle = run.particles[i];
         const style = seriesStyle(i);
-        const cost = particle.costs[particle.costs.length - 1];
+        // While the start is dragged the legend reads the cost at the new start.
+        const cost = this.dragging && this.ghostCosts?.[i] ? this.ghostCosts[i][0] : particle.costs[particle.costs.length - 1];
         const status =
           entry.disabled
             ? 'switched off'
@@ -1084,7 +1098,8 @@ export class GdOptimizerRace extends GdElement {
         </svg>
       </div>
       <figcaption class="caption">
-        Cost per step: ${tex(GAP_TEX)}, where J* is
+        ${this.ghostCosts ? 'Cost per step over the next 100 steps (a preview until the race starts):' : 'Cost per step:'}
+        ${tex(GAP_TEX)}, where J* is
         ${published
           ? html`the published global minimum and ε = ${this.format(epsilon)} keeps a reached minimum on the log axis.`
           : html`the lowest value on the plotted area (this surface has no minimum; lower values are left off) and ε = ${this.format(epsilon)}.`}
