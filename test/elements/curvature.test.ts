@@ -109,6 +109,17 @@ describe('<gd-curvature>', () => {
     });
   });
 
+  it('a diverging run says so once the point leaves the plot', async () => {
+    const el = await quadratic(1.25);
+    expect(el.shadowRoot!.querySelector('[data-note="run"]') === null).to.equal(true);
+    // |w − w*| = 2.5 · 1.5^k leaves the plot (half-width 1.25 · 2.5) at k = 1.
+    await el.step(1);
+    await el.updateComplete;
+    const note = el.shadowRoot!.querySelector('[data-note="run"]');
+    expect(isVisible(note)).to.equal(true);
+    expect(note!.textContent).to.match(/diverging/i);
+  });
+
   it('a diverging run stops inside its bound with a visible message and never draws NaN', async () => {
     const el = await quadratic(1.25);
     const done = oneEvent(el, 'gd-done');
@@ -141,7 +152,7 @@ describe('<gd-curvature>', () => {
     // replaced by a marker on the plot's edge.
     const host = svg.getBoundingClientRect();
     for (const circle of svg.querySelectorAll('circle:not(.handle circle)')) {
-      expect(circle.closest('[clip-path]'), 'every iterate is clipped to the plot').to.not.equal(null);
+      expect(circle.closest('[clip-path]') !== null, 'every iterate is clipped to the plot').to.equal(true);
     }
     for (const unclipped of svg.querySelectorAll('.offplot, .handle .start')) {
       const box = unclipped.getBoundingClientRect();
@@ -150,7 +161,7 @@ describe('<gd-curvature>', () => {
       expect(box.top).to.be.within(host.top - 1, host.bottom + 1);
       expect(box.bottom).to.be.within(host.top - 1, host.bottom + 1);
     }
-    expect(svg.querySelector('.offplot')).to.not.equal(null);
+    expect(svg.querySelector('.offplot') !== null).to.equal(true);
     expect(shadowText(el)).to.contain('off the plot');
 
     // Play on the stopped run starts it over from w₀.
@@ -161,7 +172,8 @@ describe('<gd-curvature>', () => {
     await el.updateComplete;
     expect(el.history[0].w).to.equal(INIT);
     expect(el.history.length).to.be.below(5);
-    expect(el.shadowRoot!.querySelector('[data-note="run"]')).to.equal(null);
+    const runNote = el.shadowRoot!.querySelector('[data-note="run"]')?.textContent ?? '';
+    expect(runNote).not.to.match(/stopped/);
 
     el.reset();
     await el.updateComplete;

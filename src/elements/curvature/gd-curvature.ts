@@ -33,10 +33,10 @@ const CURVATURE_RANGE = [-1, 1] as const;
 const MAX_PLAY_STEPS = 400;
 /**
  * The core stops a run as diverged once |w − w*| passes this many plot half-widths (far
- * beyond anything drawn, well inside float32). A played run stops sooner, once the
+ * beyond anything drawn, well inside float32; αc = 2.5 gets 28 exact steps first). A played run stops sooner, once the
  * point is PLAY_STOP_HALF_WIDTHS out, so nobody watches a dot pinned to the edge.
  */
-const BOUND_IN_HALF_WIDTHS = 1e6;
+const BOUND_IN_HALF_WIDTHS = 1e5;
 const PLAY_STOP_HALF_WIDTHS = 8;
 const CURVE_SAMPLES = 241;
 const MARGIN: Margin = { top: 18, right: 14, bottom: 42, left: 52 };
@@ -340,9 +340,20 @@ export class GdCurvature extends GdElement {
     this.view = { ...this.view, slope, localCurvature, next, nextCost };
     if (simulation.status !== 'diverged') {
       this.finished = false;
-      if (this.notes.run) this.setNote('run', undefined);
+      const note = this.escapeNote(simulation);
+      if (note !== this.notes.run) this.setNote('run', note);
     }
     this.revision++;
+  }
+
+  /** Says so as soon as the point has left the plot and keeps moving away. */
+  private escapeNote(simulation: CurvatureSimulation): string | undefined {
+    const entries = simulation.entries;
+    if (entries.length < 2) return undefined;
+    const distance = Math.abs(entries[entries.length - 1].w - this.minimum);
+    const before = Math.abs(entries[entries.length - 2].w - this.minimum);
+    if (!(distance > this.halfWidth && distance > before)) return undefined;
+    return `Diverging: w = ${this.format(entries[entries.length - 1].w)} has left the plot and every step takes it farther out. The run stops when w is ${this.format(simulation.bound)} from the minimum.`;
   }
 
   private sampleCurve(spec: CostSpec): View {
