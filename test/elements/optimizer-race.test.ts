@@ -399,6 +399,12 @@ describe('<gd-optimizer-race>', () => {
     await sendMouse({ type: 'down' });
     await sendMouse({ type: 'move', position: [Math.round((from[0] + to[0]) / 2), Math.round((from[1] + to[1]) / 2)] });
     await sendMouse({ type: 'move', position: to });
+    // Still held: the legend already reads the cost at the new place, from the preview.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await el.updateComplete;
+    const held: Vec = [-10 + (20 * (to[0] - frame.x)) / frame.width, 10 - (20 * (to[1] - frame.y)) / frame.height];
+    const shown = Number(el.shadowRoot!.querySelector('.legend-status')!.textContent!.replace('J =', '').replace(/,/g, ''));
+    expect(shown).to.be.closeTo(boothCost(held), 0.02 * boothCost(held));
     await sendMouse({ type: 'up' });
     await el.updateComplete;
     const [a, b] = el.trajectories[0].points[0];
