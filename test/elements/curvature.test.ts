@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, emulateMedia } from '@web/test-runner-commands';
 import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '../../src/core/index.js';
 import '../../src/elements/curvature/define.js';
 import type { GdCurvature } from '../../src/elements/curvature/gd-curvature.js';
 
@@ -300,6 +301,17 @@ describe('<gd-curvature>', () => {
     await el.updateComplete;
     expect(el.history).to.have.length(5 + 10 * 41 + 1);
     expect(tf.memory().numTensors).to.equal(before);
+  });
+
+  it('gives the same run on the webgl backend', async () => {
+    expect(await initBackend('webgl')).to.equal('webgl');
+    try {
+      const el = await quadratic(0.75);
+      await el.step(12);
+      el.history.forEach(({ w }, k) => expectNear(w - MINIMUM, (-0.5) ** k * (INIT - MINIMUM), 4 * (k + 1), `webgl w at step ${k}`));
+    } finally {
+      expect(await initBackend('cpu')).to.equal('cpu');
+    }
   });
 
   describe('composition and locale', () => {
