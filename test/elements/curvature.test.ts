@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, emulateMedia } from '@web/test-runner-commands';
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../src/core/tf.js';
 import { initBackend } from '../../src/core/index.js';
 import '../../src/elements/curvature/define.js';
 import type { GdCurvature } from '../../src/elements/curvature/gd-curvature.js';
@@ -244,6 +244,18 @@ describe('<gd-curvature>', () => {
         expect(el.history.every(({ w }) => Number.isFinite(w))).to.equal(true);
       });
     }
+
+    it('takes numbers given as text through properties (as some frameworks pass them)', async () => {
+      const el = await quadratic(0.25);
+      (el as unknown as Record<string, unknown>).learningRate = '0.75';
+      (el as unknown as Record<string, unknown>).init = '2';
+      await el.updateComplete;
+      expect(el.learningRate).to.equal(0.75);
+      expect(el.init).to.equal(2);
+      await el.step(2);
+      // αc = 1.5 from w₀ = 2: d₂ = (−0.5)² · (2 − 1)
+      expectNear(el.history[2].w - MINIMUM, 0.25, 4, 'w₂');
+    });
 
     it('starts from the defaults when the first values are bad', async () => {
       const capture = captureWarnings();

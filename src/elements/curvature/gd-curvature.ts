@@ -26,6 +26,8 @@ const numberOrText = {
   toAttribute: (value: unknown) => String(value),
 };
 
+const NUMERIC_PROPERTIES = ['curvature', 'learningRate', 'init', 'minimum', 'speed'] as const;
+
 /** Slider ranges, in log10 units. */
 const RATE_RANGE = [-2, 1.5] as const;
 const CURVATURE_RANGE = [-1, 1] as const;
@@ -240,6 +242,15 @@ export class GdCurvature extends GdElement {
     this.simulation?.dispose();
     this.simulation = undefined;
     this.builtFor = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A framework may pass numbers as text ("3"); the rules accepted them, so store numbers.
+    for (const name of NUMERIC_PROPERTIES) {
+      const value: unknown = this[name];
+      if (typeof value === 'string') this[name] = parseFiniteNumber(value) as number;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {

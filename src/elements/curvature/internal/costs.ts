@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../../core/tf.js';
 import { COST_TEX } from '../formulas.js';
 
 export const COST_SHAPES = ['quadratic', 'quartic', 'double-well'] as const;

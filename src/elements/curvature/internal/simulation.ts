@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../../core/tf.js';
 import { ParticleRun, initBackend } from '../../../core/index.js';
 import { costTensor, type CostSpec } from './costs.js';
 
