@@ -1128,6 +1128,7 @@ export class GdOptimizerRace extends GdElement {
           @input=${(event: Event) => {
             this.speed = Number((event.target as HTMLInputElement).value);
           }}
+          @change=${() => this.fire('gd-params-change', { speed: this.speed })}
         />
       </label>
       <p class="readout" aria-live="off">Step <strong>${this.format(run.iteration, { digits: 7 })}</strong></p>
