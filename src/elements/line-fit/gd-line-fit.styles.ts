@@ -69,6 +69,11 @@ export const lineFitStyles = css`
   .train .swatch {
     color: var(--_train);
   }
+  /* The lines are drawn inside a nested svg that clips them to the plot area. */
+  .plot svg.clip {
+    position: static;
+    overflow: hidden;
+  }
   .plot svg .truth-line {
     stroke: var(--_truth);
     stroke-width: 2;
@@ -239,6 +244,12 @@ export const lineFitStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: end;
+  }
+  .rule {
+    margin-top: 0.35rem;
+    color: var(--_fg);
+    font-size: 0.95em;
+    max-width: 100%;
   }
   .tex math {
     font-size: 1.05em;

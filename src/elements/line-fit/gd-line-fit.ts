@@ -15,7 +15,7 @@ import { LinkController, type LinkedValues } from '../shared/controllers/link-co
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { isIntegerInRange, isNumberInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { tex } from '../shared/tex.js';
-import { BATCH_COST, COST, MODEL } from './formulas.js';
+import { BATCH_COST, COST, MODEL, ruleLines } from './formulas.js';
 import { lineFitStyles } from './gd-line-fit.styles.js';
 import { LineDataset, type LineCostGrid } from './internal/dataset.js';
 import { LineTrainer, type LineFitHistoryEntry } from './internal/trainer.js';
@@ -519,7 +519,7 @@ export class GdLineFit extends GdElement {
         <svg width=${column} height=${height} aria-hidden="true">
           ${renderAxes({ x, y, margin: MARGIN, xLabel: 'x', yLabel: 'y', format: (v) => this.format(v), grid: false })}
           <g transform="translate(${MARGIN.left},${MARGIN.top})">
-            <svg width=${innerW} height=${innerH} overflow="hidden">${line(trueSlope, trueIntercept, 'truth-line')}
+            <svg class="clip" width=${innerW} height=${innerH}>${line(trueSlope, trueIntercept, 'truth-line')}
             ${Number.isFinite(w) && Number.isFinite(b) ? line(w, b, 'model-line') : nothing}</svg>
           </g>
         </svg>
@@ -717,6 +717,9 @@ export class GdLineFit extends GdElement {
             <select id="optimizer" @change=${this.onOptimizerInput}>
               ${OPTIMIZER_TYPES.map((type) => html`<option value=${type} ?selected=${type === optimizer}>${getOptimizer(type)?.name ?? type}</option>`)}
             </select>
+            <div class="rule" role="group" aria-label=${`${getOptimizer(optimizer)?.name ?? optimizer} update rule`}>
+              ${ruleLines(getOptimizer(optimizer)?.tex ?? '').map((line) => html`<div>${tex(line)}</div>`)}
+            </div>
           </div>
         </div>
       </fieldset>

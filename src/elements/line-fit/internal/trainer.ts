@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../../core/tf.js';
 import { MiniBatcher, ParticleRun, backendGeneration, lineMse, lineMseFromStats, type OptimizerType } from '../../../core/index.js';
 import type { LineDataset } from './dataset.js';
 
