@@ -41,6 +41,7 @@ const MAX_PLAY_STEPS = 400;
 const BOUND_IN_HALF_WIDTHS = 1e5;
 const PLAY_STOP_HALF_WIDTHS = 8;
 const CURVE_SAMPLES = 241;
+const TRAIL_LENGTH = 200;
 const MARGIN: Margin = { top: 18, right: 14, bottom: 42, left: 52 };
 
 /** The plot's window onto the cost; kept while it still frames the start well. */
@@ -526,8 +527,10 @@ export class GdCurvature extends GdElement {
     const current = entries[entries.length - 1];
     const diverged = this.simulation?.status === 'diverged';
     const inside = (w: number) => w >= view.domain[0] && w <= view.domain[1];
-    const trail = entries.slice(0, -1);
-    const trailPath = entries.length > 1 ? pathOf(entries.map((e) => e.w), entries.map((e) => e.cost), px, py) : '';
+    // The most recent iterates only: a run of 10⁵ steps draws no more than one of 200.
+    const recent = entries.slice(-TRAIL_LENGTH - 1);
+    const trail = recent.slice(0, -1);
+    const trailPath = recent.length > 1 ? pathOf(recent.map((e) => e.w), recent.map((e) => e.cost), px, py) : '';
     const { slope, next, nextCost } = view;
     const predicted = current.cost + slope * (next - current.w);
     const tip = clampPoint(px(current.w), py(current.cost), innerWidth, innerHeight);
