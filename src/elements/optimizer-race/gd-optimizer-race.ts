@@ -247,7 +247,6 @@ export class GdOptimizerRace extends GdElement {
     this.ghost = undefined;
     this.ghostCosts = undefined;
     this.resetPaths();
-    this.setNote('race', undefined);
     this.queuePreview();
     this.draw();
     this.readoutTick++;
