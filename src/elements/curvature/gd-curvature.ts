@@ -527,7 +527,7 @@ export class GdCurvature extends GdElement {
     const current = entries[entries.length - 1];
     const diverged = this.simulation?.status === 'diverged';
     const inside = (w: number) => w >= view.domain[0] && w <= view.domain[1];
-    // The most recent iterates only: a run of 10⁵ steps draws no more than one of 200.
+    // The most recent iterates only, so a run of 10⁵ steps draws as fast as one of 200.
     const recent = entries.slice(-TRAIL_LENGTH - 1);
     const trail = recent.slice(0, -1);
     const trailPath = recent.length > 1 ? pathOf(recent.map((e) => e.w), recent.map((e) => e.cost), px, py) : '';
