@@ -2,7 +2,7 @@
  * Core benchmarks: stepping speed, grid evaluation, line-fit grids. Loops over both
  * backends itself; every figure is a median over repeated runs.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../src/core/tf.js';
 import {
   ParticleRun,
   costOfRows,

@@ -5,7 +5,7 @@
  * 10,000 steps of play leave behind (tensors, heap).
  */
 import '../../src/index.js';
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../src/core/tf.js';
 import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
 import type { GdLineFit } from '../../src/elements/line-fit/gd-line-fit.js';
 import { median, percentile } from '../stats.js';

@@ -14,10 +14,7 @@
  * switch to `cpu`, warn once, and tell subscribers (`onBackendChange`) so that runs can
  * rebuild their tensors from the CPU-side snapshot they keep after every read-back.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as tf from './tf.js';
 
 export type BackendName = 'webgl' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;

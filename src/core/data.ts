@@ -4,7 +4,7 @@
  * Math.log/cos/sqrt, which V8, SpiderMonkey and JavaScriptCore all take from fdlibm-
  * derived code, so they agree in practice though ECMAScript only bounds their error).
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from './tf.js';
 
 /** A seed: any finite number or a string; both become a 32-bit state. */
 export type Seed = number | string;

@@ -1,5 +1,5 @@
 /** Costs over a regular grid, in one batched tensor computation, for contour maps. */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from './tf.js';
 import { ensureBackend } from './backend.js';
 import { lineQuadratic, type LineStats } from './data.js';
 import type { Landscape, Vec2 } from './landscapes/landscape.js';

@@ -20,7 +20,7 @@
  * Every read-back also brings the optimizer state home, so after a backend switch
  * (e.g. a lost WebGL context) the tensors are rebuilt from that snapshot, bit for bit.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from './tf.js';
 import { backendGeneration, ensureBackend } from './backend.js';
 import { getOptimizer } from './optimizers/index.js';
 import type { Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType } from './optimizers/rule.js';

@@ -2,7 +2,7 @@
  * Learning-rate schedules. Inverse-time decay, as in the reference article:
  * α_t = α / (1 + decay · t), with t the number of updates already made.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from './tf.js';
 
 export const INVERSE_TIME_DECAY_TEX = '\\alpha_t = \\frac{\\alpha}{1 + \\text{decay}\\cdot t}';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../src/core/tf.js';
 import { initBackend, type BackendName } from '../../src/core/index.js';
 
 export const BACKENDS: BackendName[] = ['cpu', 'webgl'];

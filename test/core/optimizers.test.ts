@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../src/core/tf.js';
 import {
   OPTIMIZER_TYPES,
   ParticleRun,

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../src/core/tf.js';
 import '../../src/elements/line-fit/define.js';
 import type { GdLineFit } from '../../src/elements/line-fit/gd-line-fit.js';
 

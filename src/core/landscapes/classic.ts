@@ -2,7 +2,7 @@
  * The classic smooth test functions (definitions and minima as in Wikipedia's "Test
  * functions for optimization" and the SFU virtual library of simulation experiments).
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../tf.js';
 import type { Landscape } from './landscape.js';
 
 export const himmelblau: Landscape = {

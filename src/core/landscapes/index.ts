@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../tf.js';
 import type { Landscape } from './landscape.js';
 import { beale, booth, goldsteinPrice, himmelblau, matyas, mccormick, rosenbrock } from './classic.js';
 import { ackley, rastrigin, sixHumpCamel, styblinskiTang, threeHumpCamel } from './multimodal.js';

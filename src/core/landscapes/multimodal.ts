@@ -3,7 +3,7 @@
  * minima as in Wikipedia's "Test functions for optimization" / the SFU library; the
  * irrational positions are refined in float64 beyond the published digits.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../tf.js';
 import type { Landscape } from './landscape.js';
 
 // Root of 4w³ − 32w + 5 = 0: published −2.903534, value −39.16617 per dimension.

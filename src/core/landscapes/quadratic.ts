@@ -1,5 +1,5 @@
 /** Quadratic forms: the saddle and the ill-conditioned bowl. */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../tf.js';
 import type { Landscape } from './landscape.js';
 
 export const saddle: Landscape = {

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../tf.js';
 import { adamCoefficients, adamStep } from './adam.js';
 import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../tf.js';
 import { inverseTimeDecay } from '../schedules.js';
 import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
 

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '../tf.js';
 
 export type OptimizerType = 'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adagrad' | 'adam' | 'adamw';
 
