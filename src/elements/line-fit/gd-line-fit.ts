@@ -8,7 +8,7 @@ import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { renderAxes, type AxisScale, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
-import { drawFilledContours } from '../shared/plot/contours.js';
+import { contourBands, fillContourBands } from '../shared/plot/contours.js';
 import { costScales, drawSeries, type Series } from '../shared/plot/series.js';
 import { startPointDrag, nudgePoint, clampToDomain, type Domain2D } from '../shared/plot/drag.js';
 import { LinkController, type LinkedValues } from '../shared/controllers/link-controller.js';
@@ -30,7 +30,7 @@ export const MAX_ITERATIONS = 20_000;
 const SIZE_PRESETS = [10, 100, 1000] as const;
 /** Updates per read-back inside one `step(n)`. */
 const STEP_CHUNK = 1000;
-const GRID_CELLS = 100;
+const GRID_CELLS = 64;
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 const MAX_SCATTER_POINTS = 2500;
 const MARGIN: Margin = { top: 10, right: 12, bottom: 42, left: 48 };
@@ -751,7 +751,18 @@ export class GdLineFit extends GdElement {
     if (contourKey !== this.drawnContourKey) {
       this.drawnContourKey = contourKey;
       const context = prepareCanvas(this.contourCanvas, innerW, innerH);
-      drawFilledContours(context, this.landscape(), { width: innerW, height: innerH, bands: 16, lineColor: 'rgba(255,255,255,0.35)' });
+      const grid = this.landscape();
+      // d3-contour puts sample i at i + ½ in grid units, while the grid's samples span the
+      // domain end to end (i / (n − 1)). Stretch by n / (n − 1) and shift half a cell so
+      // every contour sits exactly where its (w, b) is; the canvas clips the half cells.
+      const cellW = innerW / (grid.n - 1);
+      const cellH = innerH / (grid.n - 1);
+      context.translate(-cellW / 2, -cellH / 2);
+      fillContourBands(context, contourBands(grid, 16), grid.n, {
+        width: cellW * grid.n,
+        height: cellH * grid.n,
+        lineColor: 'rgba(255,255,255,0.35)',
+      });
     }
     const chart = prepareCanvas(this.costCanvas, innerW, innerH);
     const { x, y } = this.chartScales(innerW, innerH);
