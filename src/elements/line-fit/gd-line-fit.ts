@@ -138,6 +138,7 @@ export class GdLineFit extends GdElement {
   private doneFired = false;
   private drawnScatterKey = '';
   private drawnContourKey = '';
+  private colors?: { key: string; point: string; train: string; test: string };
   /** The start the window was fitted to (one set by attribute or script); see landscapeDomain. */
   private domainInit?: [number, number];
   private initFromUser = false;
@@ -734,12 +735,14 @@ export class GdLineFit extends GdElement {
     const innerW = column - MARGIN.left - MARGIN.right;
     const innerH = height - MARGIN.top - MARGIN.bottom;
     const themeKey = `${this.theme}|${this.darkScheme.matches}`;
-    const colors = resolveColors(this.renderRoot as ShadowRoot, {
-      point: 'var(--_point)',
-      train: 'var(--_train)',
-      test: 'var(--_test)',
-      border: 'var(--_border)',
-    });
+    // Resolving colours forces a style pass, so it happens once per theme, not per frame.
+    if (this.colors?.key !== themeKey) {
+      this.colors = {
+        key: themeKey,
+        ...resolveColors(this.renderRoot as ShadowRoot, { point: 'var(--_point)', train: 'var(--_train)', test: 'var(--_test)' }),
+      };
+    }
+    const colors = this.colors;
 
     const scatterKey = [this.dataKey, innerW, innerH, themeKey].join('|');
     if (scatterKey !== this.drawnScatterKey) {
