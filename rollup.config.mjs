@@ -6,6 +6,21 @@ import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 
+/**
+ * `long` (pulled in by tfjs-core's string hashing, which the kit never runs) compiles a
+ * WebAssembly module when it loads, which a strict Content-Security-Policy reports as
+ * a blocked 'wasm-eval'. Its plain-JS arithmetic is what it falls back to anyway.
+ */
+const longWithoutWasm = {
+  name: 'long-without-wasm',
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]long[\\/]src[\\/]long\.js$/.test(id)) return null;
+    const patched = code.replace(/\n\s*wasm = new WebAssembly\.Instance\([\s\S]*?\)\.exports;/, '\n  wasm = null;');
+    if (patched === code) this.error('long.js changed: the WebAssembly probe to remove was not found');
+    return { code: patched, map: null };
+  },
+};
+
 export default {
   input: 'src/index.ts',
   output: {
@@ -17,6 +32,7 @@ export default {
   plugins: [
     // `browser: true` keeps seedrandom's `require("crypto")` out of the bundle.
     nodeResolve({ browser: true, exportConditions: ['production'] }),
+    longWithoutWasm,
     commonjs(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     terser({ format: { comments: false }, compress: { passes: 2 } }),

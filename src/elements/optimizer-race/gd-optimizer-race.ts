@@ -32,6 +32,7 @@ import { markerPath, seriesStyle, traceMarker } from './internal/series-style.js
 import { landscapeThumbnail } from './internal/thumbnails.js';
 import { whenIdle } from './internal/idle.js';
 import { styles } from './gd-optimizer-race.styles.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 
 /** One optimizer's race so far, as `trajectories` reports it. */
 export interface RaceTrajectory {
@@ -926,9 +927,9 @@ export class GdOptimizerRace extends GdElement {
         ${this.renderPicker(landscape)}
         <div class="stage">
           <figure class="plot-column">
-            <div class="plot" part="plot" style="width:${plotWidth}px;height:${plotHeight}px">
-              <canvas class="contours" style="left:${PLOT_MARGIN.left}px;top:${PLOT_MARGIN.top}px"></canvas>
-              <canvas class="paths" style="left:${PLOT_MARGIN.left}px;top:${PLOT_MARGIN.top}px"></canvas>
+            <div class="plot" part="plot" style=${cssomStyle({ width: plotWidth, height: plotHeight })}>
+              <canvas class="contours" style=${cssomStyle({ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top })}></canvas>
+              <canvas class="paths" style=${cssomStyle({ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top })}></canvas>
               ${this.renderPlotSvg(landscape, plotWidth, plotHeight, scales)}
             </div>
             <figcaption class="caption">
@@ -1070,7 +1071,7 @@ export class GdOptimizerRace extends GdElement {
   }
 
   private renderSwatch(i: number, style = seriesStyle(i)): TemplateResult {
-    return html`<svg class="swatch" width="34" height="14" aria-hidden="true" style="color:${style.color}">
+    return html`<svg class="swatch" width="34" height="14" aria-hidden="true" style=${cssomStyle({ color: style.color })}>
       <line x1="2" x2="32" y1="7" y2="7" stroke="currentColor" stroke-width="2.2" stroke-dasharray=${style.dash.join(' ') || 'none'}></line>
       <path d=${markerPath(style.marker, 17, 7, 4)} fill="currentColor"></path>
     </svg>`;
@@ -1081,8 +1082,8 @@ export class GdOptimizerRace extends GdElement {
     const outer = this.chartSize();
     const { epsilon, published } = this.gapReference();
     return html`<figure class="chart" part="chart">
-      <div class="plot" style="width:${outer.width}px;height:${outer.height}px">
-        <canvas class="costs" style="left:${CHART_MARGIN.left}px;top:${CHART_MARGIN.top}px;width:${width}px;height:${height}px"></canvas>
+      <div class="plot" style=${cssomStyle({ width: outer.width, height: outer.height })}>
+        <canvas class="costs" style=${cssomStyle({ left: CHART_MARGIN.left, top: CHART_MARGIN.top, width: width, height: height })}></canvas>
         <svg width=${outer.width} height=${outer.height} role="img" aria-label="Cost per step, log scale">
           ${renderAxes({
             x,
