@@ -25,6 +25,11 @@ export interface GdEventDetails {
   'gd-params-change': GdParamsChangeDetail;
 }
 
+/** A `gd-*` event: bubbling and composed, so it crosses shadow roots to the page. */
+export function gdEvent<K extends keyof GdEventDetails>(type: K, detail: GdEventDetails[K]): CustomEvent<GdEventDetails[K]> {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true });
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'gd-step': GdStepEvent;

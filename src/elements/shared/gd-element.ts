@@ -5,7 +5,7 @@ import { ResizeController } from './controllers/resize-controller.js';
 import { MediaQueryController, REDUCED_MOTION } from './controllers/media-query-controller.js';
 import { formatNumber } from './format.js';
 import { isIntegerInRange, isOneOf } from './parse.js';
-import type { GdEventDetails } from './events.js';
+import { gdEvent, type GdEventDetails } from './events.js';
 
 /** How one property's value is checked; a bad value keeps the last good one. */
 export interface PropertyRule {
@@ -126,7 +126,7 @@ export abstract class GdElement extends LitElement {
 
   /** Dispatches a typed, bubbling, composed `gd-*` event. */
   protected fire<K extends keyof GdEventDetails>(type: K, detail: GdEventDetails[K]): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(gdEvent(type, detail));
   }
 
   /** Formats a number for this element's `lang`; never prints NaN. */
