@@ -1,15 +1,17 @@
 // Fails when custom-elements.json is not what the analyzer makes from the current source.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const out = mkdtempSync(path.join(tmpdir(), 'gd-manifest-'));
+// The analyzer resolves --outdir against the working directory, so the scratch folder
+// lives inside the repository (node_modules/.cache is ignored by git).
+mkdirSync(path.join(root, 'node_modules/.cache'), { recursive: true });
+const out = mkdtempSync(path.join(root, 'node_modules/.cache/gd-manifest-'));
 try {
   execFileSync(
     path.join(root, 'node_modules/.bin/cem'),
-    ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', out, '--quiet'],
+    ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', path.relative(root, out), '--quiet'],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const fresh = readFileSync(path.join(out, 'custom-elements.json'), 'utf8');

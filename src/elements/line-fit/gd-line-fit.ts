@@ -19,6 +19,7 @@ import { BATCH_COST, COST, MODEL, ruleLines } from './formulas.js';
 import { lineFitStyles } from './gd-line-fit.styles.js';
 import { LineDataset, type LineCostGrid } from './internal/dataset.js';
 import { LineTrainer, type LineFitHistoryEntry } from './internal/trainer.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 
 export type { LineFitHistoryEntry } from './internal/trainer.js';
 export type { LineCostGrid } from './internal/dataset.js';
@@ -515,8 +516,8 @@ export class GdLineFit extends GdElement {
         <span class="legend truth"><span class="swatch"></span>truth</span>
         <span class="legend model"><span class="swatch"></span>model ${tex(MODEL)}</span>
       </figcaption>
-      <div class="plot" style="height:${height}px" role="img" aria-label=${label}>
-        <canvas class="scatter" style="left:${MARGIN.left}px;top:${MARGIN.top}px"></canvas>
+      <div class="plot" style=${cssomStyle({ height })} role="img" aria-label=${label}>
+        <canvas class="scatter" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}></canvas>
         <svg width=${column} height=${height} aria-hidden="true">
           ${renderAxes({ x, y, margin: MARGIN, xLabel: 'x', yLabel: 'y', format: (v) => this.format(v), grid: false })}
           <g transform="translate(${MARGIN.left},${MARGIN.top})">
@@ -555,8 +556,8 @@ export class GdLineFit extends GdElement {
         <span class="legend">✕ least squares</span>
         <span class="legend model"><span class="swatch dot"></span>start</span>
       </figcaption>
-      <div class="plot" style="height:${height}px">
-        <canvas class="contours" style="left:${MARGIN.left}px;top:${MARGIN.top}px" role="img"
+      <div class="plot" style=${cssomStyle({ height })}>
+        <canvas class="contours" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })} role="img"
           aria-label="Filled contours of the mean squared error over slope w and intercept b; lighter is lower."></canvas>
         <svg width=${column} height=${height} @pointerdown=${this.onLandscapePointerDown}>
           ${renderAxes({ x, y, margin: MARGIN, xLabel: 'slope w', yLabel: 'intercept b', format: (v) => this.format(v) })}
@@ -589,9 +590,9 @@ export class GdLineFit extends GdElement {
         <span class="legend train"><span class="swatch"></span>training</span>
         ${hasTest ? html`<span class="legend test"><span class="swatch dashed"></span>test</span>` : nothing}
       </figcaption>
-      <div class="plot" style="height:${height}px" role="img"
+      <div class="plot" style=${cssomStyle({ height })} role="img"
         aria-label=${`Training cost per iteration on a log scale; ${this.trainer.iteration} iterations so far; the least-squares minimum is ${this.format(floor)}.`}>
-        <canvas class="costs" style="left:${MARGIN.left}px;top:${MARGIN.top}px"></canvas>
+        <canvas class="costs" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}></canvas>
         <svg width=${column} height=${height} aria-hidden="true">
           ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log scale)', format: (v) => this.formatLogTick(v) })}
           ${Number.isFinite(floorY) && floorY >= 0 && floorY <= innerH

@@ -1083,7 +1083,7 @@ export class GdOptimizerRace extends GdElement {
     const { epsilon, published } = this.gapReference();
     return html`<figure class="chart" part="chart">
       <div class="plot" style=${cssomStyle({ width: outer.width, height: outer.height })}>
-        <canvas class="costs" style=${cssomStyle({ left: CHART_MARGIN.left, top: CHART_MARGIN.top, width: width, height: height })}></canvas>
+        <canvas class="costs" style=${cssomStyle({ left: CHART_MARGIN.left, top: CHART_MARGIN.top, width, height })}></canvas>
         <svg width=${outer.width} height=${outer.height} role="img" aria-label="Cost per step, log scale">
           ${renderAxes({
             x,
