@@ -28,7 +28,7 @@ const server = await startDevServer({
   logStartMessage: false,
 });
 const base = `http://localhost:${server.server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...CHROME_FLAGS, '--js-flags=--expose-gc'] });
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...CHROME_FLAGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 try {
   for (const suite of ['core', 'elements']) {
