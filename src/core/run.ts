@@ -7,10 +7,11 @@
  * once, lets each group apply its rule to its rows with per-particle [n, 1] coefficient
  * columns, and concatenates the candidates.
  *
- * Divergence is decided in the graph, per row and per step: a candidate with a
- * non-finite coordinate or one beyond ±`bound`, or whose cost is non-finite, is
- * rejected (a row-wise select keeps the row's last good parameters) and the row stops.
- * Convergence is decided on read-back: a particle that moved less than
+ * Divergence and convergence are decided on read-back, per particle and per step,
+ * which keeps the graph to the update itself (kernel count is what costs with tiny
+ * tensors). Diverged: a new point with a non-finite coordinate or one beyond ±`bound`,
+ * or a non-finite cost; the particle keeps its last good point and stops. Converged:
+ * a particle that moved less than
  * `tolerance.step` (max-norm) on a gradient below `tolerance.gradient` (max-norm) has
  * converged; its last move is kept and it stops.
  * A stopped row's trajectory stops growing, so `points.length − 1` is the number of
@@ -74,16 +75,6 @@ export interface StepResult {
   stopped: { index: number; status: Exclude<ParticleStatus, 'running'>; iteration: number }[];
   /** how many are still running */
   running: number;
-}
-
-/**
- * Row-wise choice: row i of `a` where `rows[i]`, else row i of `b`. The same as
- * tf.where with a [n, 1] condition, minus the two copies tf.where makes of a and b to
- * broadcast them (kernel count matters for tiny tensors).
- */
-function selectRows(rows: tf.Tensor, a: tf.Tensor, b: tf.Tensor): tf.Tensor {
-  const condition = a.shape[1] === 1 ? rows : tf.tile(rows, [1, a.shape[1] as number]);
-  return tf.engine().runKernel(tf.Select, { condition, t: a, e: b }) as tf.Tensor;
 }
 
 interface Group {
@@ -268,7 +259,7 @@ export class ParticleRun {
 
     let out: { params: tf.Tensor; slots: tf.Tensor[][]; packed: tf.Tensor };
     try {
-      out = this.advance(k, first, runningRows, kept);
+      out = this.advance(k, first, kept);
     } finally {
       kept.forEach((t) => t.dispose());
     }
@@ -283,28 +274,30 @@ export class ParticleRun {
     });
 
     const costOffset = k * n * P;
-    const acceptedOffset = costOffset + k * n;
-    const gradientOffset = acceptedOffset + k * n;
+    const gradientOffset = costOffset + k * n;
     for (let s = 0; s < k; s++) {
       for (let row = 0; row < n; row++) {
         const user = this.order[row];
         const state = this.states[user];
         if (state.status !== 'running') continue;
         const update = first + s + 1;
-        if (data[acceptedOffset + s * n + row] !== 1) {
+        const base = (s * n + row) * P;
+        const point = Array.from(data.subarray(base, base + P));
+        const rowCost = data[costOffset + s * n + row];
+        // Diverged: a coordinate beyond ±bound (false for NaN and ±Infinity too) or a
+        // cost that is not finite. The particle keeps its last good point and stops;
+        // its row may go on to NaN in the tensors, which no other row can see (every
+        // rule is elementwise and ∂Σcost/∂row depends on that row only).
+        if (!(point.every((x) => Math.abs(x) <= this.bound) && Number.isFinite(rowCost))) {
           state.status = 'diverged';
           state.stoppedAt = update;
           stopped.push({ index: user, status: 'diverged', iteration: update });
           continue;
         }
-        const base = (s * n + row) * P;
-        const point = Array.from(data.subarray(base, base + P));
         const last = state.points[state.points.length - 1];
         state.points.push(point);
-        state.costs.push(data[costOffset + s * n + row]);
+        state.costs.push(rowCost);
         // Converged: the move (max-norm) and the gradient it came from are both tiny.
-        // Decided here rather than in the graph (fewer ops per step); a converged row
-        // may drift on in the tensors until this call ends, but nothing records it.
         let move = 0;
         for (let j = 0; j < P; j++) move = Math.max(move, Math.abs(point[j] - last[j]));
         if (move < this.stepTolerance && data[gradientOffset + s * n + row] < this.gradientTolerance) {
@@ -351,37 +344,20 @@ export class ParticleRun {
     this.disposed = true;
   }
 
-  /** k updates in one tidy: the new state and everything to read back, packed in one tensor. */
-  private advance(
-    k: number,
-    first: number,
-    runningRows: boolean[],
-    kept: tf.Tensor[],
-  ): { params: tf.Tensor; slots: tf.Tensor[][]; packed: tf.Tensor } {
-    const n = this.order.length;
+  /**
+   * k updates in one tidy: the new state and everything to read back, packed in one
+   * tensor. Rows move freely here; which rows diverged or converged is decided on the
+   * read-back (see step), which keeps the per-step kernel count down.
+   */
+  private advance(k: number, first: number, kept: tf.Tensor[]): { params: tf.Tensor; slots: tf.Tensor[][]; packed: tf.Tensor } {
     const { cost, reportCost } = this.options;
     const sizes = this.groups.map((g) => g.members.length);
     return tf.tidy(() => {
       let params = this.params as tf.Tensor2D;
-      let previous = params;
       let slots = this.groups.map((g) => g.slots);
-      let active = tf.tensor2d(runningRows.map(Number), [n, 1], 'bool');
       const trail: tf.Tensor[] = [];
       const costs: tf.Tensor[] = [];
-      const accepted: tf.Tensor[] = [];
       const gradientNorms: tf.Tensor[] = [];
-      let withinBound: tf.Tensor | null = null;
-
-      // The cost of the parameters accepted by the previous update is known only now:
-      // a row whose cost is not finite goes back to its last good value and stops.
-      const settleCost = (rowCost: tf.Tensor) => {
-        const finite = tf.reshape(tf.isFinite(rowCost), [n, 1]);
-        params = selectRows(finite, params, previous) as tf.Tensor2D;
-        active = tf.logicalAnd(active, finite) as tf.Tensor2D;
-        accepted.push(tf.logicalAnd(withinBound as tf.Tensor, finite));
-        costs.push(rowCost);
-      };
-
       for (let s = 0; s < k; s++) {
         const t = first + s;
         let rowCost: tf.Tensor | null = null;
@@ -395,7 +371,7 @@ export class ParticleRun {
         })(params) as tf.Tensor2D;
         // By default J(W_s) comes free with the gradient at W_s; a separate
         // reportCost (e.g. full-data MSE under mini-batches) costs one forward pass.
-        if (s > 0) settleCost(reportCost ? reportCost(params) : (rowCost as unknown as tf.Tensor));
+        if (s > 0) costs.push(reportCost ? reportCost(params) : (rowCost as unknown as tf.Tensor));
 
         const paramParts = sizes.length > 1 ? tf.split(params, sizes, 0) : [params];
         const gradParts = sizes.length > 1 ? tf.split(grad, sizes, 0) : [grad];
@@ -405,23 +381,14 @@ export class ParticleRun {
           candidates.push(next.params);
           return next.slots;
         });
-        const candidate = candidates.length > 1 ? tf.concat(candidates, 0) : candidates[0];
-        // |x| ≤ bound is false for NaN and ±Infinity, so one comparison covers both.
-        withinBound = tf.all(tf.lessEqual(tf.abs(candidate), this.bound), 1, true);
-        const accept = tf.logicalAnd(active, withinBound);
-        previous = params;
-        params = selectRows(accept, candidate, params) as tf.Tensor2D;
-        active = accept as tf.Tensor2D;
+        params = (candidates.length > 1 ? tf.concat(candidates, 0) : candidates[0]) as tf.Tensor2D;
         gradientNorms.push(tf.max(tf.abs(grad), 1));
         trail.push(params);
       }
-      settleCost(reportCost ? reportCost(params) : cost(params, first + k));
-      trail[k - 1] = params; // the last state after any final step-back
-
+      costs.push(reportCost ? reportCost(params) : cost(params, first + k));
       const packed = tf.concat([
         tf.reshape(tf.stack(trail), [-1]),
         tf.reshape(tf.stack(costs), [-1]),
-        tf.reshape(tf.cast(tf.stack(accepted), 'float32'), [-1]),
         tf.reshape(tf.stack(gradientNorms), [-1]),
         ...slots.flat().map((slot) => tf.reshape(slot, [-1])),
       ]);
