@@ -22,9 +22,9 @@ const suites: Record<string, () => Promise<Suite>> = {
 
 const state: NonNullable<Window['__bench']> = { done: false, results: [] };
 window.__bench = state;
-const name = new URLSearchParams(location.search).get('suite') ?? 'core';
+const suiteName = new URLSearchParams(location.search).get('suite') ?? 'core';
 try {
-  const suite = await suites[name]();
+  const suite = await suites[suiteName]();
   await suite.run((result, value, unit) => {
     state.results.push({ name: result, value, unit });
     console.log(`${result}: ${value} ${unit}`);
@@ -34,3 +34,4 @@ try {
 } finally {
   state.done = true;
 }
+export {};

@@ -88,6 +88,7 @@ try {
 
 const width = Math.max(...rows.map((r) => r.suite.length + r.name.length + 3));
 console.log('\ngd-kit benchmark (headless Chromium on this machine)\n');
-for (const row of rows) console.log(`${`${row.suite} · ${row.name}`.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}`);
+const shown = (value) => (Math.abs(value) >= 100 ? Math.round(value) : +value.toFixed(Math.abs(value) >= 10 ? 1 : 2));
+for (const row of rows) console.log(`${`${row.suite} · ${row.name}`.padEnd(width)}  ${String(shown(row.value)).padStart(10)} ${row.unit}`);
 mkdirSync(path.join(root, '.bench-out'), { recursive: true });
 writeFileSync(path.join(root, '.bench-out/results.json'), JSON.stringify(rows, null, 2));
