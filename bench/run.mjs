@@ -4,10 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { startDevServer } from '@web/dev-server';
-import puppeteer from 'puppeteer-core';
-import config from '../web-dev-server.config.mjs';
-import { findBrowser, CHROME_FLAGS } from '../scripts/find-browser.mjs';
+import { openBrowserSession } from '../scripts/browser-session.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -21,14 +18,7 @@ if (wanted('bundle') || wanted('page')) {
   report('bundle', 'dist/cdn/gd-kit.js gzip -9 (budget ≤ 200)', +(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1), 'KiB');
 }
 
-const server = await startDevServer({
-  config: { ...config, port: 0, watch: false },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-const base = `http://localhost:${server.server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...CHROME_FLAGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+const { base, browser, close } = await openBrowserSession({ extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 try {
   for (const suite of ['core', 'elements']) {
@@ -82,8 +72,7 @@ try {
     report('page', 'demo page: navigation → three widgets drawn, median of 7 (budget ≤ 1000)', samples[3], 'ms');
   }
 } finally {
-  await browser.close();
-  await server.stop();
+  await close();
 }
 
 const width = Math.max(...rows.map((r) => r.suite.length + r.name.length + 3));

@@ -1,12 +1,9 @@
 // Loads the demo and embed pages (through the same dev server `npm start` uses) in
 // headless Chromium and fails on any console error, page error or failed request.
 // `--screenshots DIR` also writes full-page PNGs at 1200 px and 360 px, light and dark.
-import { startDevServer } from '@web/dev-server';
-import puppeteer from 'puppeteer-core';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import config from '../web-dev-server.config.mjs';
-import { findBrowser, CHROME_FLAGS } from './find-browser.mjs';
+import { openBrowserSession } from './browser-session.mjs';
 
 const shotsIndex = process.argv.indexOf('--screenshots');
 const shotsDir = shotsIndex > 0 ? path.resolve(process.argv[shotsIndex + 1]) : undefined;
@@ -17,14 +14,7 @@ const PAGES = [
   '/demo/embed.html?widget=curvature&curvature=3&learning-rate=0.5',
 ];
 
-const server = await startDevServer({
-  config: { ...config, port: 0, watch: false },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-const base = `http://localhost:${server.server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROME_FLAGS });
+const { base, browser, close } = await openBrowserSession();
 const problems = [];
 try {
   for (const url of PAGES) {
@@ -53,8 +43,7 @@ try {
     await page.close();
   }
 } finally {
-  await browser.close();
-  await server.stop();
+  await close();
 }
 if (problems.length) {
   console.error(problems.join('\n'));

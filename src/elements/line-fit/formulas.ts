@@ -1,5 +1,4 @@
 /** Fixed formulas <gd-line-fit> shows; typeset to MathML at build time (`npm run typeset`). */
-import { OPTIMIZER_TYPES, getOptimizer } from '../../core/optimizers/index.js';
 
 /** The model being trained. */
 export const MODEL = String.raw`\hat{y} = w\,x + b`;
@@ -9,16 +8,3 @@ export const COST = String.raw`J(w, b) = \frac{1}{m}\sum_{i=1}^{m}\left(w\,x^{(i
 
 /** The cost of one mini-batch B of size m_b, whose gradient drives each update. */
 export const BATCH_COST = String.raw`J_{B}(w, b) = \frac{1}{m_{b}}\sum_{i \in B}\left(w\,x^{(i)} + b - y^{(i)}\right)^{2}`;
-
-/**
- * Each optimizer's update rule, line by line: MathML has no line breaks inside one inline
- * formula, so every `\\`-separated line is typeset on its own.
- */
-export function ruleLines(source: string): string[] {
-  return source
-    .split('\\\\')
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
-export const OPTIMIZER_RULE_LINES: string[] = OPTIMIZER_TYPES.flatMap((type) => ruleLines(getOptimizer(type)?.tex ?? ''));

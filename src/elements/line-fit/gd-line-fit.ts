@@ -15,7 +15,8 @@ import { LinkController, type LinkedValues } from '../shared/controllers/link-co
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { isIntegerInRange, isNumberInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { tex } from '../shared/tex.js';
-import { BATCH_COST, COST, MODEL, ruleLines } from './formulas.js';
+import { BATCH_COST, COST, MODEL } from './formulas.js';
+import { ruleLines } from '../shared/formulas.js';
 import { lineFitStyles } from './gd-line-fit.styles.js';
 import { LineDataset, type LineCostGrid } from './internal/dataset.js';
 import { LineTrainer, type LineFitHistoryEntry } from './internal/trainer.js';

@@ -5,18 +5,3 @@ export const DECAY_TEX = '\\alpha_t = \\dfrac{\\alpha}{1 + \\text{decay}\\cdot t
 
 /** What the cost chart plots: the gap to the published minimum, lifted by ε for the log axis. */
 export const GAP_TEX = 'J(w_1, w_2) - J^{\\star} + \\epsilon';
-
-import { OPTIMIZER_TYPES, getOptimizer } from '../../core/optimizers/index.js';
-
-/**
- * The update rules line by line: MathML has no line breaks inside one inline formula,
- * so the panels typeset each `\\`-separated line of a rule's TeX on its own.
- */
-export function ruleLines(source: string): string[] {
-  return source
-    .split('\\\\')
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
-export const RULE_LINES: string[] = OPTIMIZER_TYPES.flatMap((type) => ruleLines(getOptimizer(type)!.tex));

@@ -25,7 +25,8 @@ import { clampToDomain, nudgePoint, startPointDrag, type Domain2D } from '../sha
 import { drawSeries } from '../shared/plot/series.js';
 import { tex } from '../shared/tex.js';
 import { GdOptimizer, NUMERIC_RULES } from '../optimizer/gd-optimizer.js';
-import { DECAY_TEX, GAP_TEX, ruleLines } from './formulas.js';
+import { DECAY_TEX, GAP_TEX } from './formulas.js';
+import { ruleLines } from '../shared/formulas.js';
 import { DEFAULT_RACE, defaultLearningRate } from './internal/defaults.js';
 import { PixelPath } from './internal/pixel-path.js';
 import { markerPath, seriesStyle, traceMarker } from './internal/series-style.js';
