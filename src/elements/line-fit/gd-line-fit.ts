@@ -757,15 +757,9 @@ export class GdLineFit extends GdElement {
       this.drawnContourKey = contourKey;
       const context = prepareCanvas(this.contourCanvas, innerW, innerH);
       const grid = this.landscape();
-      // d3-contour puts sample i at i + ½ in grid units, while the grid's samples span the
-      // domain end to end (i / (n − 1)). Stretch by n / (n − 1) and shift half a cell so
-      // every contour sits exactly where its (w, b) is; the canvas clips the half cells.
-      const cellW = innerW / (grid.n - 1);
-      const cellH = innerH / (grid.n - 1);
-      context.translate(-cellW / 2, -cellH / 2);
       fillContourBands(context, contourBands(grid, 16), grid.n, {
-        width: cellW * grid.n,
-        height: cellH * grid.n,
+        width: innerW,
+        height: innerH,
         lineColor: 'rgba(255,255,255,0.35)',
       });
     }

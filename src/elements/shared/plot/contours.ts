@@ -58,7 +58,13 @@ export function contourBands(grid: CostGrid, bands = 20): ContourBand[] {
   }));
 }
 
-/** Fills bands (from `contourBands` of an n×n grid) into `width`×`height` of a canvas. */
+/**
+ * Fills bands (from `contourBands` of an n×n grid) into `width`×`height` of a canvas.
+ * The grid's samples span the plot edge to edge (sample i at i / (n − 1) of the way,
+ * as the core's grids are made), while d3-contour puts sample i at i + ½ in its own
+ * units; mapping c ↦ (c − ½) / (n − 1) puts every contour exactly at its parameters
+ * (the half cells beyond the edge fall outside the canvas).
+ */
 export function fillContourBands(
   context: CanvasRenderingContext2D,
   bands: ContourBand[],
@@ -66,15 +72,15 @@ export function fillContourBands(
   options: { width: number; height: number; lineColor?: string },
 ): void {
   const { width, height } = options;
-  const sx = width / n;
-  const sy = height / n;
+  const sx = width / (n - 1);
+  const sy = height / (n - 1);
   for (const band of bands) {
     context.beginPath();
     for (const polygon of band.coordinates) {
       for (const ring of polygon) {
         ring.forEach(([col, row], i) => {
-          const px = col * sx;
-          const py = height - row * sy;
+          const px = (col - 0.5) * sx;
+          const py = height - (row - 0.5) * sy;
           if (i === 0) context.moveTo(px, py);
           else context.lineTo(px, py);
         });
