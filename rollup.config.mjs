@@ -21,7 +21,7 @@ const longWithoutWasm = {
   },
 };
 
-export default {
+const cdn = {
   input: 'src/index.ts',
   output: {
     file: 'dist/cdn/gd-kit.js',
@@ -43,3 +43,20 @@ export default {
     warn(warning);
   },
 };
+
+/**
+ * The iframe embed page as static files (dist/embed/): demo/embed.ts compiled against
+ * the CDN bundle instead of the sources, for hosts that serve plain files.
+ */
+const embed = {
+  input: 'demo/embed.ts',
+  external: (id) => /[\\/]src[\\/]index\.(js|ts)$/.test(id) || id === '../src/index.js',
+  output: {
+    file: 'dist/embed/embed.js',
+    format: 'es',
+    paths: (id) => (/src[\\/]index\.(js|ts)$/.test(id) ? '../cdn/gd-kit.js' : id),
+  },
+  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), terser({ format: { comments: false } })],
+};
+
+export default [cdn, embed];

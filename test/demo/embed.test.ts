@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 
 /** Loads the iframe embed page and collects the heights it posts to its parent. */
-async function embed(query: string) {
+async function embed(query: string, page = '/demo/embed.html') {
   const heights: number[] = [];
   const onMessage = (event: MessageEvent) => {
     if (event.data?.type === 'gd-kit:resize') heights.push(event.data.height);
@@ -10,7 +10,7 @@ async function embed(query: string) {
   const frame = document.createElement('iframe');
   frame.style.width = '900px';
   frame.style.height = '300px';
-  frame.src = `/demo/embed.html?${query}`;
+  frame.src = `${page}?${query}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -29,28 +29,31 @@ const until = async (condition: () => boolean) => {
 };
 
 describe('demo/embed.html', () => {
-  it('renders the race from URL parameters, optimizers included, and posts its height', async () => {
-    const page = await embed('widget=race&landscape=booth&start=-6,8&optimizer=sgd:0.05:Plain%20GD&optimizer=adam:0.5');
-    const race = page.frame.contentDocument!.querySelector('gd-optimizer-race') as HTMLElement & {
-      updateComplete: Promise<unknown>;
-      trajectories: { type: string; label: string; points: number[][] }[];
-    };
-    await race.updateComplete;
-    await until(() => race.trajectories.length === 2 && page.heights.length > 0);
-    expect(race.getAttribute('landscape')).to.equal('booth');
-    expect(race.trajectories.map((t) => [t.type, t.label])).to.deep.equal([
-      ['sgd', 'Plain GD'],
-      ['adam', 'Adam'],
-    ]);
-    expect(race.trajectories[0].points[0]).to.deep.equal([-6, 8]);
-    // The posted height is the content's height, taller than the 300 px frame it sits in.
-    const last = page.heights[page.heights.length - 1];
-    expect(last).to.be.greaterThan(300);
-    expect(Math.abs(last - page.frame.contentDocument!.documentElement.getBoundingClientRect().height)).to.be.below(2);
-    page.done();
-  });
+  // The dev-server page (sources) and the built static page (dist/embed/, on the CDN bundle).
+  for (const page of ['/demo/embed.html', '/dist/embed/index.html']) {
+    it(`${page} renders the race from URL parameters, optimizers included, and posts its height`, async () => {
+      const embedded = await embed('widget=race&landscape=booth&start=-6,8&optimizer=sgd:0.05:Plain%20GD&optimizer=adam:0.5', page);
+      const race = embedded.frame.contentDocument!.querySelector('gd-optimizer-race') as HTMLElement & {
+        updateComplete: Promise<unknown>;
+        trajectories: { type: string; label: string; points: number[][] }[];
+      };
+      await race.updateComplete;
+      await until(() => race.trajectories.length === 2 && embedded.heights.length > 0);
+      expect(race.getAttribute('landscape')).to.equal('booth');
+      expect(race.trajectories.map((t) => [t.type, t.label])).to.deep.equal([
+        ['sgd', 'Plain GD'],
+        ['adam', 'Adam'],
+      ]);
+      expect(race.trajectories[0].points[0]).to.deep.equal([-6, 8]);
+      // The posted height is the content's height, taller than the 300 px frame it sits in.
+      const last = embedded.heights[embedded.heights.length - 1];
+      expect(last).to.be.greaterThan(300);
+      expect(Math.abs(last - embedded.frame.contentDocument!.documentElement.getBoundingClientRect().height)).to.be.below(2);
+      embedded.done();
+    });
+  }
 
-  it('says so visibly for an unknown widget and ignores unknown parameters', async () => {
+  it('says so visibly for an unknown widget', async () => {
     const page = await embed('widget=nope');
     await until(() => !!page.frame.contentDocument!.querySelector('.embed-error'));
     expect(page.frame.contentDocument!.querySelector('.embed-error')!.textContent).to.contain('Unknown widget');
