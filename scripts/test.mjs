@@ -1,6 +1,7 @@
 // npm test: find (or install) a browser, type-check, check generated files are current,
-// build the CDN bundle, then run every browser test. Exits non-zero on any failure.
-import { spawnSync } from 'node:child_process';
+// build the CDN bundle, load the demo pages, then run every browser test. Exits
+// non-zero on any failure and ends with a plain "N passed, N failed" line.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { findBrowser } from './find-browser.mjs';
 
@@ -16,14 +17,33 @@ const steps = [
   ['browser tests', 'node_modules/.bin/wtr', [...process.argv.slice(2)]],
 ];
 
+/** Runs a step, streaming its output; resolves to its exit code and what it printed. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: process.env, stdio: ['inherit', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, output }));
+  });
+}
+
 const started = Date.now();
 for (const [name, command, args] of steps) {
   const t0 = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
-  if (result.status !== 0) {
-    console.error(`\ngd-kit test: ${name} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status || 1);
+  const { code, signal, output } = await run(command, args);
+  // The runner's own summary is not a plain line; repeat its last counts as one.
+  const counts = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  if (code !== 0) {
+    console.error(`\ngd-kit test: ${name} failed (exit ${signal ?? code}).`);
+    if (counts) console.log(`${counts[1]} passed, ${counts[2]} failed`);
+    process.exit(code || 1);
   }
   console.log(`gd-kit test: ${name} ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  if (name === 'browser tests') {
+    console.log(`gd-kit test: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (counts) console.log(`${counts[1]} passed, ${counts[2]} failed`);
+  }
 }
-console.log(`gd-kit test: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
