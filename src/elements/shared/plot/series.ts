@@ -53,6 +53,8 @@ export function drawSeries(
     const stride = Math.max(1, Math.floor(values.length / (2 * Math.max(1, width))));
     context.beginPath();
     let open = false;
+    let drawn = 0;
+    let first: [number, number] | undefined;
     for (let i = 0; i < values.length; i += stride) {
       const value = transform(values[i]);
       if (!Number.isFinite(value)) {
@@ -68,12 +70,21 @@ export function drawSeries(
       if (open) context.lineTo(px, py);
       else context.moveTo(px, py);
       open = true;
+      first ??= [px, py];
+      drawn++;
     }
     context.setLineDash(line.dash ?? []);
     context.strokeStyle = line.color;
     context.globalAlpha = line.faded ? 0.2 : 1;
     context.lineWidth = 1.75;
     context.stroke();
+    // A series of one point (before the first update) shows as a dot, not as nothing.
+    if (drawn === 1 && first) {
+      context.beginPath();
+      context.arc(first[0], first[1], 3, 0, 2 * Math.PI);
+      context.fillStyle = line.color;
+      context.fill();
+    }
   }
   context.setLineDash([]);
   context.globalAlpha = 1;
