@@ -269,9 +269,26 @@ export function lineMseFromStats(params: tf.Tensor2D, stats: LineStats): tf.Tens
   });
 }
 
-/** The pieces of the stable quadratic form shared by `lineMseFromStats` and `lineCostGrid`. */
-export function lineQuadratic(stats: LineStats): { w: number; b: number; varianceX: number; meanX: number; residual: number } {
+/** The stable quadratic form of the line-fit MSE around the least-squares line (see `lineMseFromStats`). */
+export interface LineQuadratic {
+  w: number;
+  b: number;
+  varianceX: number;
+  meanX: number;
+  residual: number;
+}
+
+/** The pieces of the stable quadratic form shared by `lineMseFromStats`, `lineCostGrid` and `lineMseAt`. */
+export function lineQuadratic(stats: LineStats): LineQuadratic {
   const { w, b } = leastSquares(stats);
   const residual = stats.sxx > 0 ? Math.max(0, stats.syy - (stats.sxy * stats.sxy) / stats.sxx) / stats.m : stats.syy / stats.m;
   return { w, b, varianceX: stats.sxx / stats.m, meanX: stats.meanX, residual };
+}
+
+/** The same MSE at one (w, b) in float64 on the CPU, for readouts: no tensors. */
+export function lineMseAt(q: LineQuadratic, w: number, b: number): number {
+  const dw = w - q.w;
+  const db = b - q.b;
+  const level = q.meanX * dw + db;
+  return q.varianceX * dw * dw + level * level + q.residual;
 }

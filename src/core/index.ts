@@ -67,9 +67,10 @@ export {
   createRandom,
   leastSquares,
   lineMse,
+  lineMseAt,
   lineMseFromStats,
   lineQuadratic,
   lineStats,
   makeLineData,
 } from './data.js';
-export type { LineData, LineDataOptions, LineStats, Random, Seed } from './data.js';
+export type { LineData, LineDataOptions, LineQuadratic, LineStats, Random, Seed } from './data.js';

@@ -245,8 +245,7 @@ export class ParticleRun {
     if (!(Number.isInteger(k) && k >= 0)) throw new RangeError(`step: k must be a whole number ≥ 0, got ${k}`);
     const first = this.updates;
     const stopped: StepResult['stopped'] = [];
-    const runningRows = this.order.map((user) => this.states[user].status === 'running');
-    if (k === 0 || !runningRows.some(Boolean)) {
+    if (k === 0 || !this.states.some((state) => state.status === 'running')) {
       this.updates += k;
       return this.result(stopped);
     }

@@ -1,7 +1,8 @@
 /**
  * The kit's one TensorFlow.js entry: tfjs-core's ops and autodiff, the cpu and webgl
- * backends, and only the kernels and gradients the kit runs (a custom tfjs bundle:
- * all of tfjs's kernels would add ~100 KiB gzip to every page). Every module of the
+ * backends, and a short list of kernels and gradients: the ones the kit's ops and their
+ * gradients run, plus the elementwise and comparison basics (a custom tfjs bundle: all
+ * of tfjs's kernels would add ~100 KiB gzip to every page). Every module of the
  * kit imports tf from here, never from '@tensorflow/tfjs-core' directly.
  *
  * Adding an op: add its kernel (and the kernels its gradient uses) to KERNELS and, if

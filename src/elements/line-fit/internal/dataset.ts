@@ -1,4 +1,14 @@
-import { leastSquares, lineCostGrid, lineQuadratic, lineStats, makeLineData, type LineStats, type Vec2 } from '../../../core/index.js';
+import {
+  leastSquares,
+  lineCostGrid,
+  lineMseAt,
+  lineQuadratic,
+  lineStats,
+  makeLineData,
+  type LineQuadratic,
+  type LineStats,
+  type Vec2,
+} from '../../../core/index.js';
 
 /**
  * The cost landscape as drawn: `values` row-major n×n, row r at b = b₀ + r·(b₁ − b₀)/(n − 1)
@@ -21,9 +31,6 @@ export interface LineDatasetOptions {
   testFraction: number;
 }
 
-/** Quadratic form of J around the least-squares line (all terms ≥ 0, so no cancellation). */
-type Quadratic = ReturnType<typeof lineQuadratic>;
-
 /**
  * One generated dataset and everything derived from its five sums: the least-squares
  * line, the training (and test) MSE at any (w, b) in float64, and the cost grid.
@@ -38,8 +45,8 @@ export class LineDataset {
   readonly solution: { w: number; b: number };
   /** ranges of x and y (training and test points, the truth line at the x ends) */
   readonly extent: { xRange: Vec2; yRange: Vec2 };
-  private readonly quadratic: Quadratic;
-  private readonly testQuadratic?: Quadratic;
+  private readonly quadratic: LineQuadratic;
+  private readonly testQuadratic?: LineQuadratic;
 
   constructor(options: LineDatasetOptions) {
     const data = makeLineData(options);
@@ -56,12 +63,12 @@ export class LineDataset {
 
   /** Training MSE (1/m)Σ(w·xᵢ + b − yᵢ)², in float64. */
   cost(w: number, b: number): number {
-    return evaluate(this.quadratic, w, b);
+    return lineMseAt(this.quadratic, w, b);
   }
 
   /** Test MSE at (w, b); NaN without a test split. */
   testCost(w: number, b: number): number {
-    return this.testQuadratic ? evaluate(this.testQuadratic, w, b) : NaN;
+    return this.testQuadratic ? lineMseAt(this.testQuadratic, w, b) : NaN;
   }
 
   /** J on an n×n grid over `w` × `b` (the core's sufficient-statistics grid). */
@@ -94,11 +101,4 @@ export class LineDataset {
     if (!(yHi > yLo)) [yLo, yHi] = [yLo - 1, yLo + 1];
     return { xRange: [xLo, xHi], yRange: [yLo, yHi] };
   }
-}
-
-function evaluate(q: Quadratic, w: number, b: number): number {
-  const dw = w - q.w;
-  const db = b - q.b;
-  const level = q.meanX * dw + db;
-  return q.varianceX * dw * dw + level * level + q.residual;
 }
