@@ -234,15 +234,23 @@ export class GdCurvature extends GdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved in the document: the run was released on removal, so build it again.
-    if (this.hasUpdated && !this.simulation) void this.enqueue(() => this.ensureSimulation());
+    // Back in the document after a removal: the run was released, so build it again.
+    if (this.hasUpdated && this.builtFor !== this.runKey) void this.enqueue(() => this.ensureSimulation());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.simulation?.dispose();
-    this.simulation = undefined;
-    this.builtFor = '';
+    // A move (a keyed reorder) reconnects in the same task and keeps its run; only a real
+    // removal frees the tensors. The picture is left as it is: rendering without a run
+    // would put NaN coordinates into the SVG, which the browser reports as errors.
+    setTimeout(() => {
+      if (this.isConnected) return;
+      void this.enqueue(async () => {
+        if (this.isConnected) return;
+        this.simulation?.dispose();
+        this.builtFor = '';
+      });
+    }, 0);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
