@@ -1,5 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
+import { getLandscape } from '../../src/core/index.js';
+import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<unknown>; step(n?: number): Promise<void> };
 
@@ -111,5 +114,53 @@ describe('unmounting and moving', () => {
     expect((first as unknown as { trajectories: unknown[] }).trajectories).to.have.length(1);
     expect((second as unknown as { trajectories: unknown[] }).trajectories).to.have.length(2);
     expect([...watcherA.stop(), ...watcherB.stop()]).to.deep.equal([]);
+  });
+});
+
+describe('properties and attributes tell the truth after the element changes them', () => {
+  it('race.start follows a landscape switch, so a framework can set the old start back', async () => {
+    const race = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="rosenbrock" start="-1.5,2"></gd-optimizer-race>`);
+    await race.updateComplete;
+    const radio = [...race.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=landscape]')].find((input) => input.value === 'booth')!;
+    radio.click();
+    await race.updateComplete;
+    const [w1, w2] = getLandscape('booth')!.start;
+    expect(race.landscape).to.equal('booth');
+    expect(race.start).to.equal(`${w1},${w2}`);
+    expect(race.getAttribute('start')).to.equal(`${w1},${w2}`);
+    expect(race.getAttribute('landscape')).to.equal('booth');
+    expect(race.trajectories[0].points[0]).to.deep.equal([w1, w2]);
+    // What a declarative framework does when its state still says rosenbrock at (−1.5, 2).
+    race.landscape = 'rosenbrock';
+    race.start = '-1.5,2';
+    await race.updateComplete;
+    expect(race.trajectories[0].points[0]).to.deep.equal([-1.5, 2]);
+    // The same through attributes.
+    race.setAttribute('landscape', 'booth');
+    await race.updateComplete;
+    expect(race.getAttribute('start')).to.equal(`${w1},${w2}`);
+    race.setAttribute('landscape', 'rosenbrock');
+    race.setAttribute('start', '-1.5,2');
+    await race.updateComplete;
+    expect(race.trajectories[0].points[0]).to.deep.equal([-1.5, 2]);
+    // A start moved from the keyboard is reported too.
+    race.shadowRoot!.querySelector<SVGGElement>('.handle')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await race.updateComplete;
+    const moved = race.trajectories[0].points[0];
+    expect(moved[0]).to.be.above(-1.5);
+    expect(race.start).to.equal(`${moved[0]},${moved[1]}`);
+  });
+
+  it('a learning rate the user sets is written to the attribute the page set', async () => {
+    const fit = await fixture<HTMLElement & { learningRate: number; updateComplete: Promise<unknown> }>(
+      html`<gd-line-fit learning-rate="0.1"></gd-line-fit>`,
+    );
+    const slider = fit.shadowRoot!.querySelector<HTMLInputElement>('#rate')!;
+    slider.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await fit.updateComplete;
+    expect(fit.learningRate).to.be.above(0.1);
+    expect(fit.getAttribute('learning-rate')).to.equal(String(fit.learningRate));
   });
 });

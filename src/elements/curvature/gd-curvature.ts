@@ -416,6 +416,7 @@ export class GdCurvature extends GdElement {
 
   private userSet(values: Partial<Pick<GdCurvature, 'curvature' | 'learningRate' | 'cost'>>): void {
     Object.assign(this, values);
+    this.changedByElement(...Object.keys(values));
     this.fire('gd-params-change', { ...values });
     if (values.learningRate !== undefined) this.linker.broadcast({ learningRate: values.learningRate });
   }
@@ -474,7 +475,10 @@ export class GdCurvature extends GdElement {
 
   private moveStart(w: number, final: boolean): void {
     const value = roundTo(w, 4);
-    if (value !== this.init) this.init = value;
+    if (value !== this.init) {
+      this.init = value;
+      this.changedByElement('init');
+    }
     if (final) this.fire('gd-params-change', { init: this.init });
   }
 

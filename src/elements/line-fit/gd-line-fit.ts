@@ -793,6 +793,7 @@ export class GdLineFit extends GdElement {
   /** Applies user changes through the same validation as attributes, then tells listeners. */
   private userSet(values: Partial<Pick<GdLineFit, 'size' | 'noise' | 'seed' | 'learningRate' | 'batchSize' | 'optimizer' | 'init'>>): void {
     Object.assign(this, values);
+    this.changedByElement(...Object.keys(values));
     this.userChange(values);
   }
 
@@ -851,6 +852,7 @@ export class GdLineFit extends GdElement {
     if (text === this.init) return;
     this.initFromUser = true;
     this.init = text;
+    this.changedByElement('init');
   }
 
   private readonly onHandleKey = (event: KeyboardEvent): void => {

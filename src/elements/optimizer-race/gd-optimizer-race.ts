@@ -427,6 +427,7 @@ export class GdOptimizerRace extends GdElement {
   private setLandscapeByUser(id: string): void {
     if (id === this.landscape) return;
     this.landscape = id;
+    this.changedByElement('landscape');
     this.fire('gd-params-change', { landscape: id });
   }
 
@@ -434,6 +435,8 @@ export class GdOptimizerRace extends GdElement {
     if (commit) {
       this.dragPoint = undefined;
       this.startPoint = point;
+      this.start = pairText(point);
+      this.changedByElement('start');
       this.ensureRun();
       this.fire('gd-params-change', { start: [...point] });
       return;
@@ -560,7 +563,15 @@ export class GdOptimizerRace extends GdElement {
       const landscape = this.currentLandscape;
       const explicit = parsePair(this.start);
       if (startChanged && explicit) this.startPoint = explicit;
-      else if (landscapeChanged || !explicit) this.startPoint = [...landscape.start];
+      else if (landscapeChanged || !explicit) {
+        this.startPoint = [...landscape.start];
+        // `start` says where the race really starts, so a page (or a framework holding
+        // the old value) can read it and set the old start back.
+        if (this.hasUpdated && explicit) {
+          this.start = pairText(this.startPoint);
+          this.changedByElement('start');
+        }
+      }
       if (landscapeChanged && changed.get('landscape') !== undefined) {
         // Learning rates typed into the panels were for the old landscape.
         this.overrides = this.overrides.map(({ learningRate: _dropped, ...rest }) => rest);
@@ -1128,6 +1139,7 @@ export class GdOptimizerRace extends GdElement {
           .value=${String(this.speed)}
           @input=${(event: Event) => {
             this.speed = Number((event.target as HTMLInputElement).value);
+            this.changedByElement('speed');
           }}
           @change=${() => this.fire('gd-params-change', { speed: this.speed })}
         />
@@ -1168,4 +1180,9 @@ export class GdOptimizerRace extends GdElement {
       </div>
     </section>`;
   }
+}
+
+/** `[w1, w2]` as the `start` attribute writes it. */
+function pairText([w1, w2]: readonly number[]): string {
+  return `${w1},${w2}`;
 }

@@ -48,6 +48,8 @@ export abstract class GdElement extends LitElement {
   protected readonly reducedMotion = new MediaQueryController(this, REDUCED_MOTION);
 
   private readonly lastGood = new Map<string, unknown>();
+  /** Properties the element changed itself since the last update (see `changedByElement`). */
+  private readonly ownChanges = new Set<string>();
   private static readonly warned = new Set<string>();
 
   /** Rules for the element's validated properties, by property name. */
@@ -97,6 +99,38 @@ export abstract class GdElement extends LitElement {
       (this as unknown as Record<string, unknown>)[name] = kept;
       this.rejectInput(rule, value, kept);
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.rewriteOwnAttributes();
+  }
+
+  /**
+   * Records that the element itself changed these properties (a user's input, a linked
+   * value, a landscape's own start). After the update, an attribute the page had set for
+   * one of them is rewritten to the new value, so markup and frameworks that diff
+   * attributes read the truth and can set the old value back. Attributes the page never
+   * set are not added.
+   */
+  protected changedByElement(...names: string[]): void {
+    for (const name of names) this.ownChanges.add(name);
+    this.requestUpdate();
+  }
+
+  private rewriteOwnAttributes(): void {
+    if (!this.ownChanges.size) return;
+    const properties = (this.constructor as typeof GdElement).elementProperties;
+    for (const name of this.ownChanges) {
+      const option = properties.get(name)?.attribute;
+      if (option === false) continue;
+      const attribute = typeof option === 'string' ? option : name.toLowerCase();
+      if (!this.hasAttribute(attribute)) continue;
+      const value = (this as unknown as Record<string, unknown>)[name];
+      if (value === null || value === undefined) this.removeAttribute(attribute);
+      else if (this.getAttribute(attribute) !== String(value)) this.setAttribute(attribute, String(value));
+    }
+    this.ownChanges.clear();
   }
 
   private rejectInput(rule: PropertyRule, value: unknown, kept: unknown): void {
