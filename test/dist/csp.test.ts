@@ -5,14 +5,17 @@ type Steppable = HTMLElement & { updateComplete: Promise<unknown>; step(n?: numb
 
 const TAGS = ['gd-line-fit', 'gd-curvature', 'gd-optimizer-race'];
 
+/** Some pixel of the canvas is painted. */
+function paintedCanvas(canvas: HTMLCanvasElement): boolean {
+  if (canvas.width < 2 || canvas.height < 2) return false;
+  const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 3; i < pixels.length; i += 4 * 13) if (pixels[i] !== 0) return true;
+  return false;
+}
+
 /** Some pixel of some canvas in the element's shadow root is painted. */
 function painted(element: Element): boolean {
-  return [...element.shadowRoot!.querySelectorAll('canvas')].some((canvas) => {
-    if (canvas.width < 2 || canvas.height < 2) return false;
-    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 3; i < pixels.length; i += 4 * 13) if (pixels[i] !== 0) return true;
-    return false;
-  });
+  return [...element.shadowRoot!.querySelectorAll('canvas')].some(paintedCanvas);
 }
 
 describe('strict Content-Security-Policy', () => {
@@ -25,12 +28,16 @@ describe('strict Content-Security-Policy', () => {
     document.body.append(frame);
     await loaded;
     const win = frame.contentWindow as CspWindow;
+    // The policy allows images from the page's own origin only: no data: or blob: URLs.
+    const policy = frame.contentDocument!.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    expect(policy).to.match(/img-src 'self';/);
     await win.__loaded;
     const elements = TAGS.map((tag) => frame.contentDocument!.querySelector(tag) as Steppable);
     await Promise.all(elements.map((element) => element.updateComplete));
     for (const element of elements) await element.step(5);
-    // Let idle work and first draws happen.
-    for (let i = 0; i < 40 && !elements.every((el) => painted(el) || el.localName === 'gd-curvature'); i++) {
+    // Let idle work (the race's landscape thumbnails) and first draws happen.
+    const thumbnailsDone = () => !elements[2].shadowRoot!.querySelector('.thumb-blank');
+    for (let i = 0; i < 80 && !(thumbnailsDone() && elements.every((el) => painted(el) || el.localName === 'gd-curvature')); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     win.__flushReports();
@@ -45,6 +52,12 @@ describe('strict Content-Security-Policy', () => {
     }
     expect(painted(elements[0]), 'line fit drawn').to.equal(true);
     expect(painted(elements[2]), 'race drawn').to.equal(true);
+    // Every landscape thumbnail is drawn, with no image from a data: URL.
+    expect(thumbnailsDone(), 'thumbnails made').to.equal(true);
+    const thumbnails = [...elements[2].shadowRoot!.querySelectorAll<HTMLCanvasElement>('[part~="picker"] canvas')];
+    expect(thumbnails.length).to.be.above(10);
+    expect(thumbnails.every(paintedCanvas), 'thumbnails painted').to.equal(true);
+    expect(frame.contentDocument!.querySelectorAll('img').length + elements.reduce((n, el) => n + el.shadowRoot!.querySelectorAll('img').length, 0)).to.equal(0);
     frame.remove();
   });
 });

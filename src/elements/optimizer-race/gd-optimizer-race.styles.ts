@@ -65,7 +65,7 @@ const race = css`
     height: 1px;
     margin: 0;
   }
-  .thumb img,
+  .thumb canvas,
   .thumb-blank {
     display: block;
     width: 56px;

@@ -30,7 +30,7 @@ import { ruleLines } from '../shared/formulas.js';
 import { DEFAULT_RACE, defaultLearningRate } from './internal/defaults.js';
 import { PixelPath } from './internal/pixel-path.js';
 import { markerPath, seriesStyle, traceMarker } from './internal/series-style.js';
-import { landscapeThumbnail } from './internal/thumbnails.js';
+import { THUMBNAIL_RATIO, landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
 import { whenIdle } from './internal/idle.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
@@ -125,8 +125,8 @@ export class GdOptimizerRace extends GdElement {
   @state() private pinned: number | null = null;
   /** Bumped (at most ~10 times a second while playing) to refresh the text readouts. */
   @state() private readoutTick = 0;
-  /** Thumbnail pictures by landscape id, filled in while the page is idle. */
-  @state() private thumbnails: Record<string, string> = {};
+  /** Landscapes whose thumbnail is drawn (made while the page is idle). */
+  @state() private thumbnails: Record<string, boolean> = {};
 
   @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
   @query('canvas.paths') private pathCanvas?: HTMLCanvasElement;
@@ -592,7 +592,7 @@ export class GdOptimizerRace extends GdElement {
     this.cancelIdle?.();
     const tasks: (() => void)[] = [
       ...LANDSCAPE_IDS.filter((id) => !this.thumbnails[id]).map((id) => () => {
-        this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) };
+        this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) !== undefined };
       }),
       ...LANDSCAPE_IDS.filter((id) => !this.landscapeCache.has(id)).map((id) => () => void this.landscapeData(getLandscape(id)!)),
     ];
@@ -608,6 +608,9 @@ export class GdOptimizerRace extends GdElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.refreshChildNotes();
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.thumb-image:not([data-painted])')) {
+      if (paintThumbnail(canvas, canvas.dataset.landscape!)) canvas.dataset.painted = '';
+    }
     // Canvas colours follow the theme; resolving them forces a style pass, so only on change.
     const colorsKey = `${this.theme}|${this.darkScheme.matches}|${this.runEntries.length}`;
     if (colorsKey !== this.colorsKey) {
@@ -983,7 +986,7 @@ export class GdOptimizerRace extends GdElement {
               @change=${() => this.setLandscapeByUser(id)}
             />
             ${this.thumbnails[id]
-              ? html`<img src=${this.thumbnails[id]} alt="" width="56" height="56" />`
+              ? html`<canvas class="thumb-image" data-landscape=${id} width=${56 * THUMBNAIL_RATIO} height=${56 * THUMBNAIL_RATIO} aria-hidden="true"></canvas>`
               : html`<span class="thumb-blank"></span>`}
             <span class="thumb-name">${item.name}</span>
           </label>`;
