@@ -164,3 +164,128 @@ describe('properties and attributes tell the truth after the element changes the
     expect(fit.getAttribute('learning-rate')).to.equal(String(fit.learningRate));
   });
 });
+
+type Linked = HTMLElement & { updateComplete: Promise<unknown>; learningRate: number; optimizer?: string };
+
+/** Counts the events of each kind every element of a group fires. */
+function countEvents(elements: HTMLElement[]) {
+  const counts = elements.map(() => ({ link: 0, params: 0, details: [] as unknown[] }));
+  elements.forEach((element, i) => {
+    element.addEventListener('gd-link-change', (event) => {
+      if (event.target !== element) return;
+      counts[i].link++;
+      counts[i].details.push(event.detail);
+    });
+    element.addEventListener('gd-params-change', () => counts[i].params++);
+  });
+  return counts;
+}
+
+const settleAll = async (elements: Element[]) => {
+  for (let round = 0; round < 3; round++) {
+    for (const element of elements) await (element as Linked).updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+};
+
+describe('link groups', () => {
+  it('a value set by page script reaches linked widgets of the same rule, which say so with gd-link-change, and nothing loops', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div>
+      <gd-line-fit link="script" learning-rate="0.1" size="20"></gd-line-fit>
+      <gd-line-fit link="script" learning-rate="0.1" size="20"></gd-line-fit>
+      <gd-curvature link="script" learning-rate="0.3"></gd-curvature>
+      <gd-optimizer-race link="script" landscape="booth" start="-6,8">
+        <gd-optimizer type="sgd" learning-rate="0.01"></gd-optimizer>
+        <gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer>
+      </gd-optimizer-race>
+      <gd-line-fit link="elsewhere" learning-rate="0.1" size="20"></gd-line-fit>
+    </div>`);
+    const [fit, peer, curvature, race, outsider] = [...holder.children] as Linked[];
+    await settleAll([...holder.children]);
+    const counts = countEvents([...holder.children] as HTMLElement[]);
+    let bubbled = 0;
+    holder.addEventListener('gd-link-change', () => bubbled++);
+
+    fit.learningRate = 0.02;
+    await settleAll([...holder.children]);
+    expect(peer.learningRate).to.equal(0.02);
+    expect(curvature.learningRate).to.equal(0.02);
+    const raceElement = race as unknown as GdOptimizerRace;
+    expect(raceElement.querySelector<Linked>('gd-optimizer[type=sgd]')!.learningRate).to.equal(0.02);
+    expect(raceElement.querySelector<Linked>('gd-optimizer[type=adam]')!.learningRate).to.equal(0.3);
+    expect(outsider.learningRate).to.equal(0.1);
+    // The race runs with the new rate: one step of SGD on Booth from (−6, 8).
+    await raceElement.step(1);
+    const [a, b] = [-6, 8];
+    const [gu, gv] = [a + 2 * b - 7, 2 * a + b - 5];
+    expect(raceElement.trajectories[0].points[1][0]).to.be.closeTo(a - 0.02 * (2 * gu + 4 * gv), 1e-4);
+
+    // Each receiver said so once; the sender and the other group heard nothing; no
+    // gd-params-change anywhere (nobody used a control).
+    expect(counts.map((c) => c.link)).to.deep.equal([0, 1, 1, 1, 0]);
+    expect(counts.map((c) => c.params)).to.deep.equal([0, 0, 0, 0, 0]);
+    expect(bubbled).to.equal(3);
+    expect(counts[1].details[0]).to.deep.equal({ link: 'script', type: 'sgd', values: { learningRate: 0.02 } });
+    expect(counts[3].details[0]).to.deep.equal({ link: 'script', type: 'sgd', values: { learningRate: 0.02 }, optimizers: [0] });
+
+    // The same value again changes nothing and says nothing.
+    fit.learningRate = 0.02;
+    peer.learningRate = 0.02;
+    await settleAll([...holder.children]);
+    expect(counts.map((c) => c.link)).to.deep.equal([0, 1, 1, 1, 0]);
+
+    // A value set on a race's child by script goes out as well, to the same rule only.
+    raceElement.querySelector<Linked>('gd-optimizer[type=sgd]')!.learningRate = 0.005;
+    await settleAll([...holder.children]);
+    expect(fit.learningRate).to.equal(0.005);
+    expect(curvature.learningRate).to.equal(0.005);
+    expect(counts.map((c) => c.link)).to.deep.equal([1, 2, 2, 1, 0]);
+  });
+
+  it("a race's Adam α reaches only linked Adam optimizers; a plain-GD widget keeps its rate and rule", async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div>
+      <gd-optimizer-race link="typed" landscape="booth" start="-6,8"></gd-optimizer-race>
+      <gd-optimizer-race link="typed" landscape="booth" start="-6,8"></gd-optimizer-race>
+      <gd-line-fit link="typed" learning-rate="0.1" size="20"></gd-line-fit>
+      <gd-line-fit link="typed" learning-rate="0.1" optimizer="adam" size="20"></gd-line-fit>
+      <gd-curvature link="typed" learning-rate="0.3"></gd-curvature>
+    </div>`);
+    const [first, second, sgdFit, adamFit, curvature] = [...holder.children] as Linked[];
+    await settleAll([...holder.children]);
+    const counts = countEvents([...holder.children] as HTMLElement[]);
+    // The Adam panel of the first race (the fourth card).
+    const input = first.shadowRoot!.querySelectorAll('.card')[3].querySelector<HTMLInputElement>('input[type=number]')!;
+    input.value = '0.07';
+    input.dispatchEvent(new Event('change'));
+    await settleAll([...holder.children]);
+    expect(sgdFit.learningRate).to.equal(0.1);
+    expect(sgdFit.optimizer).to.equal('sgd');
+    expect(curvature.learningRate).to.equal(0.3);
+    expect(adamFit.learningRate).to.equal(0.07);
+    expect(adamFit.optimizer).to.equal('adam');
+    const trajectories = (second as unknown as GdOptimizerRace).trajectories;
+    await (second as unknown as GdOptimizerRace).step(1);
+    expect((second as unknown as GdOptimizerRace).trajectories.map((t) => t.type)).to.deep.equal(trajectories.map((t) => t.type));
+    expect(counts.map((c) => c.link)).to.deep.equal([0, 1, 0, 1, 0]);
+    expect(counts[1].details[0]).to.deep.equal({ link: 'typed', type: 'adam', values: { learningRate: 0.07 }, optimizers: [3] });
+    expect(counts.map((c) => c.params)).to.deep.equal([1, 0, 0, 0, 0]);
+
+    // A line fit's user picks Adam: the other line fit follows, the curvature widget (plain GD) does not.
+    const select = sgdFit.shadowRoot!.querySelector<HTMLSelectElement>('#optimizer')!;
+    select.value = 'adam';
+    select.dispatchEvent(new Event('change'));
+    await settleAll([...holder.children]);
+    expect(sgdFit.optimizer).to.equal('adam');
+    expect(counts.map((c) => c.link)).to.deep.equal([0, 1, 0, 1, 0]);
+    // Its learning rate then goes to Adam optimizers, and still not to the curvature widget.
+    const rate = sgdFit.shadowRoot!.querySelector<HTMLInputElement>('#rate')!;
+    rate.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await settleAll([...holder.children]);
+    expect(adamFit.learningRate).to.equal(sgdFit.learningRate);
+    expect(curvature.learningRate).to.equal(0.3);
+    const adamRates = [first, second].map((race) => race.shadowRoot!.querySelectorAll('.card')[3].querySelector<HTMLInputElement>('input[type=number]')!.value);
+    expect(adamRates).to.deep.equal([String(sgdFit.learningRate), String(sgdFit.learningRate)]);
+    expect(counts.map((c) => c.link)).to.deep.equal([1, 2, 0, 2, 0]);
+  });
+});

@@ -2,7 +2,7 @@ import { html, mathml, svg, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { scaleLinear } from 'd3-scale';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { LinkController, type LinkedValues } from '../shared/controllers/link-controller.js';
+import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
@@ -214,9 +214,18 @@ export class GdCurvature extends GdElement {
     super.play();
   }
 
-  /** Linked elements share the learning rate (called by the link group, not by pages). @internal */
-  applyLinked(values: LinkedValues): void {
-    if (values.learningRate !== undefined && isPositive(values.learningRate)) this.learningRate = values.learningRate;
+  /**
+   * Linked elements share the learning rate (called by the link group, not by pages).
+   * This widget runs plain gradient descent, so it takes only a rate meant for `sgd`.
+   * @internal
+   */
+  applyLinked(values: LinkedValues): LinkTaken {
+    const rate = values.learningRate;
+    if (values.type !== 'sgd' || rate === undefined || !isPositive(rate) || rate === this.learningRate) return undefined;
+    this.learningRate = rate;
+    this.linker.take('learningRate', rate);
+    this.changedByElement('learningRate');
+    return { values: { learningRate: rate } };
   }
 
   /** Also waits for the run to be rebuilt after a parameter change (and for the backend). */
@@ -259,6 +268,12 @@ export class GdCurvature extends GdElement {
     for (const name of NUMERIC_PROPERTIES) {
       const value: unknown = this[name];
       if (typeof value === 'string') this[name] = parseFiniteNumber(value) as number;
+    }
+    // A learning rate set by the user or by page script goes to the link group (not the
+    // one the widget started with, nor one it just took from the group).
+    const rate = this.learningRate;
+    if (this.hasUpdated && changed.has('learningRate') && changed.get('learningRate') !== rate && !this.linker.isEcho('learningRate', rate)) {
+      this.linker.share({ type: 'sgd', learningRate: rate });
     }
   }
 
@@ -418,7 +433,6 @@ export class GdCurvature extends GdElement {
     Object.assign(this, values);
     this.changedByElement(...Object.keys(values));
     this.fire('gd-params-change', { ...values });
-    if (values.learningRate !== undefined) this.linker.broadcast({ learningRate: values.learningRate });
   }
 
   private onRateInput(event: Event): void {

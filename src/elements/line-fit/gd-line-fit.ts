@@ -11,7 +11,7 @@ import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
 import { contourBands, fillContourBands } from '../shared/plot/contours.js';
 import { costScales, drawSeries, type Series } from '../shared/plot/series.js';
 import { startPointDrag, nudgePoint, clampToDomain, type Domain2D } from '../shared/plot/drag.js';
-import { LinkController, type LinkedValues } from '../shared/controllers/link-controller.js';
+import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { isIntegerInRange, isNumberInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { tex } from '../shared/tex.js';
@@ -396,20 +396,40 @@ export class GdLineFit extends GdElement {
   // ---------------------------------------------------------------- link groups
 
   /**
-   * Called by the link group when another member's user changed a shared setting.
+   * Called by the link group with another member's change: a chosen rule is followed, a
+   * learning rate only when it belongs to this widget's rule.
    * @internal
    */
-  applyLinked(values: LinkedValues): void {
-    if (values.learningRate !== undefined) this.learningRate = values.learningRate;
-    if (values.optimizer !== undefined) this.optimizer = values.optimizer;
+  applyLinked(values: LinkedValues): LinkTaken {
+    const taken: Record<string, unknown> = {};
+    const rules = this.propertyRules();
+    if (values.chosen && values.type !== this.optimizer && rules.optimizer.valid(values.type)) {
+      this.optimizer = values.type;
+      taken.optimizer = values.type;
+    }
+    const rate = values.learningRate;
+    if (values.type === this.optimizer && rate !== undefined && rate !== Number(this.learningRate) && rules.learningRate.valid(rate)) {
+      this.learningRate = rate;
+      taken.learningRate = rate;
+    }
+    for (const [name, value] of Object.entries(taken)) this.linker.take(name, value);
+    if (!Object.keys(taken).length) return undefined;
+    this.changedByElement(...Object.keys(taken));
+    return { values: taken };
   }
 
   private userChange(values: Record<string, unknown>): void {
     this.fire('gd-params-change', values);
-    const shared: LinkedValues = {};
-    if ('learningRate' in values) shared.learningRate = this.learningRate;
-    if ('optimizer' in values) shared.optimizer = this.optimizer;
-    if (Object.keys(shared).length) this.linker.broadcast(shared);
+  }
+
+  /** A learning rate or rule set by the user or by page script goes to the link group. */
+  private shareChanges(changed: PropertyValues): void {
+    const moved = (name: 'learningRate' | 'optimizer') =>
+      changed.has(name) && changed.get(name) !== this[name] && !this.linker.isEcho(name, this[name]);
+    const chosen = moved('optimizer');
+    const rate = moved('learningRate');
+    if (!chosen && !rate) return;
+    this.linker.share({ type: this.optimizer, ...(chosen ? { chosen } : {}), ...(rate ? { learningRate: Number(this.learningRate) } : {}) });
   }
 
   // ---------------------------------------------------------------- lit lifecycle
@@ -424,6 +444,8 @@ export class GdLineFit extends GdElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Values the widget started with are its own; later changes are shared.
+    if (this.hasUpdated) this.shareChanges(changed);
     if (changed.has('init')) {
       if (!this.initFromUser) this.domainInit = undefined;
       this.initFromUser = false;

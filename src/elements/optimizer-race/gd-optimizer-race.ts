@@ -20,7 +20,7 @@ import { renderAxes, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
 import { contourBands, fillContourBands, type ContourBand } from '../shared/plot/contours.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
-import { LinkController, type LinkedValues } from '../shared/controllers/link-controller.js';
+import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { clampToDomain, nudgePoint, startPointDrag, type Domain2D } from '../shared/plot/drag.js';
 import { drawSeries } from '../shared/plot/series.js';
 import { tex } from '../shared/tex.js';
@@ -160,6 +160,8 @@ export class GdOptimizerRace extends GdElement {
   private cancelIdle?: () => void;
   private readonly linker = new LinkController(this);
   private readonly childObserver = new MutationObserver(() => this.onChildrenChanged());
+  /** Each child's shared settings as last sent to (or taken from) the link group. */
+  private readonly sharedSettings = new WeakMap<GdOptimizer, string>();
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -419,6 +421,7 @@ export class GdOptimizerRace extends GdElement {
   /** A child's settings changed: re-read them; the notice goes no further than this race. */
   private onChildChange = (event: Event): void => {
     event.stopPropagation();
+    if (event.target instanceof GdOptimizer && event.target.parentElement === this) this.shareChildSettings(event.target);
     this.requestUpdate();
   };
 
@@ -505,33 +508,69 @@ export class GdOptimizerRace extends GdElement {
       return;
     }
     this.setNote(key, undefined);
-    if (entry.child) (entry.child as unknown as Record<string, number>)[name] = value;
-    else this.overrides[index] = { ...this.overrides[index], [name]: value };
+    this.setHyperparameter(index, name, value);
     this.requestUpdate();
     this.fire('gd-params-change', { optimizer: index, label: entry.label, [name]: value });
-    if (name === 'learningRate' || name === 'decay') this.linker.broadcast({ [name]: value, optimizer: entry.type });
+    if (name === 'learningRate' || name === 'decay') this.linker.share({ type: entry.type, [name]: value });
+  }
+
+  /** Sets one optimizer's setting: on its `<gd-optimizer>` child, or for a default optimizer. */
+  private setHyperparameter(index: number, name: HyperparameterName, value: number): void {
+    const child = this.runEntries[index].child;
+    if (!child) {
+      this.overrides[index] = { ...this.overrides[index], [name]: value };
+      return;
+    }
+    (child as unknown as Record<string, number>)[name] = value;
+    // Set here, so it is not sent to the link group again when the child reports it.
+    this.sharedSettings.set(child, sharedKey(child.settings));
   }
 
   /**
-   * A linked widget's user changed a shared setting. A learning rate or decay that
-   * names an optimizer goes to this race's optimizers of that rule (to all of them when
-   * it names none). Applied as plain sets: no events, so linked widgets never ping-pong.
+   * A linked widget's learning rate or decay, set by its user or by page script. It
+   * goes only to this race's optimizers of the rule it names. Applied as plain sets:
+   * no `gd-params-change`, so linked widgets never ping-pong.
+   * @internal
    */
-  applyLinked(values: LinkedValues): void {
-    const settings = (['learningRate', 'decay'] as const).filter((name) => values[name] !== undefined);
-    if (!settings.length) return;
+  applyLinked(values: LinkedValues): LinkTaken {
+    const settings = (['learningRate', 'decay'] as const).filter((name) => values[name] !== undefined && NUMERIC_RULES[name].valid(values[name]));
+    if (!settings.length) return undefined;
     this.ensureRun();
-    const matching = this.runEntries.map((entry, i) => ({ entry, i })).filter(({ entry }) => entry.type === values.optimizer);
-    const targets = values.optimizer === undefined ? this.runEntries.map((entry, i) => ({ entry, i })) : matching;
-    for (const { entry, i } of targets) {
+    const taken: Record<string, number> = {};
+    const optimizers: number[] = [];
+    this.runEntries.forEach((entry, i) => {
+      if (entry.type !== values.type) return;
+      let changed = false;
       for (const name of settings) {
         const value = values[name]!;
-        if (!NUMERIC_RULES[name].valid(value)) continue;
-        if (entry.child) (entry.child as unknown as Record<string, number>)[name] = value;
-        else this.overrides[i] = { ...this.overrides[i], [name]: value };
+        if (entry.hyperparameters[name] === value) continue;
+        this.setHyperparameter(i, name, value);
+        taken[name] = value;
+        changed = true;
       }
-    }
+      if (changed) optimizers.push(i);
+    });
+    if (!optimizers.length) return undefined;
     this.requestUpdate();
+    return { values: taken, optimizers };
+  }
+
+  /**
+   * A child's learning rate or decay set by page script (or an attribute) goes to the
+   * link group, like one typed into its panel. The first report of a child is its
+   * starting value, which stays its own.
+   */
+  private shareChildSettings(child: GdOptimizer): void {
+    const settings = child.settings;
+    const key = sharedKey(settings);
+    const before = this.sharedSettings.get(child);
+    this.sharedSettings.set(child, key);
+    if (before === undefined || before === key) return;
+    const [, learningRate, decay] = JSON.parse(before) as [string, number | null, number | null];
+    const values: LinkedValues = { type: settings.type };
+    if (settings.learningRate !== undefined && settings.learningRate !== learningRate) values.learningRate = settings.learningRate;
+    if (settings.decay !== undefined && settings.decay !== decay) values.decay = settings.decay;
+    if (values.learningRate !== undefined || values.decay !== undefined) this.linker.share(values);
   }
 
   private onEnabledChange(index: number, enabled: boolean): void {
@@ -1183,6 +1222,11 @@ export class GdOptimizerRace extends GdElement {
       </div>
     </section>`;
   }
+}
+
+/** The settings a link group shares, as one comparable string. */
+function sharedKey(settings: GdOptimizer['settings']): string {
+  return JSON.stringify([settings.type, settings.learningRate ?? null, settings.decay ?? null]);
 }
 
 /** `[w1, w2]` as the `start` attribute writes it. */

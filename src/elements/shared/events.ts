@@ -15,7 +15,20 @@ export interface GdDoneDetail {
 /** The hyperparameters the user just changed, by property name. */
 export type GdParamsChangeDetail = Record<string, unknown>;
 
+/** What a widget took from its `link` group. */
+export interface GdLinkChangeDetail {
+  /** The `link` value of the group the values came through. */
+  link: string;
+  /** The update rule the shared values belong to (`sgd`, `adam`, …). */
+  type: string;
+  /** The properties the widget took, by name: `learningRate`, `decay`, `optimizer`. */
+  values: Record<string, unknown>;
+  /** In a race: the indices of the optimizers that took the values. */
+  optimizers?: number[];
+}
+
 export type GdStepEvent = CustomEvent<GdStepDetail>;
+export type GdLinkChangeEvent = CustomEvent<GdLinkChangeDetail>;
 export type GdDoneEvent = CustomEvent<GdDoneDetail>;
 export type GdParamsChangeEvent = CustomEvent<GdParamsChangeDetail>;
 
@@ -23,6 +36,7 @@ export interface GdEventDetails {
   'gd-step': GdStepDetail;
   'gd-done': GdDoneDetail;
   'gd-params-change': GdParamsChangeDetail;
+  'gd-link-change': GdLinkChangeDetail;
 }
 
 /** A `gd-*` event: bubbling and composed, so it crosses shadow roots to the page. */
@@ -35,5 +49,6 @@ declare global {
     'gd-step': GdStepEvent;
     'gd-done': GdDoneEvent;
     'gd-params-change': GdParamsChangeEvent;
+    'gd-link-change': GdLinkChangeEvent;
   }
 }

@@ -1,25 +1,40 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { gdEvent, type GdLinkChangeDetail } from '../events.js';
 
-/** Hyperparameters that elements in one link group share. */
+/**
+ * Hyperparameters that elements in one link group share. Optimizer settings belong to
+ * one update rule: a learning rate tuned for Adam means nothing to plain gradient
+ * descent, so every message names its rule and members take it only for that rule.
+ */
 export interface LinkedValues {
+  /** The update rule (`sgd`, `adam`, …) the values belong to. */
+  type: string;
   learningRate?: number;
-  optimizer?: string;
   decay?: number;
+  /** The sender switched to the rule `type` (a line fit's optimizer choice). */
+  chosen?: boolean;
 }
+
+/** What a member took from a message; nothing taken means nothing changed. */
+export type LinkTaken = Pick<GdLinkChangeDetail, 'values' | 'optimizers'> | undefined;
 
 interface LinkMember {
-  applyLinked(values: LinkedValues): void;
+  applyLinked(values: LinkedValues): LinkTaken;
 }
 
-const groups = new Map<string, Set<LinkMember>>();
+const groups = new Map<string, Set<LinkMember & HTMLElement>>();
 
 /**
  * Elements with the same `link` attribute value share hyperparameters with no page
- * script. A user change in one is pushed to the others as plain property sets, which
- * fire no events, so linked elements can never ping-pong.
+ * script. A change to a shared property, by the user or by page script, is sent to the
+ * other members, which take it as plain property sets and fire `gd-link-change`. The
+ * update a taken value causes is not sent back (`take` remembers it), and a member that
+ * already has a value ignores it, so linked elements never ping-pong.
  */
 export class LinkController implements ReactiveController {
   private group?: string;
+  /** Values taken from the group, by property, until the update they cause has run. */
+  private readonly taken = new Map<string, unknown>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & LinkMember & { link?: string | null },
@@ -32,6 +47,7 @@ export class LinkController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.taken.clear();
     if ((this.host.link || undefined) !== this.group) this.join();
   }
 
@@ -39,11 +55,24 @@ export class LinkController implements ReactiveController {
     this.leave();
   }
 
-  /** Sends a user's change to every other member of the group. */
-  broadcast(values: LinkedValues): void {
-    if (!this.group) return;
-    for (const member of groups.get(this.group) ?? []) {
-      if (member !== this.host) member.applyLinked(values);
+  /** Notes a value the host took from the group, so the update it causes is not sent back. */
+  take(property: string, value: unknown): void {
+    this.taken.set(property, value);
+  }
+
+  /** Whether the host's current `value` of `property` is one it took from the group. */
+  isEcho(property: string, value: unknown): boolean {
+    return this.taken.has(property) && this.taken.get(property) === value;
+  }
+
+  /** Sends a change to every other member of the group; those that take it say so with `gd-link-change`. */
+  share(values: LinkedValues): void {
+    const group = this.group;
+    if (!group) return;
+    for (const member of [...(groups.get(group) ?? [])]) {
+      if (member === this.host) continue;
+      const taken = member.applyLinked(values);
+      if (taken && Object.keys(taken.values).length) member.dispatchEvent(gdEvent('gd-link-change', { link: group, type: values.type, ...taken }));
     }
   }
 
