@@ -289,3 +289,58 @@ describe('link groups', () => {
     expect(counts.map((c) => c.link)).to.deep.equal([1, 2, 0, 2, 0]);
   });
 });
+
+describe('hide and the caption slot', () => {
+  const visible = (element: Element, part: string) =>
+    [...element.shadowRoot!.querySelectorAll(`[part~="${part}"]`)].some((el) => getComputedStyle(el).display !== 'none');
+
+  const CASES = [
+    { tag: 'gd-line-fit', hide: 'chart panels', gone: ['chart', 'panel'], kept: ['data', 'plot', 'controls', 'readout'] },
+    { tag: 'gd-curvature', hide: 'panels legend', gone: ['readout', 'regime', 'legend'], kept: ['plot', 'controls', 'params'] },
+    { tag: 'gd-optimizer-race', hide: 'picker panels chart', gone: ['picker', 'optimizers', 'chart'], kept: ['plot', 'legend', 'controls'] },
+  ];
+  for (const { tag, hide, gone, kept } of CASES) {
+    it(`<${tag} hide="${hide}"> leaves those parts out and shows a slotted caption above the figure`, async () => {
+      const holder = await fixture<HTMLDivElement>(html`<div style="width: 900px"></div>`);
+      const element = document.createElement(tag) as Widget;
+      element.setAttribute('hide', hide);
+      const caption = document.createElement('p');
+      caption.slot = 'caption';
+      caption.textContent = 'Which learning rate converges fastest?';
+      element.append(caption);
+      holder.append(element);
+      await settle(element);
+      for (const part of gone) expect(visible(element, part), `${part} hidden`).to.equal(false);
+      for (const part of kept) expect(visible(element, part), `${part} shown`).to.equal(true);
+      const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('[part~="caption"] slot[name="caption"]')!;
+      expect(slot.assignedElements()).to.deep.equal([caption]);
+      const figure = element.shadowRoot!.querySelector('[part~="plot"]')!;
+      expect(caption.getBoundingClientRect().bottom).to.be.at.most(figure.getBoundingClientRect().top + 1);
+      // Showing everything again; a word it does not know changes nothing but says so.
+      element.removeAttribute('hide');
+      await settle(element);
+      for (const part of gone) expect(visible(element, part), `${part} back`).to.equal(true);
+      const warn = console.warn;
+      const warnings: string[] = [];
+      console.warn = (message: string) => warnings.push(message);
+      element.setAttribute('hide', 'chart nonsense');
+      await settle(element);
+      console.warn = warn;
+      for (const part of gone) expect(visible(element, part), `${part} still shown`).to.equal(true);
+      expect(element.shadowRoot!.querySelector('.note[data-note="hide"]')!.textContent).to.contain('nonsense');
+      expect(warnings.filter((w) => w.includes('hide'))).to.have.length(1);
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  it('a race with one optimizer and hide="picker panels" is a compact figure', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div style="width: 900px">
+      <gd-optimizer-race landscape="booth"><gd-optimizer type="adam"></gd-optimizer></gd-optimizer-race>
+      <gd-optimizer-race landscape="booth" hide="picker panels"><gd-optimizer type="adam"></gd-optimizer></gd-optimizer-race>
+    </div>`);
+    const [full, compact] = holder.querySelectorAll('gd-optimizer-race');
+    await settle(full as Widget);
+    await settle(compact as Widget);
+    expect(compact.getBoundingClientRect().height).to.be.below(full.getBoundingClientRect().height - 250);
+  });
+});

@@ -85,7 +85,7 @@ const roundTo = (value: number, digits: number) => Number(value.toPrecision(digi
  * @fires gd-done - When a run stops; detail `{ reason: 'converged' | 'diverged' | 'max-steps', iteration }`.
  * @fires gd-params-change - When the user changes curvature, learning rate, cost or the start; detail: the changed values.
  *
- * @slot - Nothing is slotted; the element renders everything itself.
+ * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.
  *
  * @csspart plot - The figure: cost curve, tangent, step, error, trail and the draggable start.
  * @csspart legend - The key below the plot.
@@ -95,6 +95,7 @@ const roundTo = (value: number, digits: number) => Number(value.toPrecision(digi
  * @csspart formula - A typeset formula (the cost and the update rule).
  * @csspart params - The curvature, learning-rate and cost controls.
  * @csspart notes - Notes about rejected input and a stopped run.
+ * @csspart caption - The wrapper of the `caption` slot.
  *
  * @cssproperty [--gd-curvature-curve-color=var(--gd-series-1)] - The cost curve and the next point.
  * @cssproperty [--gd-curvature-tangent-color=var(--gd-series-2)] - The tangent and the step it implies.
@@ -146,6 +147,19 @@ export class GdCurvature extends GdElement {
       minimum: { attribute: 'minimum', accepts: 'a finite number', valid: isFiniteNumber, fallback: 0 },
       cost: { attribute: 'cost', accepts: COST_SHAPES.join(', '), valid: isOneOf(COST_SHAPES), fallback: 'quadratic' },
       speed: { attribute: 'speed', accepts: 'a number from 0.5 to 60', valid: isNumberInRange(0.5, 60), fallback: 3 },
+    };
+  }
+
+  protected override hideableParts(): Record<string, string[]> {
+    return {
+      ...super.hideableParts(),
+      plot: ['plot'],
+      legend: ['legend'],
+      controls: ['controls'],
+      readout: ['readout'],
+      regime: ['regime'],
+      panels: ['readout', 'regime'],
+      params: ['params'],
     };
   }
 
@@ -506,7 +520,7 @@ export class GdCurvature extends GdElement {
     const entries = this.simulation?.entries ?? [{ iteration: 0, w: this.init, cost: NaN }];
     const current = entries[entries.length - 1];
     const regime = this.regime;
-    return html`<div class="layout">
+    return html`${this.renderCaption()}<div class="layout">
       ${this.renderPlot(entries)} ${this.renderLegend()}
       <div class="bar" part="controls">
         <button class="primary" @click=${() => (this.playing ? this.pause() : this.play())}>

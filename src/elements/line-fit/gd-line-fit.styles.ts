@@ -17,6 +17,13 @@ export const lineFitStyles = css`
     .views {
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }
+    /* Fewer views when the author hides some. */
+    .views[data-columns='2'] {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    .views[data-columns='1'] {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
   figure {
     margin: 0;

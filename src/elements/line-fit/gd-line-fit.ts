@@ -73,6 +73,8 @@ const isBatchSize = (value: unknown) => value === 'full' || isIntegerInRange(1, 
  * @csspart handle - The draggable red initialisation point on the landscape.
  * @csspart readout - Iteration, epoch, w, b and cost.
  * @csspart controls - Every control (data, training, play bar).
+ * @csspart panel - The Data and the Training panel of the controls.
+ * @csspart caption - The wrapper of the `caption` slot.
  * @csspart formula - A typeset formula.
  * @csspart notes - The polite live region for rejected input and run state.
  *
@@ -88,6 +90,7 @@ const isBatchSize = (value: unknown) => value === 'full' || isIntegerInRange(1, 
  * @fires gd-params-change - When the user changes a setting (controls, the dragged initialisation); detail holds the changed properties.
  *
  * @slot - Optional caption or explanation shown above the figure.
+ * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.
  */
 export class GdLineFit extends GdElement {
   static override styles = [tokens, controls, plotStyles, lineFitStyles];
@@ -158,6 +161,18 @@ export class GdLineFit extends GdElement {
       optimizer: { attribute: 'optimizer', accepts: OPTIMIZER_TYPES.join(', '), valid: isOneOf(OPTIMIZER_TYPES), fallback: 'sgd' },
       init: { attribute: 'init', accepts: 'two numbers "w,b" from -1000 to 1000', valid: (v) => isInit(v), fallback: '-2,3' },
       speed: { attribute: 'speed', accepts: 'a whole number of steps per frame from 1 to 1000', valid: isIntegerInRange(1, 1000), fallback: 1 },
+    };
+  }
+
+  protected override hideableParts(): Record<string, string[]> {
+    return {
+      ...super.hideableParts(),
+      data: ['data'],
+      plot: ['plot'],
+      chart: ['chart'],
+      readout: ['readout'],
+      controls: ['controls'],
+      panels: ['panel'],
     };
   }
 
@@ -487,11 +502,16 @@ export class GdLineFit extends GdElement {
     return this.cachedGrid.grid;
   }
 
+  /** How many of the three views `hide` leaves. */
+  private visibleViews(): number {
+    return Math.max(1, ['data', 'plot', 'chart'].filter((part) => !this.isHidden(part)).length);
+  }
+
   private layout() {
     const width = Math.max(240, this.hostWidth());
-    const columns = width >= 720 ? 3 : 1;
+    const columns = width >= 720 ? this.visibleViews() : 1;
     const gap = 16;
-    const column = columns === 3 ? (width - 2 * gap) / 3 : width;
+    const column = (width - (columns - 1) * gap) / columns;
     const plotHeight = Math.round(Math.min(Math.max(column * 0.9, 220), 340));
     return { column: Math.floor(column), height: plotHeight };
   }
@@ -507,8 +527,9 @@ export class GdLineFit extends GdElement {
     const innerW = column - MARGIN.left - MARGIN.right;
     const innerH = height - MARGIN.top - MARGIN.bottom;
     return html`
+      ${this.renderCaption()}
       <slot></slot>
-      <div class="views">
+      <div class="views" data-columns=${this.visibleViews()}>
         ${this.renderData(column, height, innerW, innerH)} ${this.renderLandscape(column, height, innerW, innerH)}
         ${this.renderChart(column, height, innerW, innerH)}
       </div>
@@ -697,7 +718,7 @@ export class GdLineFit extends GdElement {
         <p class="formula">${tex(COST)}</p>
         ${batch < m ? html`<p class="formula">${tex(BATCH_COST)}</p>` : nothing}
       </fieldset>
-      <fieldset>
+      <fieldset part="panel">
         <legend>Data</legend>
         <div class="stack">
           <div class="field">
@@ -722,7 +743,7 @@ export class GdLineFit extends GdElement {
           <div><button type="button" @click=${this.onNewDataset}>New dataset</button></div>
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset part="panel">
         <legend>Training</legend>
         <div class="stack">
           <div class="field">

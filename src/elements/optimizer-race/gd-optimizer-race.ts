@@ -89,6 +89,7 @@ const HYPER_LABELS: Record<HyperparameterName, string> = {
  * @summary Optimizers racing on a 2-D cost landscape.
  *
  * @slot - `<gd-optimizer>` elements, one per racing optimizer, in legend order.
+ * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.
  *
  * @csspart picker - The landscape picker (a radio group of thumbnails).
  * @csspart plot - The contour map with the trajectories and the start point.
@@ -98,6 +99,7 @@ const HYPER_LABELS: Record<HyperparameterName, string> = {
  * @csspart optimizers - The per-optimizer panels with their hyperparameters.
  * @csspart formula - A typeset formula (update rules, the landscape).
  * @csspart notes - Notes about rejected input and the race's state.
+ * @csspart caption - The wrapper of the `caption` slot.
  *
  * @cssproperty [--gd-race-series-1=var(--gd-series-1)] - Colour of the 1st optimizer (also -2 … -8).
  * @cssproperty [--gd-race-start=var(--gd-color-model)] - Colour of the start point.
@@ -184,6 +186,19 @@ export class GdOptimizerRace extends GdElement {
         valid: isIntegerInRange(1, 100),
         fallback: 5,
       },
+    };
+  }
+
+  protected override hideableParts(): Record<string, string[]> {
+    return {
+      ...super.hideableParts(),
+      picker: ['picker'],
+      plot: ['plot'],
+      legend: ['legend'],
+      chart: ['chart'],
+      controls: ['controls'],
+      panels: ['optimizers'],
+      optimizers: ['optimizers'],
     };
   }
 
@@ -978,6 +993,7 @@ export class GdOptimizerRace extends GdElement {
     const plotHeight = scales.innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
     return html`
       <div class="race ${this.wide ? 'wide' : 'narrow'}">
+        ${this.renderCaption()}
         ${this.renderPicker(landscape)}
         <div class="stage">
           <figure class="plot-column">

@@ -35,6 +35,9 @@ export abstract class GdElement extends LitElement {
   /** Elements with the same `link` value share their hyperparameters. */
   @property({ reflect: true }) link: string | null = null;
 
+  /** Parts to leave out, separated by spaces (`hide="picker panels"`); each element lists its words. */
+  @property({ reflect: true }) hide: string | null = null;
+
   /** Visible notes about rejected input and run state, by key. */
   @state() protected notes: Record<string, string> = {};
 
@@ -57,7 +60,29 @@ export abstract class GdElement extends LitElement {
     return {
       seed: { attribute: 'seed', accepts: 'a whole number from 0 to 4294967295', valid: isIntegerInRange(0, 2 ** 32 - 1), fallback: 1 },
       theme: { attribute: 'theme', accepts: 'auto, light or dark', valid: isOneOf(THEMES), fallback: 'auto' },
+      hide: {
+        attribute: 'hide',
+        accepts: `words separated by spaces, from: ${Object.keys(this.hideableParts()).join(', ')}`,
+        valid: (value) => value === null || value === undefined || (typeof value === 'string' && hideWords(value).every((word) => word in this.hideableParts())),
+        fallback: null,
+      },
     };
+  }
+
+  /** The words `hide` accepts, each with the parts it hides. */
+  protected hideableParts(): Record<string, string[]> {
+    return { caption: ['caption'], formula: ['formula'], notes: ['notes'] };
+  }
+
+  /** Whether `hide` leaves out the part `part`. */
+  protected isHidden(part: string): boolean {
+    const parts = this.hideableParts();
+    return hideWords(this.hide).some((word) => parts[word]?.includes(part));
+  }
+
+  /** The slot for an author's caption, above the figure. */
+  protected renderCaption(): TemplateResult {
+    return html`<div class="caption-slot" part="caption"><slot name="caption"></slot></div>`;
   }
 
   /** Applies `n` updates; resolves when they are applied (works paused and off-screen). */
@@ -104,6 +129,16 @@ export abstract class GdElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.rewriteOwnAttributes();
+    this.hideParts();
+  }
+
+  /** Marks the parts `hide` names (after every render, so parts rendered later are hidden too). */
+  private hideParts(): void {
+    const parts = this.hideableParts();
+    const hidden = new Set(hideWords(this.hide).flatMap((word) => parts[word] ?? []));
+    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[part]')) {
+      element.toggleAttribute('data-hidden', [...element.part].some((part) => hidden.has(part)));
+    }
   }
 
   /**
@@ -167,4 +202,8 @@ export abstract class GdElement extends LitElement {
   protected format(value: number, options?: { digits?: number; fraction?: number }): string {
     return formatNumber(this, value, options);
   }
+}
+
+function hideWords(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }

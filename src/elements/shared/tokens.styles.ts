@@ -68,4 +68,11 @@ export const tokens = css`
       animation: none !important;
     }
   }
+  /* Parts an author hides with the hide attribute. */
+  [data-hidden] {
+    display: none !important;
+  }
+  .caption-slot ::slotted(*) {
+    margin: 0 0 0.5rem;
+  }
 `;
