@@ -344,3 +344,72 @@ describe('hide and the caption slot', () => {
     expect(compact.getBoundingClientRect().height).to.be.below(full.getBoundingClientRect().height - 250);
   });
 });
+
+type Stateful = Widget & { toJSON(): Record<string, unknown>; state: unknown; history?: unknown[]; trajectories?: unknown[] };
+
+/** The run as a reader sees it: the history, or every optimizer's trajectory. */
+const runOf = (element: Stateful) => (element.localName === 'gd-optimizer-race' ? element.trajectories : element.history);
+
+describe('state: a JSON round trip', () => {
+  const CONFIGURED = {
+    'gd-line-fit': () => html`<gd-line-fit size="30" seed="5" noise="0.8" learning-rate="0.05" batch-size="8" optimizer="momentum" init="1,2" test-split="0.2"></gd-line-fit>`,
+    'gd-curvature': () => html`<gd-curvature cost="quartic" curvature="1.5" learning-rate="0.4" init="3" minimum="0.5"></gd-curvature>`,
+    'gd-optimizer-race': () => html`<gd-optimizer-race landscape="booth" start="-6,8" speed="7">
+      <gd-optimizer type="adam" learning-rate="0.3" beta1="0.8" label="Adam, β₁ = 0.8"></gd-optimizer>
+      <gd-optimizer type="momentum" learning-rate="0.01" decay="0.01"></gd-optimizer>
+    </gd-optimizer-race>`,
+  };
+  for (const [tag, template] of Object.entries(CONFIGURED)) {
+    it(`<${tag}>: a new element given toJSON() as its state attribute has the same settings and the same run`, async () => {
+      const holder = await fixture<HTMLDivElement>(html`<div>${template()}</div>`);
+      const original = holder.querySelector(tag) as Stateful;
+      await settle(original);
+      await original.step(7);
+      const json = JSON.stringify(original);
+      const saved = JSON.parse(json);
+      expect(saved.iteration).to.equal(7);
+
+      const copy = document.createElement(tag) as Stateful;
+      copy.setAttribute('state', json);
+      holder.append(copy);
+      await copy.updateComplete;
+      expect(JSON.parse(JSON.stringify(copy))).to.deep.equal(saved);
+      expect(runOf(copy)).to.deep.equal(runOf(original));
+      await original.step(5);
+      await copy.step(5);
+      expect(runOf(copy)).to.deep.equal(runOf(original));
+
+      // The property takes the object too, and restores an element that has moved on.
+      copy.state = saved;
+      await copy.updateComplete;
+      expect(copy.toJSON()).to.deep.equal(saved);
+    });
+  }
+
+  it('a race restores its panel edits and a changed landscape; bad state text keeps the widget and says so', async () => {
+    const race = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="rosenbrock" start="-1.5,2"></gd-optimizer-race>`);
+    await settle(race as unknown as Widget);
+    race.landscape = 'booth';
+    race.start = '-6,8';
+    await race.updateComplete;
+    const input = race.shadowRoot!.querySelectorAll('.card')[1].querySelector<HTMLInputElement>('input[type=number]')!;
+    input.value = '0.0007';
+    input.dispatchEvent(new Event('change'));
+    await race.step(4);
+    const saved = race.toJSON();
+    expect((saved.optimizers as { learningRate: number }[])[1].learningRate).to.equal(0.0007);
+    const copy = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="himmelblau" .state=${saved}></gd-optimizer-race>`);
+    await copy.updateComplete;
+    expect(copy.trajectories).to.deep.equal(race.trajectories);
+
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (message: string) => warnings.push(message);
+    copy.setAttribute('state', '{"landscape": "booth",');
+    await copy.updateComplete;
+    console.warn = warn;
+    expect(copy.trajectories).to.deep.equal(race.trajectories);
+    expect(copy.shadowRoot!.querySelector('.note[data-note="state"]')!.textContent).to.contain('state');
+    expect(warnings).to.have.length(1);
+  });
+});

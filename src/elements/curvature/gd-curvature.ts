@@ -40,6 +40,8 @@ const MAX_PLAY_STEPS = 400;
  */
 const BOUND_IN_HALF_WIDTHS = 1e5;
 const PLAY_STOP_HALF_WIDTHS = 8;
+/** The most updates a restored state replays. */
+const MAX_REPLAY = 100_000;
 const CURVE_SAMPLES = 241;
 const TRAIL_LENGTH = 200;
 const MARGIN: Margin = { top: 18, right: 14, bottom: 42, left: 52 };
@@ -199,6 +201,24 @@ export class GdCurvature extends GdElement {
   /** Half the width of the plot as drawn. */
   private get halfWidth(): number {
     return this.frame ? (this.frame.domain[1] - this.frame.domain[0]) / 2 : this.freshHalfWidth;
+  }
+
+  protected override stateSettings(): Record<string, unknown> {
+    const { curvature, learningRate, init, minimum, cost, speed } = this;
+    return { curvature, learningRate, init, minimum, cost, speed };
+  }
+
+  protected override updatesMade(): number {
+    return this.iteration;
+  }
+
+  protected override replay(n: number): Promise<void> {
+    return this.enqueue(async () => {
+      await this.ensureSimulation();
+      this.simulation!.reset();
+      this.afterChange();
+      await this.advance(Math.min(n, MAX_REPLAY));
+    });
   }
 
   /** Applies `count` updates (fewer if the run diverges first); works paused and off-screen. */

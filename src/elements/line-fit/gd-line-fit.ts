@@ -243,6 +243,24 @@ export class GdLineFit extends GdElement {
     return this.landscape();
   }
 
+  protected override stateSettings(): Record<string, unknown> {
+    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init } = this.modelInputs();
+    const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 1;
+    return { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init, speed };
+  }
+
+  protected override updatesMade(): number {
+    return this.trainer?.iteration ?? 0;
+  }
+
+  protected override replay(n: number): Promise<void> {
+    this.ensureModel();
+    this.restartRun();
+    const run = this.stepQueue.then(() => this.advance(Math.min(n, MAX_ITERATIONS)));
+    this.stepQueue = run.catch(() => undefined);
+    return run;
+  }
+
   override async step(n = 1): Promise<void> {
     const requested = Math.floor(Number(n));
     const count = Number.isFinite(requested) && requested > 0 ? requested : 0;

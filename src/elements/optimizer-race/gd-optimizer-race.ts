@@ -61,6 +61,8 @@ interface RaceEntry {
 type Overrides = Partial<Record<HyperparameterName | 'disabled', number | boolean>>;
 
 const PREVIEW_STEPS = 100;
+/** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
+const MAX_RESTORED_OPTIMIZERS = 16;
 /** A race stops by itself after this many updates ("max-steps"). */
 const MAX_STEPS = 100_000;
 const PLOT_MARGIN: Margin = { top: 8, right: 12, bottom: 42, left: 46 };
@@ -164,6 +166,8 @@ export class GdOptimizerRace extends GdElement {
   private readonly childObserver = new MutationObserver(() => this.onChildrenChanged());
   /** Each child's shared settings as last sent to (or taken from) the link group. */
   private readonly sharedSettings = new WeakMap<GdOptimizer, string>();
+  /** A restored state set the start: it wins over the landscape's own start even if the text is unchanged. */
+  private restoredStart = false;
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -250,6 +254,51 @@ export class GdOptimizerRace extends GdElement {
   /** Updates made since the start. */
   get iteration(): number {
     return this.run?.iteration ?? 0;
+  }
+
+  protected override stateSettings(): Record<string, unknown> {
+    const start = this.hasUpdated ? this.startPoint : (parsePair(this.start) ?? this.currentLandscape.start);
+    const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 5;
+    return {
+      landscape: this.currentLandscape.id,
+      start: pairText(start),
+      speed,
+      optimizers: this.readEntries().map((entry) => ({ type: entry.type, label: entry.label, ...entry.hyperparameters, disabled: entry.disabled })),
+    };
+  }
+
+  protected override updatesMade(): number {
+    return this.run?.iteration ?? 0;
+  }
+
+  /**
+   * Restores the landscape, start and speed, and the optimizers as `<gd-optimizer>`
+   * children: the existing children take the saved settings when there are as many,
+   * otherwise they are replaced.
+   */
+  protected override applyState(state: Record<string, unknown>): void {
+    const { optimizers, ...rest } = state;
+    super.applyState(rest);
+    if ('start' in rest) this.restoredStart = true;
+    if (!Array.isArray(optimizers)) return;
+    const saved = optimizers.filter((item): item is Record<string, unknown> => !!item && typeof item === 'object').slice(0, MAX_RESTORED_OPTIMIZERS);
+    let children = this.optimizerChildren();
+    if (children.length !== saved.length) {
+      for (const child of children) child.remove();
+      children = saved.map(() => document.createElement('gd-optimizer') as GdOptimizer);
+      this.append(...children);
+    }
+    saved.forEach((settings, i) => {
+      const child = children[i] as unknown as Record<string, unknown>;
+      for (const key of ['type', 'label', 'disabled', ...Object.keys(NUMERIC_RULES)]) if (key in settings) child[key] = settings[key];
+    });
+    this.overrides = [];
+  }
+
+  protected override async replay(n: number): Promise<void> {
+    this.ensureRun();
+    this.reset();
+    if (n > 0) this.advance(Math.min(n, MAX_STEPS));
   }
 
   /** Applies exactly `n` updates to every optimizer (works paused and off-screen). */
@@ -612,7 +661,8 @@ export class GdOptimizerRace extends GdElement {
     super.willUpdate(changed);
     // A rejected value was put back by the base class: nothing really changed.
     const landscapeChanged = changed.has('landscape') && changed.get('landscape') !== this.landscape;
-    const startChanged = changed.has('start') && changed.get('start') !== this.start;
+    const startChanged = (changed.has('start') && changed.get('start') !== this.start) || this.restoredStart;
+    this.restoredStart = false;
     if (landscapeChanged || startChanged) {
       const landscape = this.currentLandscape;
       const explicit = parsePair(this.start);

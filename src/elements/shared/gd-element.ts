@@ -38,6 +38,19 @@ export abstract class GdElement extends LitElement {
   /** Parts to leave out, separated by spaces (`hide="picker panels"`); each element lists its words. */
   @property({ reflect: true }) hide: string | null = null;
 
+  /**
+   * The widget's whole state, as `toJSON()` gives it. Setting it (an object, or its JSON
+   * text as the `state` attribute) restores the widget: its settings, then the same
+   * number of updates from the start, which reproduces the same run.
+   */
+  @property({ attribute: 'state', noAccessor: true })
+  get state(): Record<string, unknown> {
+    return this.toJSON();
+  }
+  set state(value: unknown) {
+    this.restoreState(value);
+  }
+
   /** Visible notes about rejected input and run state, by key. */
   @state() protected notes: Record<string, string> = {};
 
@@ -51,6 +64,9 @@ export abstract class GdElement extends LitElement {
   protected readonly reducedMotion = new MediaQueryController(this, REDUCED_MOTION);
 
   private readonly lastGood = new Map<string, unknown>();
+  /** Updates to replay after a restored state's settings are applied. */
+  private pendingReplay?: number;
+  private restoring?: Promise<void>;
   /** Properties the element changed itself since the last update (see `changedByElement`). */
   private readonly ownChanges = new Set<string>();
   private static readonly warned = new Set<string>();
@@ -83,6 +99,63 @@ export abstract class GdElement extends LitElement {
   /** The slot for an author's caption, above the figure. */
   protected renderCaption(): TemplateResult {
     return html`<div class="caption-slot" part="caption"><slot name="caption"></slot></div>`;
+  }
+
+  /** The settings `toJSON()` saves and `state` restores, by property name (validated values). */
+  protected stateSettings(): Record<string, unknown> {
+    return { seed: this.seed };
+  }
+
+  /** Updates made since the start. */
+  protected updatesMade(): number {
+    return 0;
+  }
+
+  /**
+   * Starts again from the initial state and applies `n` updates (a restored state's).
+   * It must not wait for `updateComplete`, which waits for it.
+   */
+  protected async replay(_n: number): Promise<void> {}
+
+  /** The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it). */
+  toJSON(): Record<string, unknown> {
+    return { ...this.stateSettings(), iteration: this.updatesMade() };
+  }
+
+  private restoreState(value: unknown): void {
+    if (value === null || value === undefined) return;
+    let state: unknown = value;
+    if (typeof value === 'string') {
+      try {
+        state = JSON.parse(value);
+      } catch {
+        state = undefined;
+      }
+    }
+    const rule: PropertyRule = { attribute: 'state', accepts: "a JSON object from the widget's toJSON()", valid: () => false, fallback: undefined };
+    if (!state || typeof state !== 'object' || Array.isArray(state)) {
+      this.rejectInput(rule, value, 'the current state');
+      return;
+    }
+    if (this.notes.state) this.setNote('state', undefined);
+    this.applyState(state as Record<string, unknown>);
+    const iteration = Number((state as Record<string, unknown>).iteration ?? 0);
+    this.pendingReplay = Number.isInteger(iteration) && iteration > 0 ? iteration : 0;
+    this.requestUpdate();
+  }
+
+  /** Sets the saved settings as properties; each goes through its own validation. */
+  protected applyState(state: Record<string, unknown>): void {
+    const keys = Object.keys(this.stateSettings()).filter((key) => key in state);
+    for (const key of keys) (this as unknown as Record<string, unknown>)[key] = state[key];
+    this.changedByElement(...keys);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    // A restored state is complete once its updates are replayed.
+    while (this.restoring) await this.restoring;
+    return result;
   }
 
   /** Applies `n` updates; resolves when they are applied (works paused and off-screen). */
@@ -130,6 +203,17 @@ export abstract class GdElement extends LitElement {
     super.updated(changed);
     this.rewriteOwnAttributes();
     this.hideParts();
+    if (this.pendingReplay !== undefined) {
+      const n = this.pendingReplay;
+      this.pendingReplay = undefined;
+      // After this update, so the replay runs on the restored settings.
+      const replay: Promise<void> = Promise.resolve()
+        .then(() => this.replay(n))
+        .finally(() => {
+          if (this.restoring === replay) this.restoring = undefined;
+        });
+      this.restoring = replay;
+    }
   }
 
   /** Marks the parts `hide` names (after every render, so parts rendered later are hidden too). */
@@ -169,7 +253,7 @@ export abstract class GdElement extends LitElement {
   }
 
   private rejectInput(rule: PropertyRule, value: unknown, kept: unknown): void {
-    const shown = typeof value === 'string' ? `"${value}"` : String(value);
+    const shown = typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? JSON.stringify(value) : String(value);
     this.setNote(rule.attribute, `Ignored ${rule.attribute}=${shown}: expected ${rule.accepts}. Using ${String(kept)}.`);
     const key = `${this.localName}|${rule.attribute}|${String(value)}`;
     if (!GdElement.warned.has(key)) {
