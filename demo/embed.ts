@@ -4,10 +4,13 @@
  *   embed.html?widget=line-fit&size=1000&learning-rate=0.05
  *   embed.html?widget=curvature&curvature=3&learning-rate=0.6
  * Every other parameter becomes an attribute; the element validates it (SPEC §5), so
- * nothing from the URL reaches innerHTML. The frame's height follows its content: the
- * page posts `{ type: 'gd-kit:resize', height }` to its parent on every size change.
+ * nothing from the URL reaches innerHTML. `theme` may also be `host`, `share=off` drops
+ * the share buttons, and `state` (the widget's toJSON()) restores a whole widget; the
+ * page keeps its own URL equal to the widget's state. The height, theme and sharing
+ * protocol is described in embed-share.ts.
  */
 import '../src/index.js';
+import { createShareBar, embedCode, followTheme, postHeights, stateUrl, writeStateToUrl } from './embed-share.js';
 
 const WIDGETS: Record<string, string> = {
   race: 'gd-optimizer-race',
@@ -29,7 +32,8 @@ if (!tag) {
   const element = document.createElement(tag);
   const accepted = new Set((customElements.get(tag) as unknown as { observedAttributes?: string[] }).observedAttributes ?? []);
   for (const [name, value] of params) {
-    if (name === 'widget' || name === 'optimizer') continue;
+    // The race's optimizers are children; the theme (which may be `host`) is followTheme's.
+    if (name === 'widget' || name === 'theme' || name === 'share' || (name === 'optimizer' && tag === 'gd-optimizer-race')) continue;
     if (accepted.has(name)) element.setAttribute(name, value);
     else console.warn(`gd-kit embed: ignored URL parameter "${name}" (not an attribute of <${tag}>).`);
   }
@@ -45,10 +49,13 @@ if (!tag) {
     }
   }
   document.body.append(element);
+  const widgetElement = element as HTMLElement & { theme: string; toJSON(): Record<string, unknown> };
+  followTheme(widgetElement, params.get('theme'));
+  writeStateToUrl(widgetElement);
+  if (params.get('share') !== 'off') {
+    const link = () => new URL(stateUrl(widgetElement), location.href).href;
+    const height = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+    document.body.append(createShareBar({ link, code: () => embedCode(link(), `Interactive figure: <${tag}>`, height()) }));
+  }
+  postHeights(element);
 }
-
-const postHeight = () => {
-  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  window.parent?.postMessage({ type: 'gd-kit:resize', height }, '*');
-};
-new ResizeObserver(postHeight).observe(document.documentElement);
