@@ -9,6 +9,7 @@ const shotsIndex = process.argv.indexOf('--screenshots');
 const shotsDir = shotsIndex > 0 ? path.resolve(process.argv[shotsIndex + 1]) : undefined;
 const PAGES = [
   '/demo/index.html',
+  '/demo/lesson.html',
   '/demo/embed.html?widget=race&landscape=rosenbrock&start=-1.5,2&optimizer=sgd:0.001&optimizer=adam:0.02',
   '/demo/embed.html?widget=line-fit&size=1000',
   '/demo/embed.html?widget=curvature&curvature=3&learning-rate=0.5',
@@ -31,6 +32,10 @@ try {
     await page.goto(base + url, { waitUntil: 'networkidle0' });
     await page.evaluate(() => Promise.all([...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('gd-')).map((el) => el.updateComplete)));
     await new Promise((resolve) => setTimeout(resolve, 500));
+    if (shotsDir && url === PAGES[1]) {
+      mkdirSync(shotsDir, { recursive: true });
+      await page.screenshot({ path: path.join(shotsDir, 'lesson-1200-light.png'), fullPage: true });
+    }
     if (shotsDir && url === PAGES[0]) {
       mkdirSync(shotsDir, { recursive: true });
       for (const [width, scheme] of [[1200, 'light'], [1200, 'dark'], [360, 'light'], [360, 'dark']]) {
