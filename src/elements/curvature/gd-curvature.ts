@@ -86,6 +86,7 @@ const roundTo = (value: number, digits: number) => Number(value.toPrecision(digi
  * @fires gd-step - After each batch of updates; detail `{ iteration, values: { w, cost, slope } }`.
  * @fires gd-done - When a run stops; detail `{ reason: 'converged' | 'diverged' | 'max-steps', iteration }`.
  * @fires gd-params-change - When the user changes curvature, learning rate, cost or the start; detail: the changed values.
+ * @fires gd-link-change - When the widget takes a plain-GD (`sgd`) learning rate from its `link` group; detail `{link, type, values}`.
  *
  * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.
  *

@@ -88,6 +88,7 @@ const isBatchSize = (value: unknown) => value === 'full' || isIntegerInRange(1, 
  * @fires gd-step - After each batch of updates (a frame while playing, or a `step()` call); detail `{iteration, values: {w, b, cost, epoch, testCost?}}`.
  * @fires gd-done - When the run stops by itself; detail `{reason: 'converged' | 'diverged' | 'max-steps', iteration}`.
  * @fires gd-params-change - When the user changes a setting (controls, the dragged initialisation); detail holds the changed properties.
+ * @fires gd-link-change - When the widget takes a learning rate or optimizer from its `link` group; detail `{link, type, values}`.
  *
  * @slot - Optional caption or explanation shown above the figure.
  * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.

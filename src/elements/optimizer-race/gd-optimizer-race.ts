@@ -111,6 +111,7 @@ const HYPER_LABELS: Record<HyperparameterName, string> = {
  * @fires gd-step - After steps are applied (on play, step() and the Step button); detail: iteration and each optimizer's position, cost and status.
  * @fires gd-done - When every optimizer has converged or diverged, or after 100,000 steps; detail: reason.
  * @fires gd-params-change - When the user changes the landscape, the start point or an optimizer setting.
+ * @fires gd-link-change - When optimizers of this race take a learning rate or decay from its `link` group; detail `{link, type, values, optimizers}`.
  */
 export class GdOptimizerRace extends GdElement {
   static override styles = styles;

@@ -35,7 +35,11 @@ export abstract class GdElement extends LitElement {
   /** Elements with the same `link` value share their hyperparameters. */
   @property({ reflect: true }) link: string | null = null;
 
-  /** Parts to leave out, separated by spaces (`hide="picker panels"`); each element lists its words. */
+  /**
+   * Parts to leave out, separated by spaces (`hide="picker panels chart"`): `picker`,
+   * `panels`, `chart`, `controls`, `caption`, `formula`, `notes` and the element's other
+   * part names (each element's README section lists its words).
+   */
   @property({ reflect: true }) hide: string | null = null;
 
   /**
