@@ -38,7 +38,9 @@ describe('demo/embed.html', () => {
         trajectories: { type: string; label: string; points: number[][] }[];
       };
       await race.updateComplete;
-      await until(() => race.trajectories.length === 2 && embedded.heights.length > 0);
+      // Heights are posted as the page lays out; wait for the one after the last layout.
+      const contentHeight = () => embedded.frame.contentDocument!.documentElement.getBoundingClientRect().height;
+      await until(() => race.trajectories.length === 2 && Math.abs(embedded.heights[embedded.heights.length - 1] - contentHeight()) < 2);
       expect(race.getAttribute('landscape')).to.equal('booth');
       expect(race.trajectories.map((t) => [t.type, t.label])).to.deep.equal([
         ['sgd', 'Plain GD'],

@@ -138,7 +138,8 @@ export abstract class GdElement extends LitElement {
     }
     const rule: PropertyRule = { attribute: 'state', accepts: "a JSON object from the widget's toJSON()", valid: () => false, fallback: undefined };
     if (!state || typeof state !== 'object' || Array.isArray(state)) {
-      this.rejectInput(rule, value, 'the current state');
+      // Quoted as text in the note, whatever was given.
+      this.rejectInput(rule, typeof value === 'string' ? value : JSON.stringify(value), 'the current state');
       return;
     }
     if (this.notes.state) this.setNote('state', undefined);
@@ -257,7 +258,7 @@ export abstract class GdElement extends LitElement {
   }
 
   private rejectInput(rule: PropertyRule, value: unknown, kept: unknown): void {
-    const shown = typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const shown = typeof value === 'string' ? `"${value}"` : String(value);
     this.setNote(rule.attribute, `Ignored ${rule.attribute}=${shown}: expected ${rule.accepts}. Using ${String(kept)}.`);
     const key = `${this.localName}|${rule.attribute}|${String(value)}`;
     if (!GdElement.warned.has(key)) {
