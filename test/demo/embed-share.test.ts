@@ -32,7 +32,13 @@ function collectHeights() {
   return { heights, stop: () => window.removeEventListener('message', onMessage) };
 }
 
-type EmbeddedWidget = HTMLElement & { updateComplete: Promise<unknown>; theme: string; learningRate: number; optimizer: string; toJSON(): Record<string, unknown> };
+type EmbeddedWidget = HTMLElement & {
+  updateComplete: Promise<unknown>;
+  theme: string;
+  learningRate: number;
+  optimizer: string;
+  toJSON(): Record<string, unknown>;
+};
 
 describe('demo/embed.html: height, state, theme and sharing', () => {
   it('a cross-origin frame below the fold gets its height without being scrolled to', async () => {
@@ -124,7 +130,10 @@ describe('demo/embed.html: height, state, theme and sharing', () => {
     await embedded.loaded;
     const win = embedded.element.contentWindow! as Window & typeof globalThis;
     const copied: string[] = [];
-    Object.defineProperty(win.navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    Object.defineProperty(win.navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
     const buttons = [...embedded.element.contentDocument!.querySelectorAll<HTMLButtonElement>('.embed-share button')];
     expect(buttons.map((b) => b.textContent)).to.deep.equal(['Copy link', 'Copy embed code']);
     buttons[0].click();
@@ -134,7 +143,7 @@ describe('demo/embed.html: height, state, theme and sharing', () => {
     buttons[1].click();
     await until(() => copied.length === 2);
     expect(copied[1]).to.match(/^<iframe src="[^"]*embed\.html\?widget=race&amp;state=/);
-    expect(copied[1]).to.contain("gd-kit:resize");
+    expect(copied[1]).to.contain('gd-kit:resize');
     const status = embedded.element.contentDocument!.querySelector('.embed-share-status')!;
     await until(() => status.textContent !== '');
     expect(status.textContent).to.contain('Copied the embed code');

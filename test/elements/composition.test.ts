@@ -65,13 +65,21 @@ function watch(element: Element) {
 const WIDGETS = {
   'gd-line-fit': () => html`<gd-line-fit size="40" seed="3"></gd-line-fit>`,
   'gd-curvature': () => html`<gd-curvature curvature="2" learning-rate="0.3" init="2"></gd-curvature>`,
-  'gd-optimizer-race': () => html`<gd-optimizer-race landscape="booth" start="-6,8"><gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer></gd-optimizer-race>`,
+  'gd-optimizer-race': () =>
+    html`<gd-optimizer-race landscape="booth" start="-6,8"
+      ><gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer
+    ></gd-optimizer-race>`,
 };
 
 describe('unmounting and moving', () => {
   for (const [tag, template] of Object.entries(WIDGETS)) {
     it(`<${tag}> is silent when removed, re-appended later, and moved, after render`, async () => {
-      const holder = await fixture<HTMLDivElement>(html`<div><div class="a">${template()}</div><div class="b"></div></div>`);
+      const holder = await fixture<HTMLDivElement>(
+        html`<div>
+          <div class="a">${template()}</div>
+          <div class="b"></div>
+        </div>`,
+      );
       const element = holder.querySelector(tag) as Widget;
       await settle(element);
       await element.step(3);
@@ -95,10 +103,14 @@ describe('unmounting and moving', () => {
   }
 
   it('<gd-optimizer> is silent when removed from a race and appended to another', async () => {
-    const holder = await fixture<HTMLDivElement>(html`<div>
-      <gd-optimizer-race landscape="booth" start="-6,8"><gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer><gd-optimizer type="sgd" learning-rate="0.01"></gd-optimizer></gd-optimizer-race>
-      <gd-optimizer-race landscape="booth" start="-6,8"><gd-optimizer type="sgd" learning-rate="0.02"></gd-optimizer></gd-optimizer-race>
-    </div>`);
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <gd-optimizer-race landscape="booth" start="-6,8"
+          ><gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer><gd-optimizer type="sgd" learning-rate="0.01"></gd-optimizer
+        ></gd-optimizer-race>
+        <gd-optimizer-race landscape="booth" start="-6,8"><gd-optimizer type="sgd" learning-rate="0.02"></gd-optimizer></gd-optimizer-race>
+      </div>`,
+    );
     const [first, second] = holder.querySelectorAll('gd-optimizer-race') as unknown as Widget[] & { trajectories: unknown[] }[];
     await settle(first);
     await settle(second);
@@ -121,7 +133,9 @@ describe('properties and attributes tell the truth after the element changes the
   it('race.start follows a landscape switch, so a framework can set the old start back', async () => {
     const race = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="rosenbrock" start="-1.5,2"></gd-optimizer-race>`);
     await race.updateComplete;
-    const radio = [...race.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=landscape]')].find((input) => input.value === 'booth')!;
+    const radio = [...race.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=landscape]')].find(
+      (input) => input.value === 'booth',
+    )!;
     radio.click();
     await race.updateComplete;
     const [w1, w2] = getLandscape('booth')!.start;
@@ -190,16 +204,18 @@ const settleAll = async (elements: Element[]) => {
 
 describe('link groups', () => {
   it('a value set by page script reaches linked widgets of the same rule, which say so with gd-link-change, and nothing loops', async () => {
-    const holder = await fixture<HTMLDivElement>(html`<div>
-      <gd-line-fit link="script" learning-rate="0.1" size="20"></gd-line-fit>
-      <gd-line-fit link="script" learning-rate="0.1" size="20"></gd-line-fit>
-      <gd-curvature link="script" learning-rate="0.3"></gd-curvature>
-      <gd-optimizer-race link="script" landscape="booth" start="-6,8">
-        <gd-optimizer type="sgd" learning-rate="0.01"></gd-optimizer>
-        <gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer>
-      </gd-optimizer-race>
-      <gd-line-fit link="elsewhere" learning-rate="0.1" size="20"></gd-line-fit>
-    </div>`);
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <gd-line-fit link="script" learning-rate="0.1" size="20"></gd-line-fit>
+        <gd-line-fit link="script" learning-rate="0.1" size="20"></gd-line-fit>
+        <gd-curvature link="script" learning-rate="0.3"></gd-curvature>
+        <gd-optimizer-race link="script" landscape="booth" start="-6,8">
+          <gd-optimizer type="sgd" learning-rate="0.01"></gd-optimizer>
+          <gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer>
+        </gd-optimizer-race>
+        <gd-line-fit link="elsewhere" learning-rate="0.1" size="20"></gd-line-fit>
+      </div>`,
+    );
     const [fit, peer, curvature, race, outsider] = [...holder.children] as Linked[];
     await settleAll([...holder.children]);
     const counts = countEvents([...holder.children] as HTMLElement[]);
@@ -243,13 +259,15 @@ describe('link groups', () => {
   });
 
   it("a race's Adam α reaches only linked Adam optimizers; a plain-GD widget keeps its rate and rule", async () => {
-    const holder = await fixture<HTMLDivElement>(html`<div>
-      <gd-optimizer-race link="typed" landscape="booth" start="-6,8"></gd-optimizer-race>
-      <gd-optimizer-race link="typed" landscape="booth" start="-6,8"></gd-optimizer-race>
-      <gd-line-fit link="typed" learning-rate="0.1" size="20"></gd-line-fit>
-      <gd-line-fit link="typed" learning-rate="0.1" optimizer="adam" size="20"></gd-line-fit>
-      <gd-curvature link="typed" learning-rate="0.3"></gd-curvature>
-    </div>`);
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <gd-optimizer-race link="typed" landscape="booth" start="-6,8"></gd-optimizer-race>
+        <gd-optimizer-race link="typed" landscape="booth" start="-6,8"></gd-optimizer-race>
+        <gd-line-fit link="typed" learning-rate="0.1" size="20"></gd-line-fit>
+        <gd-line-fit link="typed" learning-rate="0.1" optimizer="adam" size="20"></gd-line-fit>
+        <gd-curvature link="typed" learning-rate="0.3"></gd-curvature>
+      </div>`,
+    );
     const [first, second, sgdFit, adamFit, curvature] = [...holder.children] as Linked[];
     await settleAll([...holder.children]);
     const counts = countEvents([...holder.children] as HTMLElement[]);
@@ -284,7 +302,9 @@ describe('link groups', () => {
     await settleAll([...holder.children]);
     expect(adamFit.learningRate).to.equal(sgdFit.learningRate);
     expect(curvature.learningRate).to.equal(0.3);
-    const adamRates = [first, second].map((race) => race.shadowRoot!.querySelectorAll('.card')[3].querySelector<HTMLInputElement>('input[type=number]')!.value);
+    const adamRates = [first, second].map(
+      (race) => race.shadowRoot!.querySelectorAll('.card')[3].querySelector<HTMLInputElement>('input[type=number]')!.value,
+    );
     expect(adamRates).to.deep.equal([String(sgdFit.learningRate), String(sgdFit.learningRate)]);
     expect(counts.map((c) => c.link)).to.deep.equal([1, 2, 0, 2, 0]);
   });
@@ -297,7 +317,12 @@ describe('hide and the caption slot', () => {
   const CASES = [
     { tag: 'gd-line-fit', hide: 'chart panels', gone: ['chart', 'panel'], kept: ['data', 'plot', 'controls', 'readout'] },
     { tag: 'gd-curvature', hide: 'panels legend', gone: ['readout', 'regime', 'legend'], kept: ['plot', 'controls', 'params'] },
-    { tag: 'gd-optimizer-race', hide: 'picker panels chart', gone: ['picker', 'optimizers', 'chart'], kept: ['plot', 'legend', 'controls'] },
+    {
+      tag: 'gd-optimizer-race',
+      hide: 'picker panels chart',
+      gone: ['picker', 'optimizers', 'chart'],
+      kept: ['plot', 'legend', 'controls'],
+    },
   ];
   for (const { tag, hide, gone, kept } of CASES) {
     it(`<${tag} hide="${hide}"> leaves those parts out and shows a slotted caption above the figure`, async () => {
@@ -334,10 +359,12 @@ describe('hide and the caption slot', () => {
   }
 
   it('a race with one optimizer and hide="picker panels" is a compact figure', async () => {
-    const holder = await fixture<HTMLDivElement>(html`<div style="width: 900px">
-      <gd-optimizer-race landscape="booth"><gd-optimizer type="adam"></gd-optimizer></gd-optimizer-race>
-      <gd-optimizer-race landscape="booth" hide="picker panels"><gd-optimizer type="adam"></gd-optimizer></gd-optimizer-race>
-    </div>`);
+    const holder = await fixture<HTMLDivElement>(
+      html`<div style="width: 900px">
+        <gd-optimizer-race landscape="booth"><gd-optimizer type="adam"></gd-optimizer></gd-optimizer-race>
+        <gd-optimizer-race landscape="booth" hide="picker panels"><gd-optimizer type="adam"></gd-optimizer></gd-optimizer-race>
+      </div>`,
+    );
     const [full, compact] = holder.querySelectorAll('gd-optimizer-race');
     await settle(full as Widget);
     await settle(compact as Widget);
@@ -352,12 +379,23 @@ const runOf = (element: Stateful) => (element.localName === 'gd-optimizer-race' 
 
 describe('state: a JSON round trip', () => {
   const CONFIGURED = {
-    'gd-line-fit': () => html`<gd-line-fit size="30" seed="5" noise="0.8" learning-rate="0.05" batch-size="8" optimizer="momentum" init="1,2" test-split="0.2"></gd-line-fit>`,
+    'gd-line-fit': () =>
+      html`<gd-line-fit
+        size="30"
+        seed="5"
+        noise="0.8"
+        learning-rate="0.05"
+        batch-size="8"
+        optimizer="momentum"
+        init="1,2"
+        test-split="0.2"
+      ></gd-line-fit>`,
     'gd-curvature': () => html`<gd-curvature cost="quartic" curvature="1.5" learning-rate="0.4" init="3" minimum="0.5"></gd-curvature>`,
-    'gd-optimizer-race': () => html`<gd-optimizer-race landscape="booth" start="-6,8" speed="7">
-      <gd-optimizer type="adam" learning-rate="0.3" beta1="0.8" label="Adam, β₁ = 0.8"></gd-optimizer>
-      <gd-optimizer type="momentum" learning-rate="0.01" decay="0.01"></gd-optimizer>
-    </gd-optimizer-race>`,
+    'gd-optimizer-race': () =>
+      html`<gd-optimizer-race landscape="booth" start="-6,8" speed="7">
+        <gd-optimizer type="adam" learning-rate="0.3" beta1="0.8" label="Adam, β₁ = 0.8"></gd-optimizer>
+        <gd-optimizer type="momentum" learning-rate="0.01" decay="0.01"></gd-optimizer>
+      </gd-optimizer-race>`,
   };
   for (const [tag, template] of Object.entries(CONFIGURED)) {
     it(`<${tag}>: a new element given toJSON() as its state attribute has the same settings and the same run`, async () => {

@@ -83,7 +83,10 @@ export abstract class GdElement extends LitElement {
       hide: {
         attribute: 'hide',
         accepts: `words separated by spaces, from: ${Object.keys(this.hideableParts()).join(', ')}`,
-        valid: (value) => value === null || value === undefined || (typeof value === 'string' && hideWords(value).every((word) => word in this.hideableParts())),
+        valid: (value) =>
+          value === null ||
+          value === undefined ||
+          (typeof value === 'string' && hideWords(value).every((word) => word in this.hideableParts())),
         fallback: null,
       },
     };
@@ -136,7 +139,12 @@ export abstract class GdElement extends LitElement {
         state = undefined;
       }
     }
-    const rule: PropertyRule = { attribute: 'state', accepts: "a JSON object from the widget's toJSON()", valid: () => false, fallback: undefined };
+    const rule: PropertyRule = {
+      attribute: 'state',
+      accepts: "a JSON object from the widget's toJSON()",
+      valid: () => false,
+      fallback: undefined,
+    };
     if (!state || typeof state !== 'object' || Array.isArray(state)) {
       // Quoted as text in the note, whatever was given.
       this.rejectInput(rule, typeof value === 'string' ? value : JSON.stringify(value), 'the current state');
@@ -226,7 +234,10 @@ export abstract class GdElement extends LitElement {
     const parts = this.hideableParts();
     const hidden = new Set(hideWords(this.hide).flatMap((word) => parts[word] ?? []));
     for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[part]')) {
-      element.toggleAttribute('data-hidden', [...element.part].some((part) => hidden.has(part)));
+      element.toggleAttribute(
+        'data-hidden',
+        [...element.part].some((part) => hidden.has(part)),
+      );
     }
   }
 
@@ -277,9 +288,9 @@ export abstract class GdElement extends LitElement {
 
   /** The polite live region that shows notes; always rendered so screen readers hear changes. */
   protected renderNotes(): TemplateResult {
-    return html`<div class="notes" part="notes" role="status" aria-live="polite">${Object.entries(this.notes).map(
-      ([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`,
-    )}</div>`;
+    return html`<div class="notes" part="notes" role="status" aria-live="polite">
+      ${Object.entries(this.notes).map(([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`)}
+    </div>`;
   }
 
   /** Dispatches a typed, bubbling, composed `gd-*` event. */

@@ -36,9 +36,7 @@ export class LinkController implements ReactiveController {
   /** Values taken from the group, by property, until the update they cause has run. */
   private readonly taken = new Map<string, unknown>();
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & LinkMember & { link?: string | null },
-  ) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & LinkMember & { link?: string | null }) {
     host.addController(this);
   }
 
@@ -72,7 +70,8 @@ export class LinkController implements ReactiveController {
     for (const member of [...(groups.get(group) ?? [])]) {
       if (member === this.host) continue;
       const taken = member.applyLinked(values);
-      if (taken && Object.keys(taken.values).length) member.dispatchEvent(gdEvent('gd-link-change', { link: group, type: values.type, ...taken }));
+      if (taken && Object.keys(taken.values).length)
+        member.dispatchEvent(gdEvent('gd-link-change', { link: group, type: values.type, ...taken }));
     }
   }
 
