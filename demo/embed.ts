@@ -3,7 +3,7 @@
  *   embed.html?widget=race&landscape=rosenbrock&start=-1.5,2&optimizer=sgd:0.001&optimizer=adam:0.02
  *   embed.html?widget=line-fit&size=1000&learning-rate=0.05
  *   embed.html?widget=curvature&curvature=3&learning-rate=0.6
- * Every other parameter becomes an attribute; the element validates it (SPEC §5), so
+ * Every other parameter becomes an attribute; the element validates it (a bad value keeps the last good one and shows a note), so
  * nothing from the URL reaches innerHTML. The frame's height follows its content: the
  * page posts `{ type: 'gd-kit:resize', height }` to its parent on every size change.
  */

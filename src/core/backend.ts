@@ -32,7 +32,6 @@ export interface WebGLProbe {
 
 declare global {
   /** Set before the first widget starts to force the kit's tfjs backend. */
-  // eslint-disable-next-line no-var
   var GD_KIT_BACKEND: BackendName | undefined;
 }
 
@@ -60,7 +59,7 @@ export function probeWebGL(): WebGLProbe {
   let gl: WebGL2RenderingContext | null = null;
   try {
     if (typeof OffscreenCanvas !== 'undefined') {
-      gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+      gl = new OffscreenCanvas(1, 1).getContext('webgl2');
     } else if (typeof document !== 'undefined') {
       gl = document.createElement('canvas').getContext('webgl2');
     }
@@ -68,7 +67,7 @@ export function probeWebGL(): WebGLProbe {
     return none;
   }
   if (!gl) return none;
-  let renderer: string | null = null;
+  let renderer: string | null;
   try {
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');

@@ -193,7 +193,7 @@ export class ParticleRun {
     startCostTensor.dispose();
     const perUser = new Array<number>(n);
     this.order.forEach((user, row) => (perUser[user] = startCosts[row]));
-    const fresh: ParticleState[] = new Array(n);
+    const fresh = new Array<ParticleState>(n);
     for (const group of this.groups) {
       group.members.forEach((user, k) => {
         const start = this.starts[user];

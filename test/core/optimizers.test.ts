@@ -16,19 +16,19 @@ const B = 10;
 const START = [1.5, -0.8];
 const quadratic = (p: tf.Tensor2D) => {
   const [w1, w2] = tf.split(p, 2, 1);
-  return tf.reshape(tf.mul(0.5, tf.add(tf.mul(A, tf.square(w1)), tf.mul(B, tf.square(w2)))), [-1]) as tf.Tensor1D;
+  return tf.reshape<tf.Rank.R1>(tf.mul(0.5, tf.add(tf.mul(A, tf.square(w1)), tf.mul(B, tf.square(w2)))), [-1]);
 };
 
 type H = Required<Omit<OptimizerConfig, 'type'>>;
 
 /**
- * The SPEC §2 rules, transcribed by hand in float64, elementwise on [w1, w2]:
+ * The update rules as the README prints them, transcribed by hand in float64, elementwise on [w1, w2]:
  * t = updates already made, α_t = α/(1 + decay·t).
  */
 function byHand(type: string, h: H, steps: number): number[][] {
   let w = START.slice();
-  let v = [0, 0];
-  let s = [0, 0];
+  const v = [0, 0];
+  const s = [0, 0];
   const out = [w.slice()];
   for (let t = 0; t < steps; t++) {
     const dW = [A * w[0], B * w[1]];
@@ -76,7 +76,7 @@ function byHand(type: string, h: H, steps: number): number[][] {
 }
 
 describe('optimizer rules', () => {
-  it('registers every rule with its TeX, hyperparameters and SPEC defaults', () => {
+  it('registers every rule with its TeX, hyperparameters and documented defaults', () => {
     expect([...OPTIMIZER_TYPES]).to.include.members(['sgd', 'momentum', 'rmsprop', 'adam', 'nesterov', 'adagrad', 'adamw']);
     for (const type of OPTIMIZER_TYPES) {
       const rule = getOptimizer(type)!;
@@ -135,10 +135,14 @@ describe('optimizer rules', () => {
         expectClose(got[1], 0.2, 1e-6, 0, 'no decay');
       });
 
-      it('uses the SPEC defaults when only the type is given', () => {
+      it('uses the documented defaults when only the type is given', () => {
         const run = new ParticleRun({ cost: quadratic, particles: [{ start: START, optimizer: { type: 'adam', learningRate: 0.05 } }] });
         run.step(3);
-        const want = byHand('adam', { learningRate: 0.05, decay: 0, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 }, 3);
+        const want = byHand(
+          'adam',
+          { learningRate: 0.05, decay: 0, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 },
+          3,
+        );
         run.particles[0].points.forEach((p, k) => p.forEach((x, i) => expectClose(x, want[k][i], 2e-5, 1e-6, `adam defaults ${k}`)));
         run.dispose();
       });

@@ -17,7 +17,7 @@ const himmelblau = getLandscape('himmelblau')!;
 const landscapeCost = (p: tf.Tensor2D) => costOfRows(himmelblau, p);
 
 /** ½·c·w² on one coordinate (P = 1). */
-const parabola = (c: number) => (p: tf.Tensor2D) => tf.reshape(tf.mul(0.5 * c, tf.square(p)), [-1]) as tf.Tensor1D;
+const parabola = (c: number) => (p: tf.Tensor2D) => tf.reshape<tf.Rank.R1>(tf.mul(0.5 * c, tf.square(p)), [-1]);
 
 const MIXED: ParticleConfig[] = [
   { start: [0, 0], optimizer: { type: 'adam', learningRate: 0.1 } },
@@ -104,7 +104,7 @@ for (const backend of BACKENDS) {
     });
 
     it('flags a non-finite cost as diverged (√w below zero)', () => {
-      const sqrtCost = (p: tf.Tensor2D) => tf.reshape(tf.sqrt(p), [-1]) as tf.Tensor1D;
+      const sqrtCost = (p: tf.Tensor2D) => tf.reshape<tf.Rank.R1>(tf.sqrt(p), [-1]);
       const run = new ParticleRun({
         cost: sqrtCost,
         particles: [
@@ -186,7 +186,10 @@ for (const backend of BACKENDS) {
       run.particles[0].points.forEach(([x], k) => expectClose(x, want[k], 1e-5, 1e-6, `step ${k}`));
       expect(run.particles[0].hyperparameters.learningRate).to.equal(0.3);
       // a preview runs with the settings in force now
-      const fresh = new ParticleRun({ cost: parabola(2), particles: [{ ...config, optimizer: { ...config.optimizer, learningRate: 0.3 } }] });
+      const fresh = new ParticleRun({
+        cost: parabola(2),
+        particles: [{ ...config, optimizer: { ...config.optimizer, learningRate: 0.3 } }],
+      });
       fresh.step(3);
       expect(run.preview(3)[0].points).to.deep.equal(fresh.particles[0].points);
       fresh.dispose();

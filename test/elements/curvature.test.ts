@@ -4,6 +4,7 @@ import * as tf from '../../src/core/tf.js';
 import { initBackend } from '../../src/core/index.js';
 import '../../src/elements/curvature/define.js';
 import type { GdCurvature } from '../../src/elements/curvature/gd-curvature.js';
+import type { GdDoneEvent } from '../../src/elements/shared/events.js';
 
 /*
  * Independent truth: on J(w) = ½c(w − w*)², gradient descent gives
@@ -44,7 +45,7 @@ function captureWarnings() {
   return { warnings, restore: () => (console.warn = original) };
 }
 
-const shadowText = (el: GdCurvature) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const shadowText = (el: GdCurvature) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const isVisible = (node: Element | null | undefined) => {
   if (!node) return false;
   const box = node.getBoundingClientRect();
@@ -54,9 +55,11 @@ const focused = (el: GdCurvature) => el.shadowRoot!.activeElement as HTMLElement
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function quadratic(learningRate: number) {
-  const el = await fixture<GdCurvature>(html`<div style="width: 720px">
-    <gd-curvature curvature=${CURVATURE} learning-rate=${learningRate} init=${INIT} minimum=${MINIMUM}></gd-curvature>
-  </div>`);
+  const el = await fixture<GdCurvature>(
+    html`<div style="width: 720px">
+      <gd-curvature curvature=${CURVATURE} learning-rate=${learningRate} init=${INIT} minimum=${MINIMUM}></gd-curvature>
+    </div>`,
+  );
   const curvature = el.querySelector('gd-curvature')!;
   await curvature.updateComplete;
   return curvature;
@@ -100,7 +103,9 @@ describe('<gd-curvature>', () => {
     it('αc = 2 visits only w₀ and its mirror image 2w* − w₀', async () => {
       const el = await quadratic(1);
       await el.step(7);
-      el.history.forEach(({ w }, k) => expect(w).to.equal(k % 2 === 0 ? INIT : 2 * MINIMUM - INIT));
+      el.history.forEach(({ w }, k) => {
+        expect(w).to.equal(k % 2 === 0 ? INIT : 2 * MINIMUM - INIT);
+      });
       // A long request is applied in full (the element steps it in chunks).
       await el.step(1200);
       const history = el.history;
@@ -123,7 +128,7 @@ describe('<gd-curvature>', () => {
 
   it('a diverging run stops inside its bound with a visible message and never draws NaN', async () => {
     const el = await quadratic(1.25);
-    const done = oneEvent(el, 'gd-done');
+    const done = oneEvent<GdDoneEvent>(el, 'gd-done');
     await el.step(500);
     const { detail } = await done;
     expect(detail.reason).to.equal('diverged');
@@ -193,7 +198,13 @@ describe('<gd-curvature>', () => {
         const alpha = 0.2;
         const minimum = 0.5;
         const el = await fixture<GdCurvature>(
-          html`<gd-curvature cost=${shape.cost} curvature=${c} learning-rate=${alpha} init=${shape.init + minimum} minimum=${minimum}></gd-curvature>`,
+          html`<gd-curvature
+            cost=${shape.cost}
+            curvature=${c}
+            learning-rate=${alpha}
+            init=${shape.init + minimum}
+            minimum=${minimum}
+          ></gd-curvature>`,
         );
         await el.step(15);
         let d = shape.init;
@@ -296,7 +307,7 @@ describe('<gd-curvature>', () => {
       const el = await quadratic(0.5);
       el.speed = 30;
       await el.updateComplete;
-      const done = oneEvent(el, 'gd-done');
+      const done = oneEvent<GdDoneEvent>(el, 'gd-done');
       el.play();
       const { detail } = await done;
       expect(detail.reason).to.equal('converged');
@@ -328,10 +339,12 @@ describe('<gd-curvature>', () => {
 
   describe('composition and locale', () => {
     it('linked widgets follow a learning rate the user sets, without events of their own', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <gd-curvature link="curvature-test" learning-rate="0.25"></gd-curvature>
-        <gd-curvature link="curvature-test" learning-rate="0.25" curvature="3"></gd-curvature>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <gd-curvature link="curvature-test" learning-rate="0.25"></gd-curvature>
+          <gd-curvature link="curvature-test" learning-rate="0.25" curvature="3"></gd-curvature>
+        </div>`,
+      );
       const [first, second] = wrapper.querySelectorAll('gd-curvature');
       await first.updateComplete;
       await second.updateComplete;
@@ -348,10 +361,12 @@ describe('<gd-curvature>', () => {
     });
 
     it('formats numbers for its lang', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><gd-curvature init="2.5" learning-rate="0.25"></gd-curvature></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de"><gd-curvature init="2.5" learning-rate="0.25"></gd-curvature></div>`,
+      );
       const el = wrapper.querySelector('gd-curvature')!;
       await el.updateComplete;
-      const readout = el.shadowRoot!.querySelector('.readout')!.textContent!;
+      const readout = el.shadowRoot!.querySelector('.readout')!.textContent;
       expect(readout).to.contain('2,5');
       expect(readout).not.to.contain('2.5');
     });
@@ -360,7 +375,9 @@ describe('<gd-curvature>', () => {
   describe('accessibility', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`has no axe violations in the ${theme} theme, also mid-run`, async () => {
-        const el = await fixture<GdCurvature>(html`<gd-curvature theme=${theme} curvature="2" learning-rate="0.8" init="2"></gd-curvature>`);
+        const el = await fixture<GdCurvature>(
+          html`<gd-curvature theme=${theme} curvature="2" learning-rate="0.8" init="2"></gd-curvature>`,
+        );
         await expect(el).to.be.accessible();
         await el.step(3);
         await el.updateComplete;
@@ -485,7 +502,8 @@ describe('<gd-curvature>', () => {
     meta.content = "style-src-attr 'none'";
     document.head.append(meta);
     const violations: string[] = [];
-    const listen = (event: SecurityPolicyViolationEvent) => violations.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
+    const listen = (event: SecurityPolicyViolationEvent) =>
+      violations.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
     document.addEventListener('securitypolicyviolation', listen);
     try {
       // Control: the policy is active, so a style attribute is reported.

@@ -68,6 +68,6 @@ export function getLandscape(id: string, options: { kappa?: number } = {}): Land
 export function costOfRows(landscape: Landscape, params: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     const [w1, w2] = tf.split(params, 2, 1);
-    return tf.reshape(landscape.fn(w1, w2), [-1]) as tf.Tensor1D;
+    return tf.reshape<tf.Rank.R1>(landscape.fn(w1, w2), [-1]);
   });
 }

@@ -39,7 +39,7 @@ export const NUMERIC_RULES: Record<string, Rule> = {
 const TYPE_RULE: Rule = {
   attribute: 'type',
   accepts: OPTIMIZER_TYPES.join(', '),
-  valid: isOneOf(OPTIMIZER_TYPES as readonly string[]),
+  valid: isOneOf(OPTIMIZER_TYPES),
 };
 
 const warned = new Set<string>();
@@ -147,7 +147,7 @@ export class GdOptimizer extends LitElement {
 
   private reject(rule: Rule, value: unknown, kept: unknown): void {
     const shown = typeof value === 'string' ? `"${value}"` : String(value);
-    const keptText = kept === null ? 'the default' : String(kept);
+    const keptText = kept === null ? 'the default' : `${kept as string | number}`;
     this.notes = {
       ...this.notes,
       [rule.attribute]: `Ignored ${rule.attribute}=${shown} on an optimizer: expected ${rule.accepts}. Using ${keptText}.`,

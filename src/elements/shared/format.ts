@@ -3,7 +3,7 @@
 const formatters = new Map<string, Intl.NumberFormat>();
 
 export function localeOf(element: Element): string | undefined {
-  const owner = element.closest('[lang]') as HTMLElement | null;
+  const owner = element.closest<HTMLElement>('[lang]');
   const lang = owner?.lang || document.documentElement.lang || undefined;
   if (!lang) return undefined;
   try {
@@ -28,11 +28,7 @@ function formatter(locale: string | undefined, options: Intl.NumberFormatOptions
  * Very small or very large magnitudes switch to scientific notation. Non-finite
  * values never reach the screen as "NaN": they read as an em dash.
  */
-export function formatNumber(
-  element: Element,
-  value: number,
-  options: { digits?: number; fraction?: number } = {},
-): string {
+export function formatNumber(element: Element, value: number, options: { digits?: number; fraction?: number } = {}): string {
   if (!Number.isFinite(value)) return '—';
   const locale = localeOf(element);
   const magnitude = Math.abs(value);

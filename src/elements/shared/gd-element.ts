@@ -41,7 +41,7 @@ export abstract class GdElement extends LitElement {
   protected readonly player = new PlayController(this, { frame: () => this.onFrame() });
   /**
    * The host's measured content box (`this.hostSize.width`). Not called `size`: that
-   * name is a public attribute of <gd-line-fit> (SPEC §6), and frameworks (React 19,
+   * name is a public attribute of <gd-line-fit>, and frameworks (React 19,
    * Vue) set a property whenever the element has one by that name.
    */
   protected readonly hostSize = new ResizeController(this);
@@ -119,9 +119,9 @@ export abstract class GdElement extends LitElement {
 
   /** The polite live region that shows notes; always rendered so screen readers hear changes. */
   protected renderNotes(): TemplateResult {
-    return html`<div class="notes" part="notes" role="status" aria-live="polite">${Object.entries(this.notes).map(
-      ([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`,
-    )}</div>`;
+    return html`<div class="notes" part="notes" role="status" aria-live="polite">
+      ${Object.entries(this.notes).map(([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`)}
+    </div>`;
   }
 
   /** Dispatches a typed, bubbling, composed `gd-*` event. */
