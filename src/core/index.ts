@@ -1,14 +1,23 @@
 /** `gd-kit/core`: the optimizer core, no DOM and no lit. */
 export {
+  CALIBRATION_SIZES,
+  backendCalibration,
+  backendFor,
   backendGeneration,
+  calibrateBackends,
+  crossoverRows,
   currentBackend,
   ensureBackend,
   initBackend,
   isSoftwareRenderer,
   onBackendChange,
   probeWebGL,
+  runOn,
+  setWebGLProbe,
+  timeReferenceUpdate,
+  webglContextLost,
 } from './backend.js';
-export type { BackendChangeReason, BackendListener, BackendName, BackendPreference, WebGLProbe } from './backend.js';
+export type { BackendChangeReason, BackendListener, BackendName, BackendPreference, Calibration, WebGLProbe } from './backend.js';
 
 export {
   DEFAULT_LANDSCAPE,
