@@ -532,7 +532,9 @@ export class GdCurvature extends GdElement {
     const predicted = current.cost + slope * (next - current.w);
     const tip = clampPoint(px(current.w), py(current.cost), innerWidth, innerHeight);
     const offPlot = !inside(current.w) || py(current.cost) < 0;
-    const showPreview = !diverged && !offPlot && Math.abs(next - current.w) > 1e-12 * (view.domain[1] - view.domain[0]);
+    // A step so large that J there overflows float32 has no preview to draw.
+    const showPreview =
+      !diverged && !offPlot && [slope, next, nextCost, predicted].every(Number.isFinite) && Math.abs(next - current.w) > 1e-12 * (view.domain[1] - view.domain[0]);
     const tangentAt = (w: number) => current.cost + slope * (w - current.w);
     const ariaLabel =
       `Cost curve J(w) with the current point w = ${this.format(current.w)}, J(w) = ${this.format(current.cost)}` +

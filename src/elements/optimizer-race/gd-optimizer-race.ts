@@ -189,6 +189,8 @@ export class GdOptimizerRace extends GdElement {
       attribute: 'start',
       accepts: `two numbers "w1,w2" inside the plotted area of ${this.currentLandscape.name} (w1 from ${w1[0]} to ${w1[1]}, w2 from ${w2[0]} to ${w2[1]})`,
       valid: (value) => inside(parsePair(value)),
+      // Stored as text, the form the attribute has (an array [w1, w2] is accepted too).
+      normalize: (value) => parsePair(value)!.join(','),
       fallback: null,
     };
   }

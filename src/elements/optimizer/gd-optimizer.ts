@@ -2,7 +2,7 @@ import { LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, type HyperparameterName } from '../../core/index.js';
 import { describeValue, isOneOf, numberOrText } from '../shared/parse.js';
-import { judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from '../shared/rules.js';
+import { TypedAttributes, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from '../shared/rules.js';
 import { restoreStylesAfterAdoption } from '../shared/adopted-styles.js';
 
 /** The hyperparameters an optimizer child may set; unset ones take the race's defaults. */
@@ -94,6 +94,7 @@ export class GdOptimizer extends LitElement {
   notes: Record<string, string> = {};
 
   private readonly lastGood = new Map<string, unknown>();
+  private readonly typed = new TypedAttributes();
 
   /**
    * The validated settings; unset values are left out. Checked here as well as on
@@ -115,6 +116,12 @@ export class GdOptimizer extends LitElement {
       if (typeof good === 'number') (settings as unknown as Record<string, number>)[key] = good;
     }
     return settings;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    const entry = Object.entries(RULES).find(([, rule]) => rule.attribute === name);
+    if (entry) this.typed.remember(name, value, (this as unknown as Record<string, unknown>)[entry[0]]);
   }
 
   override connectedCallback(): void {
@@ -147,6 +154,7 @@ export class GdOptimizer extends LitElement {
       this.lastGood.set(name, good);
       this.clearNote(rule.attribute);
     }
+    this.typed.clear();
   }
 
   protected override updated(): void {
@@ -162,7 +170,8 @@ export class GdOptimizer extends LitElement {
 
   private reject(rule: PropertyRule, value: unknown, kept: unknown): void {
     const keptText = kept === null || kept === undefined ? 'the default' : describeValue(kept);
-    this.notes = { ...this.notes, [rule.attribute]: rejectionNote(rule, value, keptText, ' on an optimizer') };
-    warnRejected('gd-optimizer', rule, value, keptText);
+    const shown = this.typed.quote(rule.attribute, value);
+    this.notes = { ...this.notes, [rule.attribute]: rejectionNote(rule, shown, keptText, ' on an optimizer') };
+    warnRejected('gd-optimizer', rule, shown, keptText);
   }
 }

@@ -5,7 +5,7 @@ import { ResizeController } from './controllers/resize-controller.js';
 import { MediaQueryController, REDUCED_MOTION } from './controllers/media-query-controller.js';
 import { formatNumber } from './format.js';
 import { describeValue, isOneOf, numberOrText } from './parse.js';
-import { judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from './rules.js';
+import { TypedAttributes, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from './rules.js';
 import { restoreStylesAfterAdoption } from './adopted-styles.js';
 import { gdEvent, type GdEventDetails } from './events.js';
 
@@ -44,6 +44,7 @@ export abstract class GdElement extends LitElement {
   protected readonly reducedMotion = new MediaQueryController(this, REDUCED_MOTION);
 
   private readonly lastGood = new Map<string, unknown>();
+  private readonly typed = new TypedAttributes();
 
   /** Rules for the element's validated properties, by property name. */
   protected propertyRules(): Record<string, PropertyRule> {
@@ -58,6 +59,12 @@ export abstract class GdElement extends LitElement {
         fallback: null,
       },
     };
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    const entry = Object.entries(this.propertyRules()).find(([, rule]) => rule.attribute === name);
+    if (entry) this.typed.remember(name, value, (this as unknown as Record<string, unknown>)[entry[0]]);
   }
 
   override connectedCallback(): void {
@@ -114,12 +121,14 @@ export abstract class GdElement extends LitElement {
       this.lastGood.set(name, good);
       if (this.notes[rule.attribute]) this.setNote(rule.attribute, undefined);
     }
+    this.typed.clear();
   }
 
   private rejectInput(rule: PropertyRule, value: unknown, kept: unknown): void {
     const keptText = kept === null || kept === undefined ? 'the default' : describeValue(kept);
-    this.setNote(rule.attribute, rejectionNote(rule, value, keptText));
-    warnRejected(this.localName, rule, value, keptText);
+    const shown = this.typed.quote(rule.attribute, value);
+    this.setNote(rule.attribute, rejectionNote(rule, shown, keptText));
+    warnRejected(this.localName, rule, shown, keptText);
   }
 
   /** Shows (or with `undefined`, clears) a visible note. */

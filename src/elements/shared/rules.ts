@@ -38,9 +38,34 @@ export function judge(rule: PropertyRule, value: unknown): Verdict {
   }
 }
 
-/** The visible note for a rejected value: the author's input, quoted and cut short, and the range. */
-export function rejectionNote(rule: PropertyRule, value: unknown, kept: string, where = ''): string {
-  return `Ignored ${rule.attribute}=${describeValue(value)}${where}: expected ${rule.accepts}. Using ${kept}.`;
+/**
+ * What the author typed into each attribute, until the update that judges it: a
+ * rejected value is quoted as typed ("1e20", "0.50"), not as its conversion
+ * (100000000000000000000, 0.5).
+ */
+export class TypedAttributes {
+  private readonly typed = new Map<string, { text: string; value: unknown }>();
+
+  /** Called after an attribute changed and was converted into `value`. */
+  remember(attribute: string, text: string | null, value: unknown): void {
+    if (text === null) this.typed.delete(attribute);
+    else this.typed.set(attribute, { text, value });
+  }
+
+  /** The rejected value as the note shows it: the typed text when it produced `value`. */
+  quote(attribute: string, value: unknown): string {
+    const typed = this.typed.get(attribute);
+    return describeValue(typed && Object.is(typed.value, value) ? typed.text : value);
+  }
+
+  clear(): void {
+    this.typed.clear();
+  }
+}
+
+/** The visible note for a rejected value: the author's input (already quoted) and the range. */
+export function rejectionNote(rule: PropertyRule, shown: string, kept: string, where = ''): string {
+  return `Ignored ${rule.attribute}=${shown}${where}: expected ${rule.accepts}. Using ${kept}.`;
 }
 
 /**
@@ -51,9 +76,8 @@ export function rejectionNote(rule: PropertyRule, value: unknown, kept: string, 
 const MAX_WARNED = 256;
 const warned = new Set<string>();
 
-/** Logs `message` unless the same tag, attribute and (quoted) value warned before. */
-export function warnRejected(tag: string, rule: PropertyRule, value: unknown, kept: string): void {
-  const shown = describeValue(value);
+/** Warns unless the same tag, attribute and (quoted) value warned before. */
+export function warnRejected(tag: string, rule: PropertyRule, shown: string, kept: string): void {
   const key = `${tag}|${rule.attribute}|${shown}`;
   if (warned.has(key)) return;
   if (warned.size >= MAX_WARNED) warned.delete(warned.values().next().value as string);
