@@ -109,16 +109,16 @@ const roundTo = (value: number, digits: number) => Number(value.toPrecision(digi
 export class GdCurvature extends GdElement {
   static override styles = [tokens, controls, plotStyles, styles];
 
-  /** Curvature c = J''(w*) of the cost at its minimum (a number > 0). */
+  /** Curvature c = J''(w*) of the cost at its minimum (0.001 … 1000). */
   @property({ converter: numberOrText }) curvature = 1;
 
-  /** Learning rate α (a number > 0). */
+  /** Learning rate α (greater than 0, at most 1000). */
   @property({ attribute: 'learning-rate', converter: numberOrText }) learningRate = 0.3;
 
-  /** Starting point w₀. */
+  /** Starting point w₀ (−10,000 … 10,000). */
   @property({ converter: numberOrText }) init = 2;
 
-  /** Position w* of the minimum. */
+  /** Position w* of the minimum (−10,000 … 10,000). */
   @property({ converter: numberOrText }) minimum = 0;
 
   /** Shape of the cost: `quadratic`, `quartic` or `double-well`. */

@@ -93,7 +93,7 @@ const isBatchSize = (value: unknown) => isFull(value) || isIntegerInRange(1, MAX
 export class GdLineFit extends GdElement {
   static override styles = [tokens, controls, plotStyles, lineFitStyles];
 
-  /** Number of training points m (1 … 100,000; at least 2 are needed for a line). */
+  /** Number of training points m (2 … 100,000: a line needs two). */
   @property({ converter: numberOrText }) size = 100;
 
   /** Standard deviation of the Gaussian noise added to y. */

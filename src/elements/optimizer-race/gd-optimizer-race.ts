@@ -115,7 +115,7 @@ export class GdOptimizerRace extends GdElement {
   /** Landscape id (`himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`, `bowl`). */
   @property() landscape = 'himmelblau';
 
-  /** Start point `"w1,w2"`; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
+  /** Start point `"w1,w2"` inside the landscape's plotted area; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
   @property() start: string | null = null;
 
   /** Updates per animation frame while playing (1–100). */

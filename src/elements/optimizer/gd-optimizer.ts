@@ -71,11 +71,11 @@ export class GdOptimizer extends LitElement {
 
   /** The update rule: `sgd`, `momentum`, `nesterov`, `rmsprop`, `adagrad`, `adam` or `adamw`. */
   @property() type = 'sgd';
-  /** Shown in the legend; defaults to the rule's name. */
+  /** Shown in the legend (at most 200 characters); defaults to the rule's name. */
   @property() label: string | null = null;
-  /** α, the step size (> 0). Unset: the race's default for the landscape and rule. */
+  /** α, the step size (greater than 0, at most 10⁶). Unset: the race's default for the landscape and rule. */
   @property({ attribute: 'learning-rate', converter: numberOrText }) learningRate: number | null = null;
-  /** Inverse-time decay: α_t = α / (1 + decay · t) (≥ 0, default 0). */
+  /** Inverse-time decay: α_t = α / (1 + decay · t) (0 … 10⁶, default 0). */
   @property({ converter: numberOrText }) decay: number | null = null;
   /** β of momentum, Nesterov and RMSprop, in [0, 1) (default 0.9). */
   @property({ converter: numberOrText }) beta: number | null = null;
@@ -83,9 +83,9 @@ export class GdOptimizer extends LitElement {
   @property({ converter: numberOrText }) beta1: number | null = null;
   /** β₂ of Adam and AdamW, in [0, 1) (default 0.999). */
   @property({ converter: numberOrText }) beta2: number | null = null;
-  /** ε of RMSprop, Adagrad, Adam and AdamW (> 0, default 10⁻⁸). */
+  /** ε of RMSprop, Adagrad, Adam and AdamW (10⁻³⁰ … 10⁶, default 10⁻⁸). */
   @property({ converter: numberOrText }) epsilon: number | null = null;
-  /** λ of AdamW's decoupled weight decay (≥ 0). */
+  /** λ of AdamW's decoupled weight decay (0 … 10⁶). */
   @property({ attribute: 'weight-decay', converter: numberOrText }) weightDecay: number | null = null;
   /** Leaves this optimizer out of the race's plot and chart. */
   @property({ type: Boolean, reflect: true }) disabled = false;
