@@ -82,18 +82,9 @@ export const isPositive = (value: unknown) => {
   const n = parseFiniteNumber(value);
   return n !== undefined && n > 0;
 };
-export const isNonNegative = (value: unknown) => {
-  const n = parseFiniteNumber(value);
-  return n !== undefined && n >= 0;
-};
-export const isFiniteNumber = (value: unknown) => parseFiniteNumber(value) !== undefined;
 export const isIntegerInRange = (min: number, max: number) => (value: unknown) => {
   const n = parseFiniteNumber(value);
   return n !== undefined && Number.isInteger(n) && n >= min && n <= max;
-};
-export const isNumberInRange = (min: number, max: number) => (value: unknown) => {
-  const n = parseFiniteNumber(value);
-  return n !== undefined && n >= min && n <= max;
 };
 /** A number (or decimal text) inside `range`. */
 export const isInRange = (range: NumberRange) => (value: unknown) => {
