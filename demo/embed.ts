@@ -34,7 +34,10 @@ if (!tag) {
   for (const [name, value] of params) {
     if (name === 'widget' || name === 'optimizer') continue;
     if (accepted.has(name)) element.setAttribute(name, value);
-    else console.warn(`gd-kit embed: ignored URL parameter "${name.length > 40 ? `${name.slice(0, 40)}…` : name}" (not an attribute of <${tag}>).`);
+    else
+      console.warn(
+        `gd-kit embed: ignored URL parameter "${name.length > 40 ? `${name.slice(0, 40)}…` : name}" (not an attribute of <${tag}>).`,
+      );
   }
   if (tag === 'gd-optimizer-race') {
     // optimizer=TYPE[:LEARNING_RATE[:LABEL]] — one child per parameter, in order. Only

@@ -28,7 +28,9 @@ if (leftovers.length) {
   process.exit(1);
 }
 const gzipKiB = gzipSync(bundle, { level: 9 }).length / 1024;
-console.log(`build: dist/ (ESM + .d.ts), dist/embed/ and dist/cdn/gd-kit.js — ${(bundle.length / 1024).toFixed(1)} KiB, ${gzipKiB.toFixed(1)} KiB gzip — in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `build: dist/ (ESM + .d.ts), dist/embed/ and dist/cdn/gd-kit.js — ${(bundle.length / 1024).toFixed(1)} KiB, ${gzipKiB.toFixed(1)} KiB gzip — in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 
 /** Static `import … from "x"`, `export … from "x"` and `import("x")` specifiers in minified code. */
 export function findImportSpecifiers(code) {

@@ -45,14 +45,7 @@ export {
   rmsprop,
   sgd,
 } from './optimizers/index.js';
-export type {
-  HyperparameterName,
-  Hyperparameters,
-  OptimizerConfig,
-  OptimizerRule,
-  OptimizerType,
-  RuleStep,
-} from './optimizers/index.js';
+export type { HyperparameterName, Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType, RuleStep } from './optimizers/index.js';
 
 export { HYPERPARAMETER_RANGES, describeRange, inRange, narrowRange } from './ranges.js';
 export type { NumberRange } from './ranges.js';

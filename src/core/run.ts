@@ -92,7 +92,8 @@ interface Group {
 export function resolveOptimizer(config: OptimizerConfig): { rule: OptimizerRule; hyperparameters: Hyperparameters } {
   const rule = getOptimizer(config.type);
   // The type may be any value a page passed; only text is quoted (a symbol or a bare object cannot be).
-  if (!rule) throw new RangeError(`unknown optimizer type ${typeof config.type === 'string' ? `"${config.type}"` : `(a ${typeof config.type})`}`);
+  if (!rule)
+    throw new RangeError(`unknown optimizer type ${typeof config.type === 'string' ? `"${config.type}"` : `(a ${typeof config.type})`}`);
   const hyperparameters = { ...rule.defaults };
   for (const name of Object.keys(HYPERPARAMETER_RANGES) as (keyof Hyperparameters)[]) {
     const value = config[name];

@@ -139,7 +139,11 @@ describe('optimizer rules', () => {
       it('uses the SPEC defaults when only the type is given', () => {
         const run = new ParticleRun({ cost: quadratic, particles: [{ start: START, optimizer: { type: 'adam', learningRate: 0.05 } }] });
         run.step(3);
-        const want = byHand('adam', { learningRate: 0.05, decay: 0, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 }, 3);
+        const want = byHand(
+          'adam',
+          { learningRate: 0.05, decay: 0, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 },
+          3,
+        );
         run.particles[0].points.forEach((p, k) => p.forEach((x, i) => expectClose(x, want[k][i], 2e-5, 1e-6, `adam defaults ${k}`)));
         run.dispose();
       });
@@ -167,8 +171,10 @@ describe('optimizer rules', () => {
     for (const [name, range] of Object.entries(HYPERPARAMETER_RANGES)) {
       const type = name === 'weightDecay' ? 'adamw' : name === 'beta' ? 'momentum' : 'adam';
       // An open end is not a value: step just inside it, and just outside a closed one.
-      const inside = (end: number, open: boolean | undefined, toward: number) => (open ? end + toward * Math.max(Math.abs(end), 1) * 1e-6 : end);
-      const outside = (end: number, open: boolean | undefined, away: number) => (open ? end : end + away * Math.max(Math.abs(end), 1e-30) * 1e-3);
+      const inside = (end: number, open: boolean | undefined, toward: number) =>
+        open ? end + toward * Math.max(Math.abs(end), 1) * 1e-6 : end;
+      const outside = (end: number, open: boolean | undefined, away: number) =>
+        open ? end : end + away * Math.max(Math.abs(end), 1e-30) * 1e-3;
       expect(make({ type, [name]: inside(range.min, range.minExclusive, 1) }), `${name} at its minimum`).to.not.throw();
       expect(make({ type, [name]: inside(range.max, range.maxExclusive, -1) }), `${name} at its maximum`).to.not.throw();
       expect(make({ type, [name]: outside(range.min, range.minExclusive, -1) }), `${name} below`).to.throw(RangeError);

@@ -42,13 +42,32 @@ const quoteText = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}
 
 const DEFAULTS: Record<Tag, Record<string, unknown>> = {
   'gd-line-fit': {
-    size: 100, noise: 0.5, trueSlope: 2, trueIntercept: -1, testSplit: 0, seed: 1, learningRate: 0.1,
-    batchSize: 'full', optimizer: 'sgd', init: '-2,3', speed: 1, theme: 'auto', link: null,
+    size: 100,
+    noise: 0.5,
+    trueSlope: 2,
+    trueIntercept: -1,
+    testSplit: 0,
+    seed: 1,
+    learningRate: 0.1,
+    batchSize: 'full',
+    optimizer: 'sgd',
+    init: '-2,3',
+    speed: 1,
+    theme: 'auto',
+    link: null,
   },
   'gd-curvature': { curvature: 1, learningRate: 0.3, init: 2, minimum: 0, cost: 'quadratic', speed: 3, seed: 1, theme: 'auto', link: null },
   'gd-optimizer-race': { landscape: 'himmelblau', start: null, speed: 5, seed: 1, theme: 'auto', link: null },
   'gd-optimizer': {
-    type: 'sgd', label: null, learningRate: null, decay: null, beta: null, beta1: null, beta2: null, epsilon: null, weightDecay: null,
+    type: 'sgd',
+    label: null,
+    learningRate: null,
+    decay: null,
+    beta: null,
+    beta1: null,
+    beta2: null,
+    epsilon: null,
+    weightDecay: null,
   },
 };
 
@@ -56,10 +75,24 @@ const kebab = (name: string) => name.replace(/[A-Z0-9]+/g, (m) => `-${m.toLowerC
 const attributeOf = (tag: Tag, property: string) => (tag === 'gd-optimizer' && property.startsWith('beta') ? property : kebab(property));
 
 const CASES: Case[] = [];
-const reject = (tag: Tag, property: string, via: 'attribute' | 'property', value: unknown, quote?: string, setup?: string, title?: string) =>
-  CASES.push({ tag, property, attribute: attributeOf(tag, property), via, value, outcome: 'reject', quote, setup, title });
-const accept = (tag: Tag, property: string, via: 'attribute' | 'property', value: unknown, stored: unknown, setup?: string, title?: string) =>
-  CASES.push({ tag, property, attribute: attributeOf(tag, property), via, value, outcome: 'accept', stored, setup, title });
+const reject = (
+  tag: Tag,
+  property: string,
+  via: 'attribute' | 'property',
+  value: unknown,
+  quote?: string,
+  setup?: string,
+  title?: string,
+) => CASES.push({ tag, property, attribute: attributeOf(tag, property), via, value, outcome: 'reject', quote, setup, title });
+const accept = (
+  tag: Tag,
+  property: string,
+  via: 'attribute' | 'property',
+  value: unknown,
+  stored: unknown,
+  setup?: string,
+  title?: string,
+) => CASES.push({ tag, property, attribute: attributeOf(tag, property), via, value, outcome: 'accept', stored, setup, title });
 /** Removal, null and undefined: back to the default, silently (after a good non-default value). */
 const clears = (tag: Tag, property: string, goodAttribute: string) => {
   const attribute = attributeOf(tag, property);
@@ -89,7 +122,8 @@ const wrongKinds = (tag: Tag, property: string, kinds = ['null-proto', 'symbol',
 // ------------------------------------------------------------------ <gd-line-fit>
 {
   const t = 'gd-line-fit';
-  for (const text of ['2,', 'abc', '1e999', '', '0x10', '-5', '100001', '2.5', '1', ' ', '10abc', LONG]) reject(t, 'size', 'attribute', text);
+  for (const text of ['2,', 'abc', '1e999', '', '0x10', '-5', '100001', '2.5', '1', ' ', '10abc', LONG])
+    reject(t, 'size', 'attribute', text);
   accept(t, 'size', 'attribute', '1e3', 1000);
   accept(t, 'size', 'attribute', '100000', 100000, undefined, 'largest');
   accept(t, 'size', 'attribute', '2', 2, undefined, 'smallest');
@@ -178,10 +212,29 @@ const wrongKinds = (tag: Tag, property: string, kinds = ['null-proto', 'symbol',
   // The largest accepted values together, on every cost, with the start and the minimum
   // at opposite ends: the plot, the readout and five steps stay finite.
   for (const cost of ['quadratic', 'quartic', 'double-well']) {
-    for (const [init, minimum] of [['10000', '-10000'], ['-10000', '10000']]) {
-      accept(t, 'curvature', 'attribute', '1000', 1000, `cost="${cost}" learning-rate="1000" init="${init}" minimum="${minimum}"`, `extremes, ${cost}, w₀ = ${init}`);
+    for (const [init, minimum] of [
+      ['10000', '-10000'],
+      ['-10000', '10000'],
+    ]) {
+      accept(
+        t,
+        'curvature',
+        'attribute',
+        '1000',
+        1000,
+        `cost="${cost}" learning-rate="1000" init="${init}" minimum="${minimum}"`,
+        `extremes, ${cost}, w₀ = ${init}`,
+      );
     }
-    accept(t, 'curvature', 'attribute', '0.001', 0.001, `cost="${cost}" learning-rate="1e-6" init="10000" minimum="10000"`, `start on the minimum, ${cost}`);
+    accept(
+      t,
+      'curvature',
+      'attribute',
+      '0.001',
+      0.001,
+      `cost="${cost}" learning-rate="1e-6" init="10000" minimum="10000"`,
+      `start on the minimum, ${cost}`,
+    );
   }
 }
 
@@ -247,7 +300,8 @@ type Any = HTMLElement & Record<string, unknown> & { updateComplete: Promise<unk
 
 function markup(c: Case): string {
   const setup = c.setup ?? '';
-  if (c.tag === 'gd-optimizer') return `<gd-optimizer-race landscape="booth" start="-6,8"><gd-optimizer ${setup}></gd-optimizer></gd-optimizer-race>`;
+  if (c.tag === 'gd-optimizer')
+    return `<gd-optimizer-race landscape="booth" start="-6,8"><gd-optimizer ${setup}></gd-optimizer></gd-optimizer-race>`;
   return `<${c.tag} ${setup}></${c.tag}>`;
 }
 
@@ -314,7 +368,11 @@ describe('bad input: one rule for every attribute and property', function () {
 
   it('has at least 150 cases over all four elements, none repeating a warned value', () => {
     expect(CASES.length).to.be.at.least(150);
-    for (const tag of Object.keys(DEFAULTS)) expect(CASES.some((c) => c.tag === tag), tag).to.equal(true);
+    for (const tag of Object.keys(DEFAULTS))
+      expect(
+        CASES.some((c) => c.tag === tag),
+        tag,
+      ).to.equal(true);
     // Warnings are once per element, attribute and value: a repeat would warn zero times.
     const seen = new Set<string>();
     for (const c of CASES.filter((c) => c.outcome === 'reject')) {
@@ -372,7 +430,10 @@ describe('bad input: one rule for every attribute and property', function () {
         await host.step(5);
         await settle(host, target);
         const numbers = reportedNumbers(c.tag, host);
-        expect(numbers.every(Number.isFinite), `finite numbers after step(5): ${numbers.filter((n) => !Number.isFinite(n)).join(', ')}`).to.equal(true);
+        expect(
+          numbers.every(Number.isFinite),
+          `finite numbers after step(5): ${numbers.filter((n) => !Number.isFinite(n)).join(', ')}`,
+        ).to.equal(true);
         expectCleanShadow(host, quote);
         expect(errors, errors.join('\n')).to.have.length(0);
       } finally {

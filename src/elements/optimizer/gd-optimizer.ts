@@ -43,7 +43,8 @@ const RULES: Record<string, PropertyRule> = {
   label: {
     attribute: 'label',
     accepts: `text of at most ${MAX_LABEL_LENGTH} characters`,
-    valid: (value) => (typeof value === 'string' && value.length <= MAX_LABEL_LENGTH) || (typeof value === 'number' && Number.isFinite(value)),
+    valid: (value) =>
+      (typeof value === 'string' && value.length <= MAX_LABEL_LENGTH) || (typeof value === 'number' && Number.isFinite(value)),
     normalize: (value) => (value === '' ? null : String(value)),
     fallback: null,
   },

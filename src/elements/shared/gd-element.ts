@@ -54,7 +54,8 @@ export abstract class GdElement extends LitElement {
       link: {
         attribute: 'link',
         accepts: `a group name (text of 1 to ${MAX_LINK_LENGTH} characters)`,
-        valid: (value) => (typeof value === 'string' && value.length <= MAX_LINK_LENGTH) || (typeof value === 'number' && Number.isFinite(value)),
+        valid: (value) =>
+          (typeof value === 'string' && value.length <= MAX_LINK_LENGTH) || (typeof value === 'number' && Number.isFinite(value)),
         normalize: (value) => (value === '' ? null : String(value)),
         fallback: null,
       },
@@ -141,9 +142,9 @@ export abstract class GdElement extends LitElement {
 
   /** The polite live region that shows notes; always rendered so screen readers hear changes. */
   protected renderNotes(): TemplateResult {
-    return html`<div class="notes" part="notes" role="status" aria-live="polite">${Object.entries(this.notes).map(
-      ([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`,
-    )}</div>`;
+    return html`<div class="notes" part="notes" role="status" aria-live="polite">
+      ${Object.entries(this.notes).map(([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`)}
+    </div>`;
   }
 
   /** Dispatches a typed, bubbling, composed `gd-*` event. */

@@ -91,5 +91,4 @@ export const isInRange = (range: NumberRange) => (value: unknown) => {
   const n = parseFiniteNumber(value);
   return n !== undefined && inRange(range, n);
 };
-export const isOneOf = (options: readonly string[]) => (value: unknown) =>
-  typeof value === 'string' && options.includes(value);
+export const isOneOf = (options: readonly string[]) => (value: unknown) => typeof value === 'string' && options.includes(value);

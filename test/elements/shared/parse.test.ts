@@ -3,7 +3,17 @@ import { describeValue, parseFiniteNumber, parsePair } from '../../../src/elemen
 
 describe('parsing attribute text and property values', () => {
   it('reads decimal and exponent forms, with spaces around', () => {
-    const good: [string, number][] = [['12', 12], ['-0.5', -0.5], ['.5', 0.5], ['5.', 5], ['+3', 3], ['1e-3', 0.001], ['2E+2', 200], [' 7 ', 7], ['1e308', 1e308]];
+    const good: [string, number][] = [
+      ['12', 12],
+      ['-0.5', -0.5],
+      ['.5', 0.5],
+      ['5.', 5],
+      ['+3', 3],
+      ['1e-3', 0.001],
+      ['2E+2', 200],
+      [' 7 ', 7],
+      ['1e308', 1e308],
+    ];
     for (const [text, value] of good) expect(parseFiniteNumber(text), text).to.equal(value);
   });
 
