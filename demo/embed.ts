@@ -9,21 +9,24 @@
  */
 import '../src/index.js';
 
-const WIDGETS: Record<string, string> = {
-  race: 'gd-optimizer-race',
-  'optimizer-race': 'gd-optimizer-race',
-  'line-fit': 'gd-line-fit',
-  curvature: 'gd-curvature',
-};
+// A Map, not an object literal: `widget=__proto__` or `widget=toString` must not find
+// Object.prototype's members.
+const WIDGETS = new Map<string, string>([
+  ['race', 'gd-optimizer-race'],
+  ['optimizer-race', 'gd-optimizer-race'],
+  ['line-fit', 'gd-line-fit'],
+  ['curvature', 'gd-curvature'],
+]);
 
 const params = new URLSearchParams(location.search);
 const widget = params.get('widget') ?? 'race';
-const tag = WIDGETS[widget];
+const tag = WIDGETS.get(widget);
 
 if (!tag) {
   const message = document.createElement('p');
   message.className = 'embed-error';
-  message.textContent = `Unknown widget "${widget}". Use one of: race, line-fit, curvature.`;
+  const shown = widget.length > 40 ? `${widget.slice(0, 40)}…` : widget;
+  message.textContent = `Unknown widget "${shown}". Use one of: race, line-fit, curvature.`;
   document.body.append(message);
 } else {
   const element = document.createElement(tag);
@@ -31,12 +34,16 @@ if (!tag) {
   for (const [name, value] of params) {
     if (name === 'widget' || name === 'optimizer') continue;
     if (accepted.has(name)) element.setAttribute(name, value);
-    else console.warn(`gd-kit embed: ignored URL parameter "${name}" (not an attribute of <${tag}>).`);
+    else
+      console.warn(
+        `gd-kit embed: ignored URL parameter "${name.length > 40 ? `${name.slice(0, 40)}…` : name}" (not an attribute of <${tag}>).`,
+      );
   }
   if (tag === 'gd-optimizer-race') {
-    // optimizer=TYPE[:LEARNING_RATE[:LABEL]] — one child per parameter, in order.
+    // optimizer=TYPE[:LEARNING_RATE[:LABEL]] — one child per parameter, in order. Only
+    // the first two colons separate: a label keeps every character ("GD: α = 0.01").
     for (const spec of params.getAll('optimizer')) {
-      const [type, learningRate, label] = spec.split(':');
+      const [type, learningRate, label] = splitSpec(spec);
       const child = document.createElement('gd-optimizer');
       child.setAttribute('type', type);
       if (learningRate) child.setAttribute('learning-rate', learningRate);
@@ -45,6 +52,14 @@ if (!tag) {
     }
   }
   document.body.append(element);
+}
+
+function splitSpec(spec: string): [string, string | undefined, string | undefined] {
+  const first = spec.indexOf(':');
+  if (first < 0) return [spec, undefined, undefined];
+  const second = spec.indexOf(':', first + 1);
+  if (second < 0) return [spec.slice(0, first), spec.slice(first + 1), undefined];
+  return [spec.slice(0, first), spec.slice(first + 1, second), spec.slice(second + 1)];
 }
 
 const postHeight = () => {

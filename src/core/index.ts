@@ -56,6 +56,9 @@ export {
 } from './optimizers/index.js';
 export type { HyperparameterName, Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType, RuleStep } from './optimizers/index.js';
 
+export { HYPERPARAMETER_RANGES, describeRange, inRange, narrowRange } from './ranges.js';
+export type { NumberRange } from './ranges.js';
+
 export { INVERSE_TIME_DECAY_TEX, inverseTimeDecay, inverseTimeDecayTensor } from './schedules.js';
 
 export { ParticleRun, resolveOptimizer } from './run.js';

@@ -39,6 +39,7 @@ import {
 } from './backend.js';
 import { getOptimizer } from './optimizers/index.js';
 import type { Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType } from './optimizers/rule.js';
+import { HYPERPARAMETER_RANGES, describeRange, inRange } from './ranges.js';
 
 export type ParticleStatus = 'running' | 'converged' | 'diverged';
 
@@ -103,26 +104,18 @@ interface Group {
   columns: Map<string, { values: Float32Array; tensor: tf.Tensor2D }>;
 }
 
-const HYPERPARAMETER_RANGES: Record<keyof Hyperparameters, (v: number) => boolean> = {
-  learningRate: (v) => v > 0,
-  decay: (v) => v >= 0,
-  beta: (v) => v >= 0 && v < 1,
-  beta1: (v) => v >= 0 && v < 1,
-  beta2: (v) => v >= 0 && v < 1,
-  epsilon: (v) => v >= 0,
-  weightDecay: (v) => v >= 0,
-};
-
 /** The rule and complete hyperparameters for a config; throws on bad input. */
 export function resolveOptimizer(config: OptimizerConfig): { rule: OptimizerRule; hyperparameters: Hyperparameters } {
   const rule = getOptimizer(config.type);
-  if (!rule) throw new RangeError(`unknown optimizer type "${config.type}"`);
+  // The type may be any value a page passed; only text is quoted (a symbol or a bare object cannot be).
+  if (!rule)
+    throw new RangeError(`unknown optimizer type ${typeof config.type === 'string' ? `"${config.type}"` : `(a ${typeof config.type})`}`);
   const hyperparameters = { ...rule.defaults };
   for (const name of Object.keys(HYPERPARAMETER_RANGES) as (keyof Hyperparameters)[]) {
     const value = config[name];
     if (value === undefined) continue;
-    if (!(Number.isFinite(value) && HYPERPARAMETER_RANGES[name](value))) {
-      throw new RangeError(`${config.type}: ${name} = ${value} is out of range`);
+    if (!inRange(HYPERPARAMETER_RANGES[name], value)) {
+      throw new RangeError(`${config.type}: ${name} = ${String(value)} is out of range (${describeRange(HYPERPARAMETER_RANGES[name])})`);
     }
     hyperparameters[name] = value;
   }

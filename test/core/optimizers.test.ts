@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '../../src/core/tf.js';
 import {
+  HYPERPARAMETER_RANGES,
   OPTIMIZER_TYPES,
   ParticleRun,
   getOptimizer,
@@ -156,5 +157,28 @@ describe('optimizer rules', () => {
     expect(make({ type: 'momentum', beta: 1 })).to.throw(RangeError);
     expect(make({ type: 'adam', beta2: Number.NaN })).to.throw(RangeError);
     expect(make({ type: 'nope' as never })).to.throw(RangeError);
+    expect(make({ type: 'rmsprop', epsilon: 0 })).to.throw(RangeError);
+    expect(make({ type: Object.create(null) as never })).to.throw(RangeError);
+  });
+
+  it('runs every hyperparameter at both ends of its published range and rejects just beyond', async () => {
+    await useBackend('cpu');
+    const make = (optimizer: OptimizerConfig) => () => {
+      const run = new ParticleRun({ cost: quadratic, particles: [{ start: START, optimizer }] });
+      run.step(2);
+      run.dispose();
+    };
+    for (const [name, range] of Object.entries(HYPERPARAMETER_RANGES)) {
+      const type = name === 'weightDecay' ? 'adamw' : name === 'beta' ? 'momentum' : 'adam';
+      // An open end is not a value: step just inside it, and just outside a closed one.
+      const inside = (end: number, open: boolean | undefined, toward: number) =>
+        open ? end + toward * Math.max(Math.abs(end), 1) * 1e-6 : end;
+      const outside = (end: number, open: boolean | undefined, away: number) =>
+        open ? end : end + away * Math.max(Math.abs(end), 1e-30) * 1e-3;
+      expect(make({ type, [name]: inside(range.min, range.minExclusive, 1) }), `${name} at its minimum`).to.not.throw();
+      expect(make({ type, [name]: inside(range.max, range.maxExclusive, -1) }), `${name} at its maximum`).to.not.throw();
+      expect(make({ type, [name]: outside(range.min, range.minExclusive, -1) }), `${name} below`).to.throw(RangeError);
+      expect(make({ type, [name]: outside(range.max, range.maxExclusive, 1) }), `${name} above`).to.throw(RangeError);
+    }
   });
 });

@@ -63,4 +63,40 @@ describe('demo/embed.html', () => {
     expect(page.frame.contentDocument!.querySelector('.embed-error')!.textContent).to.contain('Unknown widget');
     page.done();
   });
+
+  // Names an object literal would find on Object.prototype.
+  for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+    it(`rejects widget=${name} with a visible message and still posts its height`, async () => {
+      const errors: string[] = [];
+      const page = await embed(`widget=${name}`);
+      page.frame.contentWindow!.addEventListener('error', (event) => errors.push(event.message));
+      await until(() => !!page.frame.contentDocument!.querySelector('.embed-error') && page.heights.length > 0);
+      const message = page.frame.contentDocument!.querySelector('.embed-error');
+      expect(message?.textContent).to.contain(`Unknown widget "${name}"`);
+      expect(message!.getBoundingClientRect().height).to.be.above(0);
+      expect(page.heights.length).to.be.above(0);
+      expect(page.heights[page.heights.length - 1]).to.be.above(0);
+      expect(page.frame.contentDocument!.querySelector('gd-optimizer-race, gd-line-fit, gd-curvature')).to.equal(null);
+      expect(errors).to.deep.equal([]);
+      page.done();
+    });
+  }
+
+  it('keeps every character of a label, colons included', async () => {
+    const label = 'GD: α = 0.01 : fast';
+    const page = await embed(`widget=race&landscape=booth&optimizer=${encodeURIComponent(`sgd:0.01:${label}`)}&optimizer=adam`);
+    const race = page.frame.contentDocument!.querySelector('gd-optimizer-race') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+      trajectories: { type: string; label: string }[];
+    };
+    await race.updateComplete;
+    await until(() => race.trajectories.length === 2);
+    expect(race.trajectories.map((t) => [t.type, t.label])).to.deep.equal([
+      ['sgd', label],
+      ['adam', 'Adam'],
+    ]);
+    const child = page.frame.contentDocument!.querySelector('gd-optimizer')!;
+    expect(child.getAttribute('learning-rate')).to.equal('0.01');
+    page.done();
+  });
 });

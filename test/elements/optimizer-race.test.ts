@@ -262,7 +262,7 @@ describe('<gd-optimizer-race>', () => {
     expect(Number(panelRate.value)).to.equal(0.01);
     expect(unknown.type).to.equal('sgd');
     expectPath(unknown.points, reference({ type: 'sgd', learningRate: 0.02 }, boothGradient, [-6, 8], 3), 'unknown type → sgd');
-    expect(notesText(el)).to.contain('learning-rate=-3');
+    expect(notesText(el)).to.contain('learning-rate="-3"');
     expect(notesText(el)).to.contain('sgd-with-wings');
     expect(warnings.filter((w) => w.includes('learning-rate'))).to.have.length(1);
     expect(warnings.filter((w) => w.includes('sgd-with-wings'))).to.have.length(1);

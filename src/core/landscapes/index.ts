@@ -60,6 +60,8 @@ const FIXED: Record<Exclude<LandscapeId, 'bowl'>, Landscape> = {
 
 /** The landscape with this id, or `undefined` for an unknown id. `kappa` shapes `bowl`. */
 export function getLandscape(id: string, options: { kappa?: number } = {}): Landscape | undefined {
+  // Pages pass anything; a non-string would throw inside hasOwnProperty.
+  if (typeof id !== 'string') return undefined;
   if (id === 'bowl') return bowl(options.kappa);
   return Object.prototype.hasOwnProperty.call(FIXED, id) ? FIXED[id as keyof typeof FIXED] : undefined;
 }

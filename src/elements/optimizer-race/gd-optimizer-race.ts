@@ -15,7 +15,8 @@ import {
   type ParticleStatus,
 } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { isIntegerInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { numberRule } from '../shared/rules.js';
 import { renderAxes, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
 import { contourBands, fillContourBands, type ContourBand } from '../shared/plot/contours.js';
@@ -114,11 +115,11 @@ export class GdOptimizerRace extends GdElement {
   /** Landscape id (`himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`, `bowl`). */
   @property() landscape = 'himmelblau';
 
-  /** Start point `"w1,w2"`; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
+  /** Start point `"w1,w2"` inside the landscape's plotted area; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
   @property() start: string | null = null;
 
   /** Updates per animation frame while playing (1–100). */
-  @property({ type: Number }) speed = 5;
+  @property({ converter: numberOrText }) speed = 5;
 
   @state() private startPoint: [number, number] = [0, 0];
   @state() private isolated: number | null = null;
@@ -170,18 +171,27 @@ export class GdOptimizerRace extends GdElement {
         valid: isOneOf(LANDSCAPE_IDS),
         fallback: 'himmelblau',
       },
-      start: {
-        attribute: 'start',
-        accepts: 'two numbers "w1,w2"',
-        valid: (value) => value === null || value === undefined || parsePair(value) !== undefined,
-        fallback: null,
-      },
-      speed: {
-        attribute: 'speed',
-        accepts: 'a whole number of steps per frame from 1 to 100',
-        valid: isIntegerInRange(1, 100),
-        fallback: 5,
-      },
+      start: this.startRule(),
+      speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
+    };
+  }
+
+  /**
+   * A start inside the plotted area of the landscape in force (where dragging can put it
+   * too): every landscape's cost is finite in float32 there, so the race never begins
+   * at an infinite cost.
+   */
+  private startRule(): PropertyRule {
+    const { w1, w2 } = this.currentLandscape.domain;
+    const inside = (point: [number, number] | undefined) =>
+      point !== undefined && point[0] >= w1[0] && point[0] <= w1[1] && point[1] >= w2[0] && point[1] <= w2[1];
+    return {
+      attribute: 'start',
+      accepts: `two numbers "w1,w2" inside the plotted area of ${this.currentLandscape.name} (w1 from ${w1[0]} to ${w1[1]}, w2 from ${w2[0]} to ${w2[1]})`,
+      valid: (value) => inside(parsePair(value)),
+      // Stored as text, the form the attribute has (an array [w1, w2] is accepted too).
+      normalize: (value) => parsePair(value)!.join(','),
+      fallback: null,
     };
   }
 
