@@ -140,7 +140,8 @@ export function createShareBar(texts: { link: () => string; code: () => string }
     const element = document.createElement('button');
     element.type = 'button';
     element.textContent = label;
-    element.addEventListener('click', async () => {
+    element.addEventListener('click', () => void copy());
+    const copy = async () => {
       const value = text();
       try {
         await navigator.clipboard.writeText(value);
@@ -153,7 +154,7 @@ export function createShareBar(texts: { link: () => string; code: () => string }
         fallback.select();
         status.textContent = `Copying is not allowed here: the ${what} is selected below, copy it with Ctrl+C (⌘C).`;
       }
-    });
+    };
     return element;
   };
   bar.append(button('Copy link', 'link', texts.link), button('Copy embed code', 'embed code', texts.code), status, fallback);

@@ -3,30 +3,33 @@
  *   embed.html?widget=race&landscape=rosenbrock&start=-1.5,2&optimizer=sgd:0.001&optimizer=adam:0.02
  *   embed.html?widget=line-fit&size=1000&learning-rate=0.05
  *   embed.html?widget=curvature&curvature=3&learning-rate=0.6
- * Every other parameter becomes an attribute; the element validates it (SPEC §5), so
- * nothing from the URL reaches innerHTML. `theme` may also be `host`, `share=off` drops
- * the share buttons, and `state` (the widget's toJSON()) restores a whole widget; the
- * page keeps its own URL equal to the widget's state. The height, theme and sharing
- * protocol is described in embed-share.ts.
+ * Every other parameter becomes an attribute; the element validates it (a bad value
+ * keeps the last good one and shows a note), so nothing from the URL reaches innerHTML.
+ * `theme` may also be `host`, `share=off` drops the share buttons, and `state` (the
+ * widget's toJSON()) restores a whole widget; the page keeps its own URL equal to the
+ * widget's state. The height, theme and sharing protocol is described in embed-share.ts.
  */
 import '../src/index.js';
 import { createShareBar, embedCode, followTheme, postHeights, stateUrl, writeStateToUrl } from './embed-share.js';
 
-const WIDGETS: Record<string, string> = {
-  race: 'gd-optimizer-race',
-  'optimizer-race': 'gd-optimizer-race',
-  'line-fit': 'gd-line-fit',
-  curvature: 'gd-curvature',
-};
+// A Map, not an object literal: `widget=__proto__` or `widget=toString` must not find
+// Object.prototype's members.
+const WIDGETS = new Map<string, string>([
+  ['race', 'gd-optimizer-race'],
+  ['optimizer-race', 'gd-optimizer-race'],
+  ['line-fit', 'gd-line-fit'],
+  ['curvature', 'gd-curvature'],
+]);
 
 const params = new URLSearchParams(location.search);
 const widget = params.get('widget') ?? 'race';
-const tag = WIDGETS[widget];
+const tag = WIDGETS.get(widget);
 
 if (!tag) {
   const message = document.createElement('p');
   message.className = 'embed-error';
-  message.textContent = `Unknown widget "${widget}". Use one of: race, line-fit, curvature.`;
+  const shown = widget.length > 40 ? `${widget.slice(0, 40)}…` : widget;
+  message.textContent = `Unknown widget "${shown}". Use one of: race, line-fit, curvature.`;
   document.body.append(message);
 } else {
   const element = document.createElement(tag);
@@ -35,12 +38,16 @@ if (!tag) {
     // The race's optimizers are children; the theme (which may be `host`) is followTheme's.
     if (name === 'widget' || name === 'theme' || name === 'share' || (name === 'optimizer' && tag === 'gd-optimizer-race')) continue;
     if (accepted.has(name)) element.setAttribute(name, value);
-    else console.warn(`gd-kit embed: ignored URL parameter "${name}" (not an attribute of <${tag}>).`);
+    else
+      console.warn(
+        `gd-kit embed: ignored URL parameter "${name.length > 40 ? `${name.slice(0, 40)}…` : name}" (not an attribute of <${tag}>).`,
+      );
   }
   if (tag === 'gd-optimizer-race') {
-    // optimizer=TYPE[:LEARNING_RATE[:LABEL]] — one child per parameter, in order.
+    // optimizer=TYPE[:LEARNING_RATE[:LABEL]] — one child per parameter, in order. Only
+    // the first two colons separate: a label keeps every character ("GD: α = 0.01").
     for (const spec of params.getAll('optimizer')) {
-      const [type, learningRate, label] = spec.split(':');
+      const [type, learningRate, label] = splitSpec(spec);
       const child = document.createElement('gd-optimizer');
       child.setAttribute('type', type);
       if (learningRate) child.setAttribute('learning-rate', learningRate);
@@ -58,4 +65,12 @@ if (!tag) {
     document.body.append(createShareBar({ link, code: () => embedCode(link(), `Interactive figure: <${tag}>`, height()) }));
   }
   postHeights(element);
+}
+
+function splitSpec(spec: string): [string, string | undefined, string | undefined] {
+  const first = spec.indexOf(':');
+  if (first < 0) return [spec, undefined, undefined];
+  const second = spec.indexOf(':', first + 1);
+  if (second < 0) return [spec.slice(0, first), spec.slice(first + 1), undefined];
+  return [spec.slice(0, first), spec.slice(first + 1, second), spec.slice(second + 1)];
 }

@@ -54,6 +54,10 @@ try {
     }
     await page.close();
   }
+} catch (error) {
+  // Caught here, not left to propagate: the dev server installs process-wide error
+  // handlers that would log the error and let the script exit 0.
+  problems.push(`check aborted: ${error?.stack ?? error}`);
 } finally {
   await close();
 }

@@ -1,4 +1,4 @@
-// npm test: find (or install) a browser, type-check, check generated files are current,
+// npm test: find (or install) a browser, type-check, lint, check formatting, check generated files are current,
 // build the CDN bundle, load the demo pages, then run every browser test. Exits
 // non-zero on any failure and ends with a plain "N passed, N failed" line.
 import { spawn } from 'node:child_process';
@@ -10,6 +10,8 @@ process.env.CHROME_PATH = findBrowser();
 
 const steps = [
   ['type-check', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.test.json']],
+  ['lint', 'node_modules/.bin/eslint', ['--max-warnings', '0', '.']],
+  ['format', 'node_modules/.bin/prettier', ['--check', '--log-level', 'warn', '.']],
   ['formulas', 'node', ['scripts/typeset.mjs', '--check']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['build', 'node', ['scripts/build.mjs']],

@@ -1,5 +1,5 @@
 /**
- * Element budgets of SPEC §7, measured through the public API in a real page:
+ * The elements' performance budgets (README, "Performance"; docs/architecture.md), measured through the public API in a real page:
  * the race's frame times and update rates while playing (and again after 60 s),
  * the drag preview, a landscape switch, a 100,000-point line-fit dataset, and what
  * 10,000 steps of play leave behind (tensors, heap).

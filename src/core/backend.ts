@@ -1,13 +1,18 @@
 /**
  * One shared TensorFlow.js setup for every widget on a page.
  *
- * Which backend: `webgl` only where the machine has WebGL2 on a real GPU. A software
- * rasteriser (SwiftShader, llvmpipe, softpipe, "Microsoft Basic Render Driver") runs
- * our tiny tensors slower than the plain cpu backend, so those pages get `cpu`, as do
- * pages without WebGL2 or where the webgl backend fails to initialise.
+ * Which backend, by workload. Per-kernel overhead dominates the kit's small tensors
+ * (a race is 4 particles of 2 parameters), and on most machines the plain cpu backend
+ * runs those faster than webgl; a swarm of thousands of particles or a 256×256 grid is
+ * where a real GPU wins. So `auto` runs everything on `cpu` by default, and where the
+ * machine has WebGL2 on a real GPU it measures both backends once, in idle time, on a
+ * reference update at two sizes (see `calibrateBackends`); from then on each run asks
+ * `backendFor(rows)` and goes to webgl only at or above the measured crossover. A
+ * software rasteriser (SwiftShader, llvmpipe, softpipe, "Microsoft Basic Render
+ * Driver"), a page without WebGL2, or a webgl backend that fails to start: `cpu` only.
  *
- * A page can force a backend with `initBackend('cpu' | 'webgl')` or by setting
- * `window.GD_KIT_BACKEND = 'cpu' | 'webgl'` before the first widget starts.
+ * A page can force a backend for every run with `initBackend('cpu' | 'webgl')` or by
+ * setting `window.GD_KIT_BACKEND = 'cpu' | 'webgl'` before the first widget starts.
  *
  * tfjs keeps one WebGL context per backend instance, and this module never creates a
  * second instance, so 20 widgets share one context. If that context is lost mid-run we
@@ -32,17 +37,39 @@ export interface WebGLProbe {
 
 declare global {
   /** Set before the first widget starts to force the kit's tfjs backend. */
-  // eslint-disable-next-line no-var
   var GD_KIT_BACKEND: BackendName | undefined;
 }
 
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/**
+ * Milliseconds per update of the reference workload on each backend, at two sizes
+ * (rows of the [N, 2] parameter tensor), and the row count from which webgl is faster.
+ */
+export interface Calibration {
+  sizes: [number, number];
+  cpu: [number, number];
+  webgl: [number, number];
+  /** rows at and above which webgl is faster; Infinity when it never is */
+  crossover: number;
+}
+
+/** The sizes the calibration measures: a race-sized run and a large swarm. */
+export const CALIBRATION_SIZES: [number, number] = [16, 4096];
 
 let active: BackendName | null = null;
 let generation = 0;
 let ready: Promise<BackendName> | null = null;
 let contextLost = false;
 let warnedContextLoss = false;
+/** Every run goes to `active` (a forced preference), instead of by workload. */
+let forced = false;
+/** `auto` found WebGL2 on a real GPU, so large runs may go there once calibrated. */
+let hardwareWebGL = false;
+let webglStarted = false;
+let calibration: Calibration | null = null;
+let calibrating = false;
+let probe: () => WebGLProbe = probeWebGL;
 const listeners = new Set<BackendListener>();
 const watchedCanvases = new WeakSet<object>();
 
@@ -60,7 +87,7 @@ export function probeWebGL(): WebGLProbe {
   let gl: WebGL2RenderingContext | null = null;
   try {
     if (typeof OffscreenCanvas !== 'undefined') {
-      gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+      gl = new OffscreenCanvas(1, 1).getContext('webgl2');
     } else if (typeof document !== 'undefined') {
       gl = document.createElement('canvas').getContext('webgl2');
     }
@@ -68,7 +95,7 @@ export function probeWebGL(): WebGLProbe {
     return none;
   }
   if (!gl) return none;
-  let renderer: string | null = null;
+  let renderer: string | null;
   try {
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
@@ -103,13 +130,29 @@ function notify(backend: BackendName, reason: BackendChangeReason): void {
 }
 
 function onContextLost(): void {
+  if (contextLost) return;
   contextLost = true;
-  if (active !== 'webgl') return;
+  if (!webglStarted) return;
   if (!warnedContextLoss) {
     warnedContextLoss = true;
     console.warn('gd-kit: the WebGL context was lost; continuing on the cpu backend.');
   }
-  activate('cpu', 'context-lost');
+  if (active === 'webgl') activate('cpu', 'context-lost');
+  else notify('cpu', 'context-lost');
+}
+
+/**
+ * Whether the webgl backend's context is gone. Asks the context itself, which knows at
+ * once, rather than waiting for the `webglcontextlost` event (a task later): a run that
+ * read back zeros from a dead context must find out before it records them.
+ */
+export function webglContextLost(): boolean {
+  if (contextLost) return true;
+  if (!webglStarted) return false;
+  const registry = (tf.engine() as unknown as { registry: Record<string, { gpgpu?: { gl?: WebGL2RenderingContext } }> }).registry;
+  const gl = registry.webgl?.gpgpu?.gl;
+  if (gl?.isContextLost()) onContextLost();
+  return contextLost;
 }
 
 function watchContextLoss(): void {
@@ -134,6 +177,7 @@ function activate(name: BackendName, reason: BackendChangeReason): BackendName {
       // rejects only for an unregistered name; we judge by the state below.
       tf.setBackend('webgl').catch(() => false);
       if (tf.getBackend() !== 'webgl' || engineBackendInstance() == null) throw new Error('webgl backend did not initialise');
+      webglStarted = true;
       watchContextLoss();
     } catch (error) {
       console.warn('gd-kit: the webgl backend failed to start; using the cpu backend.', error);
@@ -148,11 +192,16 @@ function activate(name: BackendName, reason: BackendChangeReason): BackendName {
 }
 
 function choose(preference: BackendPreference): BackendName {
-  if (preference !== 'auto') return preference;
-  const forced = pageOverride();
-  if (forced) return forced;
-  const probe = probeWebGL();
-  return probe.webgl2 && !probe.software ? 'webgl' : 'cpu';
+  const chosen = preference !== 'auto' ? preference : pageOverride();
+  if (chosen) {
+    forced = true;
+    return chosen;
+  }
+  forced = false;
+  const found = probe();
+  hardwareWebGL = found.webgl2 && !found.software;
+  if (hardwareWebGL) scheduleCalibration();
+  return 'cpu';
 }
 
 /**
@@ -176,8 +225,12 @@ export function ensureBackend(): BackendName {
     const existing = engineBackendInstance() != null ? tf.getBackend() : null;
     if (existing === 'cpu' || existing === 'webgl') {
       active = existing;
+      forced = true;
       ready = Promise.resolve(existing);
-      if (existing === 'webgl') watchContextLoss();
+      if (existing === 'webgl') {
+        webglStarted = true;
+        watchContextLoss();
+      }
     } else {
       void initBackend('auto');
     }
@@ -199,4 +252,173 @@ export function onBackendChange(listener: BackendListener): () => void {
 /** A counter that changes on every switch, so a run can tell its tensors are stale. */
 export function backendGeneration(): number {
   return generation;
+}
+
+/**
+ * The backend a run of `rows` particles (or a grid of `rows` cells) should use: the
+ * forced one if the page forced one, else cpu below the measured crossover and webgl at
+ * or above it. Before the calibration has finished every run goes to cpu.
+ */
+export function backendFor(rows: number): BackendName {
+  const base = ensureBackend();
+  if (forced) return base;
+  if (!hardwareWebGL || contextLost || !calibration) return 'cpu';
+  return rows >= calibration.crossover ? 'webgl' : 'cpu';
+}
+
+/** The latest calibration, or null where none ran (no real GPU, or a forced backend). */
+export function backendCalibration(): Calibration | null {
+  return calibration;
+}
+
+/**
+ * Runs `body` with `name` as tfjs's active backend and puts the previous one back.
+ * Switching between initialised backends is synchronous and cheap in tfjs (a pointer
+ * and the kernel table), so each run can live on its own backend. A webgl request after
+ * a lost context, or one whose start fails, runs on cpu.
+ */
+export function runOn<T>(name: BackendName, body: () => T): T {
+  ensureBackend();
+  let target = name;
+  if (target === 'webgl' && (contextLost || !startWebGL())) target = 'cpu';
+  const previous = tf.getBackend();
+  if (previous === target) return body();
+  void tf.setBackend(target);
+  try {
+    return body();
+  } finally {
+    void tf.setBackend(previous);
+  }
+}
+
+/** Starts tfjs's webgl backend without making it the active one; false if it cannot. */
+function startWebGL(): boolean {
+  if (webglStarted) return true;
+  const previous = tf.getBackend();
+  try {
+    void tf.setBackend('webgl').catch(() => false);
+    if (tf.getBackend() !== 'webgl' || engineBackendInstance() == null) throw new Error('webgl backend did not initialise');
+    webglStarted = true;
+    watchContextLoss();
+    return true;
+  } catch (error) {
+    console.warn('gd-kit: the webgl backend failed to start; using the cpu backend.', error);
+    hardwareWebGL = false;
+    return false;
+  } finally {
+    void tf.setBackend(previous);
+  }
+}
+
+/**
+ * The row count from which webgl is faster, from per-update times t = a + b·rows fitted
+ * through the two measured sizes on each backend: (a_webgl − a_cpu) / (b_cpu − b_webgl),
+ * rounded up; 0 when webgl is faster at both sizes, Infinity when it is never faster.
+ */
+export function crossoverRows(sizes: [number, number], cpu: [number, number], webgl: [number, number]): number {
+  if (webgl[0] <= cpu[0] && webgl[1] <= cpu[1]) return 0;
+  const slope = (t: [number, number]) => (t[1] - t[0]) / (sizes[1] - sizes[0]);
+  const intercept = (t: [number, number]) => t[0] - slope(t) * sizes[0];
+  const perRowGain = slope(cpu) - slope(webgl);
+  if (!(perRowGain > 0)) return Infinity;
+  return Math.max(0, Math.ceil((intercept(webgl) - intercept(cpu)) / perRowGain));
+}
+
+/**
+ * Milliseconds per update of a reference workload (autodiff of Rosenbrock's function
+ * and a momentum-style update on [rows, 2], one read-back per update, as a frame of play
+ * does) on `name`. The first update, which compiles shaders, is not timed.
+ */
+export function timeReferenceUpdate(name: BackendName, rows: number): number {
+  return runOn(name, () => {
+    const rosenbrock = (p: tf.Tensor) => {
+      const [x, y] = tf.split(p, 2, 1);
+      return tf.sum(tf.add(tf.square(tf.sub(1, x)), tf.mul(100, tf.square(tf.sub(y, tf.square(x))))));
+    };
+    const gradient = tf.grad(rosenbrock);
+    // Points spread over [-1, 1)², deterministically (the golden-ratio sequence).
+    let params: tf.Tensor = tf.tensor2d(
+      Float32Array.from({ length: rows * 2 }, (_, i) => ((i * 0.618034) % 1) * 2 - 1),
+      [rows, 2],
+    );
+    let velocity: tf.Tensor = tf.zerosLike(params);
+    const update = () => {
+      const next = tf.tidy(() => {
+        const v = tf.add(tf.mul(0.9, velocity), tf.mul(0.1, gradient(params)));
+        return [tf.sub(params, tf.mul(1e-4, v)), v];
+      });
+      params.dispose();
+      velocity.dispose();
+      [params, velocity] = next;
+      params.dataSync();
+    };
+    update();
+    const times: number[] = [];
+    const begin = performance.now();
+    while (times.length < 3 || (times.length < 20 && performance.now() - begin < 15)) {
+      const t0 = performance.now();
+      update();
+      times.push(performance.now() - t0);
+    }
+    params.dispose();
+    velocity.dispose();
+    times.sort((a, b) => a - b);
+    return times[times.length >> 1];
+  });
+}
+
+/**
+ * Measures the reference update on both backends at both sizes and stores the result
+ * for `backendFor`. Synchronous (a few tens of ms on a GPU); the kit itself calls it in
+ * idle time, one measurement per idle callback, through `scheduleCalibration`.
+ */
+export function calibrateBackends(): Calibration | null {
+  const measured = { cpu: [0, 0] as [number, number], webgl: [0, 0] as [number, number] };
+  for (const name of ['cpu', 'webgl'] as const) {
+    CALIBRATION_SIZES.forEach((rows, i) => (measured[name][i] = timeReferenceUpdate(name, rows)));
+  }
+  return storeCalibration(measured.cpu, measured.webgl);
+}
+
+function storeCalibration(cpu: [number, number], webgl: [number, number]): Calibration | null {
+  if (contextLost || !webglStarted) return null;
+  calibration = { sizes: [...CALIBRATION_SIZES], cpu, webgl, crossover: crossoverRows(CALIBRATION_SIZES, cpu, webgl) };
+  return calibration;
+}
+
+/** Calibrates in idle time, one measurement per idle callback, once per page. */
+function scheduleCalibration(): void {
+  if (calibrating || calibration) return;
+  calibrating = true;
+  const idle: (callback: () => void) => void =
+    typeof requestIdleCallback === 'function'
+      ? (callback) => requestIdleCallback(callback, { timeout: 2000 })
+      : (callback) => setTimeout(callback, 50);
+  const cpu: [number, number] = [0, 0];
+  const webgl: [number, number] = [0, 0];
+  const tasks = (['cpu', 'webgl'] as const).flatMap((name) => CALIBRATION_SIZES.map((rows, i) => ({ name, rows, i })));
+  const next = () => {
+    const task = tasks.shift();
+    if (!task) {
+      storeCalibration(cpu, webgl);
+      calibrating = false;
+      return;
+    }
+    if (contextLost || forced || !hardwareWebGL) {
+      calibrating = false;
+      return;
+    }
+    (task.name === 'cpu' ? cpu : webgl)[task.i] = timeReferenceUpdate(task.name, task.rows);
+    idle(next);
+  };
+  idle(next);
+}
+
+/**
+ * For tests and for pages that know better: replaces the WebGL probe that `auto`
+ * consults (e.g. to treat a software renderer as a GPU and watch the calibration keep
+ * small runs on cpu), or restores the real one with `null`.
+ */
+export function setWebGLProbe(replacement: (() => WebGLProbe) | null): void {
+  probe = replacement ?? probeWebGL;
 }

@@ -247,7 +247,7 @@ export function lineMse(params: tf.Tensor2D, x: Column, y: Column): tf.Tensor1D 
     const ys = y instanceof tf.Tensor ? y : tf.tensor1d(Array.from(y));
     const [w, b] = tf.split(params, 2, 1);
     const residual = tf.sub(tf.add(tf.mul(w, tf.reshape(xs, [1, -1])), b), tf.reshape(ys, [1, -1]));
-    return tf.mean(tf.square(residual), 1) as tf.Tensor1D;
+    return tf.mean<tf.Tensor1D>(tf.square(residual), 1);
   });
 }
 
@@ -265,7 +265,7 @@ export function lineMseFromStats(params: tf.Tensor2D, stats: LineStats): tf.Tens
     const [dw, db] = tf.split(tf.sub(params, offset), 2, 1);
     const slopeTerm = tf.mul(q.varianceX, tf.square(dw));
     const levelTerm = tf.square(tf.add(tf.mul(q.meanX, dw), db));
-    return tf.reshape(tf.add(tf.add(slopeTerm, levelTerm), q.residual), [-1]) as tf.Tensor1D;
+    return tf.reshape<tf.Rank.R1>(tf.add(tf.add(slopeTerm, levelTerm), q.residual), [-1]);
   });
 }
 

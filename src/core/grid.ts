@@ -1,6 +1,6 @@
 /** Costs over a regular grid, in one batched tensor computation, for contour maps. */
 import * as tf from './tf.js';
-import { ensureBackend } from './backend.js';
+import { backendFor, runOn, webglContextLost } from './backend.js';
 import { lineQuadratic, type LineStats } from './data.js';
 import type { Landscape, Vec2 } from './landscapes/landscape.js';
 
@@ -40,16 +40,13 @@ export function evaluateGrid(
   { n = 256, domain = landscape.domain }: { n?: number; domain?: Landscape['domain'] } = {},
 ): CostGrid<Landscape['domain']> {
   checkSize(n);
-  ensureBackend();
   const w1Axis = Float32Array.from(gridAxis(domain.w1, n));
   const w2Axis = Float32Array.from(gridAxis(domain.w2, n));
-  const result = tf.tidy(() => {
+  const values = readBack(n * n, () => {
     const w1 = tf.broadcastTo(tf.tensor2d(w1Axis, [1, n]), [n, n]);
     const w2 = tf.broadcastTo(tf.tensor2d(w2Axis, [n, 1]), [n, n]);
     return landscape.fn(w1, w2);
   });
-  const values = result.dataSync() as Float32Array;
-  result.dispose();
   return { values, n, domain, ...extent(values) };
 }
 
@@ -63,18 +60,30 @@ export function evaluateGrid(
  */
 export function lineCostGrid(stats: LineStats, { n = 256, w, b }: { n?: number; w: Vec2; b: Vec2 }): CostGrid<{ w: Vec2; b: Vec2 }> {
   checkSize(n);
-  ensureBackend();
   const q = lineQuadratic(stats);
   const dw = Float32Array.from(gridAxis(w, n), (v) => v - q.w);
   const db = Float32Array.from(gridAxis(b, n), (v) => v - q.b);
-  const result = tf.tidy(() => {
+  const values = readBack(n * n, () => {
     const dwRow = tf.tensor2d(dw, [1, n]);
     const dbColumn = tf.tensor2d(db, [n, 1]);
     const slopeTerm = tf.mul(q.varianceX, tf.square(dwRow));
     const levelTerm = tf.square(tf.add(tf.mul(q.meanX, dwRow), dbColumn));
     return tf.add(tf.add(levelTerm, slopeTerm), q.residual);
   });
-  const values = result.dataSync() as Float32Array;
-  result.dispose();
   return { values, n, domain: { w, b }, ...extent(values) };
+}
+
+/**
+ * Evaluates `build` on the backend the workload of `cells` values calls for and reads
+ * it back; a read-back from a context lost meanwhile is made again on cpu.
+ */
+function readBack(cells: number, build: () => tf.Tensor): Float32Array {
+  const backend = backendFor(cells);
+  const values = runOn(backend, () => {
+    const result = tf.tidy(build);
+    const data = result.dataSync() as Float32Array;
+    result.dispose();
+    return data;
+  });
+  return backend === 'webgl' && webglContextLost() ? readBack(cells, build) : values;
 }

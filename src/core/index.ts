@@ -1,14 +1,23 @@
 /** `gd-kit/core`: the optimizer core, no DOM and no lit. */
 export {
+  CALIBRATION_SIZES,
+  backendCalibration,
+  backendFor,
   backendGeneration,
+  calibrateBackends,
+  crossoverRows,
   currentBackend,
   ensureBackend,
   initBackend,
   isSoftwareRenderer,
   onBackendChange,
   probeWebGL,
+  runOn,
+  setWebGLProbe,
+  timeReferenceUpdate,
+  webglContextLost,
 } from './backend.js';
-export type { BackendChangeReason, BackendListener, BackendName, BackendPreference, WebGLProbe } from './backend.js';
+export type { BackendChangeReason, BackendListener, BackendName, BackendPreference, Calibration, WebGLProbe } from './backend.js';
 
 export {
   DEFAULT_LANDSCAPE,
@@ -46,6 +55,9 @@ export {
   sgd,
 } from './optimizers/index.js';
 export type { HyperparameterName, Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType, RuleStep } from './optimizers/index.js';
+
+export { HYPERPARAMETER_RANGES, describeRange, inRange, narrowRange } from './ranges.js';
+export type { NumberRange } from './ranges.js';
 
 export { INVERSE_TIME_DECAY_TEX, inverseTimeDecay, inverseTimeDecayTensor } from './schedules.js';
 

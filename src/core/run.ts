@@ -20,11 +20,26 @@
  *
  * Every read-back also brings the optimizer state home, so after a backend switch
  * (e.g. a lost WebGL context) the tensors are rebuilt from that snapshot, bit for bit.
+ * A read-back from a context that was lost meanwhile is discarded before anything is
+ * recorded, and the same updates are made again on cpu from that snapshot.
+ *
+ * Placement. A run lives on one backend: the one the page forced, or by workload
+ * (`backendFor(rows)`: cpu for a handful of particles, webgl for a large batch where
+ * the machine measured it faster).
  */
 import * as tf from './tf.js';
-import { backendGeneration, ensureBackend } from './backend.js';
+import {
+  backendFor,
+  backendGeneration,
+  ensureBackend,
+  runOn,
+  webglContextLost,
+  type BackendName,
+  type BackendPreference,
+} from './backend.js';
 import { getOptimizer } from './optimizers/index.js';
 import type { Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType } from './optimizers/rule.js';
+import { HYPERPARAMETER_RANGES, describeRange, inRange } from './ranges.js';
 
 export type ParticleStatus = 'running' | 'converged' | 'diverged';
 
@@ -59,6 +74,8 @@ export interface ParticleRunOptions {
   particles: ParticleConfig[];
   /** a coordinate beyond ±bound counts as diverged (default 1e6) */
   bound?: number;
+  /** where the run's tensors live; `auto` (default) lets the workload decide */
+  backend?: BackendPreference;
   /**
    * convergence thresholds (max-norms). The gradient default is 1e-4, not 1e-6:
    * near an irrational minimum the float32 gradient carries rounding noise of order
@@ -87,26 +104,18 @@ interface Group {
   columns: Map<string, { values: Float32Array; tensor: tf.Tensor2D }>;
 }
 
-const HYPERPARAMETER_RANGES: Record<keyof Hyperparameters, (v: number) => boolean> = {
-  learningRate: (v) => v > 0,
-  decay: (v) => v >= 0,
-  beta: (v) => v >= 0 && v < 1,
-  beta1: (v) => v >= 0 && v < 1,
-  beta2: (v) => v >= 0 && v < 1,
-  epsilon: (v) => v >= 0,
-  weightDecay: (v) => v >= 0,
-};
-
 /** The rule and complete hyperparameters for a config; throws on bad input. */
 export function resolveOptimizer(config: OptimizerConfig): { rule: OptimizerRule; hyperparameters: Hyperparameters } {
   const rule = getOptimizer(config.type);
-  if (!rule) throw new RangeError(`unknown optimizer type "${config.type}"`);
+  // The type may be any value a page passed; only text is quoted (a symbol or a bare object cannot be).
+  if (!rule)
+    throw new RangeError(`unknown optimizer type ${typeof config.type === 'string' ? `"${config.type}"` : `(a ${typeof config.type})`}`);
   const hyperparameters = { ...rule.defaults };
   for (const name of Object.keys(HYPERPARAMETER_RANGES) as (keyof Hyperparameters)[]) {
     const value = config[name];
     if (value === undefined) continue;
-    if (!(Number.isFinite(value) && HYPERPARAMETER_RANGES[name](value))) {
-      throw new RangeError(`${config.type}: ${name} = ${value} is out of range`);
+    if (!inRange(HYPERPARAMETER_RANGES[name], value)) {
+      throw new RangeError(`${config.type}: ${name} = ${String(value)} is out of range (${describeRange(HYPERPARAMETER_RANGES[name])})`);
     }
     hyperparameters[name] = value;
   }
@@ -126,7 +135,7 @@ export class ParticleRun {
   private starts: number[][];
   private paramsSnapshot: Float32Array;
   private params: tf.Tensor2D | null = null;
-  private builtFor: { backend: string; generation: number } | null = null;
+  private builtFor: { backend: BackendName; generation: number } | null = null;
   private updates = 0;
   private disposed = false;
 
@@ -172,6 +181,12 @@ export class ParticleRun {
     return this.states.length;
   }
 
+  /** The backend the run's tensors live on. */
+  get backend(): BackendName {
+    this.ensureTensors();
+    return (this.builtFor as { backend: BackendName }).backend;
+  }
+
   /** Back to iteration 0, optionally from new starts; optimizer state zeroed. */
   reset(starts?: number[][]): void {
     this.assertAlive();
@@ -187,13 +202,10 @@ export class ParticleRun {
     }
     this.updates = 0;
     this.releaseTensors();
-    this.ensureTensors();
-    const startCostTensor = tf.tidy(() => this.report(this.params as tf.Tensor2D, 0));
-    const startCosts = startCostTensor.dataSync() as Float32Array;
-    startCostTensor.dispose();
+    const startCosts = this.startCosts();
     const perUser = new Array<number>(n);
     this.order.forEach((user, row) => (perUser[user] = startCosts[row]));
-    const fresh: ParticleState[] = new Array(n);
+    const fresh = new Array<ParticleState>(n);
     for (const group of this.groups) {
       group.members.forEach((user, k) => {
         const start = this.starts[user];
@@ -243,15 +255,23 @@ export class ParticleRun {
   step(k = 1): StepResult {
     this.assertAlive();
     if (!(Number.isInteger(k) && k >= 0)) throw new RangeError(`step: k must be a whole number ≥ 0, got ${k}`);
-    const first = this.updates;
     const stopped: StepResult['stopped'] = [];
     if (k === 0 || !this.states.some((state) => state.status === 'running')) {
       this.updates += k;
       return this.result(stopped);
     }
     this.ensureTensors();
-    const n = this.order.length;
-    const P = this.dimension;
+    const backend = (this.builtFor as { backend: BackendName }).backend;
+    const data = runOn(backend, () => this.advanceAndRead(k));
+    // Zeros read back from a context that died meanwhile: nothing was recorded yet, so
+    // the same updates are made again on cpu from the snapshot.
+    if (backend === 'webgl' && webglContextLost()) return this.step(k);
+    return this.record(k, data, stopped);
+  }
+
+  /** k updates on the tensors, then the one read-back; the run's state is swapped in. */
+  private advanceAndRead(k: number): Float32Array {
+    const first = this.updates;
     // Row costs captured inside tf.grad's forward pass must outlive its internal tidy;
     // they are kept there and disposed here once read.
     const kept: tf.Tensor[] = [];
@@ -271,7 +291,14 @@ export class ParticleRun {
       group.slots.forEach((slot) => slot.dispose());
       group.slots = out.slots[j];
     });
+    return data;
+  }
 
+  /** Appends the read-back's k updates to the trajectories and the state snapshot. */
+  private record(k: number, data: Float32Array, stopped: StepResult['stopped']): StepResult {
+    const first = this.updates;
+    const n = this.order.length;
+    const P = this.dimension;
     const costOffset = k * n * P;
     const gradientOffset = costOffset + k * n;
     for (let s = 0; s < k; s++) {
@@ -434,24 +461,42 @@ export class ParticleRun {
     return out;
   }
 
-  /** (Re)creates the tensors from the CPU snapshot when missing or on another backend. */
+  /** The cost at every start, read back (again on cpu if the context died meanwhile). */
+  private startCosts(): Float32Array {
+    this.ensureTensors();
+    const backend = (this.builtFor as { backend: BackendName }).backend;
+    const costs = runOn(backend, () => {
+      const startCost = tf.tidy(() => this.report(this.params as tf.Tensor2D, 0));
+      const values = startCost.dataSync() as Float32Array;
+      startCost.dispose();
+      return values;
+    });
+    return backend === 'webgl' && webglContextLost() ? this.startCosts() : costs;
+  }
+
+  private placement(): BackendName {
+    const wanted = this.options.backend ?? 'auto';
+    if (wanted === 'auto') return backendFor(this.order.length);
+    return wanted === 'webgl' && webglContextLost() ? 'cpu' : wanted;
+  }
+
+  /** (Re)creates the tensors from the CPU snapshot when missing or after a backend change. */
   private ensureTensors(): void {
-    const backend = ensureBackend() ?? tf.getBackend();
+    ensureBackend();
+    if (this.builtFor?.backend === 'webgl') webglContextLost();
     const generation = backendGeneration();
-    const fresh =
-      this.params !== null &&
-      this.builtFor !== null &&
-      this.builtFor.backend === tf.getBackend() &&
-      this.builtFor.generation === generation;
-    if (fresh) return;
+    if (this.params !== null && this.builtFor !== null && this.builtFor.generation === generation) return;
     this.releaseTensors();
     const n = this.order.length;
     const P = this.dimension;
-    this.params = tf.tensor2d(this.paramsSnapshot, [n, P]);
-    for (const group of this.groups) {
-      group.slots = group.slotSnapshot.map((values) => tf.tensor2d(values, [group.members.length, P]));
-    }
-    this.builtFor = { backend: tf.getBackend() ?? backend, generation };
+    const backend = this.placement();
+    runOn(backend, () => {
+      this.params = tf.tensor2d(this.paramsSnapshot, [n, P]);
+      for (const group of this.groups) {
+        group.slots = group.slotSnapshot.map((values) => tf.tensor2d(values, [group.members.length, P]));
+      }
+    });
+    this.builtFor = { backend, generation };
   }
 
   private releaseTensors(): void {

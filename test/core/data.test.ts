@@ -122,8 +122,8 @@ describe('datasets', () => {
       });
       expect(tf.memory().numTensors).to.equal(before);
       direct.forEach((d, i) => {
-        expectClose(viaData[i], d, 1e-5, 1e-6, `lineMse ${params[i]}`);
-        expectClose(viaStats[i], d, 1e-5, 1e-6, `lineMseFromStats ${params[i]}`);
+        expectClose(viaData[i], d, 1e-5, 1e-6, `lineMse ${params[i].join(',')}`);
+        expectClose(viaStats[i], d, 1e-5, 1e-6, `lineMseFromStats ${params[i].join(',')}`);
       });
     });
   }

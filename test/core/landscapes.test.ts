@@ -77,7 +77,7 @@ describe('landscapes', () => {
       for (const m of globals) {
         expectClose(m.value, published.value, 1e-4, 1e-6, `${id} value`);
         const near = published.at!.some(([a, b]) => Math.abs(a - m.position[0]) < 1e-4 && Math.abs(b - m.position[1]) < 1e-4);
-        expect(near, `${id} at ${m.position}`).to.equal(true);
+        expect(near, `${id} at ${m.position.join(',')}`).to.equal(true);
       }
     }
     const saddle = getLandscape('saddle')!;

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '../../src/core/tf.js';
 import {
+  HYPERPARAMETER_RANGES,
   OPTIMIZER_TYPES,
   ParticleRun,
   getOptimizer,
@@ -16,19 +17,19 @@ const B = 10;
 const START = [1.5, -0.8];
 const quadratic = (p: tf.Tensor2D) => {
   const [w1, w2] = tf.split(p, 2, 1);
-  return tf.reshape(tf.mul(0.5, tf.add(tf.mul(A, tf.square(w1)), tf.mul(B, tf.square(w2)))), [-1]) as tf.Tensor1D;
+  return tf.reshape<tf.Rank.R1>(tf.mul(0.5, tf.add(tf.mul(A, tf.square(w1)), tf.mul(B, tf.square(w2)))), [-1]);
 };
 
 type H = Required<Omit<OptimizerConfig, 'type'>>;
 
 /**
- * The SPEC §2 rules, transcribed by hand in float64, elementwise on [w1, w2]:
+ * The update rules as the README prints them, transcribed by hand in float64, elementwise on [w1, w2]:
  * t = updates already made, α_t = α/(1 + decay·t).
  */
 function byHand(type: string, h: H, steps: number): number[][] {
   let w = START.slice();
-  let v = [0, 0];
-  let s = [0, 0];
+  const v = [0, 0];
+  const s = [0, 0];
   const out = [w.slice()];
   for (let t = 0; t < steps; t++) {
     const dW = [A * w[0], B * w[1]];
@@ -76,7 +77,7 @@ function byHand(type: string, h: H, steps: number): number[][] {
 }
 
 describe('optimizer rules', () => {
-  it('registers every rule with its TeX, hyperparameters and SPEC defaults', () => {
+  it('registers every rule with its TeX, hyperparameters and documented defaults', () => {
     expect([...OPTIMIZER_TYPES]).to.include.members(['sgd', 'momentum', 'rmsprop', 'adam', 'nesterov', 'adagrad', 'adamw']);
     for (const type of OPTIMIZER_TYPES) {
       const rule = getOptimizer(type)!;
@@ -135,7 +136,7 @@ describe('optimizer rules', () => {
         expectClose(got[1], 0.2, 1e-6, 0, 'no decay');
       });
 
-      it('uses the SPEC defaults when only the type is given', () => {
+      it('uses the documented defaults when only the type is given', () => {
         const run = new ParticleRun({ cost: quadratic, particles: [{ start: START, optimizer: { type: 'adam', learningRate: 0.05 } }] });
         run.step(3);
         const want = byHand(
@@ -156,5 +157,28 @@ describe('optimizer rules', () => {
     expect(make({ type: 'momentum', beta: 1 })).to.throw(RangeError);
     expect(make({ type: 'adam', beta2: Number.NaN })).to.throw(RangeError);
     expect(make({ type: 'nope' as never })).to.throw(RangeError);
+    expect(make({ type: 'rmsprop', epsilon: 0 })).to.throw(RangeError);
+    expect(make({ type: Object.create(null) as never })).to.throw(RangeError);
+  });
+
+  it('runs every hyperparameter at both ends of its published range and rejects just beyond', async () => {
+    await useBackend('cpu');
+    const make = (optimizer: OptimizerConfig) => () => {
+      const run = new ParticleRun({ cost: quadratic, particles: [{ start: START, optimizer }] });
+      run.step(2);
+      run.dispose();
+    };
+    for (const [name, range] of Object.entries(HYPERPARAMETER_RANGES)) {
+      const type = name === 'weightDecay' ? 'adamw' : name === 'beta' ? 'momentum' : 'adam';
+      // An open end is not a value: step just inside it, and just outside a closed one.
+      const inside = (end: number, open: boolean | undefined, toward: number) =>
+        open ? end + toward * Math.max(Math.abs(end), 1) * 1e-6 : end;
+      const outside = (end: number, open: boolean | undefined, away: number) =>
+        open ? end : end + away * Math.max(Math.abs(end), 1e-30) * 1e-3;
+      expect(make({ type, [name]: inside(range.min, range.minExclusive, 1) }), `${name} at its minimum`).to.not.throw();
+      expect(make({ type, [name]: inside(range.max, range.maxExclusive, -1) }), `${name} at its maximum`).to.not.throw();
+      expect(make({ type, [name]: outside(range.min, range.minExclusive, -1) }), `${name} below`).to.throw(RangeError);
+      expect(make({ type, [name]: outside(range.max, range.maxExclusive, 1) }), `${name} above`).to.throw(RangeError);
+    }
   });
 });

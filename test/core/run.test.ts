@@ -17,7 +17,7 @@ const himmelblau = getLandscape('himmelblau')!;
 const landscapeCost = (p: tf.Tensor2D) => costOfRows(himmelblau, p);
 
 /** ½·c·w² on one coordinate (P = 1). */
-const parabola = (c: number) => (p: tf.Tensor2D) => tf.reshape(tf.mul(0.5 * c, tf.square(p)), [-1]) as tf.Tensor1D;
+const parabola = (c: number) => (p: tf.Tensor2D) => tf.reshape<tf.Rank.R1>(tf.mul(0.5 * c, tf.square(p)), [-1]);
 
 const MIXED: ParticleConfig[] = [
   { start: [0, 0], optimizer: { type: 'adam', learningRate: 0.1 } },
@@ -104,7 +104,7 @@ for (const backend of BACKENDS) {
     });
 
     it('flags a non-finite cost as diverged (√w below zero)', () => {
-      const sqrtCost = (p: tf.Tensor2D) => tf.reshape(tf.sqrt(p), [-1]) as tf.Tensor1D;
+      const sqrtCost = (p: tf.Tensor2D) => tf.reshape<tf.Rank.R1>(tf.sqrt(p), [-1]);
       const run = new ParticleRun({
         cost: sqrtCost,
         particles: [

@@ -23,8 +23,8 @@ function frame(src: string, style: Partial<CSSStyleDeclaration> = {}) {
 /** The heights each frame posted, by frame. */
 function collectHeights() {
   const heights = new Map<MessageEventSource, number[]>();
-  const onMessage = (event: MessageEvent) => {
-    if (event.data?.type !== 'gd-kit:resize' || !event.source) return;
+  const onMessage = (event: MessageEvent<{ type?: string; height?: number } | null>) => {
+    if (event.data?.type !== 'gd-kit:resize' || typeof event.data.height !== 'number' || !event.source) return;
     if (!heights.has(event.source)) heights.set(event.source, []);
     heights.get(event.source)!.push(event.data.height);
   };
@@ -100,7 +100,8 @@ describe('demo/embed.html: height, state, theme and sharing', () => {
 
   it('theme=host follows the scheme the host page sends; theme=dark ignores it', async () => {
     const ready: MessageEventSource[] = [];
-    const onReady = (event: MessageEvent) => event.data?.type === 'gd-kit:ready' && event.source && ready.push(event.source);
+    const onReady = (event: MessageEvent<{ type?: string } | null>) =>
+      event.data?.type === 'gd-kit:ready' && event.source && ready.push(event.source);
     window.addEventListener('message', onReady);
     const host = frame('/demo/embed.html?widget=curvature&theme=host');
     const forced = frame('/demo/embed.html?widget=curvature&theme=dark');
@@ -132,7 +133,7 @@ describe('demo/embed.html: height, state, theme and sharing', () => {
     const copied: string[] = [];
     Object.defineProperty(win.navigator, 'clipboard', {
       configurable: true,
-      value: { writeText: async (text: string) => void copied.push(text) },
+      value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) },
     });
     const buttons = [...embedded.element.contentDocument!.querySelectorAll<HTMLButtonElement>('.embed-share button')];
     expect(buttons.map((b) => b.textContent)).to.deep.equal(['Copy link', 'Copy embed code']);

@@ -3,8 +3,8 @@ import { expect } from '@open-wc/testing';
 /** Loads the iframe embed page and collects the heights it posts to its parent. */
 async function embed(query: string, page = '/demo/embed.html') {
   const heights: number[] = [];
-  const onMessage = (event: MessageEvent) => {
-    if (event.data?.type === 'gd-kit:resize') heights.push(event.data.height);
+  const onMessage = (event: MessageEvent<{ type?: string; height?: number } | null>) => {
+    if (event.data?.type === 'gd-kit:resize' && typeof event.data.height === 'number') heights.push(event.data.height);
   };
   window.addEventListener('message', onMessage);
   const frame = document.createElement('iframe');
@@ -38,9 +38,11 @@ describe('demo/embed.html', () => {
         trajectories: { type: string; label: string; points: number[][] }[];
       };
       await race.updateComplete;
-      // Heights are posted as the page lays out; wait for the one after the last layout.
       const contentHeight = () => embedded.frame.contentDocument!.documentElement.getBoundingClientRect().height;
-      await until(() => race.trajectories.length === 2 && Math.abs(embedded.heights[embedded.heights.length - 1] - contentHeight()) < 2);
+      // The race grows as its parts render; wait for the posts to catch up with it.
+      await until(
+        () => race.trajectories.length === 2 && embedded.heights.length > 0 && Math.abs(embedded.heights.at(-1)! - contentHeight()) < 2,
+      );
       expect(race.getAttribute('landscape')).to.equal('booth');
       expect(race.trajectories.map((t) => [t.type, t.label])).to.deep.equal([
         ['sgd', 'Plain GD'],
@@ -50,7 +52,7 @@ describe('demo/embed.html', () => {
       // The posted height is the content's height, taller than the 300 px frame it sits in.
       const last = embedded.heights[embedded.heights.length - 1];
       expect(last).to.be.greaterThan(300);
-      expect(Math.abs(last - embedded.frame.contentDocument!.documentElement.getBoundingClientRect().height)).to.be.below(2);
+      expect(Math.abs(last - contentHeight())).to.be.below(2);
       embedded.done();
     });
   }
@@ -59,6 +61,42 @@ describe('demo/embed.html', () => {
     const page = await embed('widget=nope');
     await until(() => !!page.frame.contentDocument!.querySelector('.embed-error'));
     expect(page.frame.contentDocument!.querySelector('.embed-error')!.textContent).to.contain('Unknown widget');
+    page.done();
+  });
+
+  // Names an object literal would find on Object.prototype.
+  for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+    it(`rejects widget=${name} with a visible message and still posts its height`, async () => {
+      const errors: string[] = [];
+      const page = await embed(`widget=${name}`);
+      page.frame.contentWindow!.addEventListener('error', (event) => errors.push(event.message));
+      await until(() => !!page.frame.contentDocument!.querySelector('.embed-error') && page.heights.length > 0);
+      const message = page.frame.contentDocument!.querySelector('.embed-error');
+      expect(message?.textContent).to.contain(`Unknown widget "${name}"`);
+      expect(message!.getBoundingClientRect().height).to.be.above(0);
+      expect(page.heights.length).to.be.above(0);
+      expect(page.heights[page.heights.length - 1]).to.be.above(0);
+      expect(page.frame.contentDocument!.querySelector('gd-optimizer-race, gd-line-fit, gd-curvature')).to.equal(null);
+      expect(errors).to.deep.equal([]);
+      page.done();
+    });
+  }
+
+  it('keeps every character of a label, colons included', async () => {
+    const label = 'GD: α = 0.01 : fast';
+    const page = await embed(`widget=race&landscape=booth&optimizer=${encodeURIComponent(`sgd:0.01:${label}`)}&optimizer=adam`);
+    const race = page.frame.contentDocument!.querySelector('gd-optimizer-race') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+      trajectories: { type: string; label: string }[];
+    };
+    await race.updateComplete;
+    await until(() => race.trajectories.length === 2);
+    expect(race.trajectories.map((t) => [t.type, t.label])).to.deep.equal([
+      ['sgd', label],
+      ['adam', 'Adam'],
+    ]);
+    const child = page.frame.contentDocument!.querySelector('gd-optimizer')!;
+    expect(child.getAttribute('learning-rate')).to.equal('0.01');
     page.done();
   });
 });

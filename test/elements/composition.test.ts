@@ -366,8 +366,8 @@ describe('hide and the caption slot', () => {
       </div>`,
     );
     const [full, compact] = holder.querySelectorAll('gd-optimizer-race');
-    await settle(full as Widget);
-    await settle(compact as Widget);
+    await settle(full);
+    await settle(compact);
     expect(compact.getBoundingClientRect().height).to.be.below(full.getBoundingClientRect().height - 250);
   });
 });
@@ -404,7 +404,7 @@ describe('state: a JSON round trip', () => {
       await settle(original);
       await original.step(7);
       const json = JSON.stringify(original);
-      const saved = JSON.parse(json);
+      const saved = JSON.parse(json) as { iteration: number };
       expect(saved.iteration).to.equal(7);
 
       const copy = document.createElement(tag) as Stateful;
@@ -426,7 +426,7 @@ describe('state: a JSON round trip', () => {
 
   it('a race restores its panel edits and a changed landscape; bad state text keeps the widget and says so', async () => {
     const race = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="rosenbrock" start="-1.5,2"></gd-optimizer-race>`);
-    await settle(race as unknown as Widget);
+    await settle(race);
     race.landscape = 'booth';
     race.start = '-6,8';
     await race.updateComplete;

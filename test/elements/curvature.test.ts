@@ -4,6 +4,7 @@ import * as tf from '../../src/core/tf.js';
 import { initBackend } from '../../src/core/index.js';
 import '../../src/elements/curvature/define.js';
 import type { GdCurvature } from '../../src/elements/curvature/gd-curvature.js';
+import type { GdDoneEvent } from '../../src/elements/shared/events.js';
 
 /*
  * Independent truth: on J(w) = ½c(w − w*)², gradient descent gives
@@ -44,7 +45,7 @@ function captureWarnings() {
   return { warnings, restore: () => (console.warn = original) };
 }
 
-const shadowText = (el: GdCurvature) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const shadowText = (el: GdCurvature) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const isVisible = (node: Element | null | undefined) => {
   if (!node) return false;
   const box = node.getBoundingClientRect();
@@ -102,7 +103,9 @@ describe('<gd-curvature>', () => {
     it('αc = 2 visits only w₀ and its mirror image 2w* − w₀', async () => {
       const el = await quadratic(1);
       await el.step(7);
-      el.history.forEach(({ w }, k) => expect(w).to.equal(k % 2 === 0 ? INIT : 2 * MINIMUM - INIT));
+      el.history.forEach(({ w }, k) => {
+        expect(w).to.equal(k % 2 === 0 ? INIT : 2 * MINIMUM - INIT);
+      });
       // A long request is applied in full (the element steps it in chunks).
       await el.step(1200);
       const history = el.history;
@@ -125,7 +128,7 @@ describe('<gd-curvature>', () => {
 
   it('a diverging run stops inside its bound with a visible message and never draws NaN', async () => {
     const el = await quadratic(1.25);
-    const done = oneEvent(el, 'gd-done');
+    const done = oneEvent<GdDoneEvent>(el, 'gd-done');
     await el.step(500);
     const { detail } = await done;
     expect(detail.reason).to.equal('diverged');
@@ -304,7 +307,7 @@ describe('<gd-curvature>', () => {
       const el = await quadratic(0.5);
       el.speed = 30;
       await el.updateComplete;
-      const done = oneEvent(el, 'gd-done');
+      const done = oneEvent<GdDoneEvent>(el, 'gd-done');
       el.play();
       const { detail } = await done;
       expect(detail.reason).to.equal('converged');
@@ -363,7 +366,7 @@ describe('<gd-curvature>', () => {
       );
       const el = wrapper.querySelector('gd-curvature')!;
       await el.updateComplete;
-      const readout = el.shadowRoot!.querySelector('.readout')!.textContent!;
+      const readout = el.shadowRoot!.querySelector('.readout')!.textContent;
       expect(readout).to.contain('2,5');
       expect(readout).not.to.contain('2.5');
     });

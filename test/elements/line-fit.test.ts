@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import * as tf from '../../src/core/tf.js';
 import '../../src/elements/line-fit/define.js';
 import type { GdLineFit } from '../../src/elements/line-fit/gd-line-fit.js';
+import type { GdDoneEvent } from '../../src/elements/shared/events.js';
 
 /** Least squares of y ≈ wx + b in float64, from the centred normal equations. */
 function leastSquares(x: number[], y: number[]): { w: number; b: number } {
@@ -60,7 +61,7 @@ describe('<gd-line-fit>', () => {
     const residualSd = Math.sqrt(mse(x, y, 3, 0.5));
     expect(residualSd).to.be.within(0.07, 0.13);
     for (const part of ['data', 'plot', 'chart', 'readout', 'controls']) {
-      expect(el.shadowRoot!.querySelector(`[part~="${part}"]`), part).to.exist;
+      expect(el.shadowRoot!.querySelector(`[part~="${part}"]`), part).to.not.equal(null);
     }
     expect(el.params).to.deep.equal({ w: -2, b: 3 });
     expect(el.history).to.have.length(1);
@@ -82,7 +83,7 @@ describe('<gd-line-fit>', () => {
     );
     const { x, y } = el.data;
     const truth = leastSquares(x, y);
-    const done = oneEvent(el, 'gd-done');
+    const done = oneEvent<GdDoneEvent>(el, 'gd-done');
     await el.step(3000);
     expect((await done).detail.reason).to.equal('converged');
     expect(el.status).to.equal('converged');
@@ -101,7 +102,7 @@ describe('<gd-line-fit>', () => {
     // Plain GD on a convex quadratic with a stable step never increases the cost.
     for (let k = 1; k < history.length; k++) expect(history[k].cost).to.be.at.most(history[k - 1].cost + 1e-9);
     // The readout shows the same numbers.
-    const readout = el.shadowRoot!.querySelector('[part="readout"]')!.textContent!;
+    const readout = el.shadowRoot!.querySelector('[part="readout"]')!.textContent;
     expect(readout).to.contain(String(history.length - 1));
   });
 
@@ -143,7 +144,7 @@ describe('<gd-line-fit>', () => {
       sizes.push(batch.length);
       batch.forEach((i) => seen.add(i));
     }
-    expect(sizes).to.deep.equal([...Array(15).fill(64), 1000 - 15 * 64]);
+    expect(sizes).to.deep.equal([...Array<number>(15).fill(64), 1000 - 15 * 64]);
     expect(seen.size).to.equal(1000);
     // The next epoch is a fresh shuffle, not a replay of the first.
     expect(el.batchIndices(16)).to.not.deep.equal(el.batchIndices(0));
@@ -235,7 +236,7 @@ describe('<gd-line-fit>', () => {
 
   it('a too-large learning rate diverges: it stops, says so and fires gd-done', async () => {
     const el = await fixture<GdLineFit>(html`<gd-line-fit size="50" learning-rate="5" seed="3"></gd-line-fit>`);
-    const done = oneEvent(el, 'gd-done');
+    const done = oneEvent<GdDoneEvent>(el, 'gd-done');
     await el.step(400);
     expect((await done).detail.reason).to.equal('diverged');
     expect(el.status).to.equal('diverged');
@@ -346,7 +347,7 @@ describe('<gd-line-fit>', () => {
       for (let i = 0; i < 20; i++) {
         const active = el.shadowRoot!.activeElement as HTMLElement | null;
         if (!active) break;
-        focused.push(active.id || active.getAttribute('aria-label') || active.textContent!.trim() || active.tagName);
+        focused.push(active.id || active.getAttribute('aria-label') || active.textContent.trim() || active.tagName);
         await sendKeys({ press: 'Tab' });
       }
       for (const name of ['10', '100', '1,000', 'noise', 'New dataset', 'rate', 'optimizer', 'Play', 'Step', 'Reset']) {
@@ -466,7 +467,7 @@ describe('<gd-line-fit>', () => {
     const wrapper = await fixture(html`<div lang="de"><gd-line-fit init="-2.5,3"></gd-line-fit></div>`);
     const el = wrapper.querySelector('gd-line-fit') as GdLineFit;
     await el.updateComplete;
-    const readout = el.shadowRoot!.querySelector('[part="readout"]')!.textContent!;
+    const readout = el.shadowRoot!.querySelector('[part="readout"]')!.textContent;
     expect(readout).to.contain('-2,5');
   });
 

@@ -4,9 +4,10 @@ import '../../src/elements/optimizer-race/define.js';
 import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
 import type { GdOptimizer } from '../../src/elements/optimizer/gd-optimizer.js';
 import { PixelPath } from '../../src/elements/optimizer-race/internal/pixel-path.js';
+import type { GdDoneEvent } from '../../src/elements/shared/events.js';
 
 // ---------------------------------------------------------------------------
-// Independent truth: the SPEC §2 rules in float64 with closed-form gradients.
+// Independent truth: the README's update rules in float64 with closed-form gradients.
 
 type Vec = [number, number];
 type Gradient = (w: Vec) => Vec;
@@ -261,7 +262,7 @@ describe('<gd-optimizer-race>', () => {
     expect(Number(panelRate.value)).to.equal(0.01);
     expect(unknown.type).to.equal('sgd');
     expectPath(unknown.points, reference({ type: 'sgd', learningRate: 0.02 }, boothGradient, [-6, 8], 3), 'unknown type → sgd');
-    expect(notesText(el)).to.contain('learning-rate=-3');
+    expect(notesText(el)).to.contain('learning-rate="-3"');
     expect(notesText(el)).to.contain('sgd-with-wings');
     expect(warnings.filter((w) => w.includes('learning-rate'))).to.have.length(1);
     expect(warnings.filter((w) => w.includes('sgd-with-wings'))).to.have.length(1);
@@ -298,7 +299,7 @@ describe('<gd-optimizer-race>', () => {
     expect(reckless.points.flat().every(Number.isFinite)).to.equal(true);
     expect(careful.status).to.equal('running');
     expectPath(careful.points, reference({ type: 'adam', learningRate: 0.1 }, boothGradient, [-6, 8], 60), 'careful adam');
-    const status = el.shadowRoot!.querySelectorAll('.legend-status')[0].textContent!;
+    const status = el.shadowRoot!.querySelectorAll('.legend-status')[0].textContent;
     expect(status).to.match(/diverged at step \d+/);
   });
 
@@ -409,7 +410,7 @@ describe('<gd-optimizer-race>', () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await el.updateComplete;
     const held: Vec = [-10 + (20 * (to[0] - frame.x)) / frame.width, 10 - (20 * (to[1] - frame.y)) / frame.height];
-    const shown = Number(el.shadowRoot!.querySelector('.legend-status')!.textContent!.replace('J =', '').replace(/,/g, ''));
+    const shown = Number(el.shadowRoot!.querySelector('.legend-status')!.textContent.replace('J =', '').replace(/,/g, ''));
     expect(shown).to.be.closeTo(boothCost(held), 0.02 * boothCost(held));
     await sendMouse({ type: 'up' });
     await el.updateComplete;
@@ -429,10 +430,7 @@ describe('<gd-optimizer-race>', () => {
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('.card input[type=number]')!;
     input.focus();
     input.select();
-    setTimeout(async () => {
-      await sendKeys({ type: '0.04' });
-      await sendKeys({ press: 'Tab' });
-    });
+    setTimeout(() => void sendKeys({ type: '0.04' }).then(() => sendKeys({ press: 'Tab' })));
     const event = await oneEvent(el, 'gd-params-change');
     expect(event.detail).to.include({ learningRate: 0.04 });
     expect(el.querySelector('gd-optimizer')!.learningRate).to.equal(0.04);
@@ -448,7 +446,7 @@ describe('<gd-optimizer-race>', () => {
       </gd-optimizer-race>`,
     );
     setTimeout(() => void el.step(2000));
-    const event = await oneEvent(el, 'gd-done');
+    const event = await oneEvent<GdDoneEvent>(el, 'gd-done');
     expect(event.detail.reason).to.equal('converged');
     const [good, bad] = el.trajectories;
     expect(good.status).to.equal('converged');

@@ -60,6 +60,8 @@ const FIXED: Record<Exclude<LandscapeId, 'bowl'>, Landscape> = {
 
 /** The landscape with this id, or `undefined` for an unknown id. `kappa` shapes `bowl`. */
 export function getLandscape(id: string, options: { kappa?: number } = {}): Landscape | undefined {
+  // Pages pass anything; a non-string would throw inside hasOwnProperty.
+  if (typeof id !== 'string') return undefined;
   if (id === 'bowl') return bowl(options.kappa);
   return Object.prototype.hasOwnProperty.call(FIXED, id) ? FIXED[id as keyof typeof FIXED] : undefined;
 }
@@ -68,6 +70,6 @@ export function getLandscape(id: string, options: { kappa?: number } = {}): Land
 export function costOfRows(landscape: Landscape, params: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     const [w1, w2] = tf.split(params, 2, 1);
-    return tf.reshape(landscape.fn(w1, w2), [-1]) as tf.Tensor1D;
+    return tf.reshape<tf.Rank.R1>(landscape.fn(w1, w2), [-1]);
   });
 }

@@ -35,5 +35,7 @@ const RULES: Record<OptimizerType, OptimizerRule> = { sgd, momentum, nesterov, r
 
 /** The rule for `type`, or `undefined` for an unknown type. */
 export function getOptimizer(type: string): OptimizerRule | undefined {
+  // Pages pass anything; a non-string would throw inside hasOwnProperty.
+  if (typeof type !== 'string') return undefined;
   return Object.prototype.hasOwnProperty.call(RULES, type) ? RULES[type as OptimizerType] : undefined;
 }

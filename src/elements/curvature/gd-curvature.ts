@@ -2,13 +2,15 @@ import { html, mathml, svg, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { scaleLinear } from 'd3-scale';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
+import { numberRule } from '../shared/rules.js';
+import { HYPERPARAMETER_RANGES, narrowRange } from '../../core/index.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { renderAxes, type Margin } from '../shared/plot/axes.js';
 import { clamp, startPointDrag } from '../shared/plot/drag.js';
-import { isFiniteNumber, isNumberInRange, isOneOf, isPositive, parseFiniteNumber } from '../shared/parse.js';
+import { isOneOf, numberOrText } from '../shared/parse.js';
 import { tex } from '../shared/tex.js';
 import { styles } from './gd-curvature.styles.js';
 import { UPDATE_TEX } from './formulas.js';
@@ -20,13 +22,16 @@ export type { Regime } from './internal/regime.js';
 export type { CostShape } from './internal/costs.js';
 export type { HistoryEntry as CurvatureHistoryEntry } from './internal/simulation.js';
 
-/** Numeric attributes keep text they cannot parse, so the note can quote it. */
-const numberOrText = {
-  fromAttribute: (value: string | null) => (value === null ? value : (parseFiniteNumber(value) ?? value)),
-  toAttribute: (value: unknown) => String(value),
-};
-
-const NUMERIC_PROPERTIES = ['curvature', 'learningRate', 'init', 'minimum', 'speed'] as const;
+/**
+ * Accepted values. They keep every number the element computes in float32 (the core
+ * runs in float32, largest ~3.4e38) and on screen finite: the run stops at 10⁵ plot
+ * half-widths from w*, where the steepest quartic (c = 1000, a start 2·10⁴ from w*)
+ * stays below 10³⁸ until that bound; a learning rate of 1000 with c = 1000 diverges in
+ * one step, so larger ones show nothing new.
+ */
+const CURVATURE = { min: 1e-3, max: 1e3 };
+const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: 1e3 });
+const POSITION = { min: -1e4, max: 1e4 };
 
 /** Slider ranges, in log10 units. */
 const RATE_RANGE = [-2, 1.5] as const;
@@ -108,16 +113,16 @@ const roundTo = (value: number, digits: number) => Number(value.toPrecision(digi
 export class GdCurvature extends GdElement {
   static override styles = [tokens, controls, plotStyles, styles];
 
-  /** Curvature c = J''(w*) of the cost at its minimum (a number > 0). */
+  /** Curvature c = J''(w*) of the cost at its minimum (0.001 … 1000). */
   @property({ converter: numberOrText }) curvature = 1;
 
-  /** Learning rate α (a number > 0). */
+  /** Learning rate α (greater than 0, at most 1000). */
   @property({ attribute: 'learning-rate', converter: numberOrText }) learningRate = 0.3;
 
-  /** Starting point w₀. */
+  /** Starting point w₀ (−10,000 … 10,000). */
   @property({ converter: numberOrText }) init = 2;
 
-  /** Position w* of the minimum. */
+  /** Position w* of the minimum (−10,000 … 10,000). */
   @property({ converter: numberOrText }) minimum = 0;
 
   /** Shape of the cost: `quadratic`, `quartic` or `double-well`. */
@@ -144,12 +149,12 @@ export class GdCurvature extends GdElement {
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
       ...super.propertyRules(),
-      curvature: { attribute: 'curvature', accepts: 'a number greater than 0', valid: isPositive, fallback: 1 },
-      learningRate: { attribute: 'learning-rate', accepts: 'a number greater than 0', valid: isPositive, fallback: 0.3 },
-      init: { attribute: 'init', accepts: 'a finite number', valid: isFiniteNumber, fallback: 2 },
-      minimum: { attribute: 'minimum', accepts: 'a finite number', valid: isFiniteNumber, fallback: 0 },
+      curvature: numberRule('curvature', CURVATURE, 1),
+      learningRate: numberRule('learning-rate', LEARNING_RATE, 0.3),
+      init: numberRule('init', POSITION, 2),
+      minimum: numberRule('minimum', POSITION, 0),
       cost: { attribute: 'cost', accepts: COST_SHAPES.join(', '), valid: isOneOf(COST_SHAPES), fallback: 'quadratic' },
-      speed: { attribute: 'speed', accepts: 'a number from 0.5 to 60', valid: isNumberInRange(0.5, 60), fallback: 3 },
+      speed: numberRule('speed', { min: 0.5, max: 60 }, 3),
     };
   }
 
@@ -254,12 +259,14 @@ export class GdCurvature extends GdElement {
 
   /**
    * Linked elements share the learning rate (called by the link group, not by pages).
-   * This widget runs plain gradient descent, so it takes only a rate meant for `sgd`.
+   * This widget runs plain gradient descent, so it takes only a rate meant for `sgd`; a
+   * rate it cannot show (beyond its range) stays with the widget that sent it.
    * @internal
    */
   applyLinked(values: LinkedValues): LinkTaken {
     const rate = values.learningRate;
-    if (values.type !== 'sgd' || rate === undefined || !isPositive(rate) || rate === this.learningRate) return undefined;
+    if (values.type !== 'sgd' || rate === undefined || rate === this.learningRate) return undefined;
+    if (!this.propertyRules().learningRate.valid(rate)) return undefined;
     this.learningRate = rate;
     this.linker.take('learningRate', rate);
     this.changedByElement('learningRate');
@@ -292,21 +299,18 @@ export class GdCurvature extends GdElement {
     // would put NaN coordinates into the SVG, which the browser reports as errors.
     setTimeout(() => {
       if (this.isConnected) return;
-      void this.enqueue(async () => {
-        if (this.isConnected) return;
-        this.simulation?.dispose();
-        this.builtFor = '';
+      void this.enqueue(() => {
+        if (!this.isConnected) {
+          this.simulation?.dispose();
+          this.builtFor = '';
+        }
+        return Promise.resolve();
       });
     }, 0);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // A framework may pass numbers as text ("3"); the rules accepted them, so store numbers.
-    for (const name of NUMERIC_PROPERTIES) {
-      const value: unknown = this[name];
-      if (typeof value === 'string') this[name] = parseFiniteNumber(value) as number;
-    }
     // A learning rate set by the user or by page script goes to the link group (not the
     // one the widget started with, nor one it just took from the group).
     const rate = this.learningRate;
@@ -630,7 +634,12 @@ export class GdCurvature extends GdElement {
     const predicted = current.cost + slope * (next - current.w);
     const tip = clampPoint(px(current.w), py(current.cost), innerWidth, innerHeight);
     const offPlot = !inside(current.w) || py(current.cost) < 0;
-    const showPreview = !diverged && !offPlot && Math.abs(next - current.w) > 1e-12 * (view.domain[1] - view.domain[0]);
+    // A step so large that J there overflows float32 has no preview to draw.
+    const showPreview =
+      !diverged &&
+      !offPlot &&
+      [slope, next, nextCost, predicted].every(Number.isFinite) &&
+      Math.abs(next - current.w) > 1e-12 * (view.domain[1] - view.domain[0]);
     const tangentAt = (w: number) => current.cost + slope * (w - current.w);
     const ariaLabel =
       `Cost curve J(w) with the current point w = ${this.format(current.w)}, J(w) = ${this.format(current.cost)}` +

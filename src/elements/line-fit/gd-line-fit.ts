@@ -1,8 +1,9 @@
 import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { scaleLinear, type ScaleLogarithmic } from 'd3-scale';
-import { OPTIMIZER_TYPES, getOptimizer } from '../../core/index.js';
+import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, getOptimizer, narrowRange } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
+import { judge, numberRule } from '../shared/rules.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
@@ -13,7 +14,7 @@ import { costScales, drawSeries, type Series } from '../shared/plot/series.js';
 import { startPointDrag, nudgePoint, clampToDomain, type Domain2D } from '../shared/plot/drag.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
-import { isIntegerInRange, isNumberInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { isIntegerInRange, isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { tex } from '../shared/tex.js';
 import { BATCH_COST, COST, MODEL } from './formulas.js';
 import { ruleLines } from '../shared/formulas.js';
@@ -33,25 +34,25 @@ const SIZE_PRESETS = [10, 100, 1000] as const;
 /** Updates per read-back inside one `step(n)`. */
 const STEP_CHUNK = 1000;
 const GRID_CELLS = 64;
+/** The log slider's span; typed values may go below it, down to the core's range. */
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
+/** The core's learning-rate range, capped at 10: beyond it every dataset diverges at once. */
+const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: LEARNING_RATE_RANGE[1] });
 const MAX_SCATTER_POINTS = 2500;
 const MARGIN: Margin = { top: 10, right: 12, bottom: 42, left: 48 };
 
 /** `batch-size`: `full` or a whole number; other text is kept as text so the rule can reject it. */
 const batchSizeConverter = {
-  fromAttribute(value: string | null): number | string {
-    if (value === null) return 'full';
-    const trimmed = value.trim();
-    if (trimmed.toLowerCase() === 'full') return 'full';
-    const n = parseFiniteNumber(trimmed);
-    return n === undefined ? value : n;
+  fromAttribute(value: string | null): number | string | null {
+    if (value === null) return null;
+    if (value.trim().toLowerCase() === 'full') return 'full';
+    return numberOrText.fromAttribute(value);
   },
-  toAttribute(value: number | string): string {
-    return String(value);
-  },
+  toAttribute: numberOrText.toAttribute,
 };
 
-const isBatchSize = (value: unknown) => value === 'full' || isIntegerInRange(1, MAX_SIZE)(value);
+const isFull = (value: unknown) => typeof value === 'string' && value.trim().toLowerCase() === 'full';
+const isBatchSize = (value: unknown) => isFull(value) || isIntegerInRange(1, MAX_SIZE)(value);
 
 /**
  * Recover a line with gradient descent: the data with the true and the fitted line, the
@@ -96,23 +97,23 @@ const isBatchSize = (value: unknown) => value === 'full' || isIntegerInRange(1, 
 export class GdLineFit extends GdElement {
   static override styles = [tokens, controls, plotStyles, lineFitStyles];
 
-  /** Number of training points m (1 … 100,000; at least 2 are needed for a line). */
-  @property({ type: Number }) size = 100;
+  /** Number of training points m (2 … 100,000: a line needs two). */
+  @property({ converter: numberOrText }) size = 100;
 
   /** Standard deviation of the Gaussian noise added to y. */
-  @property({ type: Number }) noise = 0.5;
+  @property({ converter: numberOrText }) noise = 0.5;
 
   /** Slope w* of the line the data is sampled from. */
-  @property({ type: Number, attribute: 'true-slope' }) trueSlope = 2;
+  @property({ attribute: 'true-slope', converter: numberOrText }) trueSlope = 2;
 
   /** Intercept b* of the line the data is sampled from. */
-  @property({ type: Number, attribute: 'true-intercept' }) trueIntercept = -1;
+  @property({ attribute: 'true-intercept', converter: numberOrText }) trueIntercept = -1;
 
   /** Fraction of extra points held out as a test set (0 turns the test cost off). */
-  @property({ type: Number, attribute: 'test-split' }) testSplit = 0;
+  @property({ attribute: 'test-split', converter: numberOrText }) testSplit = 0;
 
   /** Learning rate α (greater than 0, at most 10). */
-  @property({ type: Number, attribute: 'learning-rate' }) learningRate = 0.1;
+  @property({ attribute: 'learning-rate', converter: numberOrText }) learningRate = 0.1;
 
   /** Points per update: a whole number (capped at m) or `full` for the whole training set. */
   @property({ attribute: 'batch-size', converter: batchSizeConverter }) batchSize: number | 'full' = 'full';
@@ -124,7 +125,7 @@ export class GdLineFit extends GdElement {
   @property() init = '-2,3';
 
   /** Updates per animation frame while playing. */
-  @property({ type: Number }) speed = 1;
+  @property({ converter: numberOrText }) speed = 1;
 
   @state() private lineData!: LineDataset;
   @state() private trainer!: LineTrainer;
@@ -152,36 +153,29 @@ export class GdLineFit extends GdElement {
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
       ...super.propertyRules(),
-      size: { attribute: 'size', accepts: `a whole number from 2 to ${MAX_SIZE}`, valid: isIntegerInRange(2, MAX_SIZE), fallback: 100 },
-      noise: { attribute: 'noise', accepts: 'a number from 0 to 100', valid: isNumberInRange(0, 100), fallback: 0.5 },
-      trueSlope: { attribute: 'true-slope', accepts: 'a number from -1000 to 1000', valid: isNumberInRange(-1000, 1000), fallback: 2 },
-      trueIntercept: {
-        attribute: 'true-intercept',
-        accepts: 'a number from -1000 to 1000',
-        valid: isNumberInRange(-1000, 1000),
-        fallback: -1,
-      },
-      testSplit: { attribute: 'test-split', accepts: 'a fraction from 0 to 0.9', valid: isNumberInRange(0, 0.9), fallback: 0 },
-      learningRate: {
-        attribute: 'learning-rate',
-        accepts: 'a number greater than 0 and at most 10',
-        valid: (v) => isNumberInRange(0, 10)(v) && Number(v) > 0,
-        fallback: 0.1,
-      },
+      size: numberRule('size', { min: 2, max: MAX_SIZE, integer: true }, 100),
+      noise: numberRule('noise', { min: 0, max: 100 }, 0.5),
+      trueSlope: numberRule('true-slope', { min: -1000, max: 1000 }, 2),
+      trueIntercept: numberRule('true-intercept', { min: -1000, max: 1000 }, -1),
+      testSplit: numberRule('test-split', { min: 0, max: 0.9 }, 0, 'a fraction from 0 to 0.9'),
+      learningRate: numberRule('learning-rate', LEARNING_RATE, 0.1),
       batchSize: {
         attribute: 'batch-size',
         accepts: `"full" or a whole number from 1 to ${MAX_SIZE}`,
         valid: isBatchSize,
+        normalize: (value) => (isFull(value) ? 'full' : parseFiniteNumber(value)),
         fallback: 'full',
       },
       optimizer: { attribute: 'optimizer', accepts: OPTIMIZER_TYPES.join(', '), valid: isOneOf(OPTIMIZER_TYPES), fallback: 'sgd' },
-      init: { attribute: 'init', accepts: 'two numbers "w,b" from -1000 to 1000', valid: (v) => isInit(v), fallback: '-2,3' },
-      speed: {
-        attribute: 'speed',
-        accepts: 'a whole number of steps per frame from 1 to 1000',
-        valid: isIntegerInRange(1, 1000),
-        fallback: 1,
+      init: {
+        attribute: 'init',
+        accepts: 'two numbers "w,b" from -1000 to 1000',
+        valid: (v) => isInit(v),
+        // Stored as text, the form the attribute has (an array [w, b] is accepted too).
+        normalize: (v) => parsePair(v)!.join(','),
+        fallback: '-2,3',
       },
+      speed: numberRule('speed', { min: 1, max: 1000, integer: true }, 1, 'a whole number of steps per frame from 1 to 1000'),
     };
   }
 
@@ -320,8 +314,9 @@ export class GdLineFit extends GdElement {
   private modelInputs(): ModelInputs {
     const rules = this.propertyRules();
     const pick = <K extends keyof ModelInputs>(key: K): ModelInputs[K] => {
-      const value = (this as unknown as Record<string, unknown>)[key];
-      if (rules[key].valid(value)) return value as ModelInputs[K];
+      const verdict = judge(rules[key], (this as unknown as Record<string, unknown>)[key]);
+      if (verdict.kind === 'accept') return verdict.value as ModelInputs[K];
+      if (verdict.kind === 'default') return rules[key].fallback as ModelInputs[K];
       return this.inputs ? this.inputs[key] : (rules[key].fallback as ModelInputs[K]);
     };
     const number = (key: 'size' | 'noise' | 'trueSlope' | 'trueIntercept' | 'testSplit' | 'seed' | 'learningRate') => Number(pick(key));

@@ -15,7 +15,8 @@ import {
   type ParticleStatus,
 } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { isIntegerInRange, isOneOf, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { numberRule } from '../shared/rules.js';
 import { renderAxes, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
 import { contourBands, fillContourBands, type ContourBand } from '../shared/plot/contours.js';
@@ -119,11 +120,11 @@ export class GdOptimizerRace extends GdElement {
   /** Landscape id (`himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`, `bowl`). */
   @property() landscape = 'himmelblau';
 
-  /** Start point `"w1,w2"`; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
+  /** Start point `"w1,w2"` inside the landscape's plotted area; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
   @property() start: string | null = null;
 
   /** Updates per animation frame while playing (1–100). */
-  @property({ type: Number }) speed = 5;
+  @property({ converter: numberOrText }) speed = 5;
 
   @state() private startPoint: [number, number] = [0, 0];
   @state() private isolated: number | null = null;
@@ -176,21 +177,30 @@ export class GdOptimizerRace extends GdElement {
       landscape: {
         attribute: 'landscape',
         accepts: `one of ${LANDSCAPE_IDS.join(', ')}`,
-        valid: isOneOf(LANDSCAPE_IDS as readonly string[]),
+        valid: isOneOf(LANDSCAPE_IDS),
         fallback: 'himmelblau',
       },
-      start: {
-        attribute: 'start',
-        accepts: 'two numbers "w1,w2"',
-        valid: (value) => value === null || value === undefined || parsePair(value) !== undefined,
-        fallback: null,
-      },
-      speed: {
-        attribute: 'speed',
-        accepts: 'a whole number of steps per frame from 1 to 100',
-        valid: isIntegerInRange(1, 100),
-        fallback: 5,
-      },
+      start: this.startRule(),
+      speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
+    };
+  }
+
+  /**
+   * A start inside the plotted area of the landscape in force (where dragging can put it
+   * too): every landscape's cost is finite in float32 there, so the race never begins
+   * at an infinite cost.
+   */
+  private startRule(): PropertyRule {
+    const { w1, w2 } = this.currentLandscape.domain;
+    const inside = (point: [number, number] | undefined) =>
+      point !== undefined && point[0] >= w1[0] && point[0] <= w1[1] && point[1] >= w2[0] && point[1] <= w2[1];
+    return {
+      attribute: 'start',
+      accepts: `two numbers "w1,w2" inside the plotted area of ${this.currentLandscape.name} (w1 from ${w1[0]} to ${w1[1]}, w2 from ${w2[0]} to ${w2[1]})`,
+      valid: (value) => inside(parsePair(value)),
+      // Stored as text, the form the attribute has (an array [w1, w2] is accepted too).
+      normalize: (value) => parsePair(value)!.join(','),
+      fallback: null,
     };
   }
 
@@ -293,7 +303,7 @@ export class GdOptimizerRace extends GdElement {
     let children = this.optimizerChildren();
     if (children.length !== saved.length) {
       for (const child of children) child.remove();
-      children = saved.map(() => document.createElement('gd-optimizer') as GdOptimizer);
+      children = saved.map(() => document.createElement('gd-optimizer'));
       this.append(...children);
     }
     saved.forEach((settings, i) => {
@@ -303,10 +313,11 @@ export class GdOptimizerRace extends GdElement {
     this.overrides = [];
   }
 
-  protected override async replay(n: number): Promise<void> {
+  protected override replay(n: number): Promise<void> {
     this.ensureRun();
     this.reset();
     if (n > 0) this.advance(Math.min(n, MAX_STEPS));
+    return Promise.resolve();
   }
 
   /** Applies exactly `n` updates to every optimizer (works paused and off-screen). */
@@ -349,9 +360,9 @@ export class GdOptimizerRace extends GdElement {
   private readEntries(): RaceEntry[] {
     const landscapeId = this.currentLandscape.id;
     const children = this.optimizerChildren();
-    const declared = children.length
+    const declared: { child?: GdOptimizer; settings: GdOptimizer['settings'] }[] = children.length
       ? children.map((child) => ({ child, settings: child.settings }))
-      : DEFAULT_RACE.map((type) => ({ child: undefined, settings: { type, disabled: false } as GdOptimizer['settings'] }));
+      : DEFAULT_RACE.map((type) => ({ settings: { type, disabled: false } }));
     return declared.map(({ child, settings }, i) => {
       const rule = getOptimizer(settings.type) ?? getOptimizer('sgd')!;
       const override = this.overrides[i] ?? {};

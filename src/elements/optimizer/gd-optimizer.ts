@@ -1,7 +1,9 @@
 import { LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { OPTIMIZER_TYPES } from '../../core/index.js';
-import { isNonNegative, isNumberInRange, isOneOf, isPositive, parseFiniteNumber } from '../shared/parse.js';
+import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, type HyperparameterName } from '../../core/index.js';
+import { describeValue, isOneOf, numberOrText } from '../shared/parse.js';
+import { TypedAttributes, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from '../shared/rules.js';
+import { restoreStylesAfterAdoption } from '../shared/adopted-styles.js';
 
 /** The hyperparameters an optimizer child may set; unset ones take the race's defaults. */
 export interface OptimizerSettings {
@@ -17,32 +19,36 @@ export interface OptimizerSettings {
   disabled: boolean;
 }
 
-interface Rule {
-  attribute: string;
-  accepts: string;
-  valid: (value: unknown) => boolean;
-}
-
-const isFraction = (value: unknown) => isNumberInRange(0, 1)(value) && parseFiniteNumber(value)! < 1;
-
-/** The numeric settings, with their attribute names and accepted ranges. */
-export const NUMERIC_RULES: Record<string, Rule> = {
-  learningRate: { attribute: 'learning-rate', accepts: 'a number greater than 0', valid: isPositive },
-  decay: { attribute: 'decay', accepts: 'a number ≥ 0', valid: isNonNegative },
-  beta: { attribute: 'beta', accepts: 'a number from 0 up to (not including) 1', valid: isFraction },
-  beta1: { attribute: 'beta1', accepts: 'a number from 0 up to (not including) 1', valid: isFraction },
-  beta2: { attribute: 'beta2', accepts: 'a number from 0 up to (not including) 1', valid: isFraction },
-  epsilon: { attribute: 'epsilon', accepts: 'a number greater than 0', valid: isPositive },
-  weightDecay: { attribute: 'weight-decay', accepts: 'a number ≥ 0', valid: isNonNegative },
+const ATTRIBUTES: Record<HyperparameterName, string> = {
+  learningRate: 'learning-rate',
+  decay: 'decay',
+  beta: 'beta',
+  beta1: 'beta1',
+  beta2: 'beta2',
+  epsilon: 'epsilon',
+  weightDecay: 'weight-decay',
 };
 
-const TYPE_RULE: Rule = {
-  attribute: 'type',
-  accepts: OPTIMIZER_TYPES.join(', '),
-  valid: isOneOf(OPTIMIZER_TYPES as readonly string[]),
-};
+/** The numeric settings, with their attribute names and the core's accepted ranges. Unset (null): the race's default. */
+export const NUMERIC_RULES = Object.fromEntries(
+  (Object.keys(ATTRIBUTES) as HyperparameterName[]).map((name) => [name, numberRule(ATTRIBUTES[name], HYPERPARAMETER_RANGES[name], null)]),
+) as Record<HyperparameterName, PropertyRule>;
 
-const warned = new Set<string>();
+/** Legend labels are short; a longer one is surely a mistake. */
+const MAX_LABEL_LENGTH = 200;
+
+const RULES: Record<string, PropertyRule> = {
+  ...NUMERIC_RULES,
+  type: { attribute: 'type', accepts: OPTIMIZER_TYPES.join(', '), valid: isOneOf(OPTIMIZER_TYPES), fallback: 'sgd' },
+  label: {
+    attribute: 'label',
+    accepts: `text of at most ${MAX_LABEL_LENGTH} characters`,
+    valid: (value) =>
+      (typeof value === 'string' && value.length <= MAX_LABEL_LENGTH) || (typeof value === 'number' && Number.isFinite(value)),
+    normalize: (value) => (value === '' ? null : String(value)),
+    fallback: null,
+  },
+};
 
 /**
  * Declares one optimizer of a `<gd-optimizer-race>`. It draws nothing itself: the race
@@ -66,22 +72,22 @@ export class GdOptimizer extends LitElement {
 
   /** The update rule: `sgd`, `momentum`, `nesterov`, `rmsprop`, `adagrad`, `adam` or `adamw`. */
   @property() type = 'sgd';
-  /** Shown in the legend; defaults to the rule's name. */
+  /** Shown in the legend (at most 200 characters); defaults to the rule's name. */
   @property() label: string | null = null;
-  /** α, the step size (> 0). Unset: the race's default for the landscape and rule. */
-  @property({ attribute: 'learning-rate', type: Number }) learningRate: number | null = null;
-  /** Inverse-time decay: α_t = α / (1 + decay · t) (≥ 0, default 0). */
-  @property({ type: Number }) decay: number | null = null;
+  /** α, the step size (greater than 0, at most 10⁶). Unset: the race's default for the landscape and rule. */
+  @property({ attribute: 'learning-rate', converter: numberOrText }) learningRate: number | null = null;
+  /** Inverse-time decay: α_t = α / (1 + decay · t) (0 … 10⁶, default 0). */
+  @property({ converter: numberOrText }) decay: number | null = null;
   /** β of momentum, Nesterov and RMSprop, in [0, 1) (default 0.9). */
-  @property({ type: Number }) beta: number | null = null;
+  @property({ converter: numberOrText }) beta: number | null = null;
   /** β₁ of Adam and AdamW, in [0, 1) (default 0.9). */
-  @property({ type: Number }) beta1: number | null = null;
+  @property({ converter: numberOrText }) beta1: number | null = null;
   /** β₂ of Adam and AdamW, in [0, 1) (default 0.999). */
-  @property({ type: Number }) beta2: number | null = null;
-  /** ε of RMSprop, Adagrad, Adam and AdamW (> 0, default 10⁻⁸). */
-  @property({ type: Number }) epsilon: number | null = null;
-  /** λ of AdamW's decoupled weight decay (≥ 0). */
-  @property({ attribute: 'weight-decay', type: Number }) weightDecay: number | null = null;
+  @property({ converter: numberOrText }) beta2: number | null = null;
+  /** ε of RMSprop, Adagrad, Adam and AdamW (10⁻³⁰ … 10⁶, default 10⁻⁸). */
+  @property({ converter: numberOrText }) epsilon: number | null = null;
+  /** λ of AdamW's decoupled weight decay (0 … 10⁶). */
+  @property({ attribute: 'weight-decay', converter: numberOrText }) weightDecay: number | null = null;
   /** Leaves this optimizer out of the race's plot and chart. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -89,6 +95,7 @@ export class GdOptimizer extends LitElement {
   notes: Record<string, string> = {};
 
   private readonly lastGood = new Map<string, unknown>();
+  private readonly typed = new TypedAttributes();
 
   /**
    * The validated settings; unset values are left out. Checked here as well as on
@@ -96,42 +103,59 @@ export class GdOptimizer extends LitElement {
    * a rejected value.
    */
   get settings(): OptimizerSettings {
-    const type = TYPE_RULE.valid(this.type) ? this.type : ((this.lastGood.get('type') as string | undefined) ?? 'sgd');
-    const settings: OptimizerSettings = { type, disabled: Boolean(this.disabled) };
-    if (this.label) settings.label = String(this.label);
-    for (const [key, rule] of Object.entries(NUMERIC_RULES)) {
-      const raw = (this as unknown as Record<string, unknown>)[key];
-      if (raw === null || raw === undefined) continue;
-      const value = parseFiniteNumber(raw);
-      const good = value !== undefined && rule.valid(value) ? value : (this.lastGood.get(key) as number | null | undefined);
-      if (good !== null && good !== undefined) (settings as unknown as Record<string, number>)[key] = good;
+    const value = (name: string) => {
+      const verdict = judge(RULES[name], (this as unknown as Record<string, unknown>)[name]);
+      if (verdict.kind === 'accept') return verdict.value;
+      if (verdict.kind === 'default') return RULES[name].fallback;
+      return this.lastGood.has(name) ? this.lastGood.get(name) : RULES[name].fallback;
+    };
+    const settings: OptimizerSettings = { type: value('type') as string, disabled: Boolean(this.disabled) };
+    const label = value('label');
+    if (typeof label === 'string' && label) settings.label = label;
+    for (const key of Object.keys(NUMERIC_RULES)) {
+      const good = value(key);
+      if (typeof good === 'number') (settings as unknown as Record<string, number>)[key] = good;
     }
     return settings;
   }
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    const entry = Object.entries(RULES).find(([, rule]) => rule.attribute === name);
+    if (entry) this.typed.remember(name, value, (this as unknown as Record<string, unknown>)[entry[0]]);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    restoreStylesAfterAdoption(this, true);
+  }
+
+  /** Moved into another document: its style sheet must be rebuilt there. */
+  adoptedCallback(): void {
+    restoreStylesAfterAdoption(this);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    const record = this as unknown as Record<string, unknown>;
     for (const key of changed.keys()) {
       const name = key as string;
-      const rule = name === 'type' ? TYPE_RULE : NUMERIC_RULES[name];
+      const rule = RULES[name];
       if (!rule) continue;
-      const record = this as unknown as Record<string, unknown>;
-      let value = record[name];
-      // An unset (or removed) attribute means "use the default"; that is always fine.
-      if (name !== 'type' && (value === null || value === undefined)) {
-        this.clearNote(rule.attribute);
+      const value = record[name];
+      const verdict = judge(rule, value);
+      if (verdict.kind === 'reject') {
+        const kept = this.lastGood.has(name) ? this.lastGood.get(name) : rule.fallback;
+        record[name] = kept;
+        this.reject(rule, value, kept);
         continue;
       }
-      if (typeof value === 'string' && name !== 'type') value = parseFiniteNumber(value) ?? value;
-      if (rule.valid(value)) {
-        record[name] = value;
-        this.lastGood.set(name, value);
-        this.clearNote(rule.attribute);
-        continue;
-      }
-      const kept = this.lastGood.has(name) ? this.lastGood.get(name) : name === 'type' ? 'sgd' : null;
-      record[name] = kept;
-      this.reject(rule, value, kept);
+      // null/undefined (a removed attribute, a framework clearing a prop): the default, silently.
+      const good = verdict.kind === 'accept' ? verdict.value : rule.fallback;
+      if (!Object.is(good, value)) record[name] = good;
+      this.lastGood.set(name, good);
+      this.clearNote(rule.attribute);
     }
+    this.typed.clear();
   }
 
   protected override updated(): void {
@@ -145,17 +169,10 @@ export class GdOptimizer extends LitElement {
     this.notes = next;
   }
 
-  private reject(rule: Rule, value: unknown, kept: unknown): void {
-    const shown = typeof value === 'string' ? `"${value}"` : String(value);
-    const keptText = kept === null ? 'the default' : String(kept);
-    this.notes = {
-      ...this.notes,
-      [rule.attribute]: `Ignored ${rule.attribute}=${shown} on an optimizer: expected ${rule.accepts}. Using ${keptText}.`,
-    };
-    const key = `${rule.attribute}|${String(value)}`;
-    if (!warned.has(key)) {
-      warned.add(key);
-      console.warn(`<gd-optimizer>: ignored ${rule.attribute}=${shown}; accepted: ${rule.accepts}. Keeping ${keptText}.`);
-    }
+  private reject(rule: PropertyRule, value: unknown, kept: unknown): void {
+    const keptText = kept === null || kept === undefined ? 'the default' : describeValue(kept);
+    const shown = this.typed.quote(rule.attribute, value);
+    this.notes = { ...this.notes, [rule.attribute]: rejectionNote(rule, shown, keptText, ' on an optimizer') };
+    warnRejected('gd-optimizer', rule, shown, keptText);
   }
 }

@@ -24,7 +24,7 @@ class CssomStyleDirective extends Directive {
   }
 
   override update(part: AttributePart, [values]: [StyleValues]) {
-    const { style } = part.element as HTMLElement;
+    const { style } = part.element;
     for (const name of this.previous) {
       if (values[name] === undefined || values[name] === null) style.removeProperty(name);
     }

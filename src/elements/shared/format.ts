@@ -3,7 +3,7 @@
 const formatters = new Map<string, Intl.NumberFormat>();
 
 export function localeOf(element: Element): string | undefined {
-  const owner = element.closest('[lang]') as HTMLElement | null;
+  const owner = element.closest<HTMLElement>('[lang]');
   const lang = owner?.lang || document.documentElement.lang || undefined;
   if (!lang) return undefined;
   try {

@@ -4,19 +4,15 @@ import { PlayController } from './controllers/play-controller.js';
 import { ResizeController } from './controllers/resize-controller.js';
 import { MediaQueryController, REDUCED_MOTION } from './controllers/media-query-controller.js';
 import { formatNumber } from './format.js';
-import { isIntegerInRange, isOneOf } from './parse.js';
+import { describeValue, isOneOf, numberOrText } from './parse.js';
+import { TypedAttributes, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from './rules.js';
+import { restoreStylesAfterAdoption } from './adopted-styles.js';
 import { gdEvent, type GdEventDetails } from './events.js';
 
-/** How one property's value is checked; a bad value keeps the last good one. */
-export interface PropertyRule {
-  /** The attribute name shown in the note and the console warning. */
-  attribute: string;
-  /** The accepted range, in words ("a number greater than 0"). */
-  accepts: string;
-  valid: (value: unknown) => boolean;
-  /** Used when no good value was ever set. */
-  fallback: unknown;
-}
+export type { PropertyRule } from './rules.js';
+
+/** Link group names are short labels; longer text is surely not one. */
+const MAX_LINK_LENGTH = 200;
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 
@@ -27,7 +23,7 @@ export const THEMES = ['auto', 'light', 'dark'] as const;
  */
 export abstract class GdElement extends LitElement {
   /** Seed of the pseudo-random generator: the same seed gives the same run everywhere. */
-  @property({ type: Number }) seed = 1;
+  @property({ converter: numberOrText }) seed = 1;
 
   /** `auto` follows the page's colour scheme; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
@@ -61,7 +57,7 @@ export abstract class GdElement extends LitElement {
   protected readonly player = new PlayController(this, { frame: () => this.onFrame() });
   /**
    * The host's measured content box (`this.hostSize.width`). Not called `size`: that
-   * name is a public attribute of <gd-line-fit> (SPEC §6), and frameworks (React 19,
+   * name is a public attribute of <gd-line-fit>, and frameworks (React 19,
    * Vue) set a property whenever the element has one by that name.
    */
   protected readonly hostSize = new ResizeController(this);
@@ -73,12 +69,12 @@ export abstract class GdElement extends LitElement {
   private restoring?: Promise<void>;
   /** Properties the element changed itself since the last update (see `changedByElement`). */
   private readonly ownChanges = new Set<string>();
-  private static readonly warned = new Set<string>();
+  private readonly typed = new TypedAttributes();
 
   /** Rules for the element's validated properties, by property name. */
   protected propertyRules(): Record<string, PropertyRule> {
     return {
-      seed: { attribute: 'seed', accepts: 'a whole number from 0 to 4294967295', valid: isIntegerInRange(0, 2 ** 32 - 1), fallback: 1 },
+      seed: numberRule('seed', { min: 0, max: 2 ** 32 - 1, integer: true }, 1),
       theme: { attribute: 'theme', accepts: 'auto, light or dark', valid: isOneOf(THEMES), fallback: 'auto' },
       hide: {
         attribute: 'hide',
@@ -87,6 +83,14 @@ export abstract class GdElement extends LitElement {
           value === null ||
           value === undefined ||
           (typeof value === 'string' && hideWords(value).every((word) => word in this.hideableParts())),
+        fallback: null,
+      },
+      link: {
+        attribute: 'link',
+        accepts: `a group name (text of 1 to ${MAX_LINK_LENGTH} characters)`,
+        valid: (value) =>
+          (typeof value === 'string' && value.length <= MAX_LINK_LENGTH) || (typeof value === 'number' && Number.isFinite(value)),
+        normalize: (value) => (value === '' ? null : String(value)),
         fallback: null,
       },
     };
@@ -171,6 +175,22 @@ export abstract class GdElement extends LitElement {
     return result;
   }
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    const entry = Object.entries(this.propertyRules()).find(([, rule]) => rule.attribute === name);
+    if (entry) this.typed.remember(name, value, (this as unknown as Record<string, unknown>)[entry[0]]);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    restoreStylesAfterAdoption(this, true);
+  }
+
+  /** Moved into another document (an iframe's): its style sheets must be rebuilt there. */
+  adoptedCallback(): void {
+    restoreStylesAfterAdoption(this);
+  }
+
   /** Applies `n` updates; resolves when they are applied (works paused and off-screen). */
   abstract step(n?: number): Promise<void>;
   /** Returns to the initial state. */
@@ -196,20 +216,26 @@ export abstract class GdElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const rules = this.propertyRules();
+    const record = this as unknown as Record<string, unknown>;
     for (const key of changed.keys()) {
       const name = key as string;
       const rule = rules[name];
       if (!rule) continue;
-      const value = (this as unknown as Record<string, unknown>)[name];
-      if (rule.valid(value)) {
-        this.lastGood.set(name, value);
-        if (this.notes[rule.attribute]) this.setNote(rule.attribute, undefined);
+      const value = record[name];
+      const verdict = judge(rule, value);
+      if (verdict.kind === 'reject') {
+        const kept = this.lastGood.has(name) ? this.lastGood.get(name) : rule.fallback;
+        record[name] = kept;
+        this.rejectInput(rule, value, kept);
         continue;
       }
-      const kept = this.lastGood.has(name) ? this.lastGood.get(name) : rule.fallback;
-      (this as unknown as Record<string, unknown>)[name] = kept;
-      this.rejectInput(rule, value, kept);
+      // null/undefined (a removed attribute, a framework clearing a prop): the default, silently.
+      const good = verdict.kind === 'accept' ? verdict.value : rule.fallback;
+      if (!Object.is(good, value)) record[name] = good;
+      this.lastGood.set(name, good);
+      if (this.notes[rule.attribute]) this.setNote(rule.attribute, undefined);
     }
+    this.typed.clear();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -263,19 +289,16 @@ export abstract class GdElement extends LitElement {
       if (!this.hasAttribute(attribute)) continue;
       const value = (this as unknown as Record<string, unknown>)[name];
       if (value === null || value === undefined) this.removeAttribute(attribute);
-      else if (this.getAttribute(attribute) !== String(value)) this.setAttribute(attribute, String(value));
+      else if (this.getAttribute(attribute) !== describeValue(value)) this.setAttribute(attribute, describeValue(value));
     }
     this.ownChanges.clear();
   }
 
   private rejectInput(rule: PropertyRule, value: unknown, kept: unknown): void {
-    const shown = typeof value === 'string' ? `"${value}"` : String(value);
-    this.setNote(rule.attribute, `Ignored ${rule.attribute}=${shown}: expected ${rule.accepts}. Using ${String(kept)}.`);
-    const key = `${this.localName}|${rule.attribute}|${String(value)}`;
-    if (!GdElement.warned.has(key)) {
-      GdElement.warned.add(key);
-      console.warn(`<${this.localName}>: ignored ${rule.attribute}=${shown}; accepted: ${rule.accepts}. Keeping ${String(kept)}.`);
-    }
+    const keptText = kept === null || kept === undefined ? 'the default' : describeValue(kept);
+    const shown = this.typed.quote(rule.attribute, value);
+    this.setNote(rule.attribute, rejectionNote(rule, shown, keptText));
+    warnRejected(this.localName, rule, shown, keptText);
   }
 
   /** Shows (or with `undefined`, clears) a visible note. */

@@ -21,8 +21,9 @@ class TestGadget extends GdElement {
     };
   }
 
-  async step(n = 1) {
+  step(n = 1) {
     this.steps += n;
+    return Promise.resolve();
   }
   reset() {
     this.steps = 0;

@@ -31,7 +31,7 @@ export class CurvatureSimulation {
   ) {
     this.run = new ParticleRun({
       // params is [N, 1] (one particle, one parameter); the cost is [N].
-      cost: (params: tf.Tensor2D) => tf.reshape(costTensor(spec, params), [-1]) as tf.Tensor1D,
+      cost: (params: tf.Tensor2D) => tf.reshape<tf.Rank.R1>(costTensor(spec, params), [-1]),
       particles: [{ start: [start], optimizer: { type: 'sgd', learningRate } }],
       // The core's bound is on |w|; ours is on the distance to the minimum.
       bound: Math.abs(spec.minimum) + bound,

@@ -1,7 +1,7 @@
 /**
  * Learning rates that make a good race on each landscape from its default start:
  * every optimizer gets somewhere interesting within a few hundred steps. Found by
- * running the SPEC rules in float64 over a log grid of α (10⁻⁷ … 1) for 300 steps.
+ * running the core's update rules in float64 over a log grid of α (10⁻⁷ … 1) for 300 steps.
  * Rules without their own entry borrow one: Nesterov → Momentum, Adagrad and
  * AdamW → Adam.
  */

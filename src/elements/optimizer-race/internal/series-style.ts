@@ -14,13 +14,29 @@ export interface SeriesStyle {
 const DASHES: number[][] = [[], [7, 4], [2, 3], [9, 3, 2, 3]];
 const MARKERS: MarkerShape[] = ['circle', 'square', 'triangle', 'diamond'];
 const PALETTE_SIZE = 8;
+/** Dash × marker pairs: each dash meets each marker once in 16 series. */
+const PAIRS = DASHES.length * MARKERS.length;
+/** Colour and pair vary independently, so the first 8 × 16 = 128 series all differ. */
+const PERIOD = PALETTE_SIZE * PAIRS;
 
+/**
+ * The style of the `index`-th series; no two indices share one. The first four differ
+ * in colour, dash and marker at once. Colour cycles every 8 and the dash-marker pair
+ * every 16, the colour shifted by one each lap of 16, so colour and pair are independent
+ * and the first 128 are distinct; after that each lap of 128 lengthens the dashes (a
+ * solid line becomes a long dash), which no earlier lap uses.
+ */
 export function seriesStyle(index: number): SeriesStyle {
+  const i = Math.max(0, Math.floor(index)) % PERIOD;
+  const lap = Math.floor(Math.max(0, Math.floor(index)) / PERIOD);
+  const pair = i % PAIRS;
+  const colour = (i + Math.floor(i / PAIRS)) % PALETTE_SIZE;
+  const dash = DASHES[pair % DASHES.length];
   return {
-    color: `var(--gd-race-series-${(index % PALETTE_SIZE) + 1}, var(--_series-${(index % PALETTE_SIZE) + 1}))`,
-    dash: DASHES[index % DASHES.length],
-    // Shift the marker cycle after each lap of dashes so pairs stay unique for 16 series.
-    marker: MARKERS[(index + Math.floor(index / DASHES.length)) % MARKERS.length],
+    color: `var(--gd-race-series-${colour + 1}, var(--_series-${colour + 1}))`,
+    dash: lap === 0 ? dash : dash.length ? dash.map((length) => length + lap) : [16 + 4 * lap, 3],
+    // Shift the marker cycle after each lap of dashes so every dash meets every marker.
+    marker: MARKERS[(pair + Math.floor(pair / DASHES.length)) % MARKERS.length],
   };
 }
 

@@ -53,7 +53,7 @@ export function contourBands(grid: CostGrid, bands = 20): ContourBand[] {
     .range(RAMP);
   const generator = contours().size([grid.n, grid.n]).thresholds(thresholds);
   return generator(Array.from(levels, (v) => (Number.isFinite(v) ? v : max))).map((band) => ({
-    coordinates: band.coordinates as number[][][][],
+    coordinates: band.coordinates,
     color: color(band.value),
   }));
 }

@@ -1,0 +1,91 @@
+/**
+ * One rule for every attribute and property of every element: removing the attribute or
+ * setting `null`/`undefined` restores the default silently; a bad value (wrong text, out
+ * of range, or any other JavaScript value) keeps the last good one, is quoted in a
+ * visible note with the accepted range, and warns once in the console.
+ */
+import { describeRange, type NumberRange } from '../../core/ranges.js';
+import { describeValue, isInRange, parseFiniteNumber } from './parse.js';
+
+/** How one property's value is checked; a bad value keeps the last good one. */
+export interface PropertyRule {
+  /** The attribute name shown in the note and the console warning. */
+  attribute: string;
+  /** The accepted range, in words ("a number greater than 0"). */
+  accepts: string;
+  valid: (value: unknown) => boolean;
+  /** The value stored for an accepted one (a number given as text is stored as the number). */
+  normalize?: (value: unknown) => unknown;
+  /** The default: used when nothing (or null) was set, and before any good value. */
+  fallback: unknown;
+}
+
+/** A numeric property: numbers or decimal text inside `range`, stored as numbers. */
+export function numberRule(attribute: string, range: NumberRange, fallback: number | null, accepts = describeRange(range)): PropertyRule {
+  return { attribute, accepts, valid: isInRange(range), normalize: parseFiniteNumber, fallback };
+}
+
+export type Verdict = { kind: 'default' } | { kind: 'accept'; value: unknown } | { kind: 'reject' };
+
+/** What to do with a value set on a property governed by `rule`; never throws. */
+export function judge(rule: PropertyRule, value: unknown): Verdict {
+  if (value === null || value === undefined) return { kind: 'default' };
+  try {
+    if (!rule.valid(value)) return { kind: 'reject' };
+    return { kind: 'accept', value: rule.normalize ? rule.normalize(value) : value };
+  } catch {
+    return { kind: 'reject' };
+  }
+}
+
+/**
+ * What the author typed into each attribute, until the update that judges it: a
+ * rejected value is quoted as typed ("1e20", "0.50"), not as its conversion
+ * (100000000000000000000, 0.5).
+ */
+export class TypedAttributes {
+  private readonly typed = new Map<string, { text: string; value: unknown }>();
+
+  /** Called after an attribute changed and was converted into `value`. */
+  remember(attribute: string, text: string | null, value: unknown): void {
+    if (text === null) this.typed.delete(attribute);
+    else this.typed.set(attribute, { text, value });
+  }
+
+  /** The rejected value as the note shows it: the typed text when it produced `value`. */
+  quote(attribute: string, value: unknown): string {
+    const typed = this.typed.get(attribute);
+    return describeValue(typed && Object.is(typed.value, value) ? typed.text : value);
+  }
+
+  clear(): void {
+    this.typed.clear();
+  }
+}
+
+/** The visible note for a rejected value: the author's input (already quoted) and the range. */
+export function rejectionNote(rule: PropertyRule, shown: string, kept: string, where = ''): string {
+  return `Ignored ${rule.attribute}=${shown}${where}: expected ${rule.accepts}. Using ${kept}.`;
+}
+
+/**
+ * Warned values are remembered by a short key (the value is quoted at most
+ * QUOTE_LENGTH characters long), and only the most recent MAX_WARNED of them, so
+ * a page that sets many huge bad values keeps no more than a few kilobytes.
+ */
+const MAX_WARNED = 256;
+const warned = new Set<string>();
+
+/** Warns unless the same tag, attribute and (quoted) value warned before. */
+export function warnRejected(tag: string, rule: PropertyRule, shown: string, kept: string): void {
+  const key = `${tag}|${rule.attribute}|${shown}`;
+  if (warned.has(key)) return;
+  if (warned.size >= MAX_WARNED) warned.delete(warned.values().next().value as string);
+  warned.add(key);
+  console.warn(`<${tag}>: ignored ${rule.attribute}=${shown}; accepted: ${rule.accepts}. Keeping ${kept}.`);
+}
+
+/** How many warned values are remembered now (for tests of the memory bound). */
+export function warnedCount(): number {
+  return warned.size;
+}

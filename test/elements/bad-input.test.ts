@@ -1,0 +1,465 @@
+import { expect, fixture } from '@open-wc/testing';
+import '../../src/index.js';
+import { warnedCount } from '../../src/elements/shared/rules.js';
+
+/*
+ * Every value an author, a framework or a URL can send, on every element: attributes
+ * (typed text, removed), properties (numbers as text, null, undefined, and JavaScript
+ * values of the wrong kind), and extreme values that are still valid. For each case:
+ * nothing throws, nothing non-finite reaches the rendered text or any attribute in the
+ * shadow DOM, a rejected value is quoted in a visible note and warns exactly once, an
+ * accepted or cleared one warns never, and five more updates settle with finite numbers.
+ */
+
+type Tag = 'gd-line-fit' | 'gd-curvature' | 'gd-optimizer-race' | 'gd-optimizer';
+type Outcome = 'reject' | 'accept' | 'default';
+
+interface Case {
+  tag: Tag;
+  /** Property name (camelCase) and attribute name (kebab-case). */
+  property: string;
+  attribute: string;
+  /** How the value arrives. */
+  via: 'attribute' | 'property' | 'remove';
+  value?: unknown;
+  /** Makes the value for each run (symbols, functions, objects without a prototype). */
+  make?: () => unknown;
+  outcome: Outcome;
+  /** accept/default: the value the property must hold afterwards. */
+  stored?: unknown;
+  /** reject: how the note must quote the input (text values: computed from the text). */
+  quote?: string;
+  /** Extra attributes of the element before the change, as markup. */
+  setup?: string;
+  title?: string;
+}
+
+const LONG = 'x'.repeat(100_000);
+const NULL_PROTO = () => Object.create(null) as object;
+
+/** What the note should show for typed text: quoted, cut to 40 characters with an ellipsis. */
+const quoteText = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+
+const DEFAULTS: Record<Tag, Record<string, unknown>> = {
+  'gd-line-fit': {
+    size: 100,
+    noise: 0.5,
+    trueSlope: 2,
+    trueIntercept: -1,
+    testSplit: 0,
+    seed: 1,
+    learningRate: 0.1,
+    batchSize: 'full',
+    optimizer: 'sgd',
+    init: '-2,3',
+    speed: 1,
+    theme: 'auto',
+    link: null,
+  },
+  'gd-curvature': { curvature: 1, learningRate: 0.3, init: 2, minimum: 0, cost: 'quadratic', speed: 3, seed: 1, theme: 'auto', link: null },
+  'gd-optimizer-race': { landscape: 'himmelblau', start: null, speed: 5, seed: 1, theme: 'auto', link: null },
+  'gd-optimizer': {
+    type: 'sgd',
+    label: null,
+    learningRate: null,
+    decay: null,
+    beta: null,
+    beta1: null,
+    beta2: null,
+    epsilon: null,
+    weightDecay: null,
+  },
+};
+
+const kebab = (name: string) => name.replace(/[A-Z0-9]+/g, (m) => `-${m.toLowerCase()}`).replace(/-(\d)/, '$1');
+const attributeOf = (tag: Tag, property: string) => (tag === 'gd-optimizer' && property.startsWith('beta') ? property : kebab(property));
+
+const CASES: Case[] = [];
+const reject = (
+  tag: Tag,
+  property: string,
+  via: 'attribute' | 'property',
+  value: unknown,
+  quote?: string,
+  setup?: string,
+  title?: string,
+) => CASES.push({ tag, property, attribute: attributeOf(tag, property), via, value, outcome: 'reject', quote, setup, title });
+const accept = (
+  tag: Tag,
+  property: string,
+  via: 'attribute' | 'property',
+  value: unknown,
+  stored: unknown,
+  setup?: string,
+  title?: string,
+) => CASES.push({ tag, property, attribute: attributeOf(tag, property), via, value, outcome: 'accept', stored, setup, title });
+/** Removal, null and undefined: back to the default, silently (after a good non-default value). */
+const clears = (tag: Tag, property: string, goodAttribute: string) => {
+  const attribute = attributeOf(tag, property);
+  const setup = `${attribute}="${goodAttribute}"`;
+  CASES.push({ tag, property, attribute, via: 'remove', outcome: 'default', stored: DEFAULTS[tag][property], setup });
+  CASES.push({ tag, property, attribute, via: 'property', value: null, outcome: 'default', stored: DEFAULTS[tag][property], setup });
+  CASES.push({ tag, property, attribute, via: 'property', value: undefined, outcome: 'default', stored: DEFAULTS[tag][property], setup });
+};
+/** JavaScript values of the wrong kind, set as properties. */
+const wrongKinds = (tag: Tag, property: string, kinds = ['null-proto', 'symbol', 'bigint', 'function']) => {
+  const values: Record<string, [() => unknown, string]> = {
+    'null-proto': [NULL_PROTO, 'an object'],
+    symbol: [() => Symbol('x'), 'Symbol(x)'],
+    bigint: [() => 10n, '10n'],
+    function: [() => () => 1, 'a function'],
+    array: [() => [1, 2, 3], 'an array of 3'],
+    boolean: [() => true, 'true'],
+    nan: [() => NaN, 'NaN'],
+    infinity: [() => Infinity, 'Infinity'],
+  };
+  for (const kind of kinds) {
+    const [make, quote] = values[kind];
+    CASES.push({ tag, property, attribute: attributeOf(tag, property), via: 'property', make, outcome: 'reject', quote, title: kind });
+  }
+};
+
+// ------------------------------------------------------------------ <gd-line-fit>
+{
+  const t = 'gd-line-fit';
+  for (const text of ['2,', 'abc', '1e999', '', '0x10', '-5', '100001', '2.5', '1', ' ', '10abc', LONG])
+    reject(t, 'size', 'attribute', text);
+  accept(t, 'size', 'attribute', '1e3', 1000);
+  accept(t, 'size', 'attribute', '100000', 100000, undefined, 'largest');
+  accept(t, 'size', 'attribute', '2', 2, undefined, 'smallest');
+  accept(t, 'size', 'property', '50', 50, undefined, 'number as text');
+  clears(t, 'size', '10');
+  wrongKinds(t, 'size', ['nan', 'infinity', 'array']);
+  for (const text of ['abc', '-1', '101', 'NaN']) reject(t, 'noise', 'attribute', text);
+  accept(t, 'noise', 'property', '0.5', 0.5, 'noise="2"', 'number as text');
+  accept(t, 'noise', 'attribute', '100', 100, undefined, 'largest');
+  clears(t, 'noise', '2');
+  for (const text of ['1001', 'x']) reject(t, 'trueSlope', 'attribute', text);
+  accept(t, 'trueSlope', 'attribute', '-1000', -1000, undefined, 'extreme');
+  accept(t, 'trueSlope', 'property', '3', 3, undefined, 'number as text');
+  reject(t, 'trueIntercept', 'attribute', '1e4');
+  accept(t, 'trueIntercept', 'attribute', '1000', 1000, undefined, 'extreme');
+  for (const text of ['0.95', '-0.1']) reject(t, 'testSplit', 'attribute', text);
+  accept(t, 'testSplit', 'attribute', '0.9', 0.9, undefined, 'largest');
+  for (const text of ['banana', '-1', '1.5', '4294967296']) reject(t, 'seed', 'attribute', text);
+  accept(t, 'seed', 'attribute', '4294967295', 4294967295, undefined, 'largest');
+  accept(t, 'seed', 'property', '7', 7, undefined, 'number as text');
+  clears(t, 'seed', '9');
+  for (const text of ['abc', '0', '-1', '11', '1e20', '0x1']) reject(t, 'learningRate', 'attribute', text);
+  wrongKinds(t, 'learningRate');
+  accept(t, 'learningRate', 'attribute', '10', 10, undefined, 'largest');
+  accept(t, 'learningRate', 'attribute', '1e-6', 1e-6, undefined, 'tiny');
+  accept(t, 'learningRate', 'property', '0.5', 0.5, undefined, 'number as text');
+  clears(t, 'learningRate', '0.2');
+  for (const text of ['0', 'huge', '1.5', '100001']) reject(t, 'batchSize', 'attribute', text);
+  accept(t, 'batchSize', 'attribute', 'FULL', 'full', 'batch-size="8"', 'any case');
+  accept(t, 'batchSize', 'attribute', '32', 32);
+  accept(t, 'batchSize', 'property', '16', 16, undefined, 'number as text');
+  clears(t, 'batchSize', '8');
+  for (const text of ['fast', '']) reject(t, 'optimizer', 'attribute', text);
+  wrongKinds(t, 'optimizer', ['symbol', 'null-proto']);
+  accept(t, 'optimizer', 'attribute', 'adamw', 'adamw');
+  clears(t, 'optimizer', 'adam');
+  for (const text of ['1', '1,2,3', 'a,b', '2000,0', '0x1,2']) reject(t, 'init', 'attribute', text);
+  accept(t, 'init', 'attribute', '1000,-1000', '1000,-1000', undefined, 'extreme');
+  accept(t, 'init', 'property', [1, 2], '1,2', undefined, 'array');
+  clears(t, 'init', '1,1');
+  for (const text of ['0', '0x10', '1e999', '1001', '2,']) reject(t, 'speed', 'attribute', text);
+  accept(t, 'speed', 'attribute', '1000', 1000, undefined, 'largest');
+  clears(t, 'speed', '4');
+  reject(t, 'theme', 'attribute', 'blue');
+  wrongKinds(t, 'theme', ['null-proto', 'nan']);
+  clears(t, 'theme', 'dark');
+  wrongKinds(t, 'link', ['symbol', 'null-proto', 'function']);
+  accept(t, 'link', 'attribute', 'group-a', 'group-a');
+  clears(t, 'link', 'group-b');
+}
+
+// ------------------------------------------------------------------ <gd-curvature>
+{
+  const t = 'gd-curvature';
+  for (const text of ['0', '-1', 'abc', '1001', '0x10', '0.0009', '']) reject(t, 'curvature', 'attribute', text);
+  wrongKinds(t, 'curvature', ['null-proto', 'bigint']);
+  accept(t, 'curvature', 'attribute', '1000', 1000, undefined, 'largest');
+  accept(t, 'curvature', 'attribute', '0.001', 0.001, undefined, 'smallest');
+  accept(t, 'curvature', 'property', '2', 2, undefined, 'number as text');
+  clears(t, 'curvature', '3');
+  for (const text of ['1e20', '1001', '0', 'abc']) reject(t, 'learningRate', 'attribute', text);
+  wrongKinds(t, 'learningRate', ['symbol', 'null-proto']);
+  accept(t, 'learningRate', 'attribute', '1000', 1000, undefined, 'largest');
+  accept(t, 'learningRate', 'property', '0.75', 0.75, undefined, 'number as text');
+  clears(t, 'learningRate', '0.5');
+  for (const text of ['1e30', '10001', 'x']) reject(t, 'init', 'attribute', text);
+  reject(t, 'init', 'attribute', '2e19', undefined, 'cost="quadratic"', 'on the parabola');
+  reject(t, 'init', 'attribute', '3e9', undefined, 'cost="quartic"', 'on the quartic');
+  accept(t, 'init', 'attribute', '10000', 10000, undefined, 'largest');
+  accept(t, 'init', 'attribute', '-10000', -10000, undefined, 'smallest');
+  accept(t, 'init', 'property', '3', 3, undefined, 'number as text');
+  clears(t, 'init', '1.5');
+  for (const text of ['1e38', '-10001', 'y']) reject(t, 'minimum', 'attribute', text);
+  accept(t, 'minimum', 'attribute', '10000', 10000, undefined, 'largest');
+  accept(t, 'minimum', 'attribute', '-10000', -10000, undefined, 'smallest');
+  clears(t, 'minimum', '1');
+  reject(t, 'cost', 'attribute', 'cubic');
+  wrongKinds(t, 'cost', ['null-proto', 'symbol']);
+  accept(t, 'cost', 'attribute', 'double-well', 'double-well');
+  clears(t, 'cost', 'quartic');
+  for (const text of ['0.4', '61', '0x10']) reject(t, 'speed', 'attribute', text);
+  accept(t, 'speed', 'attribute', '60', 60, undefined, 'largest');
+  accept(t, 'speed', 'property', '2', 2, undefined, 'number as text');
+  reject(t, 'theme', 'attribute', 'sepia');
+  wrongKinds(t, 'link', ['symbol']);
+  // The largest accepted values together, on every cost, with the start and the minimum
+  // at opposite ends: the plot, the readout and five steps stay finite.
+  for (const cost of ['quadratic', 'quartic', 'double-well']) {
+    for (const [init, minimum] of [
+      ['10000', '-10000'],
+      ['-10000', '10000'],
+    ]) {
+      accept(
+        t,
+        'curvature',
+        'attribute',
+        '1000',
+        1000,
+        `cost="${cost}" learning-rate="1000" init="${init}" minimum="${minimum}"`,
+        `extremes, ${cost}, w₀ = ${init}`,
+      );
+    }
+    accept(
+      t,
+      'curvature',
+      'attribute',
+      '0.001',
+      0.001,
+      `cost="${cost}" learning-rate="1e-6" init="10000" minimum="10000"`,
+      `start on the minimum, ${cost}`,
+    );
+  }
+}
+
+// ------------------------------------------------------------------ <gd-optimizer-race>
+{
+  const t = 'gd-optimizer-race';
+  for (const text of ['nope', 'toString', '__proto__']) reject(t, 'landscape', 'attribute', text);
+  wrongKinds(t, 'landscape', ['null-proto', 'boolean']);
+  accept(t, 'landscape', 'attribute', 'rosenbrock', 'rosenbrock');
+  clears(t, 'landscape', 'booth');
+  for (const text of ['1', '1e30,1e30', 'a,b', '6,0', '0x1,0', '']) reject(t, 'start', 'attribute', text);
+  wrongKinds(t, 'start', ['null-proto', 'symbol']);
+  accept(t, 'start', 'attribute', '5,-5', '5,-5', undefined, 'corner');
+  accept(t, 'start', 'property', [1, 2], '1,2', undefined, 'array');
+  clears(t, 'start', '1,1');
+  for (const text of ['0', '101', '2,', '0x10', 'abc', '1.5', '']) reject(t, 'speed', 'attribute', text);
+  wrongKinds(t, 'speed', ['symbol', 'nan']);
+  accept(t, 'speed', 'attribute', '100', 100, undefined, 'largest');
+  accept(t, 'speed', 'property', '7', 7, undefined, 'number as text');
+  clears(t, 'speed', '9');
+  for (const text of ['banana', '-3']) reject(t, 'seed', 'attribute', text);
+  reject(t, 'theme', 'attribute', 'night');
+  wrongKinds(t, 'link', ['symbol', 'null-proto']);
+  accept(t, 'link', 'property', 42, '42', undefined, 'a number');
+}
+
+// ------------------------------------------------------------------ <gd-optimizer> in a race
+{
+  const t = 'gd-optimizer';
+  reject(t, 'type', 'attribute', 'fast');
+  wrongKinds(t, 'type', ['null-proto']);
+  accept(t, 'type', 'attribute', 'adamw', 'adamw');
+  clears(t, 'type', 'adam');
+  wrongKinds(t, 'label', ['null-proto', 'symbol', 'function']);
+  reject(t, 'label', 'attribute', LONG);
+  accept(t, 'label', 'attribute', 'GD: α = 0.01', 'GD: α = 0.01', undefined, 'with a colon');
+  accept(t, 'label', 'property', 3, '3', undefined, 'a number');
+  clears(t, 'label', 'Mine');
+  for (const text of ['-3', 'abc', '1e999', '0', '1000001', '0x10', '']) reject(t, 'learningRate', 'attribute', text);
+  wrongKinds(t, 'learningRate', ['null-proto', 'bigint']);
+  accept(t, 'learningRate', 'attribute', '1000000', 1000000, undefined, 'largest');
+  accept(t, 'learningRate', 'property', '0.5', 0.5, undefined, 'number as text');
+  clears(t, 'learningRate', '0.2');
+  reject(t, 'decay', 'attribute', '-1');
+  accept(t, 'decay', 'attribute', '1000000', 1000000, undefined, 'largest');
+  accept(t, 'decay', 'property', '0.01', 0.01, undefined, 'number as text');
+  for (const text of ['1', '-0.1']) reject(t, 'beta', 'attribute', text);
+  accept(t, 'beta', 'attribute', '0.999999', 0.999999, undefined, 'largest');
+  reject(t, 'beta1', 'attribute', '1.5');
+  accept(t, 'beta1', 'attribute', '0', 0, undefined, 'smallest');
+  reject(t, 'beta2', 'attribute', 'one');
+  clears(t, 'beta2', '0.9');
+  for (const text of ['0', '1e-31', '-1e-8']) reject(t, 'epsilon', 'attribute', text);
+  accept(t, 'epsilon', 'attribute', '1e-30', 1e-30, undefined, 'smallest');
+  accept(t, 'epsilon', 'attribute', '1000000', 1000000, undefined, 'largest');
+  reject(t, 'weightDecay', 'attribute', '-0.1');
+  accept(t, 'weightDecay', 'property', '0.5', 0.5, 'type="adamw"', 'number as text');
+}
+
+// ------------------------------------------------------------------ helpers
+
+type Any = HTMLElement & Record<string, unknown> & { updateComplete: Promise<unknown>; step(n?: number): Promise<void> };
+
+function markup(c: Case): string {
+  const setup = c.setup ?? '';
+  if (c.tag === 'gd-optimizer')
+    return `<gd-optimizer-race landscape="booth" start="-6,8"><gd-optimizer ${setup}></gd-optimizer></gd-optimizer-race>`;
+  return `<${c.tag} ${setup}></${c.tag}>`;
+}
+
+const settle = async (host: Any, target: Any) => {
+  await target.updateComplete;
+  await host.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await host.updateComplete;
+};
+
+/** Every number the element reports after its updates. */
+function reportedNumbers(tag: Tag, host: Any): number[] {
+  if (tag === 'gd-line-fit') {
+    const history = host.history as { w: number; b: number; cost: number; epoch: number }[];
+    const params = host.params as { w: number; b: number };
+    return [params.w, params.b, ...history.flatMap((e) => [e.w, e.b, e.cost, e.epoch])];
+  }
+  if (tag === 'gd-curvature') {
+    const history = host.history as { w: number; cost: number; iteration: number }[];
+    expect(history.length, 'curvature history').to.be.above(0);
+    return history.flatMap((e) => [e.w, e.cost, e.iteration]);
+  }
+  const trajectories = host.trajectories as { points: number[][]; costs: number[] }[];
+  expect(trajectories.length, 'race trajectories').to.be.above(0);
+  return trajectories.flatMap((t) => [...t.points.flat(), ...t.costs]);
+}
+
+const BAD_TEXT = /NaN|Infinity|undefined/;
+
+function expectCleanShadow(host: Any, allowed: string | undefined): void {
+  const root = host.shadowRoot!;
+  let text = root.textContent ?? '';
+  // The only place a NaN may appear is the author's own input, quoted in the note.
+  if (allowed) text = text.split(allowed).join('');
+  const bad = text.match(new RegExp(`.{0,60}(${BAD_TEXT.source}).{0,60}`));
+  expect(bad, `rendered text: …${bad?.[0]}…`).to.equal(null);
+  for (const element of root.querySelectorAll('*')) {
+    for (const attribute of Array.from(element.attributes)) {
+      expect(BAD_TEXT.test(attribute.value), `<${element.localName} ${attribute.name}="${attribute.value.slice(0, 120)}">`).to.equal(false);
+    }
+  }
+}
+
+function title(c: Case): string {
+  const shown =
+    c.via === 'remove'
+      ? 'removed'
+      : c.make
+        ? `<${c.title}>`
+        : typeof c.value === 'string'
+          ? `"${c.value.length > 24 ? `${c.value.slice(0, 24)}… (${c.value.length} chars)` : c.value}"`
+          : c.value === undefined
+            ? 'undefined'
+            : JSON.stringify(c.value);
+  const how = c.via === 'attribute' ? c.attribute : c.via === 'remove' ? c.attribute : `.${c.property}`;
+  const extra = c.title && !c.make ? ` (${c.title})` : '';
+  return `${c.tag} ${how} = ${shown}${extra}${c.setup ? ` [${c.setup.slice(0, 90)}]` : ''} → ${c.outcome}`;
+}
+
+// ------------------------------------------------------------------ the table
+
+describe('bad input: one rule for every attribute and property', function () {
+  this.timeout(60000);
+
+  it('has at least 150 cases over all four elements, none repeating a warned value', () => {
+    expect(CASES.length).to.be.at.least(150);
+    for (const tag of Object.keys(DEFAULTS))
+      expect(
+        CASES.some((c) => c.tag === tag),
+        tag,
+      ).to.equal(true);
+    // Warnings are once per element, attribute and value: a repeat would warn zero times.
+    const seen = new Set<string>();
+    for (const c of CASES.filter((c) => c.outcome === 'reject')) {
+      const key = `${c.tag}|${c.attribute}|${c.quote ?? String(c.value)}`;
+      expect(seen.has(key), key).to.equal(false);
+      seen.add(key);
+    }
+  });
+
+  for (const c of CASES) {
+    it(title(c), async () => {
+      const errors: string[] = [];
+      const warnings: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(String(event.message));
+      const onRejection = (event: PromiseRejectionEvent) => errors.push(`unhandled rejection: ${String(event.reason)}`);
+      const { warn, error } = console;
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+      console.warn = (...args: unknown[]) => warnings.push(args.map((a) => String(a)).join(' '));
+      console.error = (...args: unknown[]) => errors.push(args.map((a) => String(a)).join(' '));
+      try {
+        const wrapper = await fixture<Any>(markup(c));
+        const host = wrapper;
+        const target = (c.tag === 'gd-optimizer' ? host.querySelector('gd-optimizer') : host) as Any;
+        await settle(host, target);
+        warnings.length = 0;
+        const before = target[c.property];
+
+        const value = c.make ? c.make() : c.value;
+        if (c.via === 'attribute') target.setAttribute(c.attribute, value as string);
+        else if (c.via === 'remove') target.removeAttribute(c.attribute);
+        else target[c.property] = value;
+        await settle(host, target);
+
+        const ignored = warnings.filter((w) => w.includes(`ignored ${c.attribute}=`));
+        const noteKey = c.tag === 'gd-optimizer' ? `optimizer-0-${c.attribute}` : c.attribute;
+        const note = host.shadowRoot!.querySelector(`[data-note="${noteKey}"]`);
+        const quote = c.outcome === 'reject' ? (c.quote ?? quoteText(String(value))) : undefined;
+        if (c.outcome === 'reject') {
+          expect(target[c.property], 'keeps the last good value').to.deep.equal(before);
+          expect(note, 'a visible note').to.not.equal(null);
+          expect(note!.getBoundingClientRect().height, 'the note is visible').to.be.above(0);
+          expect(note!.textContent, 'the note quotes the input').to.contain(`${c.attribute}=${quote}`);
+          expect(note!.textContent.length, 'the note stays short').to.be.below(400);
+          expect(ignored, `one warning: ${warnings.join(' | ')}`).to.have.length(1);
+          expect(ignored[0], 'the warning quotes the input').to.contain(quote);
+          expect(ignored[0].length, 'the warning stays short').to.be.below(400);
+        } else {
+          expect(target[c.property], 'the stored value').to.deep.equal(c.stored);
+          expect(note, `no note: ${note?.textContent}`).to.equal(null);
+          expect(ignored, `no warning: ${ignored.join(' | ')}`).to.have.length(0);
+        }
+        expectCleanShadow(host, quote);
+
+        await host.step(5);
+        await settle(host, target);
+        const numbers = reportedNumbers(c.tag, host);
+        expect(
+          numbers.every(Number.isFinite),
+          `finite numbers after step(5): ${numbers.filter((n) => !Number.isFinite(n)).join(', ')}`,
+        ).to.equal(true);
+        expectCleanShadow(host, quote);
+        expect(errors, errors.join('\n')).to.have.length(0);
+      } finally {
+        window.removeEventListener('error', onError);
+        window.removeEventListener('unhandledrejection', onRejection);
+        console.warn = warn;
+        console.error = error;
+      }
+    });
+  }
+
+  it('remembers a bounded number of warned values, however many long ones arrive', async () => {
+    const el = await fixture<Any>('<gd-line-fit></gd-line-fit>');
+    const { warn } = console;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      for (let i = 0; i < 300; i++) {
+        el.setAttribute('noise', `${i}${'y'.repeat(250_000)}`);
+        await el.updateComplete;
+      }
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.length).to.be.at.least(1);
+    expect(warnings.every((w) => w.length < 400)).to.equal(true);
+    expect(warnedCount()).to.be.at.most(256);
+  });
+});
