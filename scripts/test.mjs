@@ -1,6 +1,7 @@
-// npm test: find (or install) a browser, type-check, check generated files are current,
-// build the CDN bundle, load the demo pages, then run every browser test. Exits
-// non-zero on any failure and ends with a plain "N passed, N failed" line.
+// npm test: find (or install) the browsers, type-check, check generated files are current,
+// build, check the packed package (bundler fixtures, Node, consumers' tsc), load the demo
+// pages, then run every browser test. Exits non-zero on any failure and ends with a
+// plain "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { findBrowser } from './find-browser.mjs';
@@ -13,6 +14,7 @@ const steps = [
   ['formulas', 'node', ['scripts/typeset.mjs', '--check']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['build', 'node', ['scripts/build.mjs']],
+  ['package', 'node', ['scripts/check-package.mjs']],
   ['demo pages', 'node', ['scripts/check-demo.mjs']],
   ['browser tests', 'node_modules/.bin/wtr', [...process.argv.slice(2)]],
 ];

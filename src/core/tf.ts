@@ -17,6 +17,10 @@
  * warns once per kernel and backend registered twice. Its platform setup, which runs
  * at import and cannot be guarded here, is muted by `./tf-quiet.js` (imported first).
  */
+// tfjs-core's declarations use the global `Long` of @types/long (its dependency) without
+// referencing it; this directive, kept in tf.d.ts, lets a project that lists its own
+// `types` (skipLibCheck: false) type-check the kit.
+/// <reference types="long" preserve="true" />
 import { endQuietSetup } from './tf-quiet.js';
 import {
   device_util,
