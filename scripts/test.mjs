@@ -4,10 +4,11 @@
 // plain "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { findBrowser } from './find-browser.mjs';
+import { findBrowser, findFirefox } from './find-browser.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.env.CHROME_PATH = findBrowser();
+process.env.FIREFOX_PATH = findFirefox();
 
 const steps = [
   ['type-check', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.test.json']],
