@@ -37,16 +37,28 @@ const started = Date.now();
 for (const [name, command, args] of steps) {
   const t0 = Date.now();
   const { code, signal, output } = await run(command, args);
-  // The runner's own summary is not a plain line; repeat its last counts as one.
-  const counts = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  const counts = summarize(output);
   if (code !== 0) {
     console.error(`\ngd-kit test: ${name} failed (exit ${signal ?? code}).`);
-    if (counts) console.log(`${counts[1]} passed, ${counts[2]} failed`);
+    if (counts) console.log(counts);
     process.exit(code || 1);
   }
   console.log(`gd-kit test: ${name} ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (name === 'browser tests') {
     console.log(`gd-kit test: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (counts) console.log(`${counts[1]} passed, ${counts[2]} failed`);
+    if (counts) console.log(counts);
   }
+}
+
+/**
+ * The runner's own summary is not a plain line, and it counts each browser on its own
+ * progress line ("Chrome: |…| 7 passed, 0 failed"): sum the last counts of every browser.
+ */
+function summarize(output) {
+  const perBrowser = new Map();
+  for (const match of output.matchAll(/(\w+):\s+\|[^\n]*?\| (\d+) passed, (\d+) failed/g)) perBrowser.set(match[1], [+match[2], +match[3]]);
+  if (!perBrowser.size) return null;
+  const [passed, failed] = [...perBrowser.values()].reduce(([p, f], [dp, df]) => [p + dp, f + df], [0, 0]);
+  const each = [...perBrowser].map(([browser, [p, f]]) => `${browser} ${p} passed, ${f} failed`).join('; ');
+  return `gd-kit test: ${each}\n${passed} passed, ${failed} failed`;
 }

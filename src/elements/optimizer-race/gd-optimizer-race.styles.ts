@@ -86,7 +86,7 @@ const race = css`
   }
   .landscape-formula {
     margin: 0;
-    padding-block: 0.2rem;
+    padding-block: 0.4rem 0.2rem;
     overflow: auto hidden;
     font-size: 0.95em;
   }
@@ -275,8 +275,8 @@ const race = css`
    * scrollbars are classic (Firefox, Chrome on Windows/Linux): the padding holds them.
    */
   .rule {
-    margin: 0.2rem 0 0.3rem;
-    padding-block: 0.2rem;
+    margin: 0 0 0.1rem;
+    padding-block: 0.4rem;
     overflow: auto hidden;
     font-size: 0.9em;
   }
