@@ -56,7 +56,8 @@ for (const [name, command, args] of steps) {
  */
 function summarize(output) {
   const perBrowser = new Map();
-  for (const match of output.matchAll(/(\w+):\s+\|[^\n]*?\| (\d+) passed, (\d+) failed/g)) perBrowser.set(match[1], [+match[2], +match[3]]);
+  const plain = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''); // its progress redraws with ANSI codes
+  for (const match of plain.matchAll(/(\w+):\s+\|[^\n]*?\| (\d+) passed, (\d+) failed/g)) perBrowser.set(match[1], [+match[2], +match[3]]);
   if (!perBrowser.size) return null;
   const [passed, failed] = [...perBrowser.values()].reduce(([p, f], [dp, df]) => [p + dp, f + df], [0, 0]);
   const each = [...perBrowser].map(([browser, [p, f]]) => `${browser} ${p} passed, ${f} failed`).join('; ');
