@@ -31,7 +31,9 @@ if (leftovers.length) {
   process.exit(1);
 }
 const gzipKiB = gzipSync(bundle, { level: 9 }).length / 1024;
-console.log(`build: dist/ (ESM + .d.ts), dist/embed/ and dist/cdn/gd-kit.js — ${(bundle.length / 1024).toFixed(1)} KiB, ${gzipKiB.toFixed(1)} KiB gzip — in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `build: dist/ (ESM + .d.ts), dist/embed/ and dist/cdn/gd-kit.js — ${(bundle.length / 1024).toFixed(1)} KiB, ${gzipKiB.toFixed(1)} KiB gzip — in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 
 /**
  * `gd-kit/core` in Node (the `node` condition of its export). tfjs publishes its

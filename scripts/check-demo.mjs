@@ -29,11 +29,18 @@ try {
     });
     await page.setViewport({ width: 1200, height: 900 });
     await page.goto(base + url, { waitUntil: 'networkidle0' });
-    await page.evaluate(() => Promise.all([...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('gd-')).map((el) => el.updateComplete)));
+    await page.evaluate(() =>
+      Promise.all([...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('gd-')).map((el) => el.updateComplete)),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     if (shotsDir && url === PAGES[0]) {
       mkdirSync(shotsDir, { recursive: true });
-      for (const [width, scheme] of [[1200, 'light'], [1200, 'dark'], [360, 'light'], [360, 'dark']]) {
+      for (const [width, scheme] of [
+        [1200, 'light'],
+        [1200, 'dark'],
+        [360, 'light'],
+        [360, 'dark'],
+      ]) {
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
         await page.setViewport({ width, height: 900 });
         await new Promise((resolve) => setTimeout(resolve, 400));

@@ -15,7 +15,9 @@ try {
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const fresh = readFileSync(path.join(out, 'custom-elements.json'), 'utf8');
-  const committed = existsSync(path.join(root, 'custom-elements.json')) ? readFileSync(path.join(root, 'custom-elements.json'), 'utf8') : '';
+  const committed = existsSync(path.join(root, 'custom-elements.json'))
+    ? readFileSync(path.join(root, 'custom-elements.json'), 'utf8')
+    : '';
   if (fresh.trim() !== committed.trim()) {
     console.error('gd-kit: custom-elements.json is stale; run `npm run analyze` and commit it.');
     process.exit(1);

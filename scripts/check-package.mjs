@@ -36,7 +36,13 @@ function log(message) {
 function pack() {
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(path.join(packDir, 'node_modules/gd-kit'), { recursive: true });
-  const [info] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const [info] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  );
   const tarball = path.join(packDir, info.filename);
   execFileSync('tar', ['-xzf', tarball, '-C', path.join(packDir, 'node_modules/gd-kit'), '--strip-components=1']);
   cpSync(path.join(root, 'test/fixtures'), fixtures, { recursive: true });
@@ -144,7 +150,11 @@ async function timed(name, work) {
 function tsc(project) {
   let output = '';
   try {
-    execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', path.join(fixtures, project, 'tsconfig.json'), '--pretty', 'false'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', path.join(fixtures, project, 'tsconfig.json'), '--pretty', 'false'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (error) {
     output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
     if (!output) throw error;
@@ -162,7 +172,11 @@ function tsc(project) {
 pack();
 
 await timed('Node imports gd-kit/core', () => {
-  execFileSync(process.execPath, ['-e', "import('gd-kit/core').then((core) => { if (typeof core.ParticleRun !== 'function') process.exit(1); })"], { cwd: fixtures, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['-e', "import('gd-kit/core').then((core) => { if (typeof core.ParticleRun !== 'function') process.exit(1); })"],
+    { cwd: fixtures, stdio: 'inherit' },
+  );
   execFileSync(process.execPath, [path.join(fixtures, 'node/core.mjs')], { cwd: fixtures, stdio: 'inherit' });
 });
 for (const [project, what] of [
@@ -183,7 +197,9 @@ await timed('Rollup: every element', () => withRollup('all'));
 
 const sizes = { all: gzipKiB(viteAll), curvature: gzipKiB(viteOne) };
 writeFileSync(path.join(out, 'sizes.json'), JSON.stringify(sizes, null, 2));
-log(`Vite production build, gzip -9: import 'gd-kit' ${sizes.all.toFixed(1)} KiB, import 'gd-kit/elements/curvature' ${sizes.curvature.toFixed(1)} KiB (budget ${BUDGET_KIB} KiB)`);
+log(
+  `Vite production build, gzip -9: import 'gd-kit' ${sizes.all.toFixed(1)} KiB, import 'gd-kit/elements/curvature' ${sizes.curvature.toFixed(1)} KiB (budget ${BUDGET_KIB} KiB)`,
+);
 if (!(sizes.all <= BUDGET_KIB && sizes.curvature < sizes.all)) {
   console.error(`gd-kit: over budget: every element must fit in ${BUDGET_KIB} KiB gzip, one element in less.`);
   process.exit(1);

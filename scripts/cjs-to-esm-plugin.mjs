@@ -9,9 +9,7 @@ const require = createRequire(import.meta.url);
 const CJS_PACKAGES = ['long', 'seedrandom'];
 
 export function cjsToEsmPlugin() {
-  const entries = new Map(
-    CJS_PACKAGES.map((name) => [path.resolve(require.resolve(name)), name]),
-  );
+  const entries = new Map(CJS_PACKAGES.map((name) => [path.resolve(require.resolve(name)), name]));
   const cache = new Map();
   return {
     name: 'gd-cjs-to-esm',

@@ -65,7 +65,7 @@ export function findBrowser() {
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && isDebianLike()) {
-    console.log('gd-kit: no Chromium found; installing Debian\'s chromium package (apt-get) ...');
+    console.log("gd-kit: no Chromium found; installing Debian's chromium package (apt-get) ...");
     execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null', {
       stdio: 'inherit',
       shell: '/bin/bash',

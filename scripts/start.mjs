@@ -10,4 +10,6 @@ const server = await startDevServer({
   logStartMessage: false,
 });
 const address = `http://localhost:${server.config.port}/demo/index.html`;
-console.log(`gd-kit demo: ${address}\n(embed page: http://localhost:${server.config.port}/demo/embed.html?widget=race&landscape=rosenbrock)`);
+console.log(
+  `gd-kit demo: ${address}\n(embed page: http://localhost:${server.config.port}/demo/embed.html?widget=race&landscape=rosenbrock)`,
+);

@@ -38,7 +38,7 @@ function particles(perOptimizer: number): ParticleConfig[] {
   for (const type of RACE) {
     for (let i = 0; i < perOptimizer; i++) {
       // spread the swarm over the plotting window, deterministically
-      const start = perOptimizer === 1 ? [-1.5, 2] : [-2 + (4 * ((i * 0.618) % 1)), -1 + 4 * ((i * 0.382) % 1)];
+      const start = perOptimizer === 1 ? [-1.5, 2] : [-2 + 4 * ((i * 0.618) % 1), -1 + 4 * ((i * 0.382) % 1)];
       out.push({ start, optimizer: { type, learningRate: LEARNING_RATE[type] } });
     }
   }
@@ -115,10 +115,18 @@ export async function run(report: Report, backends: BackendName[] = ['cpu', 'web
     // drag preview: every optimizer's next 100 steps from a new start
     const landscape = getLandscape('rosenbrock')!;
     const preview = new ParticleRun({ cost: (p) => costOfRows(landscape, p), particles: particles(1) });
-    report(label('drag preview 4 × 100 steps ms'), timeMedian(5, () => void preview.preview(100)), 'ms');
+    report(
+      label('drag preview 4 × 100 steps ms'),
+      timeMedian(5, () => void preview.preview(100)),
+      'ms',
+    );
     preview.dispose();
 
-    report(label('grid 256×256 ms (goldstein-price)'), timeMedian(9, () => void evaluateGrid(goldstein, { n: 256 })), 'ms');
+    report(
+      label('grid 256×256 ms (goldstein-price)'),
+      timeMedian(9, () => void evaluateGrid(goldstein, { n: 256 })),
+      'ms',
+    );
 
     report(
       label('line-fit grid 256×256 ms, m=100000'),

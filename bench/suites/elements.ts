@@ -86,14 +86,18 @@ export async function run(report: Report): Promise<void> {
   const box = handle.getBoundingClientRect();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  handle.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: cx, clientY: cy, pointerId: 1, button: 0 }));
+  handle.dispatchEvent(
+    new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: cx, clientY: cy, pointerId: 1, button: 0 }),
+  );
   const dragWork: number[] = [];
   for (let i = 1; i <= 25; i++) {
     // Our first callback runs before the element's preview callback of the same frame,
     // our second after it: the difference is the preview's cost inside that frame.
     let before = 0;
     requestAnimationFrame(() => (before = performance.now()));
-    handle.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: cx + i * 3, clientY: cy + i * 2, pointerId: 1 }));
+    handle.dispatchEvent(
+      new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: cx + i * 3, clientY: cy + i * 2, pointerId: 1 }),
+    );
     const after = await frame().then(() => performance.now());
     dragWork.push(after - before);
     await frame();

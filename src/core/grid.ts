@@ -61,10 +61,7 @@ export function evaluateGrid(
  * with the offsets w − ŵ and b − b̂ taken in float64 before rounding to float32 (see
  * `lineMseFromStats`), so the grid stays accurate for large m and far-off data.
  */
-export function lineCostGrid(
-  stats: LineStats,
-  { n = 256, w, b }: { n?: number; w: Vec2; b: Vec2 },
-): CostGrid<{ w: Vec2; b: Vec2 }> {
+export function lineCostGrid(stats: LineStats, { n = 256, w, b }: { n?: number; w: Vec2; b: Vec2 }): CostGrid<{ w: Vec2; b: Vec2 }> {
   checkSize(n);
   ensureBackend();
   const q = lineQuadratic(stats);

@@ -45,14 +45,7 @@ export {
   rmsprop,
   sgd,
 } from './optimizers/index.js';
-export type {
-  HyperparameterName,
-  Hyperparameters,
-  OptimizerConfig,
-  OptimizerRule,
-  OptimizerType,
-  RuleStep,
-} from './optimizers/index.js';
+export type { HyperparameterName, Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType, RuleStep } from './optimizers/index.js';
 
 export { INVERSE_TIME_DECAY_TEX, inverseTimeDecay, inverseTimeDecayTensor } from './schedules.js';
 

@@ -16,10 +16,7 @@ export type GdReactEventProps<Tag extends GdKitTagName> = {
 /** The props of a gd-kit tag in React 19 JSX. */
 export type GdReactProps<Tag extends GdKitTagName> = GdElementProperties<GdKitTagNameMap[Tag]> &
   GdReactEventProps<Tag> &
-  Omit<
-    DetailedHTMLProps<HTMLAttributes<GdKitTagNameMap[Tag]>, GdKitTagNameMap[Tag]>,
-    keyof GdElementProperties<GdKitTagNameMap[Tag]>
-  >;
+  Omit<DetailedHTMLProps<HTMLAttributes<GdKitTagNameMap[Tag]>, GdKitTagNameMap[Tag]>, keyof GdElementProperties<GdKitTagNameMap[Tag]>>;
 
 declare module 'react' {
   namespace JSX {

@@ -1,14 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '../../src/core/tf.js';
-import {
-  MiniBatcher,
-  createRandom,
-  leastSquares,
-  lineMse,
-  lineMseFromStats,
-  lineStats,
-  makeLineData,
-} from '../../src/core/index.js';
+import { MiniBatcher, createRandom, leastSquares, lineMse, lineMseFromStats, lineStats, makeLineData } from '../../src/core/index.js';
 import { BACKENDS, expectClose, useBackend } from './helpers.js';
 
 const BASE = { size: 200, noise: 0.3, slope: 2, intercept: -1, seed: 42 };
@@ -69,11 +61,18 @@ describe('datasets', () => {
     const s = lineStats(x, y);
     expect([s.m, s.sumX, s.sumY, s.sumXX, s.sumXY, s.sumYY]).to.deep.equal([4, 10, 19, 30, 59, 119]);
     expect([s.meanX, s.meanY, s.sxx, s.sxy]).to.deep.equal([2.5, 4.75, 5, 11.5]);
-    expectClose(s.syy, 119 - 19 * 19 / 4, 1e-12, 1e-12, 'syy');
+    expectClose(s.syy, 119 - (19 * 19) / 4, 1e-12, 1e-12, 'syy');
   });
 
   it('MiniBatcher: one epoch is ceil(m/b) batches covering every index exactly once', () => {
-    for (const [m, b] of [[10, 3], [100, 10], [7, 7], [5, 50], [1000, 1], [37, 8]]) {
+    for (const [m, b] of [
+      [10, 3],
+      [100, 10],
+      [7, 7],
+      [5, 50],
+      [1000, 1],
+      [37, 8],
+    ]) {
       const batcher = new MiniBatcher(m, b, 5);
       expect(batcher.batchesPerEpoch).to.equal(Math.ceil(m / Math.min(b, m)));
       for (const epoch of [0, 1, 4]) {
@@ -106,7 +105,12 @@ describe('datasets', () => {
     it(`lineMse and lineMseFromStats equal the direct float64 MSE on ${backend}`, async () => {
       await useBackend(backend);
       const data = makeLineData({ size: 500, noise: 0.4, slope: 1.5, intercept: 0.5, seed: 3, xRange: [-2, 3] });
-      const params = [[1.5, 0.5], [0, 0], [-2, 4], [3.2, -1.1]];
+      const params = [
+        [1.5, 0.5],
+        [0, 0],
+        [-2, 4],
+        [3.2, -1.1],
+      ];
       const direct = params.map(([w, b]) => data.x.reduce((s, x, i) => s + (w * x + b - data.y[i]) ** 2, 0) / data.x.length);
       const before = tf.memory().numTensors;
       const { viaData, viaStats } = tf.tidy(() => {

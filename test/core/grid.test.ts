@@ -15,9 +15,15 @@ function mse(x: number[], y: number[], w: number, b: number): number {
 /** Least squares by the normal equations, solved here independently. */
 function normalEquations(x: number[], y: number[]): { w: number; b: number } {
   const m = x.length;
-  let sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   for (let i = 0; i < m; i++) {
-    sx += x[i]; sy += y[i]; sxx += x[i] * x[i]; sxy += x[i] * y[i];
+    sx += x[i];
+    sy += y[i];
+    sxx += x[i] * x[i];
+    sxy += x[i] * y[i];
   }
   const w = (m * sxy - sx * sy) / (m * sxx - sx * sx);
   return { w, b: (sy - w * sx) / m };
@@ -62,7 +68,10 @@ for (const backend of BACKENDS) {
 
     for (const [label, options] of [
       ['centred data', { size: 1000, noise: 0.5, slope: 2, intercept: -1, seed: 11 }],
-      ['far-off data (x ∈ [100, 101], y ≈ 300)', { size: 100000, noise: 0.05, slope: 3, intercept: 0, seed: 12, xRange: [100, 101] as [number, number] }],
+      [
+        'far-off data (x ∈ [100, 101], y ≈ 300)',
+        { size: 100000, noise: 0.05, slope: 3, intercept: 0, seed: 12, xRange: [100, 101] as [number, number] },
+      ],
     ] as const) {
       it(`lineCostGrid equals the direct mean of squared errors; minimum cell nearest least squares (${label})`, () => {
         const data = makeLineData(options);

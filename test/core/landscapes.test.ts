@@ -6,7 +6,16 @@ import { BACKENDS, expectClose, useBackend } from './helpers.js';
 // Published values (Wikipedia "Test functions for optimization", SFU library), typed
 // here independently of src so a typo in either shows up.
 const PUBLISHED_GLOBAL: Record<string, { value: number; count: number; at?: [number, number][] }> = {
-  himmelblau: { value: 0, count: 4, at: [[3, 2], [-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]] },
+  himmelblau: {
+    value: 0,
+    count: 4,
+    at: [
+      [3, 2],
+      [-2.805118, 3.131312],
+      [-3.77931, -3.283186],
+      [3.584428, -1.848126],
+    ],
+  },
   rosenbrock: { value: 0, count: 1, at: [[1, 1]] },
   'goldstein-price': { value: 3, count: 1, at: [[0, -1]] },
   'styblinski-tang': { value: -78.33233, count: 1, at: [[-2.903534, -2.903534]] },
@@ -15,7 +24,14 @@ const PUBLISHED_GLOBAL: Record<string, { value: number; count: number; at?: [num
   matyas: { value: 0, count: 1, at: [[0, 0]] },
   mccormick: { value: -1.9133, count: 1, at: [[-0.54719, -1.54719]] },
   'three-hump-camel': { value: 0, count: 1, at: [[0, 0]] },
-  'six-hump-camel': { value: -1.0316, count: 2, at: [[0.0898, -0.7126], [-0.0898, 0.7126]] },
+  'six-hump-camel': {
+    value: -1.0316,
+    count: 2,
+    at: [
+      [0.0898, -0.7126],
+      [-0.0898, 0.7126],
+    ],
+  },
   rastrigin: { value: 0, count: 1, at: [[0, 0]] },
   ackley: { value: 0, count: 1, at: [[0, 0]] },
   bowl: { value: 0, count: 1, at: [[0, 0]] },
@@ -24,8 +40,20 @@ const PUBLISHED_GLOBAL: Record<string, { value: number; count: number; at?: [num
 describe('landscapes', () => {
   it('has every id of the contract, himmelblau first', () => {
     expect([...LANDSCAPE_IDS]).to.deep.equal([
-      'himmelblau', 'rosenbrock', 'goldstein-price', 'styblinski-tang', 'beale', 'booth', 'matyas',
-      'mccormick', 'three-hump-camel', 'six-hump-camel', 'rastrigin', 'ackley', 'saddle', 'bowl',
+      'himmelblau',
+      'rosenbrock',
+      'goldstein-price',
+      'styblinski-tang',
+      'beale',
+      'booth',
+      'matyas',
+      'mccormick',
+      'three-hump-camel',
+      'six-hump-camel',
+      'rastrigin',
+      'ackley',
+      'saddle',
+      'bowl',
     ]);
     for (const id of LANDSCAPE_IDS) {
       const landscape = getLandscape(id)!;
@@ -117,11 +145,18 @@ describe('landscapes', () => {
       rastrigin: (x, y) => 20 + x * x - 10 * Math.cos(2 * Math.PI * x) + y * y - 10 * Math.cos(2 * Math.PI * y),
       ackley: (x, y) =>
         -20 * Math.exp(-0.2 * Math.sqrt(0.5 * (x * x + y * y))) -
-        Math.exp(0.5 * (Math.cos(2 * Math.PI * x) + Math.cos(2 * Math.PI * y))) + Math.E + 20,
+        Math.exp(0.5 * (Math.cos(2 * Math.PI * x) + Math.cos(2 * Math.PI * y))) +
+        Math.E +
+        20,
       saddle: (x, y) => x * x - y * y,
       bowl: (x, y) => 0.5 * (x * x + 7 * y * y),
     };
-    const pts: [number, number][] = [[0.25, -0.5], [-1.125, 0.75], [1.5, 1.25], [-0.375, -1.75]];
+    const pts: [number, number][] = [
+      [0.25, -0.5],
+      [-1.125, 0.75],
+      [1.5, 1.25],
+      [-0.375, -1.75],
+    ];
     for (const id of LANDSCAPE_IDS) {
       const values = costOfRows(getLandscape(id, { kappa: 7 })!, tf.tensor2d(pts)).arraySync();
       pts.forEach(([x, y], i) => expectClose(values[i], direct[id](x, y), 1e-5, 1e-5, `${id}(${x}, ${y})`));

@@ -138,7 +138,11 @@ describe('optimizer rules', () => {
       it('uses the SPEC defaults when only the type is given', () => {
         const run = new ParticleRun({ cost: quadratic, particles: [{ start: START, optimizer: { type: 'adam', learningRate: 0.05 } }] });
         run.step(3);
-        const want = byHand('adam', { learningRate: 0.05, decay: 0, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 }, 3);
+        const want = byHand(
+          'adam',
+          { learningRate: 0.05, decay: 0, beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 },
+          3,
+        );
         run.particles[0].points.forEach((p, k) => p.forEach((x, i) => expectClose(x, want[k][i], 2e-5, 1e-6, `adam defaults ${k}`)));
         run.dispose();
       });

@@ -186,7 +186,10 @@ for (const backend of BACKENDS) {
       run.particles[0].points.forEach(([x], k) => expectClose(x, want[k], 1e-5, 1e-6, `step ${k}`));
       expect(run.particles[0].hyperparameters.learningRate).to.equal(0.3);
       // a preview runs with the settings in force now
-      const fresh = new ParticleRun({ cost: parabola(2), particles: [{ ...config, optimizer: { ...config.optimizer, learningRate: 0.3 } }] });
+      const fresh = new ParticleRun({
+        cost: parabola(2),
+        particles: [{ ...config, optimizer: { ...config.optimizer, learningRate: 0.3 } }],
+      });
       fresh.step(3);
       expect(run.preview(3)[0].points).to.deep.equal(fresh.particles[0].points);
       fresh.dispose();

@@ -55,9 +55,11 @@ const focused = (el: GdCurvature) => el.shadowRoot!.activeElement as HTMLElement
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function quadratic(learningRate: number) {
-  const el = await fixture<GdCurvature>(html`<div style="width: 720px">
-    <gd-curvature curvature=${CURVATURE} learning-rate=${learningRate} init=${INIT} minimum=${MINIMUM}></gd-curvature>
-  </div>`);
+  const el = await fixture<GdCurvature>(
+    html`<div style="width: 720px">
+      <gd-curvature curvature=${CURVATURE} learning-rate=${learningRate} init=${INIT} minimum=${MINIMUM}></gd-curvature>
+    </div>`,
+  );
   const curvature = el.querySelector('gd-curvature')!;
   await curvature.updateComplete;
   return curvature;
@@ -194,7 +196,13 @@ describe('<gd-curvature>', () => {
         const alpha = 0.2;
         const minimum = 0.5;
         const el = await fixture<GdCurvature>(
-          html`<gd-curvature cost=${shape.cost} curvature=${c} learning-rate=${alpha} init=${shape.init + minimum} minimum=${minimum}></gd-curvature>`,
+          html`<gd-curvature
+            cost=${shape.cost}
+            curvature=${c}
+            learning-rate=${alpha}
+            init=${shape.init + minimum}
+            minimum=${minimum}
+          ></gd-curvature>`,
         );
         await el.step(15);
         let d = shape.init;
@@ -332,10 +340,12 @@ describe('<gd-curvature>', () => {
 
   describe('composition and locale', () => {
     it('linked widgets follow a learning rate the user sets, without events of their own', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <gd-curvature link="curvature-test" learning-rate="0.25"></gd-curvature>
-        <gd-curvature link="curvature-test" learning-rate="0.25" curvature="3"></gd-curvature>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <gd-curvature link="curvature-test" learning-rate="0.25"></gd-curvature>
+          <gd-curvature link="curvature-test" learning-rate="0.25" curvature="3"></gd-curvature>
+        </div>`,
+      );
       const [first, second] = wrapper.querySelectorAll('gd-curvature');
       await first.updateComplete;
       await second.updateComplete;
@@ -352,7 +362,9 @@ describe('<gd-curvature>', () => {
     });
 
     it('formats numbers for its lang', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><gd-curvature init="2.5" learning-rate="0.25"></gd-curvature></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de"><gd-curvature init="2.5" learning-rate="0.25"></gd-curvature></div>`,
+      );
       const el = wrapper.querySelector('gd-curvature')!;
       await el.updateComplete;
       const readout = el.shadowRoot!.querySelector('.readout')!.textContent!;
@@ -364,7 +376,9 @@ describe('<gd-curvature>', () => {
   describe('accessibility', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`has no axe violations in the ${theme} theme, also mid-run`, async () => {
-        const el = await fixture<GdCurvature>(html`<gd-curvature theme=${theme} curvature="2" learning-rate="0.8" init="2"></gd-curvature>`);
+        const el = await fixture<GdCurvature>(
+          html`<gd-curvature theme=${theme} curvature="2" learning-rate="0.8" init="2"></gd-curvature>`,
+        );
         await expect(el).to.be.accessible();
         await el.step(3);
         await el.updateComplete;
@@ -489,7 +503,8 @@ describe('<gd-curvature>', () => {
     meta.content = "style-src-attr 'none'";
     document.head.append(meta);
     const violations: string[] = [];
-    const listen = (event: SecurityPolicyViolationEvent) => violations.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
+    const listen = (event: SecurityPolicyViolationEvent) =>
+      violations.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
     document.addEventListener('securitypolicyviolation', listen);
     try {
       // Control: the policy is active, so a style attribute is reported.

@@ -28,17 +28,22 @@ function scrollingFormulaBoxes(root: ShadowRoot) {
 
 describe('typeset formulas', () => {
   it('fit their boxes in every element: no scrollbar beside an update rule', async () => {
-    const page = await fixture<HTMLElement>(html`<div style="width: 960px">
-      <gd-optimizer-race landscape="rosenbrock">
-        ${['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam', 'adamw'].map((type) => html`<gd-optimizer type=${type}></gd-optimizer>`)}
-      </gd-optimizer-race>
-      <gd-line-fit optimizer="adam"></gd-line-fit>
-      <gd-curvature cost="quartic"></gd-curvature>
-    </div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div style="width: 960px">
+        <gd-optimizer-race landscape="rosenbrock">
+          ${['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam', 'adamw'].map((type) => html`<gd-optimizer type=${type}></gd-optimizer>`)}
+        </gd-optimizer-race>
+        <gd-line-fit optimizer="adam"></gd-line-fit>
+        <gd-curvature cost="quartic"></gd-curvature>
+      </div>`,
+    );
     const figures = [...page.children] as Figure[];
     await Promise.all(figures.map((figure) => figure.updateComplete));
     const boxes = figures.flatMap((figure) => scrollingFormulaBoxes(figure.shadowRoot!));
-    expect(boxes.filter((b) => b.box.startsWith('div.rule')), 'the race has one rule per optimizer').to.have.length.of.at.least(7);
+    expect(
+      boxes.filter((b) => b.box.startsWith('div.rule')),
+      'the race has one rule per optimizer',
+    ).to.have.length.of.at.least(7);
     expect(boxes.filter((b) => b.x > 0 || b.y > 0)).to.deep.equal([]);
   });
 });

@@ -68,7 +68,17 @@ describe('<gd-line-fit>', () => {
 
   it('full-batch gradient descent converges to the least-squares line of its data (1e-3)', async () => {
     const el = await fixture<GdLineFit>(
-      html`<gd-line-fit size="100" noise="0.5" true-slope="2" true-intercept="-1" learning-rate="0.4" batch-size="full" optimizer="sgd" init="-2,3" seed="7"></gd-line-fit>`,
+      html`<gd-line-fit
+        size="100"
+        noise="0.5"
+        true-slope="2"
+        true-intercept="-1"
+        learning-rate="0.4"
+        batch-size="full"
+        optimizer="sgd"
+        init="-2,3"
+        seed="7"
+      ></gd-line-fit>`,
     );
     const { x, y } = el.data;
     const truth = leastSquares(x, y);
@@ -152,7 +162,10 @@ describe('<gd-line-fit>', () => {
       const gw = (history[k].w - history[k + 1].w) / 0.01;
       const gb = (history[k].b - history[k + 1].b) / 0.01;
       const candidates = x
-        .map((xi, i) => ({ i, error: Math.hypot(gw - 2 * (history[k].w * xi + history[k].b - y[i]) * xi, gb - 2 * (history[k].w * xi + history[k].b - y[i])) }))
+        .map((xi, i) => ({
+          i,
+          error: Math.hypot(gw - 2 * (history[k].w * xi + history[k].b - y[i]) * xi, gb - 2 * (history[k].w * xi + history[k].b - y[i])),
+        }))
         .sort((p, q) => p.error - q.error);
       expect(candidates[0].error, `update ${k}`).to.be.below(1e-3);
       visited.push(candidates[0].i);
@@ -337,7 +350,10 @@ describe('<gd-line-fit>', () => {
         await sendKeys({ press: 'Tab' });
       }
       for (const name of ['10', '100', '1,000', 'noise', 'New dataset', 'rate', 'optimizer', 'Play', 'Step', 'Reset']) {
-        expect(focused.some((f) => f.startsWith(name)), `${name} in ${focused.join(' | ')}`).to.equal(true);
+        expect(
+          focused.some((f) => f.startsWith(name)),
+          `${name} in ${focused.join(' | ')}`,
+        ).to.equal(true);
       }
       // Step by keyboard applies one update; Enter on "1,000" sets m.
       button(el, 'Step').focus();
@@ -379,7 +395,9 @@ describe('<gd-line-fit>', () => {
   });
 
   it('dragging the red dot moves the start; dragging past the edge clamps to the plot', async () => {
-    const el = await fixture<GdLineFit>(html`<gd-line-fit init="0,0" true-slope="0" true-intercept="0" style="width: 900px"></gd-line-fit>`);
+    const el = await fixture<GdLineFit>(
+      html`<gd-line-fit init="0,0" true-slope="0" true-intercept="0" style="width: 900px"></gd-line-fit>`,
+    );
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     const grid = el.costGrid;

@@ -171,9 +171,11 @@ describe('<gd-optimizer-race>', () => {
   it('follows children added, removed and changed at run time', async () => {
     const sgd: Settings = { type: 'sgd', learningRate: 0.02 };
     const adam: Settings = { type: 'adam', learningRate: 0.5 };
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" start="-6,8">
-      <gd-optimizer type="sgd" learning-rate="0.02" label="slow"></gd-optimizer>
-    </gd-optimizer-race>`);
+    const el = await fixture<GdOptimizerRace>(
+      html`<gd-optimizer-race landscape="booth" start="-6,8">
+        <gd-optimizer type="sgd" learning-rate="0.02" label="slow"></gd-optimizer>
+      </gd-optimizer-race>`,
+    );
     await el.step(3);
     expect(el.trajectories.map((t) => t.label)).to.deep.equal(['slow']);
 
@@ -243,10 +245,12 @@ describe('<gd-optimizer-race>', () => {
   it('uses the default for a bad learning rate or type on a child, says so, and warns once', async () => {
     let el!: GdOptimizerRace;
     const warnings = await captureWarnings(async () => {
-      el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" start="-6,8">
-        <gd-optimizer type="sgd" learning-rate="-3"></gd-optimizer>
-        <gd-optimizer type="sgd-with-wings" learning-rate="0.02"></gd-optimizer>
-      </gd-optimizer-race>`);
+      el = await fixture<GdOptimizerRace>(
+        html`<gd-optimizer-race landscape="booth" start="-6,8">
+          <gd-optimizer type="sgd" learning-rate="-3"></gd-optimizer>
+          <gd-optimizer type="sgd-with-wings" learning-rate="0.02"></gd-optimizer>
+        </gd-optimizer-race>`,
+      );
       await el.step(3);
       await el.updateComplete;
     });
@@ -280,10 +284,12 @@ describe('<gd-optimizer-race>', () => {
   });
 
   it('marks a diverging optimizer and lets the others carry on', async () => {
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" start="-6,8">
-      <gd-optimizer type="sgd" learning-rate="5" label="reckless"></gd-optimizer>
-      <gd-optimizer type="adam" learning-rate="0.1" label="careful"></gd-optimizer>
-    </gd-optimizer-race>`);
+    const el = await fixture<GdOptimizerRace>(
+      html`<gd-optimizer-race landscape="booth" start="-6,8">
+        <gd-optimizer type="sgd" learning-rate="5" label="reckless"></gd-optimizer>
+        <gd-optimizer type="adam" learning-rate="0.1" label="careful"></gd-optimizer>
+      </gd-optimizer-race>`,
+    );
     await el.step(60);
     await el.updateComplete;
     const [reckless, careful] = el.trajectories;
@@ -415,9 +421,11 @@ describe('<gd-optimizer-race>', () => {
   });
 
   it('runs an optimizer edited in its panel and fires gd-params-change', async () => {
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" start="-6,8">
-      <gd-optimizer type="sgd" learning-rate="0.01"></gd-optimizer>
-    </gd-optimizer-race>`);
+    const el = await fixture<GdOptimizerRace>(
+      html`<gd-optimizer-race landscape="booth" start="-6,8">
+        <gd-optimizer type="sgd" learning-rate="0.01"></gd-optimizer>
+      </gd-optimizer-race>`,
+    );
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('.card input[type=number]')!;
     input.focus();
     input.select();
@@ -433,10 +441,12 @@ describe('<gd-optimizer-race>', () => {
   });
 
   it('fires gd-done when every optimizer has stopped', async () => {
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" start="-6,8">
-      <gd-optimizer type="sgd" learning-rate="0.05"></gd-optimizer>
-      <gd-optimizer type="sgd" learning-rate="9"></gd-optimizer>
-    </gd-optimizer-race>`);
+    const el = await fixture<GdOptimizerRace>(
+      html`<gd-optimizer-race landscape="booth" start="-6,8">
+        <gd-optimizer type="sgd" learning-rate="0.05"></gd-optimizer>
+        <gd-optimizer type="sgd" learning-rate="9"></gd-optimizer>
+      </gd-optimizer-race>`,
+    );
     setTimeout(() => void el.step(2000));
     const event = await oneEvent(el, 'gd-done');
     expect(event.detail.reason).to.equal('converged');
@@ -464,12 +474,14 @@ describe('<gd-optimizer-race>', () => {
   });
 
   it('keeps racing after being moved to another place in the page', async () => {
-    const holder = await fixture<HTMLDivElement>(html`<div>
-      <gd-optimizer-race landscape="booth" start="-6,8">
-        <gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer>
-      </gd-optimizer-race>
-      <section></section>
-    </div>`);
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <gd-optimizer-race landscape="booth" start="-6,8">
+          <gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer>
+        </gd-optimizer-race>
+        <section></section>
+      </div>`,
+    );
     const el = holder.querySelector('gd-optimizer-race')!;
     await el.step(4);
     holder.querySelector('section')!.append(el);
@@ -479,7 +491,9 @@ describe('<gd-optimizer-race>', () => {
   });
 
   it('formats numbers for the element’s language', async () => {
-    const holder = await fixture<HTMLDivElement>(html`<div lang="de"><gd-optimizer-race landscape="himmelblau" start="0.5,-1.25"></gd-optimizer-race></div>`);
+    const holder = await fixture<HTMLDivElement>(
+      html`<div lang="de"><gd-optimizer-race landscape="himmelblau" start="0.5,-1.25"></gd-optimizer-race></div>`,
+    );
     const el = holder.querySelector('gd-optimizer-race')!;
     await el.updateComplete;
     const handle = el.shadowRoot!.querySelector('.handle')!;
@@ -487,11 +501,13 @@ describe('<gd-optimizer-race>', () => {
   });
 
   it('shares a learning rate typed into a panel with linked races, without events there', async () => {
-    const holder = await fixture<HTMLDivElement>(html`<div>
-      <gd-optimizer-race link="lesson" landscape="booth" start="-6,8"></gd-optimizer-race>
-      <gd-optimizer-race link="lesson" landscape="booth" start="-6,8"></gd-optimizer-race>
-      <gd-optimizer-race link="other" landscape="booth" start="-6,8"></gd-optimizer-race>
-    </div>`);
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <gd-optimizer-race link="lesson" landscape="booth" start="-6,8"></gd-optimizer-race>
+        <gd-optimizer-race link="lesson" landscape="booth" start="-6,8"></gd-optimizer-race>
+        <gd-optimizer-race link="other" landscape="booth" start="-6,8"></gd-optimizer-race>
+      </div>`,
+    );
     const [first, second, third] = Array.from(holder.querySelectorAll('gd-optimizer-race'));
     let secondEvents = 0;
     second.addEventListener('gd-params-change', () => secondEvents++);
@@ -503,8 +519,16 @@ describe('<gd-optimizer-race>', () => {
     await second.step(3);
     await third.step(3);
     expectPath(second.trajectories[3].points, reference({ type: 'adam', learningRate: 0.07 }, boothGradient, [-6, 8], 3), 'linked adam');
-    expectPath(second.trajectories[0].points, reference({ type: 'sgd', learningRate: 0.01 }, boothGradient, [-6, 8], 3), 'linked sgd untouched');
-    expectPath(third.trajectories[3].points, reference({ type: 'adam', learningRate: 0.3 }, boothGradient, [-6, 8], 3), 'other group untouched');
+    expectPath(
+      second.trajectories[0].points,
+      reference({ type: 'sgd', learningRate: 0.01 }, boothGradient, [-6, 8], 3),
+      'linked sgd untouched',
+    );
+    expectPath(
+      third.trajectories[3].points,
+      reference({ type: 'adam', learningRate: 0.3 }, boothGradient, [-6, 8], 3),
+      'other group untouched',
+    );
     expect(secondEvents).to.equal(0);
   });
 });

@@ -19,11 +19,7 @@ export const himmelblau: Landscape = {
     { position: [3.58442834, -1.848126527], value: 0 },
   ],
   start: [0, 0],
-  fn: (w1, w2) =>
-    tf.add(
-      tf.square(tf.add(tf.square(w1), tf.sub(w2, 11))),
-      tf.square(tf.add(w1, tf.sub(tf.square(w2), 7))),
-    ),
+  fn: (w1, w2) => tf.add(tf.square(tf.add(tf.square(w1), tf.sub(w2, 11))), tf.square(tf.add(w1, tf.sub(tf.square(w2), 7)))),
 };
 
 export const rosenbrock: Landscape = {
@@ -33,8 +29,7 @@ export const rosenbrock: Landscape = {
   domain: { w1: [-2, 2], w2: [-1, 3] },
   minima: [{ position: [1, 1], value: 0 }],
   start: [-1.2, 1],
-  fn: (w1, w2) =>
-    tf.add(tf.square(tf.sub(1, w1)), tf.mul(100, tf.square(tf.sub(w2, tf.square(w1))))),
+  fn: (w1, w2) => tf.add(tf.square(tf.sub(1, w1)), tf.mul(100, tf.square(tf.sub(w2, tf.square(w1))))),
 };
 
 export const goldsteinPrice: Landscape = {
@@ -56,15 +51,9 @@ export const goldsteinPrice: Landscape = {
   // 18 − 32w₁ + 12w₁² + 48w₂ − 36w₁w₂ + 27w₂² = 18 + w₁(12w₁ − 32) + w₂(27w₂ − 36w₁ + 48).
   fn: (w1, w2) => {
     const a = tf.square(tf.add(tf.add(w1, w2), 1));
-    const b = tf.add(
-      tf.add(tf.mul(w1, tf.sub(tf.mul(3, w1), 14)), tf.mul(w2, tf.add(tf.mul(3, w2), tf.sub(tf.mul(6, w1), 14)))),
-      19,
-    );
+    const b = tf.add(tf.add(tf.mul(w1, tf.sub(tf.mul(3, w1), 14)), tf.mul(w2, tf.add(tf.mul(3, w2), tf.sub(tf.mul(6, w1), 14)))), 19);
     const c = tf.square(tf.sub(tf.mul(2, w1), tf.mul(3, w2)));
-    const d = tf.add(
-      tf.add(tf.mul(w1, tf.sub(tf.mul(12, w1), 32)), tf.mul(w2, tf.sub(tf.mul(27, w2), tf.sub(tf.mul(36, w1), 48)))),
-      18,
-    );
+    const d = tf.add(tf.add(tf.mul(w1, tf.sub(tf.mul(12, w1), 32)), tf.mul(w2, tf.sub(tf.mul(27, w2), tf.sub(tf.mul(36, w1), 48)))), 18);
     return tf.mul(tf.add(tf.mul(a, b), 1), tf.add(tf.mul(c, d), 30));
   },
 };
@@ -72,15 +61,13 @@ export const goldsteinPrice: Landscape = {
 export const beale: Landscape = {
   id: 'beale',
   name: 'Beale',
-  tex:
-    'J(w_1,w_2) = (1.5 - w_1 + w_1w_2)^2 + (2.25 - w_1 + w_1w_2^2)^2 + (2.625 - w_1 + w_1w_2^3)^2',
+  tex: 'J(w_1,w_2) = (1.5 - w_1 + w_1w_2)^2 + (2.25 - w_1 + w_1w_2^2)^2 + (2.625 - w_1 + w_1w_2^3)^2',
   domain: { w1: [-4.5, 4.5], w2: [-4.5, 4.5] },
   minima: [{ position: [3, 0.5], value: 0 }],
   start: [1, 1.5],
   fn: (w1, w2) => {
     const w2sq = tf.square(w2);
-    const term = (constant: number, power: tf.Tensor) =>
-      tf.square(tf.add(tf.sub(constant, w1), tf.mul(w1, power)));
+    const term = (constant: number, power: tf.Tensor) => tf.square(tf.add(tf.sub(constant, w1), tf.mul(w1, power)));
     return tf.add(tf.add(term(1.5, w2), term(2.25, w2sq)), term(2.625, tf.mul(w2sq, w2)));
   },
 };
@@ -92,11 +79,7 @@ export const booth: Landscape = {
   domain: { w1: [-10, 10], w2: [-10, 10] },
   minima: [{ position: [1, 3], value: 0 }],
   start: [-8, -6],
-  fn: (w1, w2) =>
-    tf.add(
-      tf.square(tf.sub(tf.add(w1, tf.mul(2, w2)), 7)),
-      tf.square(tf.sub(tf.add(tf.mul(2, w1), w2), 5)),
-    ),
+  fn: (w1, w2) => tf.add(tf.square(tf.sub(tf.add(w1, tf.mul(2, w2)), 7)), tf.square(tf.sub(tf.add(tf.mul(2, w1), w2), 5))),
 };
 
 export const matyas: Landscape = {
@@ -106,8 +89,7 @@ export const matyas: Landscape = {
   domain: { w1: [-10, 10], w2: [-10, 10] },
   minima: [{ position: [0, 0], value: 0 }],
   start: [8, 4],
-  fn: (w1, w2) =>
-    tf.sub(tf.mul(0.26, tf.add(tf.square(w1), tf.square(w2))), tf.mul(0.48, tf.mul(w1, w2))),
+  fn: (w1, w2) => tf.sub(tf.mul(0.26, tf.add(tf.square(w1), tf.square(w2))), tf.mul(0.48, tf.mul(w1, w2))),
 };
 
 // McCormick's minimum in closed form: ∇J = 0 gives cos(w₁ + w₂) = −½ and w₁ − w₂ = 1,
@@ -121,9 +103,5 @@ export const mccormick: Landscape = {
   domain: { w1: [-1.5, 4], w2: [-3, 4] },
   minima: [{ position: [MCCORMICK_W1, MCCORMICK_W1 - 1], value: -Math.sqrt(3) / 2 - Math.PI / 3 }],
   start: [3, 3],
-  fn: (w1, w2) =>
-    tf.add(
-      tf.add(tf.sin(tf.add(w1, w2)), tf.square(tf.sub(w1, w2))),
-      tf.add(tf.sub(tf.mul(2.5, w2), tf.mul(1.5, w1)), 1),
-    ),
+  fn: (w1, w2) => tf.add(tf.add(tf.sin(tf.add(w1, w2)), tf.square(tf.sub(w1, w2))), tf.add(tf.sub(tf.mul(2.5, w2), tf.mul(1.5, w1)), 1)),
 };

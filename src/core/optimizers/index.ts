@@ -22,14 +22,7 @@ import { nesterov } from './nesterov.js';
 import { rmsprop } from './rmsprop.js';
 import { sgd } from './sgd.js';
 
-export type {
-  HyperparameterName,
-  Hyperparameters,
-  OptimizerConfig,
-  OptimizerRule,
-  OptimizerType,
-  RuleStep,
-} from './rule.js';
+export type { HyperparameterName, Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType, RuleStep } from './rule.js';
 export { COMMON_DEFAULTS } from './rule.js';
 export { adagrad, adam, adamw, momentum, nesterov, rmsprop, sgd };
 

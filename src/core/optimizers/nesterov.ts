@@ -11,8 +11,7 @@ import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
 export const nesterov: OptimizerRule = {
   type: 'nesterov',
   name: 'Nesterov momentum',
-  tex:
-    'V \\leftarrow \\beta V + (1-\\beta)\\, dW \\\\ W \\leftarrow W - \\alpha_t \\left(\\beta V + (1-\\beta)\\, dW\\right)',
+  tex: 'V \\leftarrow \\beta V + (1-\\beta)\\, dW \\\\ W \\leftarrow W - \\alpha_t \\left(\\beta V + (1-\\beta)\\, dW\\right)',
   hyperparameters: ['learningRate', 'beta', 'decay'],
   defaults: COMMON_DEFAULTS,
   slots: 1,

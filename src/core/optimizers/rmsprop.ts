@@ -6,8 +6,7 @@ import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
 export const rmsprop: OptimizerRule = {
   type: 'rmsprop',
   name: 'RMSprop',
-  tex:
-    'S \\leftarrow \\beta S + (1-\\beta)\\, dW^2 \\\\ W \\leftarrow W - \\alpha_t \\frac{dW}{\\sqrt{S} + \\varepsilon}',
+  tex: 'S \\leftarrow \\beta S + (1-\\beta)\\, dW^2 \\\\ W \\leftarrow W - \\alpha_t \\frac{dW}{\\sqrt{S} + \\varepsilon}',
   hyperparameters: ['learningRate', 'beta', 'epsilon', 'decay'],
   defaults: COMMON_DEFAULTS,
   slots: 1,

@@ -2,14 +2,7 @@ import type * as tf from '../tf.js';
 
 export type OptimizerType = 'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adagrad' | 'adam' | 'adamw';
 
-export type HyperparameterName =
-  | 'learningRate'
-  | 'decay'
-  | 'beta'
-  | 'beta1'
-  | 'beta2'
-  | 'epsilon'
-  | 'weightDecay';
+export type HyperparameterName = 'learningRate' | 'decay' | 'beta' | 'beta1' | 'beta2' | 'epsilon' | 'weightDecay';
 
 /** Every hyperparameter any rule reads; a rule ignores the ones it does not list. */
 export type Hyperparameters = Record<HyperparameterName, number>;

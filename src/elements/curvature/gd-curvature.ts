@@ -178,7 +178,10 @@ export class GdCurvature extends GdElement {
   /** Half the width a fresh plot would have: the start, w* and the cost's landmarks fit with a margin. */
   private get freshHalfWidth(): number {
     const spec = this.spec;
-    const far = Math.max(Math.abs(this.init - spec.minimum), ...COSTS[spec.shape].landmarks(spec.minimum).map((w) => Math.abs(w - spec.minimum)));
+    const far = Math.max(
+      Math.abs(this.init - spec.minimum),
+      ...COSTS[spec.shape].landmarks(spec.minimum).map((w) => Math.abs(w - spec.minimum)),
+    );
     return Math.max(1.25 * far, 1);
   }
 
@@ -322,7 +325,8 @@ export class GdCurvature extends GdElement {
     if (simulation.status === 'diverged') reason = 'diverged';
     else if (!this.playing) return;
     else if (Math.abs(last.w - this.minimum) > PLAY_STOP_HALF_WIDTHS * this.halfWidth) reason = 'diverged';
-    else if (simulation.status === 'converged' || (applied > 0 && previous && Math.abs(last.w - previous.w) <= 1e-6 * this.halfWidth)) reason = 'converged';
+    else if (simulation.status === 'converged' || (applied > 0 && previous && Math.abs(last.w - previous.w) <= 1e-6 * this.halfWidth))
+      reason = 'converged';
     else if (simulation.iteration >= MAX_PLAY_STEPS) reason = 'max-steps';
     if (!reason || this.finished) return;
     this.finished = true;
@@ -375,7 +379,16 @@ export class GdCurvature extends GdElement {
     const points = new Float32Array(CURVE_SAMPLES);
     for (let i = 0; i < CURVE_SAMPLES; i++) points[i] = domain[0] + ((domain[1] - domain[0]) * i) / (CURVE_SAMPLES - 1);
     const { cost } = costAndSlope(spec, points);
-    return { slope: 0, localCurvature: NaN, next: this.init, nextCost: NaN, curveW: points, curveJ: cost, domain, costRange: frame.costRange };
+    return {
+      slope: 0,
+      localCurvature: NaN,
+      next: this.init,
+      nextCost: NaN,
+      curveW: points,
+      curveJ: cost,
+      domain,
+      costRange: frame.costRange,
+    };
   }
 
   /**
@@ -484,9 +497,14 @@ export class GdCurvature extends GdElement {
       ${this.renderPlot(entries)} ${this.renderLegend()}
       <div class="bar" part="controls">
         <button class="primary" @click=${() => (this.playing ? this.pause() : this.play())}>
-          ${this.playing
-            ? html`<svg class="play-icon" viewBox="0 0 10 10" aria-hidden="true"><rect x="1" y="1" width="3" height="8"></rect><rect x="6" y="1" width="3" height="8"></rect></svg>Pause`
-            : html`<svg class="play-icon" viewBox="0 0 10 10" aria-hidden="true"><path d="M2 1 L9 5 L2 9 Z"></path></svg>Play`}
+          ${
+            this.playing
+              ? html`<svg class="play-icon" viewBox="0 0 10 10" aria-hidden="true">
+                    <rect x="1" y="1" width="3" height="8"></rect>
+                    <rect x="6" y="1" width="3" height="8"></rect></svg
+                  >Pause`
+              : html`<svg class="play-icon" viewBox="0 0 10 10" aria-hidden="true"><path d="M2 1 L9 5 L2 9 Z"></path></svg>Play`
+          }
         </button>
         <button @click=${this.onStepClick}>Step</button>
         <button @click=${() => this.reset()}>Reset</button>
@@ -516,7 +534,9 @@ export class GdCurvature extends GdElement {
     const innerWidth = width - MARGIN.left - MARGIN.right;
     const innerHeight = height - MARGIN.top - MARGIN.bottom;
     if (!view) {
-      return html`<div class="plot" part="plot" role="figure" aria-label="Loading the cost curve"><svg viewBox="0 0 ${width} ${height}"></svg></div>`;
+      return html`<div class="plot" part="plot" role="figure" aria-label="Loading the cost curve">
+        <svg viewBox="0 0 ${width} ${height}"></svg>
+      </div>`;
     }
     const x = scaleLinear().domain(view.domain).range([0, innerWidth]);
     const y = scaleLinear().domain(view.costRange).range([innerHeight, 0]);
@@ -530,7 +550,15 @@ export class GdCurvature extends GdElement {
     // The most recent iterates only, so a run of 10⁵ steps draws as fast as one of 200.
     const recent = entries.slice(-TRAIL_LENGTH - 1);
     const trail = recent.slice(0, -1);
-    const trailPath = recent.length > 1 ? pathOf(recent.map((e) => e.w), recent.map((e) => e.cost), px, py) : '';
+    const trailPath =
+      recent.length > 1
+        ? pathOf(
+            recent.map((e) => e.w),
+            recent.map((e) => e.cost),
+            px,
+            py,
+          )
+        : '';
     const { slope, next, nextCost } = view;
     const predicted = current.cost + slope * (next - current.w);
     const tip = clampPoint(px(current.w), py(current.cost), innerWidth, innerHeight);
@@ -559,22 +587,29 @@ export class GdCurvature extends GdElement {
           <g clip-path="url(#plot-area)">
             <path class="curve" d=${curve}></path>
             ${trailPath ? svg`<path class="trail-path" d=${trailPath}></path>` : nothing}
-            <g class="trail">${trail.map(
-              (e, i) => svg`<circle cx=${px(e.w)} cy=${py(e.cost)} r="3" opacity=${(0.25 + (0.6 * (i + 1)) / trail.length).toFixed(2)}></circle>`,
-            )}</g>
-            ${showPreview
-              ? svg`<line class="tangent-line" x1="0" y1=${py(tangentAt(view.domain[0]))} x2=${innerWidth} y2=${py(tangentAt(view.domain[1]))}></line>
+            <g class="trail">
+              ${trail.map(
+                (e, i) =>
+                  svg`<circle cx=${px(e.w)} cy=${py(e.cost)} r="3" opacity=${(0.25 + (0.6 * (i + 1)) / trail.length).toFixed(2)}></circle>`,
+              )}
+            </g>
+            ${
+              showPreview
+                ? svg`<line class="tangent-line" x1="0" y1=${py(tangentAt(view.domain[0]))} x2=${innerWidth} y2=${py(tangentAt(view.domain[1]))}></line>
                 <line class="error" x1=${px(next)} x2=${px(next)} y1=${py(predicted)} y2=${py(nextCost)}></line>
                 <line class="tangent-step" x1=${px(current.w)} y1=${py(current.cost)} x2=${px(next)} y2=${py(predicted)}></line>
                 ${arrowhead(px(current.w), py(current.cost), px(next), py(predicted))}
                 <circle class="prediction" cx=${px(next)} cy=${py(predicted)} r="3.5"></circle>
                 <circle class="next" cx=${px(next)} cy=${py(nextCost)} r="5"></circle>`
-              : nothing}
+                : nothing
+            }
           </g>
-          ${offPlot
-            ? svg`<path class="offplot" d=${offPlotMarker(tip, innerWidth, innerHeight)}></path>
+          ${
+            offPlot
+              ? svg`<path class="offplot" d=${offPlotMarker(tip, innerWidth, innerHeight)}></path>
                 <text class="offplot-label" x=${labelLeft ? innerWidth - 8 : 8} y=${innerHeight - 8} text-anchor=${labelLeft ? 'end' : 'start'}>${labelLeft ? '' : '← '}w = ${this.format(current.w)}, off the plot${labelLeft ? ' →' : ''}</text>`
-            : svg`<circle class="current" r="6" transform="translate(${tip[0]},${tip[1]})"></circle>`}
+              : svg`<circle class="current" r="6" transform="translate(${tip[0]},${tip[1]})"></circle>`
+          }
           <g
             class="handle"
             role="slider"
@@ -591,7 +626,14 @@ export class GdCurvature extends GdElement {
             <circle class="hit" r="16"></circle>
             <circle class="start" r="9"></circle>
             <circle class="ring" r="13"></circle>
-            <text class="start-label" x=${startX > innerWidth - 40 ? -14 : 14} y="-10" text-anchor=${startX > innerWidth - 40 ? 'end' : 'start'}>w₀</text>
+            <text
+              class="start-label"
+              x=${startX > innerWidth - 40 ? -14 : 14}
+              y="-10"
+              text-anchor=${startX > innerWidth - 40 ? 'end' : 'start'}
+            >
+              w₀
+            </text>
           </g>
         </g>
       </svg>
@@ -636,9 +678,12 @@ export class GdCurvature extends GdElement {
     // A negative number is bracketed and typeset with a true minus sign.
     const number = (value: number) =>
       value < 0 ? mathml`<mrow><mo>(</mo><mn>−${this.format(-value)}</mn><mo>)</mo></mrow>` : mathml`<mn>${this.format(value)}</mn>`;
-    return html`<math aria-label=${`w becomes ${this.format(w)} minus ${this.format(this.learningRate)} times ${this.format(slope)}, which is ${this.format(next)}`}>
+    return html`<math
+      aria-label=${`w becomes ${this.format(w)} minus ${this.format(this.learningRate)} times ${this.format(slope)}, which is ${this.format(next)}`}
+    >
       <mrow>
-        <mi>w</mi><mo>←</mo>${number(w)}<mo>−</mo><mn>${this.format(this.learningRate)}</mn><mo>×</mo>${number(slope)}<mo>=</mo>${number(next)}
+        <mi>w</mi><mo>←</mo>${number(w)}<mo>−</mo><mn>${this.format(this.learningRate)}</mn
+        ><mo>×</mo>${number(slope)}<mo>=</mo>${number(next)}
       </mrow>
     </math>`;
   }
@@ -703,7 +748,9 @@ export class GdCurvature extends GdElement {
         />
       </div>
       <div class="field">
-        <label for="learning-rate"><span>Learning rate α (log scale)</span><output for="learning-rate">${this.format(rate, { digits: 3 })}</output></label>
+        <label for="learning-rate"
+          ><span>Learning rate α (log scale)</span><output for="learning-rate">${this.format(rate, { digits: 3 })}</output></label
+        >
         <input
           id="learning-rate"
           type="range"
@@ -716,14 +763,17 @@ export class GdCurvature extends GdElement {
         />
         <div class="marks">
           ${marks.map(
-            (mark) => html`<span class="mark ${mark.side}" data-position=${(100 * ratePosition(mark.value)).toFixed(2)}>
-              <button
-                type="button"
-                aria-label=${`α = ${mark.label}: set the learning rate to ${this.format(mark.value, { digits: 3 })}`}
-                aria-current=${Math.abs(rate - mark.value) <= 1e-9 * mark.value ? 'true' : 'false'}
-                @click=${() => this.userSet({ learningRate: mark.value })}
-              >α = ${mark.label}</button>
-            </span>`,
+            (mark) =>
+              html`<span class="mark ${mark.side}" data-position=${(100 * ratePosition(mark.value)).toFixed(2)}>
+                <button
+                  type="button"
+                  aria-label=${`α = ${mark.label}: set the learning rate to ${this.format(mark.value, { digits: 3 })}`}
+                  aria-current=${Math.abs(rate - mark.value) <= 1e-9 * mark.value ? 'true' : 'false'}
+                  @click=${() => this.userSet({ learningRate: mark.value })}
+                >
+                  α = ${mark.label}
+                </button>
+              </span>`,
           )}
         </div>
       </div>

@@ -151,13 +151,33 @@ export class GdLineFit extends GdElement {
       size: { attribute: 'size', accepts: `a whole number from 2 to ${MAX_SIZE}`, valid: isIntegerInRange(2, MAX_SIZE), fallback: 100 },
       noise: { attribute: 'noise', accepts: 'a number from 0 to 100', valid: isNumberInRange(0, 100), fallback: 0.5 },
       trueSlope: { attribute: 'true-slope', accepts: 'a number from -1000 to 1000', valid: isNumberInRange(-1000, 1000), fallback: 2 },
-      trueIntercept: { attribute: 'true-intercept', accepts: 'a number from -1000 to 1000', valid: isNumberInRange(-1000, 1000), fallback: -1 },
+      trueIntercept: {
+        attribute: 'true-intercept',
+        accepts: 'a number from -1000 to 1000',
+        valid: isNumberInRange(-1000, 1000),
+        fallback: -1,
+      },
       testSplit: { attribute: 'test-split', accepts: 'a fraction from 0 to 0.9', valid: isNumberInRange(0, 0.9), fallback: 0 },
-      learningRate: { attribute: 'learning-rate', accepts: 'a number greater than 0 and at most 10', valid: (v) => isNumberInRange(0, 10)(v) && Number(v) > 0, fallback: 0.1 },
-      batchSize: { attribute: 'batch-size', accepts: `"full" or a whole number from 1 to ${MAX_SIZE}`, valid: isBatchSize, fallback: 'full' },
+      learningRate: {
+        attribute: 'learning-rate',
+        accepts: 'a number greater than 0 and at most 10',
+        valid: (v) => isNumberInRange(0, 10)(v) && Number(v) > 0,
+        fallback: 0.1,
+      },
+      batchSize: {
+        attribute: 'batch-size',
+        accepts: `"full" or a whole number from 1 to ${MAX_SIZE}`,
+        valid: isBatchSize,
+        fallback: 'full',
+      },
       optimizer: { attribute: 'optimizer', accepts: OPTIMIZER_TYPES.join(', '), valid: isOneOf(OPTIMIZER_TYPES), fallback: 'sgd' },
       init: { attribute: 'init', accepts: 'two numbers "w,b" from -1000 to 1000', valid: (v) => isInit(v), fallback: '-2,3' },
-      speed: { attribute: 'speed', accepts: 'a whole number of steps per frame from 1 to 1000', valid: isIntegerInRange(1, 1000), fallback: 1 },
+      speed: {
+        attribute: 'speed',
+        accepts: 'a whole number of steps per frame from 1 to 1000',
+        valid: isIntegerInRange(1, 1000),
+        fallback: 1,
+      },
     };
   }
 
@@ -354,7 +374,13 @@ export class GdLineFit extends GdElement {
     const last = this.trainer.history[this.trainer.history.length - 1];
     this.fire('gd-step', {
       iteration: this.trainer.iteration,
-      values: { w: last.w, b: last.b, cost: last.cost, epoch: last.epoch, ...(last.testCost !== undefined ? { testCost: last.testCost } : {}) },
+      values: {
+        w: last.w,
+        b: last.b,
+        cost: last.cost,
+        epoch: last.epoch,
+        ...(last.testCost !== undefined ? { testCost: last.testCost } : {}),
+      },
     });
     this.checkDone();
   }
@@ -374,7 +400,10 @@ export class GdLineFit extends GdElement {
     } else if (reason === 'converged') {
       this.setNote('run', `Converged after ${this.format(iteration, { fraction: 0 })} updates.`);
     } else {
-      this.setNote('run', `Stopped after ${this.format(iteration, { fraction: 0 })} updates, the most one play runs. Play starts again from the red dot.`);
+      this.setNote(
+        'run',
+        `Stopped after ${this.format(iteration, { fraction: 0 })} updates, the most one play runs. Play starts again from the red dot.`,
+      );
     }
     if (this.playing) this.pause();
     if (!this.doneFired) {
@@ -522,8 +551,10 @@ export class GdLineFit extends GdElement {
         <svg width=${column} height=${height} aria-hidden="true">
           ${renderAxes({ x, y, margin: MARGIN, xLabel: 'x', yLabel: 'y', format: (v) => this.format(v), grid: false })}
           <g transform="translate(${MARGIN.left},${MARGIN.top})">
-            <svg class="clip" width=${innerW} height=${innerH}>${line(trueSlope, trueIntercept, 'truth-line')}
-            ${Number.isFinite(w) && Number.isFinite(b) ? line(w, b, 'model-line') : nothing}</svg>
+            <svg class="clip" width=${innerW} height=${innerH}>
+              ${line(trueSlope, trueIntercept, 'truth-line')}
+              ${Number.isFinite(w) && Number.isFinite(b) ? line(w, b, 'model-line') : nothing}
+            </svg>
           </g>
         </svg>
       </div>
@@ -558,8 +589,12 @@ export class GdLineFit extends GdElement {
         <span class="legend model"><span class="swatch dot"></span>start</span>
       </figcaption>
       <div class="plot" style=${cssomStyle({ height })}>
-        <canvas class="contours" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })} role="img"
-          aria-label="Filled contours of the mean squared error over slope w and intercept b; lighter is lower."></canvas>
+        <canvas
+          class="contours"
+          style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}
+          role="img"
+          aria-label="Filled contours of the mean squared error over slope w and intercept b; lighter is lower."
+        ></canvas>
         <svg width=${column} height=${height} @pointerdown=${this.onLandscapePointerDown}>
           ${renderAxes({ x, y, margin: MARGIN, xLabel: 'slope w', yLabel: 'intercept b', format: (v) => this.format(v) })}
           <g transform="translate(${MARGIN.left},${MARGIN.top})">
@@ -568,8 +603,17 @@ export class GdLineFit extends GdElement {
             <path class="lsq-mark" transform="translate(${x(solution.w)},${y(solution.b)})" d="M-7,-7L7,7M-7,7L7,-7"></path>
             <circle class="truth-dot" cx=${x(this.inputs!.trueSlope)} cy=${y(this.inputs!.trueIntercept)} r="4.5"></circle>
             ${showCurrent ? svg`<circle class="current-dot" cx=${x(current[0])} cy=${y(current[1])} r="4"></circle>` : nothing}
-            <g class="handle" part="handle" tabindex="0" role="button" aria-roledescription="draggable point" aria-label=${handleLabel}
-              transform="translate(${x(init[0])},${y(init[1])})" @pointerdown=${this.onHandlePointerDown} @keydown=${this.onHandleKey}>
+            <g
+              class="handle"
+              part="handle"
+              tabindex="0"
+              role="button"
+              aria-roledescription="draggable point"
+              aria-label=${handleLabel}
+              transform="translate(${x(init[0])},${y(init[1])})"
+              @pointerdown=${this.onHandlePointerDown}
+              @keydown=${this.onHandleKey}
+            >
               <circle r="14" fill="transparent"></circle>
               <circle class="ring" r="10"></circle>
               <circle class="init-dot" r="7"></circle>
@@ -591,15 +635,21 @@ export class GdLineFit extends GdElement {
         <span class="legend train"><span class="swatch"></span>training</span>
         ${hasTest ? html`<span class="legend test"><span class="swatch dashed"></span>test</span>` : nothing}
       </figcaption>
-      <div class="plot" style=${cssomStyle({ height })} role="img"
-        aria-label=${`Training cost per iteration on a log scale; ${this.trainer.iteration} iterations so far; the least-squares minimum is ${this.format(floor)}.`}>
+      <div
+        class="plot"
+        style=${cssomStyle({ height })}
+        role="img"
+        aria-label=${`Training cost per iteration on a log scale; ${this.trainer.iteration} iterations so far; the least-squares minimum is ${this.format(floor)}.`}
+      >
         <canvas class="costs" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}></canvas>
         <svg width=${column} height=${height} aria-hidden="true">
           ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log scale)', format: (v) => this.formatLogTick(v) })}
-          ${Number.isFinite(floorY) && floorY >= 0 && floorY <= innerH
-            ? svg`<g transform="translate(${MARGIN.left},${MARGIN.top})"><line class="floor" x1="0" x2=${innerW} y1=${floorY} y2=${floorY}></line>
+          ${
+            Number.isFinite(floorY) && floorY >= 0 && floorY <= innerH
+              ? svg`<g transform="translate(${MARGIN.left},${MARGIN.top})"><line class="floor" x1="0" x2=${innerW} y1=${floorY} y2=${floorY}></line>
                 <text class="floor-label" x="4" y=${floorY - 4}>least-squares minimum</text></g>`
-            : nothing}
+              : nothing
+          }
         </svg>
       </div>
     </figure>`;
@@ -638,22 +688,61 @@ export class GdLineFit extends GdElement {
     const last = history[history.length - 1];
     const status = this.trainer.status;
     return html`<dl class="readout" part="readout" aria-label="Training state">
-      <div><dt>iteration</dt><dd>${this.format(this.trainer.iteration, { fraction: 0 })}</dd></div>
+      <div>
+        <dt>iteration</dt>
+        <dd>${this.format(this.trainer.iteration, { fraction: 0 })}</dd>
+      </div>
       <div>
         <dt>epoch</dt>
         <dd>
-          ${this.format(last.epoch, { fraction: 0 })}${this.trainer.batchesPerEpoch > 1
-            ? html` <span class="sub">(batch ${this.format(this.trainer.iteration % this.trainer.batchesPerEpoch, { fraction: 0 })} of ${this.format(this.trainer.batchesPerEpoch, { fraction: 0 })} done)</span>`
-            : nothing}
+          ${this.format(last.epoch, { fraction: 0 })}${
+            this.trainer.batchesPerEpoch > 1
+              ? html` <span class="sub"
+                  >(batch ${this.format(this.trainer.iteration % this.trainer.batchesPerEpoch, { fraction: 0 })} of
+                  ${this.format(this.trainer.batchesPerEpoch, { fraction: 0 })} done)</span
+                >`
+              : nothing
+          }
         </dd>
       </div>
-      <div><dt><math><mi>w</mi></math></dt><dd>${this.format(last.w)}</dd></div>
-      <div><dt><math><mi>b</mi></math></dt><dd>${this.format(last.b)}</dd></div>
-      <div><dt><math><mi>J</mi><mo>(</mo><mi>w</mi><mo>,</mo><mi>b</mi><mo>)</mo></math></dt><dd>${this.format(last.cost)}</dd></div>
-      ${last.testCost !== undefined
-        ? html`<div><dt><math><msub><mi>J</mi><mtext>test</mtext></msub></math></dt><dd>${this.format(last.testCost)}</dd></div>`
-        : nothing}
-      ${status !== 'running' ? html`<div><dt class="visually-hidden">status</dt><dd class="status">${status}</dd></div>` : nothing}
+      <div>
+        <dt>
+          <math><mi>w</mi></math>
+        </dt>
+        <dd>${this.format(last.w)}</dd>
+      </div>
+      <div>
+        <dt>
+          <math><mi>b</mi></math>
+        </dt>
+        <dd>${this.format(last.b)}</dd>
+      </div>
+      <div>
+        <dt>
+          <math><mi>J</mi><mo>(</mo><mi>w</mi><mo>,</mo><mi>b</mi><mo>)</mo></math>
+        </dt>
+        <dd>${this.format(last.cost)}</dd>
+      </div>
+      ${
+        last.testCost !== undefined
+          ? html`<div>
+              <dt>
+                <math
+                  ><msub><mi>J</mi><mtext>test</mtext></msub></math
+                >
+              </dt>
+              <dd>${this.format(last.testCost)}</dd>
+            </div>`
+          : nothing
+      }
+      ${
+        status !== 'running'
+          ? html`<div>
+              <dt class="visually-hidden">status</dt>
+              <dd class="status">${status}</dd>
+            </div>`
+          : nothing
+      }
     </dl>`;
   }
 
@@ -683,19 +772,35 @@ export class GdLineFit extends GdElement {
             <div class="inline">
               <span class="segmented" role="group" aria-labelledby="size-label">
                 ${SIZE_PRESETS.map(
-                  (preset) => html`<button type="button" aria-pressed=${String(size === preset)} @click=${() => this.userSet({ size: preset })}>
-                    ${this.format(preset, { fraction: 0 })}
-                  </button>`,
+                  (preset) =>
+                    html`<button type="button" aria-pressed=${String(size === preset)} @click=${() => this.userSet({ size: preset })}>
+                      ${this.format(preset, { fraction: 0 })}
+                    </button>`,
                 )}
               </span>
-              <input type="number" aria-label="Training points m, 2 to 100,000" min="2" max=${MAX_SIZE} step="1" .value=${String(size)}
-                @change=${this.onSizeInput} />
+              <input
+                type="number"
+                aria-label="Training points m, 2 to 100,000"
+                min="2"
+                max=${MAX_SIZE}
+                step="1"
+                .value=${String(size)}
+                @change=${this.onSizeInput}
+              />
             </div>
           </div>
           <div class="field">
             <label for="noise">Noise σ <output class="value">${this.format(noise)}</output></label>
-            <input id="noise" type="range" min="0" max="3" step="0.05" .value=${String(Math.min(noise, 3))}
-              aria-valuetext=${this.format(noise)} @input=${this.onNoiseInput} />
+            <input
+              id="noise"
+              type="range"
+              min="0"
+              max="3"
+              step="0.05"
+              .value=${String(Math.min(noise, 3))}
+              aria-valuetext=${this.format(noise)}
+              @input=${this.onNoiseInput}
+            />
           </div>
           <div><button type="button" @click=${this.onNewDataset}>New dataset</button></div>
         </div>
@@ -705,13 +810,33 @@ export class GdLineFit extends GdElement {
         <div class="stack">
           <div class="field">
             <label for="rate">Learning rate α <output class="value">${this.format(learningRate)}</output></label>
-            <input id="rate" type="range" min=${Math.log10(LEARNING_RATE_RANGE[0])} max=${Math.log10(LEARNING_RATE_RANGE[1])} step="0.01"
-              .value=${String(logRate)} aria-valuetext=${this.format(learningRate)} @input=${this.onRateInput} />
+            <input
+              id="rate"
+              type="range"
+              min=${Math.log10(LEARNING_RATE_RANGE[0])}
+              max=${Math.log10(LEARNING_RATE_RANGE[1])}
+              step="0.01"
+              .value=${String(logRate)}
+              aria-valuetext=${this.format(learningRate)}
+              @input=${this.onRateInput}
+            />
           </div>
           <div class="field">
-            <label for="batch">Batch size <span class="value">${full ? `full (${this.format(m, { fraction: 0 })})` : this.format(batch, { fraction: 0 })}</span></label>
+            <label for="batch"
+              >Batch size
+              <span class="value">${full ? `full (${this.format(m, { fraction: 0 })})` : this.format(batch, { fraction: 0 })}</span></label
+            >
             <div class="inline">
-              <input id="batch" type="number" min="1" max=${m} step="1" .value=${String(batch)} ?disabled=${full} @change=${this.onBatchInput} />
+              <input
+                id="batch"
+                type="number"
+                min="1"
+                max=${m}
+                step="1"
+                .value=${String(batch)}
+                ?disabled=${full}
+                @change=${this.onBatchInput}
+              />
               <label class="check"><input type="checkbox" .checked=${full} @change=${this.onFullBatch} />full batch</label>
             </div>
           </div>
@@ -875,7 +1000,10 @@ export class GdLineFit extends GdElement {
 
   private beginDrag(event: PointerEvent): void {
     const svgElement = (event.currentTarget as Element).closest('svg')!;
-    const { x, y, domain } = this.landscapeScales(this.layout().column - MARGIN.left - MARGIN.right, this.layout().height - MARGIN.top - MARGIN.bottom);
+    const { x, y, domain } = this.landscapeScales(
+      this.layout().column - MARGIN.left - MARGIN.right,
+      this.layout().height - MARGIN.top - MARGIN.bottom,
+    );
     const toData = (clientX: number, clientY: number): [number, number] => {
       const box = svgElement.getBoundingClientRect();
       return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];

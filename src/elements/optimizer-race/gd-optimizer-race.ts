@@ -339,7 +339,14 @@ export class GdOptimizerRace extends GdElement {
         optimizers: this.runEntries.map((entry, i) => {
           const particle = run.particles[i];
           const last = particle.points[particle.points.length - 1];
-          return { label: entry.label, type: entry.type, w1: last[0], w2: last[1], cost: particle.costs[particle.costs.length - 1], status: particle.status };
+          return {
+            label: entry.label,
+            type: entry.type,
+            w1: last[0],
+            w2: last[1],
+            cost: particle.costs[particle.costs.length - 1],
+            status: particle.status,
+          };
         }),
       },
     });
@@ -361,7 +368,8 @@ export class GdOptimizerRace extends GdElement {
     if (this.doneFired || !this.finished(run)) return;
     this.doneFired = true;
     const racing = this.runEntries.map((entry, i) => (entry.disabled ? undefined : run.particles[i])).filter((p) => p !== undefined);
-    const reason = run.iteration >= MAX_STEPS ? 'max-steps' : racing.length && racing.every((p) => p.status === 'diverged') ? 'diverged' : 'converged';
+    const reason =
+      run.iteration >= MAX_STEPS ? 'max-steps' : racing.length && racing.every((p) => p.status === 'diverged') ? 'diverged' : 'converged';
     this.pause();
     this.readoutTick++;
     this.fire('gd-done', { reason, iteration: run.iteration });
@@ -671,7 +679,19 @@ export class GdOptimizerRace extends GdElement {
   private formatLogTick(value: number): string {
     const exponent = Math.round(Math.log10(value));
     if (Math.abs(exponent) >= 3 && Math.abs(Math.log10(value) - exponent) < 1e-9) {
-      const superscript: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+      const superscript: Record<string, string> = {
+        '-': '⁻',
+        '0': '⁰',
+        '1': '¹',
+        '2': '²',
+        '3': '³',
+        '4': '⁴',
+        '5': '⁵',
+        '6': '⁶',
+        '7': '⁷',
+        '8': '⁸',
+        '9': '⁹',
+      };
       return `10${String(exponent).replace(/./g, (c) => superscript[c] ?? c)}`;
     }
     return this.format(value);
@@ -840,12 +860,15 @@ export class GdOptimizerRace extends GdElement {
    */
   private gapTransform(): (cost: number) => number {
     const { reference, epsilon, published } = this.gapReference();
-    return published
-      ? (cost) => Math.max(cost - reference, 0) + epsilon
-      : (cost) => (cost > reference ? cost - reference + epsilon : NaN);
+    return published ? (cost) => Math.max(cost - reference, 0) + epsilon : (cost) => (cost > reference ? cost - reference + epsilon : NaN);
   }
 
-  private chartScales(): { x: ReturnType<typeof scaleLinear<number>>; y: ReturnType<typeof scaleLog<number>>; width: number; height: number } {
+  private chartScales(): {
+    x: ReturnType<typeof scaleLinear<number>>;
+    y: ReturnType<typeof scaleLog<number>>;
+    width: number;
+    height: number;
+  } {
     const { width, height } = this.chartSize();
     const innerWidth = width - CHART_MARGIN.left - CHART_MARGIN.right;
     const innerHeight = height - CHART_MARGIN.top - CHART_MARGIN.bottom;
@@ -903,7 +926,14 @@ export class GdOptimizerRace extends GdElement {
         dash: seriesStyle(i).dash,
         faded: focus !== null && focus !== i,
       }));
-    drawSeries(context, series, (v) => x(v), (v) => y(v), width, gap);
+    drawSeries(
+      context,
+      series,
+      (v) => x(v),
+      (v) => y(v),
+      width,
+      gap,
+    );
     this.runEntries.forEach((entry, i) => {
       const particle = run.particles[i];
       if (entry.disabled || particle.status !== 'diverged') return;
@@ -934,24 +964,33 @@ export class GdOptimizerRace extends GdElement {
               ${this.renderPlotSvg(landscape, plotWidth, plotHeight, scales)}
             </div>
             <figcaption class="caption">
-              <span class="key"><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" class="start-dot"></circle></svg>start (drag it, or focus it and use the arrow keys)</span>
-              ${landscape.minima.some((m) => m.kind !== 'saddle')
-                ? html`<span class="key"><svg width="12" height="12" aria-hidden="true"><path d=${this.minimumPath(6, 6, 5)} class="minimum"></path></svg>known minimum</span>`
-                : nothing}
-              ${landscape.minima.some((m) => m.kind === 'saddle')
-                ? html`<span class="key"><svg width="12" height="12" aria-hidden="true"><path d=${this.minimumPath(6, 6, 5)} class="minimum saddle"></path></svg>saddle point</span>`
-                : nothing}
+              <span class="key"
+                ><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" class="start-dot"></circle></svg>start (drag
+                it, or focus it and use the arrow keys)</span
+              >
+              ${
+                landscape.minima.some((m) => m.kind !== 'saddle')
+                  ? html`<span class="key"
+                      ><svg width="12" height="12" aria-hidden="true"><path d=${this.minimumPath(6, 6, 5)} class="minimum"></path></svg
+                      >known minimum</span
+                    >`
+                  : nothing
+              }
+              ${
+                landscape.minima.some((m) => m.kind === 'saddle')
+                  ? html`<span class="key"
+                      ><svg width="12" height="12" aria-hidden="true">
+                        <path d=${this.minimumPath(6, 6, 5)} class="minimum saddle"></path></svg
+                      >saddle point</span
+                    >`
+                  : nothing
+              }
               <span class="key"><span class="ramp" aria-hidden="true"></span>lighter = lower cost (log scale)</span>
             </figcaption>
           </figure>
-          <div class="side">
-            ${this.renderLegend(entries, run)}
-            ${this.renderChart()}
-          </div>
+          <div class="side">${this.renderLegend(entries, run)} ${this.renderChart()}</div>
         </div>
-        ${this.renderControls(run)}
-        ${this.renderNotes()}
-        ${this.renderPanels(entries)}
+        ${this.renderControls(run)} ${this.renderNotes()} ${this.renderPanels(entries)}
         <slot hidden></slot>
       </div>
     `;
@@ -971,14 +1010,18 @@ export class GdOptimizerRace extends GdElement {
               .checked=${id === landscape.id}
               @change=${() => this.setLandscapeByUser(id)}
             />
-            ${this.thumbnails[id]
-              ? html`<img src=${this.thumbnails[id]} alt="" width="56" height="56" />`
-              : html`<span class="thumb-blank"></span>`}
+            ${
+              this.thumbnails[id]
+                ? html`<img src=${this.thumbnails[id]} alt="" width="56" height="56" />`
+                : html`<span class="thumb-blank"></span>`
+            }
             <span class="thumb-name">${item.name}</span>
           </label>`;
         })}
       </div>
-      <p class="landscape-formula" tabindex="0" role="group" aria-label="${landscape.name} cost function"><strong>${landscape.name}</strong> ${tex(landscape.tex)}</p>
+      <p class="landscape-formula" tabindex="0" role="group" aria-label="${landscape.name} cost function">
+        <strong>${landscape.name}</strong> ${tex(landscape.tex)}
+      </p>
     </fieldset>`;
   }
 
@@ -1039,14 +1082,13 @@ export class GdOptimizerRace extends GdElement {
         const style = seriesStyle(i);
         // While the start is dragged the legend reads the cost at the new start.
         const cost = this.dragging && this.ghostCosts?.[i] ? this.ghostCosts[i][0] : particle.costs[particle.costs.length - 1];
-        const status =
-          entry.disabled
-            ? 'switched off'
-            : particle.status === 'diverged'
-              ? `diverged at step ${this.format(particle.stoppedAt ?? run.iteration, { digits: 6 })}`
-              : particle.status === 'converged'
-                ? `converged at step ${this.format(particle.stoppedAt ?? run.iteration, { digits: 6 })} · J = ${this.format(cost)}`
-                : `J = ${this.format(cost)}`;
+        const status = entry.disabled
+          ? 'switched off'
+          : particle.status === 'diverged'
+            ? `diverged at step ${this.format(particle.stoppedAt ?? run.iteration, { digits: 6 })}`
+            : particle.status === 'converged'
+              ? `converged at step ${this.format(particle.stoppedAt ?? run.iteration, { digits: 6 })} · J = ${this.format(cost)}`
+              : `J = ${this.format(cost)}`;
         return html`<li>
           <button
             class="legend-item ${focus !== null && focus !== i ? 'faded' : ''} ${particle.status}"
@@ -1099,11 +1141,14 @@ export class GdOptimizerRace extends GdElement {
         </svg>
       </div>
       <figcaption class="caption">
-        ${this.ghostCosts ? 'Cost per step over the next 100 steps (a preview until the race starts):' : 'Cost per step:'}
-        ${tex(GAP_TEX)}, where J* is
-        ${published
-          ? html`the published global minimum and ε = ${this.format(epsilon)} keeps a reached minimum on the log axis.`
-          : html`the lowest value on the plotted area (this surface has no minimum; lower values are left off) and ε = ${this.format(epsilon)}.`}
+        ${this.ghostCosts ? 'Cost per step over the next 100 steps (a preview until the race starts):' : 'Cost per step:'} ${tex(GAP_TEX)},
+        where J* is
+        ${
+          published
+            ? html`the published global minimum and ε = ${this.format(epsilon)} keeps a reached minimum on the log axis.`
+            : html`the lowest value on the plotted area (this surface has no minimum; lower values are left off) and ε =
+              ${this.format(epsilon)}.`
+        }
       </figcaption>
     </figure>`;
   }
@@ -1112,9 +1157,14 @@ export class GdOptimizerRace extends GdElement {
     const playing = this.playing;
     return html`<div class="controls" part="controls">
       <button class="primary play" @click=${() => (playing ? this.pause() : this.play())} aria-label=${playing ? 'Pause' : 'Play'}>
-        ${playing
-          ? html`<svg width="12" height="12" aria-hidden="true"><rect x="1" y="1" width="3.5" height="10" fill="currentColor"></rect><rect x="7.5" y="1" width="3.5" height="10" fill="currentColor"></rect></svg>Pause`
-          : html`<svg width="12" height="12" aria-hidden="true"><path d="M2 1 L11 6 L2 11 Z" fill="currentColor"></path></svg>Play`}
+        ${
+          playing
+            ? html`<svg width="12" height="12" aria-hidden="true">
+                  <rect x="1" y="1" width="3.5" height="10" fill="currentColor"></rect>
+                  <rect x="7.5" y="1" width="3.5" height="10" fill="currentColor"></rect></svg
+                >Pause`
+            : html`<svg width="12" height="12" aria-hidden="true"><path d="M2 1 L11 6 L2 11 Z" fill="currentColor"></path></svg>Play`
+        }
       </button>
       <button class="step" @click=${() => this.advance(1)}>Step</button>
       <button class="reset" @click=${() => this.reset()}>Reset</button>
@@ -1138,29 +1188,42 @@ export class GdOptimizerRace extends GdElement {
 
   private renderPanels(entries: RaceEntry[]): TemplateResult {
     return html`<section class="optimizers" part="optimizers" aria-label="Optimizer settings">
-      <p class="panel-intro">Each optimizer's update rule, with dW = ∂J/∂W and t the updates made so far; the learning rate decays as ${tex(DECAY_TEX)}.</p>
+      <p class="panel-intro">
+        Each optimizer's update rule, with dW = ∂J/∂W and t the updates made so far; the learning rate decays as ${tex(DECAY_TEX)}.
+      </p>
       <div class="cards">
         ${entries.map((entry, i) => {
           const rule = getOptimizer(entry.type)!;
-          const names: HyperparameterName[] = ['learningRate', 'decay', ...rule.hyperparameters.filter((h) => h !== 'learningRate' && h !== 'decay')];
+          const names: HyperparameterName[] = [
+            'learningRate',
+            'decay',
+            ...rule.hyperparameters.filter((h) => h !== 'learningRate' && h !== 'decay'),
+          ];
           return html`<fieldset class="card ${entry.disabled ? 'off' : ''}">
             <legend>${this.renderSwatch(i)}<span>${entry.label}</span></legend>
-            <label class="enable"><input type="checkbox" .checked=${!entry.disabled} @change=${(event: Event) => this.onEnabledChange(i, (event.target as HTMLInputElement).checked)} />Racing</label>
+            <label class="enable"
+              ><input
+                type="checkbox"
+                .checked=${!entry.disabled}
+                @change=${(event: Event) => this.onEnabledChange(i, (event.target as HTMLInputElement).checked)}
+              />Racing</label
+            >
             <div class="rule" tabindex="0" role="group" aria-label="${entry.label} update rule">
               ${ruleLines(rule.tex).map((line) => html`<div class="rule-line">${tex(line)}</div>`)}
             </div>
             <div class="hypers">
               ${names.map(
-                (name) => html`<label class="field">
-                  <span>${HYPER_LABELS[name]}</span>
-                  <input
-                    type="number"
-                    step="any"
-                    min="0"
-                    .value=${String(entry.hyperparameters[name])}
-                    @change=${(event: Event) => this.onHyperparameterChange(i, name, event.target as HTMLInputElement)}
-                  />
-                </label>`,
+                (name) =>
+                  html`<label class="field">
+                    <span>${HYPER_LABELS[name]}</span>
+                    <input
+                      type="number"
+                      step="any"
+                      min="0"
+                      .value=${String(entry.hyperparameters[name])}
+                      @change=${(event: Event) => this.onHyperparameterChange(i, name, event.target as HTMLInputElement)}
+                    />
+                  </label>`,
               )}
             </div>
           </fieldset>`;

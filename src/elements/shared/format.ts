@@ -28,11 +28,7 @@ function formatter(locale: string | undefined, options: Intl.NumberFormatOptions
  * Very small or very large magnitudes switch to scientific notation. Non-finite
  * values never reach the screen as "NaN": they read as an em dash.
  */
-export function formatNumber(
-  element: Element,
-  value: number,
-  options: { digits?: number; fraction?: number } = {},
-): string {
+export function formatNumber(element: Element, value: number, options: { digits?: number; fraction?: number } = {}): string {
   if (!Number.isFinite(value)) return '—';
   const locale = localeOf(element);
   const magnitude = Math.abs(value);

@@ -119,9 +119,9 @@ export abstract class GdElement extends LitElement {
 
   /** The polite live region that shows notes; always rendered so screen readers hear changes. */
   protected renderNotes(): TemplateResult {
-    return html`<div class="notes" part="notes" role="status" aria-live="polite">${Object.entries(this.notes).map(
-      ([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`,
-    )}</div>`;
+    return html`<div class="notes" part="notes" role="status" aria-live="polite">
+      ${Object.entries(this.notes).map(([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`)}
+    </div>`;
   }
 
   /** Dispatches a typed, bubbling, composed `gd-*` event. */

@@ -37,5 +37,4 @@ export const isNumberInRange = (min: number, max: number) => (value: unknown) =>
   const n = parseFiniteNumber(value);
   return n !== undefined && n >= min && n <= max;
 };
-export const isOneOf = (options: readonly string[]) => (value: unknown) =>
-  typeof value === 'string' && options.includes(value);
+export const isOneOf = (options: readonly string[]) => (value: unknown) => typeof value === 'string' && options.includes(value);

@@ -27,7 +27,13 @@ describe('cost-per-step series', () => {
     canvas.width = 100;
     canvas.height = 100;
     const context = canvas.getContext('2d')!;
-    drawSeries(context, [{ values: [Number.NaN, Number.POSITIVE_INFINITY], color: '#000' }], (i) => i * 50, (v) => v, 100);
+    drawSeries(
+      context,
+      [{ values: [Number.NaN, Number.POSITIVE_INFINITY], color: '#000' }],
+      (i) => i * 50,
+      (v) => v,
+      100,
+    );
     const pixels = context.getImageData(0, 0, 100, 100).data;
     expect(pixels.some((value, i) => i % 4 === 3 && value > 0)).to.equal(false);
   });

@@ -141,7 +141,9 @@ export class LineTrainer {
     const last = this.history[this.history.length - 1];
     const base = (this.runBase = this.history.length - 1);
     this.run = new ParticleRun({
-      particles: [{ start: [last.w, last.b], optimizer: { type: settings.optimizer as OptimizerType, learningRate: settings.learningRate } }],
+      particles: [
+        { start: [last.w, last.b], optimizer: { type: settings.optimizer as OptimizerType, learningRate: settings.learningRate } },
+      ],
       cost: (params, iteration) => {
         // With the full batch the batch MSE is the training MSE, which the core also
         // writes from the five sums: the same J (autodiff gives the same gradient), at

@@ -21,9 +21,7 @@ const groups = new Map<string, Set<LinkMember>>();
 export class LinkController implements ReactiveController {
   private group?: string;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & LinkMember & { link?: string | null },
-  ) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & LinkMember & { link?: string | null }) {
     host.addController(this);
   }
 

@@ -41,17 +41,20 @@ export function renderAxes(options: AxesOptions): SVGTemplateResult {
   const xTicks = thin(x.ticks(options.xTickCount ?? 5));
   const yTicks = thin(y.ticks(options.yTickCount ?? 5));
   return svg`<g class="axes" transform="translate(${margin.left},${margin.top})" aria-hidden="true">
-    ${options.grid
-      ? svg`<g class="grid">${xTicks.map((t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${top} y2=${bottom}></line>`)}${yTicks.map(
-          (t) => svg`<line x1=${x0} x2=${x1} y1=${y(t)} y2=${y(t)}></line>`,
-        )}</g>`
-      : null}
+    ${
+      options.grid
+        ? svg`<g class="grid">${xTicks.map((t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${top} y2=${bottom}></line>`)}${yTicks.map(
+            (t) => svg`<line x1=${x0} x2=${x1} y1=${y(t)} y2=${y(t)}></line>`,
+          )}</g>`
+        : null
+    }
     <rect class="frame" x=${Math.min(x0, x1)} y=${top} width=${Math.abs(x1 - x0)} height=${bottom - top}></rect>
     <g class="x-axis">${xTicks.map(
       (t) => svg`<g transform="translate(${x(t)},${bottom})"><line y2="4"></line><text y="16" text-anchor="middle">${format(t)}</text></g>`,
     )}</g>
     <g class="y-axis">${yTicks.map(
-      (t) => svg`<g transform="translate(${x0},${y(t)})"><line x2="-4"></line><text x="-7" dy="0.32em" text-anchor="end">${format(t)}</text></g>`,
+      (t) =>
+        svg`<g transform="translate(${x0},${y(t)})"><line x2="-4"></line><text x="-7" dy="0.32em" text-anchor="end">${format(t)}</text></g>`,
     )}</g>
     <text class="label" x=${(x0 + x1) / 2} y=${bottom + 32} text-anchor="middle">${options.xLabel}</text>
     <text class="label" transform="translate(${x0 - margin.left + 12},${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${options.yLabel}</text>
