@@ -7,7 +7,19 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench-out/', 'src/elements/shared/tex.generated.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      '.bench-out/',
+      '.pack/',
+      'src/elements/shared/tex.generated.ts',
+      // Consumers' projects with their own tsconfig; npm test type-checks them against the packed package.
+      'test/fixtures/node16/',
+      'test/fixtures/tsx/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
   { files: ['**/*.ts'], languageOptions: { parserOptions: { project: './tsconfig.test.json', tsconfigRootDir: import.meta.dirname } } },
@@ -29,7 +41,7 @@ export default tseslint.config(
   },
   {
     // Page scripts, and the functions that puppeteer runs inside the page.
-    files: ['test/dist/*.js', 'bench/run.mjs', 'scripts/check-demo.mjs'],
+    files: ['test/dist/*.js', 'test/fixtures/**/*.js', 'bench/run.mjs', 'scripts/check-demo.mjs'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

@@ -1,6 +1,8 @@
-// npm run build: unbundled ESM + .d.ts in dist/ (tsc), and dist/cdn/gd-kit.js (rollup).
-// Fails if the CDN file keeps any import specifier (it must be self-contained).
+// npm run build: unbundled ESM + .d.ts in dist/ (tsc), dist/cdn/gd-kit.js (rollup), and
+// dist/core/node.js, the core for Node (esbuild). Fails if the CDN file keeps any
+// import specifier (it must be self-contained).
 import { execFileSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -13,6 +15,7 @@ const started = Date.now();
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.json']);
 run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
+await buildNodeCore();
 
 // The embed page's static files beside its compiled script (dist/embed/).
 const embedHtml = readFileSync(path.join(root, 'demo/embed.html'), 'utf8').replace('src="./embed.ts"', 'src="./embed.js"');
@@ -31,6 +34,42 @@ const gzipKiB = gzipSync(bundle, { level: 9 }).length / 1024;
 console.log(
   `build: dist/ (ESM + .d.ts), dist/embed/ and dist/cdn/gd-kit.js — ${(bundle.length / 1024).toFixed(1)} KiB, ${gzipKiB.toFixed(1)} KiB gzip — in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
+
+/**
+ * `gd-kit/core` in Node (the `node` condition of its export). tfjs publishes its
+ * modular ESM (`dist/*.js`) with extensionless relative imports, which Node cannot load,
+ * and its Node entries (CommonJS) register no gradients; so the core is bundled here with
+ * the same tfjs modules as in the browser, minus the webgl backend, which needs a
+ * browser. tfjs-core's Node platform `require`s `util` (and `node-fetch` for its file
+ * loaders, which the kit never uses) at run time, hence the `require` in the banner.
+ */
+async function buildNodeCore() {
+  const withoutWebgl = {
+    name: 'without-webgl',
+    setup(build) {
+      build.onResolve({ filter: /^@tensorflow\/tfjs-backend-webgl\// }, (args) => ({ path: args.path, namespace: 'no-webgl' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-webgl' }, () => ({
+        contents: 'export class MathBackendWebGL {}',
+        loader: 'js',
+      }));
+    },
+  };
+  await esbuild.build({
+    // From tsc's output, so the package's own `sideEffects` list is what keeps tf.js.
+    entryPoints: [path.join(root, 'dist/core/index.js')],
+    outfile: path.join(root, 'dist/core/node.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // tfjs's ESM everywhere: its CommonJS `main` would be a second copy of tfjs-core.
+    mainFields: ['module', 'main'],
+    external: ['node-fetch'],
+    plugins: [withoutWebgl],
+    banner: { js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
 
 /** Static `import … from "x"`, `export … from "x"` and `import("x")` specifiers in minified code. */
 export function findImportSpecifiers(code) {

@@ -1,6 +1,7 @@
-// Finds a Chromium/Chrome for the browser tests. On a fresh Debian/Ubuntu machine
-// where none exists and we run as root, installs Debian's `chromium`; elsewhere stops
-// with one line that says what to install.
+// Finds the browsers for the tests: a Chromium/Chrome, and Firefox (ESR). On a fresh
+// Debian machine where one is missing and we run as root, installs Debian's `chromium`
+// or `firefox-esr` (Chromium also on Ubuntu); elsewhere stops with one line that says
+// what to install.
 import { existsSync, readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
@@ -19,12 +20,44 @@ function firstExisting() {
   return CANDIDATES.find((candidate) => existsSync(candidate));
 }
 
-function isDebianLike() {
+const FIREFOX_CANDIDATES = [
+  '/usr/lib/firefox-esr/firefox-esr',
+  '/usr/bin/firefox-esr',
+  '/usr/bin/firefox',
+  '/Applications/Firefox.app/Contents/MacOS/firefox',
+];
+
+function isDebianLike(pattern = /\b(debian|ubuntu)\b/i) {
   try {
-    return /\b(debian|ubuntu)\b/i.test(readFileSync('/etc/os-release', 'utf8'));
+    return pattern.test(readFileSync('/etc/os-release', 'utf8'));
   } catch {
     return false;
   }
+}
+
+function firstFirefox() {
+  if (process.env.FIREFOX_PATH && existsSync(process.env.FIREFOX_PATH)) return process.env.FIREFOX_PATH;
+  return FIREFOX_CANDIDATES.find((candidate) => existsSync(candidate));
+}
+
+/** Firefox for the second browser run (Ubuntu's `firefox` is a snap wrapper; use Debian's ESR). */
+export function findFirefox() {
+  let found = firstFirefox();
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && isDebianLike(/\bdebian\b/i)) {
+    console.log("gd-kit: no Firefox found; installing Debian's firefox-esr package (apt-get) ...");
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null', {
+      stdio: 'inherit',
+      shell: '/bin/bash',
+    });
+    found = firstFirefox();
+    if (found) return found;
+  }
+  console.error(
+    'gd-kit: no Firefox found. Install one (Debian: `sudo apt-get install firefox-esr`) or set FIREFOX_PATH to its executable.',
+  );
+  process.exit(1);
 }
 
 export function findBrowser() {
@@ -58,4 +91,5 @@ export const CHROME_FLAGS = [
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(findBrowser());
+  console.log(findFirefox());
 }

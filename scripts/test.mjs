@@ -1,12 +1,14 @@
-// npm test: find (or install) a browser, type-check, lint, check formatting, check generated files are current,
-// build the CDN bundle, load the demo pages, then run every browser test. Exits
-// non-zero on any failure and ends with a plain "N passed, N failed" line.
+// npm test: find (or install) the browsers, type-check, lint, check formatting, check
+// generated files are current, build, check the packed package (bundler fixtures, Node,
+// consumers' tsc), load the demo pages, then run every browser test. Exits non-zero on
+// any failure and ends with a plain "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { findBrowser } from './find-browser.mjs';
+import { findBrowser, findFirefox } from './find-browser.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.env.CHROME_PATH = findBrowser();
+process.env.FIREFOX_PATH = findFirefox();
 
 const steps = [
   ['type-check', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.test.json']],
@@ -15,6 +17,7 @@ const steps = [
   ['formulas', 'node', ['scripts/typeset.mjs', '--check']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['build', 'node', ['scripts/build.mjs']],
+  ['package', 'node', ['scripts/check-package.mjs']],
   ['demo pages', 'node', ['scripts/check-demo.mjs']],
   ['browser tests', 'node_modules/.bin/wtr', [...process.argv.slice(2)]],
 ];
@@ -36,16 +39,30 @@ const started = Date.now();
 for (const [name, command, args] of steps) {
   const t0 = Date.now();
   const { code, signal, output } = await run(command, args);
-  // The runner's own summary is not a plain line; repeat its last counts as one.
-  const counts = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  const counts = summarize(output);
   if (code !== 0) {
     console.error(`\ngd-kit test: ${name} failed (exit ${signal ?? code}).`);
-    if (counts) console.log(`${counts[1]} passed, ${counts[2]} failed`);
+    if (counts) console.log(counts);
     process.exit(code || 1);
   }
   console.log(`gd-kit test: ${name} ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (name === 'browser tests') {
     console.log(`gd-kit test: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (counts) console.log(`${counts[1]} passed, ${counts[2]} failed`);
+    if (counts) console.log(counts);
   }
+}
+
+/**
+ * The runner's own summary is not a plain line, and it counts each browser on its own
+ * progress line ("Chrome: |…| 7 passed, 0 failed"): sum the last counts of every browser.
+ */
+function summarize(output) {
+  const perBrowser = new Map();
+  // eslint-disable-next-line no-control-regex -- ANSI escape codes begin with the ESC control character
+  const plain = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''); // its progress redraws with ANSI codes
+  for (const match of plain.matchAll(/(\w+):\s+\|[^\n]*?\| (\d+) passed, (\d+) failed/g)) perBrowser.set(match[1], [+match[2], +match[3]]);
+  if (!perBrowser.size) return null;
+  const [passed, failed] = [...perBrowser.values()].reduce(([p, f], [dp, df]) => [p + dp, f + df], [0, 0]);
+  const each = [...perBrowser].map(([browser, [p, f]]) => `${browser} ${p} passed, ${f} failed`).join('; ');
+  return `gd-kit test: ${each}\n${passed} passed, ${failed} failed`;
 }

@@ -85,8 +85,9 @@ const race = css`
     outline-offset: 1px;
   }
   .landscape-formula {
-    margin: 0.2rem 0 0;
-    overflow-x: auto;
+    margin: 0;
+    padding-block: 0.4rem 0.2rem;
+    overflow: auto hidden;
     font-size: 0.95em;
   }
   .landscape-formula strong {
@@ -268,9 +269,15 @@ const race = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
+  /*
+   * Long formulas scroll sideways on narrow screens. MathML's boxes reach a few pixels
+   * past their line box, which would give each formula a vertical scrollbar where
+   * scrollbars are classic (Firefox, Chrome on Windows/Linux): the padding holds them.
+   */
   .rule {
-    margin: 0.4rem 0 0.5rem;
-    overflow-x: auto;
+    margin: 0 0 0.1rem;
+    padding-block: 0.4rem;
+    overflow: auto hidden;
     font-size: 0.9em;
   }
   .hypers {

@@ -1,0 +1,207 @@
+// The package as an author meets it: `npm pack`s the built kit, unpacks the tarball to
+// .pack/node_modules/gd-kit, and from there
+//   - builds the fixture pages of test/fixtures/ with Vite, webpack 5, esbuild and Rollup
+//     into .pack/out/<bundler>-<page>/ (test/dist/package.test.ts opens them in the
+//     browsers), and reports the gzip weight of the Vite builds against the budget;
+//   - imports `gd-kit/core` in plain Node and runs an optimizer;
+//   - type-checks a React TSX consumer (`nodenext`) and a TypeScript one (`node16`) with
+//     `skipLibCheck: false`.
+// The fixtures sit beside node_modules/gd-kit in .pack/, so `gd-kit` resolves as in an
+// author's project; its own dependencies (lit, tfjs, d3) resolve from the repository's
+// node_modules, one level up. Run after `npm run build`; exits non-zero on any failure.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build as viteBuild } from 'vite';
+import webpack from 'webpack';
+import * as esbuild from 'esbuild';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const packDir = path.join(root, '.pack');
+const fixtures = path.join(packDir, 'fixtures');
+const out = path.join(packDir, 'out');
+const started = Date.now();
+
+/** gzip -9 of everything a page loads (its .js and .css), in KiB. */
+export const BUDGET_KIB = 150;
+
+function log(message) {
+  console.log(`package: ${message}`);
+}
+
+function pack() {
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(path.join(packDir, 'node_modules/gd-kit'), { recursive: true });
+  const [info] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  );
+  const tarball = path.join(packDir, info.filename);
+  execFileSync('tar', ['-xzf', tarball, '-C', path.join(packDir, 'node_modules/gd-kit'), '--strip-components=1']);
+  cpSync(path.join(root, 'test/fixtures'), fixtures, { recursive: true });
+  log(`packed ${info.filename}: ${info.entryCount} files, ${(info.size / 1024).toFixed(0)} KiB`);
+}
+
+/** Copies a page's HTML and its guard script next to a bundle written as main.js. */
+function writePage(page, outDir) {
+  for (const file of ['index.html', '../page-guard.js']) cpSync(path.join(fixtures, page, file), path.join(outDir, path.basename(file)));
+}
+
+async function withVite(page) {
+  const outDir = path.join(out, `vite-${page}`);
+  await viteBuild({
+    configFile: false,
+    root: path.join(fixtures, page),
+    base: './',
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+  });
+  // Vite leaves the classic guard script alone; it is not part of the app.
+  cpSync(path.join(fixtures, 'page-guard.js'), path.join(outDir, 'page-guard.js'));
+  return outDir;
+}
+
+async function withWebpack(page) {
+  const outDir = path.join(out, `webpack-${page}`);
+  const compiler = webpack({
+    mode: 'production',
+    context: path.join(fixtures, page),
+    entry: './main.js',
+    output: { path: outDir, filename: 'main.js', clean: true },
+    // Production mode, so unused exports and `sideEffects` are applied as for an
+    // author; minifying would only cost time here.
+    optimization: { minimize: false },
+    performance: { hints: false },
+    devtool: false,
+  });
+  const stats = await new Promise((resolve, reject) => compiler.run((error, result) => (error ? reject(error) : resolve(result))));
+  await new Promise((resolve) => compiler.close(resolve));
+  if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true, errorDetails: false }).slice(0, 4000));
+  writePage(page, outDir);
+  return outDir;
+}
+
+async function withEsbuild(page) {
+  const outDir = path.join(out, `esbuild-${page}`);
+  rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [path.join(fixtures, page, 'main.js')],
+    outfile: path.join(outDir, 'main.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    logLevel: 'error',
+  });
+  writePage(page, outDir);
+  return outDir;
+}
+
+async function withRollup(page) {
+  const outDir = path.join(out, `rollup-${page}`);
+  rmSync(outDir, { recursive: true, force: true });
+  const bundle = await rollup({
+    input: path.join(fixtures, page, 'main.js'),
+    // tfjs pulls in two CommonJS packages (long, seedrandom): any Rollup app needs these.
+    plugins: [nodeResolve({ browser: true }), commonjs()],
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+      warn(warning);
+    },
+  });
+  await bundle.write({ file: path.join(outDir, 'main.js'), format: 'es', inlineDynamicImports: true });
+  await bundle.close();
+  writePage(page, outDir);
+  return outDir;
+}
+
+function gzipKiB(dir) {
+  let bytes = 0;
+  const walk = (folder) => {
+    for (const name of readdirSync(folder)) {
+      const file = path.join(folder, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (/\.(js|css)$/.test(name) && name !== 'page-guard.js') bytes += gzipSync(readFileSync(file), { level: 9 }).length;
+    }
+  };
+  walk(dir);
+  return bytes / 1024;
+}
+
+async function timed(name, work) {
+  const t0 = Date.now();
+  const result = await work();
+  log(`${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return result;
+}
+
+/**
+ * Type-checks a consumer; any error fails, except one known conflict that is not the
+ * kit's: tfjs-core 4.22 pins @webgpu/types 0.1.38, whose declarations clash with the
+ * WebGPU types that TypeScript 6's own DOM library now has (no error with TypeScript 5).
+ * Those errors sit in @webgpu/types and in TypeScript's lib.dom.d.ts, and are counted.
+ */
+function tsc(project) {
+  let output = '';
+  try {
+    execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', path.join(fixtures, project, 'tsconfig.json'), '--pretty', 'false'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    if (!output) throw error;
+  }
+  const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
+  const webgpuClash = (line) => /^node_modules\/(@webgpu\/types\/dist\/index\.d\.ts|typescript\/lib\/lib\.dom\.d\.ts)\(/.test(line);
+  const ours = errors.filter((line) => !webgpuClash(line));
+  if (ours.length || (output && !errors.length)) {
+    console.error(ours.length ? ours.join('\n') : output);
+    throw new Error(`tsc found ${ours.length} error(s) in the ${project} consumer`);
+  }
+  return errors.length;
+}
+
+pack();
+
+await timed('Node imports gd-kit/core', () => {
+  execFileSync(
+    process.execPath,
+    ['-e', "import('gd-kit/core').then((core) => { if (typeof core.ParticleRun !== 'function') process.exit(1); })"],
+    { cwd: fixtures, stdio: 'inherit' },
+  );
+  execFileSync(process.execPath, [path.join(fixtures, 'node/core.mjs')], { cwd: fixtures, stdio: 'inherit' });
+});
+for (const [project, what] of [
+  ['tsx', 'React TSX consumer (nodenext, skipLibCheck: false)'],
+  ['node16', 'TypeScript consumer (node16, skipLibCheck: false)'],
+]) {
+  const tolerated = await timed(`tsc: ${what}`, () => tsc(project));
+  if (tolerated) log(`  (${tolerated} errors of tfjs's @webgpu/types against TypeScript 6's DOM library, not the kit's)`);
+}
+
+const viteAll = await timed('Vite: every element', () => withVite('all'));
+const viteOne = await timed('Vite: gd-kit/elements/curvature', () => withVite('curvature'));
+await timed('webpack 5: every element', () => withWebpack('all'));
+await timed('webpack 5: a class under another tag', () => withWebpack('class'));
+await timed('esbuild: every element', () => withEsbuild('all'));
+await timed('esbuild: gd-kit/elements/curvature', () => withEsbuild('curvature'));
+await timed('Rollup: every element', () => withRollup('all'));
+
+const sizes = { all: gzipKiB(viteAll), curvature: gzipKiB(viteOne) };
+writeFileSync(path.join(out, 'sizes.json'), JSON.stringify(sizes, null, 2));
+log(
+  `Vite production build, gzip -9: import 'gd-kit' ${sizes.all.toFixed(1)} KiB, import 'gd-kit/elements/curvature' ${sizes.curvature.toFixed(1)} KiB (budget ${BUDGET_KIB} KiB)`,
+);
+if (!(sizes.all <= BUDGET_KIB && sizes.curvature < sizes.all)) {
+  console.error(`gd-kit: over budget: every element must fit in ${BUDGET_KIB} KiB gzip, one element in less.`);
+  process.exit(1);
+}
+log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,47 @@
+/**
+ * The kit's tags described for frameworks' template type checkers (see ./react.ts):
+ * which class each tag is, which of its properties a page may set, which events it
+ * fires. Derived from the classes, so the typings follow the elements as they change.
+ */
+import type { LitElement } from 'lit';
+import type { GdCurvature } from '../elements/curvature/gd-curvature.js';
+import type { GdLineFit } from '../elements/line-fit/gd-line-fit.js';
+import type { GdOptimizer } from '../elements/optimizer/gd-optimizer.js';
+import type { GdOptimizerRace } from '../elements/optimizer-race/gd-optimizer-race.js';
+import type { GdDoneEvent, GdParamsChangeEvent, GdStepEvent } from '../elements/shared/events.js';
+
+/** Every tag of the kit and its class. */
+export interface GdKitTagNameMap {
+  'gd-line-fit': GdLineFit;
+  'gd-curvature': GdCurvature;
+  'gd-optimizer-race': GdOptimizerRace;
+  'gd-optimizer': GdOptimizer;
+}
+
+export type GdKitTagName = keyof GdKitTagNameMap;
+
+/** The `gd-*` events of the figures, by event name. */
+export interface GdKitEvents {
+  'gd-step': GdStepEvent;
+  'gd-done': GdDoneEvent;
+  'gd-params-change': GdParamsChangeEvent;
+}
+
+/** The events a tag fires (`<gd-optimizer>` only configures its race and fires none). */
+export type GdKitEventsOf<Tag extends GdKitTagName> = Tag extends 'gd-optimizer' ? Record<never, never> : GdKitEvents;
+
+type IfEquals<X, Y, Then, Else> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? Then : Else;
+
+/** Keys of T that can be assigned (getter-only members such as `history` are readonly). */
+type WritableKeys<T> = {
+  [K in keyof T]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, K, never>;
+}[keyof T];
+
+/**
+ * The properties of an element that a page or a framework may set: its own public,
+ * writable, non-method members (HTMLElement's and lit's come from the framework's own
+ * HTML typings).
+ */
+export type GdElementProperties<E> = {
+  [K in WritableKeys<E> as K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
+};
