@@ -8,7 +8,13 @@ const ALL = 'test/**/*.test.ts';
 // Choosing, forcing and losing the webgl backend: Chromium only. Its headless mode has
 // WebGL2 (SwiftShader); headless Firefox has no WebGL, so there the kit runs on its cpu
 // fallback, which every other file exercises (test/core/helpers.ts picks the backends).
-const WEBGL_BACKEND = ['test/core/backend.test.ts', 'test/core/backend-override.test.ts'];
+const WEBGL_BACKEND = [
+  'test/core/backend.test.ts',
+  'test/core/backend-override.test.ts',
+  'test/core/backend-workload.test.ts',
+  'test/core/context-loss-midrun.test.ts',
+  'test/core/context-loss-midstep.test.ts',
+];
 // Not yet in Firefox: 9 of their tests fail there (142 other tests pass). Some are the
 // test commands over WebDriver BiDi (sendKeys 'Space' is an unknown key, emulateMedia
 // needs CDP, a mouse move outside the viewport is rejected); others may be real and

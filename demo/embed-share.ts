@@ -42,7 +42,10 @@ export function postHeights(widget: HTMLElement): void {
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
     if (widget.shadowRoot) observer.observe(widget.shadowRoot, { childList: true, subtree: true, attributes: true, characterData: true });
   };
-  void customElements.whenDefined(widget.localName).then(observe);
+  // A custom element's shadow root exists once it is defined; a plain element (the
+  // unknown-widget message) is observed at once.
+  if (widget.localName.includes('-')) void customElements.whenDefined(widget.localName).then(observe);
+  else observe();
   for (const type of ['gd-step', 'gd-params-change', 'gd-link-change', 'gd-done']) widget.addEventListener(type, schedule);
   new ResizeObserver(schedule).observe(document.documentElement);
   window.addEventListener('load', schedule);

@@ -31,6 +31,7 @@ if (!tag) {
   const shown = widget.length > 40 ? `${widget.slice(0, 40)}…` : widget;
   message.textContent = `Unknown widget "${shown}". Use one of: race, line-fit, curvature.`;
   document.body.append(message);
+  postHeights(message);
 } else {
   const element = document.createElement(tag);
   const accepted = new Set((customElements.get(tag) as unknown as { observedAttributes?: string[] }).observedAttributes ?? []);

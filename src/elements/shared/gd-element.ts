@@ -289,7 +289,16 @@ export abstract class GdElement extends LitElement {
       if (!this.hasAttribute(attribute)) continue;
       const value = (this as unknown as Record<string, unknown>)[name];
       if (value === null || value === undefined) this.removeAttribute(attribute);
-      else if (this.getAttribute(attribute) !== describeValue(value)) this.setAttribute(attribute, describeValue(value));
+      else {
+        // The properties written back are validated text, numbers or booleans.
+        const text =
+          typeof value === 'string'
+            ? value
+            : typeof value === 'number' || typeof value === 'boolean'
+              ? String(value)
+              : JSON.stringify(value);
+        if (this.getAttribute(attribute) !== text) this.setAttribute(attribute, text);
+      }
     }
     this.ownChanges.clear();
   }
