@@ -18,6 +18,7 @@ declare global {
 const suites: Record<string, () => Promise<Suite>> = {
   core: () => import('./suites/core.js'),
   elements: () => import('./suites/elements.js'),
+  crossover: () => import('./suites/crossover.js'),
 };
 
 const state: NonNullable<Window['__bench']> = { done: false, results: [] };
