@@ -15,13 +15,6 @@ const WEBGL_BACKEND = [
   'test/core/context-loss-midrun.test.ts',
   'test/core/context-loss-midstep.test.ts',
 ];
-// Not yet in Firefox: 9 of their tests fail there (142 other tests pass). Some are the
-// test commands over WebDriver BiDi (sendKeys 'Space' is an unknown key, emulateMedia
-// needs CDP, a mouse move outside the viewport is rejected); others may be real and
-// need a look: Firefox reports a `style-src-attr` CSP violation from lit-html in the
-// curvature CSP test, Tab reaches one line-fit control instead of two, focusing a race
-// legend entry does not isolate it, and a line-fit drag ends at w = 1.89, not 2.
-const FIREFOX_PENDING = ['test/elements/curvature.test.ts', 'test/elements/line-fit.test.ts', 'test/elements/optimizer-race.test.ts'];
 
 export default {
   nodeResolve: { exportConditions: ['production'], browser: true },
@@ -40,7 +33,7 @@ export default {
     },
     {
       name: 'firefox',
-      files: [ALL, ...[...WEBGL_BACKEND, ...FIREFOX_PENDING].map((file) => `!${file}`)],
+      files: [ALL, ...WEBGL_BACKEND.map((file) => `!${file}`)],
       browsers: [
         puppeteerLauncher({
           launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },

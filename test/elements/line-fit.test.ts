@@ -49,6 +49,26 @@ function button(el: GdLineFit, text: string): HTMLButtonElement {
   return found;
 }
 
+/**
+ * Waits until the widget's layout stops changing. Its first renders follow the page's
+ * reflow (with classic scrollbars, as in Firefox, a scrollbar comes and goes), and a test
+ * that aims the mouse needs the final positions.
+ */
+async function settled(el: GdLineFit) {
+  const shape = () =>
+    JSON.stringify([el.getBoundingClientRect(), el.shadowRoot!.querySelector('canvas.contours')?.getBoundingClientRect()]);
+  // Unchanged over three checks a few frames apart: a resize is measured in one frame and
+  // drawn in the next.
+  let [before, stable] = ['', 0];
+  for (let i = 0; i < 40 && stable < 3; i++) {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+    const now = shape();
+    stable = now === before ? stable + 1 : 0;
+    before = now;
+  }
+}
+
 describe('<gd-line-fit>', () => {
   it('generates m training points near the true line and shows three views', async () => {
     const el = await fixture<GdLineFit>(
@@ -340,7 +360,11 @@ describe('<gd-line-fit>', () => {
     });
 
     it('every control is reachable with Tab and works from the keyboard', async () => {
-      const el = await fixture<GdLineFit>(html`<gd-line-fit size="20"></gd-line-fit>`);
+      // A control after the widget: Tab leaves the widget into the page, not out of the
+      // document (Firefox then stops firing focus events in every later test file).
+      const holder = await fixture<HTMLDivElement>(html`<div><gd-line-fit size="20"></gd-line-fit><button>after</button></div>`);
+      const el = holder.querySelector('gd-line-fit')!;
+      await el.updateComplete;
       const focused: string[] = [];
       const first = el.shadowRoot!.querySelector('[part~="handle"]') as SVGGElement;
       first.focus();
@@ -350,6 +374,7 @@ describe('<gd-line-fit>', () => {
         focused.push(active.id || active.getAttribute('aria-label') || active.textContent.trim() || active.tagName);
         await sendKeys({ press: 'Tab' });
       }
+      expect(document.activeElement, 'Tab leaves the widget for the next control').to.equal(holder.querySelector('button'));
       for (const name of ['10', '100', '1,000', 'noise', 'New dataset', 'rate', 'optimizer', 'Play', 'Step', 'Reset']) {
         expect(
           focused.some((f) => f.startsWith(name)),
@@ -363,7 +388,7 @@ describe('<gd-line-fit>', () => {
       await new Promise((r) => setTimeout(r, 50));
       expect(el.history).to.have.length(2);
       button(el, '1,000').focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' }); // the Space key (WebDriver BiDi knows it only by its character)
       await el.updateComplete;
       expect(el.size).to.equal(1000);
       expect(el.data.x).to.have.length(1000);
@@ -399,8 +424,7 @@ describe('<gd-line-fit>', () => {
     const el = await fixture<GdLineFit>(
       html`<gd-line-fit init="0,0" true-slope="0" true-intercept="0" style="width: 900px"></gd-line-fit>`,
     );
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
+    await settled(el);
     const grid = el.costGrid;
     const canvas = el.shadowRoot!.querySelector('canvas.contours')!.getBoundingClientRect();
     const dot = el.shadowRoot!.querySelector('.init-dot')!.getBoundingClientRect();
@@ -424,11 +448,59 @@ describe('<gd-line-fit>', () => {
     const now = el.shadowRoot!.querySelector('.init-dot')!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(now.x + now.width / 2), Math.round(now.y + now.height / 2)] });
     await sendMouse({ type: 'down' });
-    await sendMouse({ type: 'move', position: [Math.round(canvas.x + canvas.width + 300), Math.round(canvas.y - 300)] });
+    // Beyond the map's right and top edges, but inside the viewport (WebDriver BiDi rejects
+    // a pointer outside it).
+    const beyond: [number, number] = [Math.min(Math.round(canvas.right + 300), innerWidth - 1), Math.max(Math.round(canvas.top - 300), 0)];
+    expect(beyond[0] > canvas.right && beyond[1] < canvas.top, 'the target lies beyond both edges').to.equal(true);
+    await sendMouse({ type: 'move', position: beyond });
     await sendMouse({ type: 'up' });
     await el.updateComplete;
     expect(el.params.w).to.be.closeTo(grid.domain.w[1], 1e-3);
     expect(el.params.b).to.be.closeTo(grid.domain.b[1], 1e-3);
+  });
+
+  it('a drag that starts while the widget is being resized lands under the pointer', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit init="0,0" true-slope="0" true-intercept="0"></gd-line-fit>`);
+    await settled(el);
+    const svgElement = el.shadowRoot!.querySelector<SVGSVGElement>('.plot svg:has(.handle)')!;
+    const drawnWidth = svgElement.width.baseVal.value;
+    const grid = el.costGrid;
+    const handle = el.shadowRoot!.querySelector('.handle')!;
+    const at = (type: string, clientX: number, clientY: number) =>
+      handle.dispatchEvent(new PointerEvent(type, { clientX, clientY, button: 0, pointerType: 'mouse', bubbles: true, composed: true }));
+    // The widget measures a new width at once and re-renders in the next animation frame;
+    // holding the frames back keeps it between the two while the drag starts.
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => frames.push(callback);
+    let measured = false;
+    const target: number[] = [];
+    const observer = new ResizeObserver(() => (measured = true));
+    try {
+      el.style.width = `${el.getBoundingClientRect().width - 200}px`;
+      observer.observe(el);
+      for (let i = 0; i < 100 && !(measured && frames.length > 0); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(measured && frames.length > 0, 'the widget measured the new width').to.equal(true);
+      expect(svgElement.width.baseVal.value, 'the plot is still drawn at its old size').to.equal(drawnWidth);
+      // Where the map and the dot are now (laid out at the new width, drawn at the old).
+      const canvas = el.shadowRoot!.querySelector('canvas.contours')!.getBoundingClientRect();
+      const dot = handle.querySelector('.init-dot')!.getBoundingClientRect();
+      target.push(canvas.x + canvas.width * 0.75, canvas.y + canvas.height * 0.25, canvas.width, canvas.height);
+      // To three quarters across (w) and a quarter down (b) of the map as drawn.
+      at('pointerdown', dot.x + dot.width / 2, dot.y + dot.height / 2);
+      at('pointermove', target[0], target[1]);
+      at('pointerup', target[0], target[1]);
+    } finally {
+      observer.disconnect();
+      window.requestAnimationFrame = requestFrame;
+      for (const callback of frames) requestFrame(callback);
+    }
+    await el.updateComplete;
+    const wAt = grid.domain.w[0] + 0.75 * (grid.domain.w[1] - grid.domain.w[0]);
+    const bAt = grid.domain.b[1] - 0.25 * (grid.domain.b[1] - grid.domain.b[0]);
+    const { w, b } = el.history[0];
+    expect(w).to.be.closeTo(wAt, (grid.domain.w[1] - grid.domain.w[0]) / target[2]);
+    expect(b).to.be.closeTo(bAt, (grid.domain.b[1] - grid.domain.b[0]) / target[3]);
   });
 
   it('reads never see an unchecked value, and a string set from script is a number', async () => {

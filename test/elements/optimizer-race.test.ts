@@ -365,11 +365,11 @@ describe('<gd-optimizer-race>', () => {
 
     const play = el.shadowRoot!.querySelector<HTMLButtonElement>('button.play')!;
     play.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // Space, by its character (WebDriver BiDi knows no 'Space')
     expect(el.playing).to.equal(true);
     await oneEvent(el, 'gd-step');
     await oneEvent(el, 'gd-step');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // Space, by its character (WebDriver BiDi knows no 'Space')
     expect(el.playing).to.equal(false);
     const length = el.trajectories[0].points.length;
     expect(length).to.be.above(3 + 3); // at least `speed` updates in each of two frames
@@ -396,6 +396,9 @@ describe('<gd-optimizer-race>', () => {
     const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" style="width: 400px"></gd-optimizer-race>`);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await el.updateComplete;
+    // In view, as for a reader: the page may still be scrolled by an earlier test's focus
+    // (Firefox keeps it), and WebDriver BiDi rejects a pointer outside the viewport.
+    window.scrollTo(0, 0);
     const handle = el.shadowRoot!.querySelector<SVGGElement>('.handle .start-dot')!;
     const box = handle.getBoundingClientRect();
     const frame = el.shadowRoot!.querySelector<SVGRectElement>('.drag-surface')!.getBoundingClientRect();

@@ -1063,11 +1063,15 @@ export class GdLineFit extends GdElement {
 
   private beginDrag(event: PointerEvent): void {
     const svgElement = (event.currentTarget as Element).closest('svg')!;
-    const { x, y, domain } = this.landscapeScales(
-      this.layout().column - MARGIN.left - MARGIN.right,
-      this.layout().height - MARGIN.top - MARGIN.bottom,
-    );
+    const domain = this.landscapeDomain();
     const toData = (clientX: number, clientY: number): [number, number] => {
+      // Scales of the plot as drawn now (its svg's size), not of the host's latest
+      // measurement: that runs a frame ahead of the re-render while the page reflows (a
+      // scrollbar coming or going), and the start would land off the pointer.
+      const { x, y } = this.landscapeScales(
+        svgElement.width.baseVal.value - MARGIN.left - MARGIN.right,
+        svgElement.height.baseVal.value - MARGIN.top - MARGIN.bottom,
+      );
       const box = svgElement.getBoundingClientRect();
       return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];
     };
