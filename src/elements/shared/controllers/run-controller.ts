@@ -42,8 +42,8 @@ export class RunController implements ReactiveController {
   private queue: Promise<unknown> = Promise.resolve();
   private epoch = 0;
   private pending = 0;
-  /** Measured milliseconds per update (an exponential average). */
-  private msPerUpdate = 0;
+  /** Updates in the next chunk, adapted to the measured time of the last one. */
+  private size = 1;
   private releaseTimer?: ReturnType<typeof setTimeout>;
   private readonly budgetMs: number;
   private readonly maxChunk: number;
@@ -76,10 +76,10 @@ export class RunController implements ReactiveController {
     return this.enqueue(async () => {
       let applied = 0;
       while (applied < n && epoch === this.epoch) {
-        const k = Math.min(n - applied, this.chunkSize());
+        const k = Math.min(n - applied, this.size);
         const begin = this.now();
         const made = this.options.apply(k);
-        this.measure(this.now() - begin, k);
+        if (k === this.size) this.adapt(this.now() - begin);
         applied += made;
         this.options.afterChunk?.();
         if (made < k) break;
@@ -87,6 +87,11 @@ export class RunController implements ReactiveController {
       }
       return applied;
     });
+  }
+
+  /** Settles once everything queued so far has run (compare it by identity to see if more came). */
+  get idle(): Promise<unknown> {
+    return this.queue;
   }
 
   /** Runs `operation` after everything queued before it (builds, resets, steps never interleave). */
@@ -102,16 +107,14 @@ export class RunController implements ReactiveController {
     this.epoch++;
   }
 
-  /** Updates that fit the budget, from the measured cost (one update until measured). */
-  private chunkSize(): number {
-    if (!(this.msPerUpdate > 0)) return 1;
-    return Math.max(1, Math.min(this.maxChunk, Math.floor(this.budgetMs / this.msPerUpdate)));
-  }
-
-  private measure(ms: number, k: number): void {
-    const per = Math.max(ms, 0.001) / k;
-    // A slow chunk (a shader compile, a GC) pulls the estimate up at once; fast ones slowly down.
-    this.msPerUpdate = this.msPerUpdate > 0 && per < this.msPerUpdate ? 0.7 * this.msPerUpdate + 0.3 * per : per;
+  /**
+   * Sizes the next chunk from the last one's time. A call has a fixed cost (the graph,
+   * the read-back) besides its per-update cost, so the size doubles while a chunk takes
+   * under half the budget and shrinks in proportion when one overruns it.
+   */
+  private adapt(ms: number): void {
+    if (ms > this.budgetMs) this.size = Math.max(1, Math.floor((this.size * this.budgetMs) / ms));
+    else if (ms < this.budgetMs / 2) this.size = Math.min(this.maxChunk, this.size * 2);
   }
 
   hostConnected(): void {
