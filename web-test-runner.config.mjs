@@ -14,6 +14,7 @@ const WEBGL_BACKEND = [
   'test/core/backend-workload.test.ts',
   'test/core/context-loss-midrun.test.ts',
   'test/core/context-loss-midstep.test.ts',
+  'test/elements/race-context-loss.test.ts',
 ];
 // Not yet in Firefox: 9 of their tests fail there (142 other tests pass). Some are the
 // test commands over WebDriver BiDi (sendKeys 'Space' is an unknown key, emulateMedia
