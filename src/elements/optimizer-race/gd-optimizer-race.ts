@@ -6,7 +6,6 @@ import {
   ParticleRun,
   costOfRows,
   ensureBackend,
-  evaluateGrid,
   getLandscape,
   getOptimizer,
   type HyperparameterName,
@@ -19,7 +18,7 @@ import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/p
 import { numberRule } from '../shared/rules.js';
 import { renderAxes, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
-import { contourBands, fillContourBands, type ContourBand } from '../shared/plot/contours.js';
+import { fillContourBands } from '../shared/plot/contours.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
@@ -33,7 +32,8 @@ import { DEFAULT_RACE, defaultLearningRate } from './internal/defaults.js';
 import { PixelPath } from './internal/pixel-path.js';
 import { markerPath, seriesStyle, traceMarker } from './internal/series-style.js';
 import { THUMBNAIL_RATIO, landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
-import { whenIdle } from './internal/idle.js';
+import { whenIdle, type IdleBudget } from './internal/idle.js';
+import { landscapeData, prepareSlice, type LandscapeData } from './internal/landscape-cache.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
@@ -63,6 +63,13 @@ interface RaceEntry {
 type Overrides = Partial<Record<HyperparameterName | 'disabled', number | boolean>>;
 
 const PREVIEW_STEPS = 100;
+/** The contour map's grid (n×n samples) and its number of filled bands. */
+const GRID_SIZE = 256;
+const BAND_COUNT = 22;
+/** Idle work stops when less than this is left of an idle period (a slice takes a few ms). */
+const SLICE_MARGIN_MS = 6;
+/** How soon an off-screen race looks again whether it should prepare. */
+const OFF_SCREEN_RETRY_MS = 1000;
 /** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
 const MAX_RESTORED_OPTIMIZERS = 16;
 /** A race stops by itself after this many updates ("max-steps"). */
@@ -159,8 +166,6 @@ export class GdOptimizerRace extends GdElement {
   private lastFrameAt = 0;
   private overrides: Overrides[] = [];
   private contourKey = '';
-  /** Each landscape's 256×256 grid and contour bands, made once (ahead of time when idle). */
-  private readonly landscapeCache = new Map<string, { grid: ReturnType<typeof evaluateGrid>; bands: ContourBand[] }>();
   private colors: Record<string, string> = {};
   private colorsKey = '';
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
@@ -793,17 +798,31 @@ export class GdOptimizerRace extends GdElement {
    */
   private prepareAhead(): void {
     this.cancelIdle?.();
-    const tasks: (() => void)[] = [
+    // Each task is one slice of a few ms (a thumbnail, a block of grid rows, one band)
+    // and returns true once its piece is complete. The grids and bands go to the cache
+    // every race on the page shares.
+    const tasks: (() => boolean)[] = [
       ...LANDSCAPE_IDS.filter((id) => !this.thumbnails[id]).map((id) => () => {
         this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) !== undefined };
+        return true;
       }),
-      ...LANDSCAPE_IDS.filter((id) => !this.landscapeCache.has(id)).map((id) => () => void this.landscapeData(getLandscape(id)!)),
+      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(getLandscape(id)!, GRID_SIZE, BAND_COUNT)),
     ];
-    const next = () => {
-      const task = tasks.shift();
-      if (!task || !this.isConnected) return;
-      task();
-      this.cancelIdle = whenIdle(next);
+    const next = (deadline: IdleBudget) => {
+      if (!this.isConnected) return;
+      // Off-screen (or in a hidden tab) nothing is prepared; look again a little later.
+      if (!this.player.onScreen) {
+        const timer = setTimeout(() => (this.cancelIdle = whenIdle(next)), OFF_SCREEN_RETRY_MS);
+        this.cancelIdle = () => clearTimeout(timer);
+        return;
+      }
+      // Slices while the idle period lasts, stopping with a margin for the slice's own time.
+      // A callback run on its timeout (a page never idle) still makes one slice of progress.
+      let budget = deadline.didTimeout ? 1 : 0;
+      while (tasks.length && (budget-- > 0 || deadline.timeRemaining() > SLICE_MARGIN_MS)) {
+        if (tasks[0]()) tasks.shift();
+      }
+      if (tasks.length) this.cancelIdle = whenIdle(next);
     };
     this.cancelIdle = whenIdle(next);
   }
@@ -925,14 +944,8 @@ export class GdOptimizerRace extends GdElement {
     this.drawChart();
   }
 
-  private landscapeData(landscape: Landscape) {
-    let data = this.landscapeCache.get(landscape.id);
-    if (!data) {
-      const grid = evaluateGrid(landscape, { n: 256 });
-      data = { grid, bands: contourBands(grid, 22) };
-      this.landscapeCache.set(landscape.id, data);
-    }
-    return data;
+  private landscapeData(landscape: Landscape): LandscapeData {
+    return landscapeData(landscape, GRID_SIZE, BAND_COUNT);
   }
 
   private drawContours(): void {
