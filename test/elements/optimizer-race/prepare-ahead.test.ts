@@ -42,7 +42,9 @@ const prepared = () => OTHERS.filter((landscape) => hasLandscapeData(landscape, 
 // A page of its own: the landscape cache is shared by every race on the page.
 describe('<gd-optimizer-race>: idle-time preparation', () => {
   let idle: ReturnType<typeof fakeIdle>;
-  beforeEach(() => (idle = fakeIdle()));
+  beforeEach(() => {
+    idle = fakeIdle();
+  });
   afterEach(() => idle.restore());
 
   it('prepares nothing while the race is off-screen', async () => {
