@@ -2,7 +2,7 @@
  * The elements' performance budgets (README, "Performance"; docs/architecture.md), measured through the public API in a real page:
  * the race's frame times and update rates while playing (and again after 60 s),
  * the drag preview, a landscape switch, a 100,000-point line-fit dataset, and what
- * 10,000 steps of play leave behind (tensors, heap).
+ * 10,000 steps of play leave behind (tensors, heap), and the heap of 16 races on one page.
  */
 import '../../src/index.js';
 import * as tf from '../../src/core/tf.js';
@@ -159,4 +159,30 @@ export async function run(report: Report): Promise<void> {
   report('10,000 steps of play: live tensor change (budget 0)', tf.memory().numTensors - tensorsBefore, 'tensors');
   report('10,000 steps of play: JS heap growth (budget < 5)', round((heap() - heapBefore) / 2 ** 20, 2), 'MB');
   soak.parentElement!.remove();
+
+  // --- 16 races on one page: JS heap ------------------------------------------------
+  // The landscape grids and bands live in one cache for the page (filled above while the
+  // soak race was idle), so sixteen races add only their own runs, paths and DOM; before
+  // the shared cache each kept ~20 MB of grids (366 MB for 16).
+  await sleep(200);
+  gc?.();
+  const heapBeforeRaces = heap();
+  const page = document.createElement('div');
+  page.style.width = '1100px';
+  page.innerHTML = Array.from({ length: 16 }, () => raceMarkup()).join('');
+  document.body.append(page);
+  const races = Array.from(page.querySelectorAll('gd-optimizer-race'));
+  await Promise.all(races.map((race) => race.updateComplete));
+  // Each one in view once, so it draws its map and prepares what idle time allows.
+  for (const race of races) {
+    race.scrollIntoView();
+    await frame();
+    await frame();
+  }
+  await sleep(2000);
+  gc?.();
+  await sleep(100);
+  gc?.();
+  report('16 races on one page: JS heap added (landscape cache shared)', round((heap() - heapBeforeRaces) / 2 ** 20, 1), 'MB');
+  page.remove();
 }

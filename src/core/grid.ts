@@ -51,6 +51,33 @@ export function evaluateGrid(
 }
 
 /**
+ * Rows `from` to `to` (exclusive) of `evaluateGrid(landscape, {n, domain})`, the same
+ * values: for work cut into slices that each fit an idle period.
+ */
+export function evaluateGridRows(
+  landscape: Landscape,
+  { n = 256, domain = landscape.domain, from, to }: { n?: number; domain?: Landscape['domain']; from: number; to: number },
+): Float32Array {
+  checkSize(n);
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= n && from < to)) {
+    throw new RangeError(`grid rows must be whole numbers with 0 ≤ from < to ≤ ${n}, got ${from} to ${to}`);
+  }
+  const rows = to - from;
+  const w1Axis = Float32Array.from(gridAxis(domain.w1, n));
+  const w2Axis = Float32Array.from(gridAxis(domain.w2, n).subarray(from, to));
+  return readBack(rows * n, () => {
+    const w1 = tf.broadcastTo(tf.tensor2d(w1Axis, [1, n]), [rows, n]);
+    const w2 = tf.broadcastTo(tf.tensor2d(w2Axis, [rows, 1]), [rows, n]);
+    return landscape.fn(w1, w2);
+  });
+}
+
+/** The smallest and largest value (NaN left out), for a grid assembled from rows. */
+export function gridExtent(values: Float32Array): { min: number; max: number } {
+  return extent(values);
+}
+
+/**
  * The line-fit cost J(w, b) = (1/m)Σ(w·xᵢ + b − yᵢ)² on an n×n grid (rows follow b,
  * columns w), from the data's sufficient statistics in one batched op: O(n²) whatever
  * m is. Algebraically J = (w²Σx² + 2wbΣx + mb² − 2wΣxy − 2bΣy + Σy²)/m; it is

@@ -64,7 +64,7 @@ export { INVERSE_TIME_DECAY_TEX, inverseTimeDecay, inverseTimeDecayTensor } from
 export { ParticleRun, resolveOptimizer } from './run.js';
 export type { ParticleConfig, ParticleRunOptions, ParticleState, ParticleStatus, StepResult } from './run.js';
 
-export { evaluateGrid, gridAxis, lineCostGrid } from './grid.js';
+export { evaluateGrid, evaluateGridRows, gridAxis, gridExtent, lineCostGrid } from './grid.js';
 export type { CostGrid } from './grid.js';
 
 export {

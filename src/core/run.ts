@@ -499,7 +499,12 @@ export class ParticleRun {
     this.builtFor = { backend, generation };
   }
 
-  private releaseTensors(): void {
+  /**
+   * Frees the run's tensors and keeps everything else (trajectories, the snapshot of the
+   * parameters and optimizer state): the next step rebuilds them from the snapshot, bit
+   * for bit. For an element that left the page and may come back.
+   */
+  releaseTensors(): void {
     // After a lost WebGL context disposing can fail; the snapshot is what matters.
     const release = (t: tf.Tensor | null) => {
       try {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '../../src/core/tf.js';
-import { evaluateGrid, getLandscape, lineCostGrid, lineStats, makeLineData } from '../../src/core/index.js';
+import { evaluateGrid, evaluateGridRows, getLandscape, lineCostGrid, lineStats, makeLineData } from '../../src/core/index.js';
 import { BACKENDS, expectClose, useBackend } from './helpers.js';
 
 const himmelblau = (x: number, y: number) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2;
@@ -105,3 +105,18 @@ for (const backend of BACKENDS) {
     }
   });
 }
+
+describe('evaluateGridRows', () => {
+  it('gives the same values as the whole grid, a block of rows at a time', () => {
+    const landscape = getLandscape('rosenbrock')!;
+    const n = 40;
+    const whole = evaluateGrid(landscape, { n });
+    const assembled = new Float32Array(n * n);
+    for (let from = 0; from < n; from += 16) {
+      const to = Math.min(n, from + 16);
+      assembled.set(evaluateGridRows(landscape, { n, from, to }), from * n);
+    }
+    expect(Array.from(assembled)).to.deep.equal(Array.from(whole.values));
+    expect(() => evaluateGridRows(landscape, { n, from: 30, to: 41 })).to.throw(RangeError);
+  });
+});

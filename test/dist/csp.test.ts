@@ -35,7 +35,9 @@ describe('strict Content-Security-Policy', () => {
     const elements = TAGS.map((tag) => frame.contentDocument!.querySelector(tag) as Steppable);
     await Promise.all(elements.map((element) => element.updateComplete));
     for (const element of elements) await element.step(5);
-    // Let idle work (the race's landscape thumbnails) and first draws happen.
+    // Let idle work (the race's landscape thumbnails) and first draws happen; a race
+    // prepares only while on screen.
+    elements[2].scrollIntoView();
     const thumbnailsDone = () => !elements[2].shadowRoot!.querySelector('.thumb-blank');
     for (let i = 0; i < 80 && !(thumbnailsDone() && elements.every((el) => painted(el) || el.localName === 'gd-curvature')); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));

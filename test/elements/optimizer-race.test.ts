@@ -474,7 +474,7 @@ describe('<gd-optimizer-race>', () => {
     expect(path.size).to.be.below(220);
   });
 
-  it('keeps racing after being moved to another place in the page', async () => {
+  it('keeps its run when moved to another place in the page, or removed and put back', async () => {
     const holder = await fixture<HTMLDivElement>(
       html`<div>
         <gd-optimizer-race landscape="booth" start="-6,8">
@@ -487,7 +487,16 @@ describe('<gd-optimizer-race>', () => {
     await el.step(4);
     holder.querySelector('section')!.append(el);
     await el.step(3);
-    expectPath(el.trajectories[0].points, reference({ type: 'adam', learningRate: 0.3 }, boothGradient, [-6, 8], 3), 'after the move');
+    // A move is not a restart: 4 + 3 updates from the start.
+    expect(el.iteration).to.equal(7);
+    expectPath(el.trajectories[0].points, reference({ type: 'adam', learningRate: 0.3 }, boothGradient, [-6, 8], 7), 'after the move');
+    // Removed for a while (its tensors are freed), then put back: it carries on.
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    holder.append(el);
+    await el.step(2);
+    expect(el.iteration).to.equal(9);
+    expectPath(el.trajectories[0].points, reference({ type: 'adam', learningRate: 0.3 }, boothGradient, [-6, 8], 9), 'put back');
     expect(el.shadowRoot!.querySelectorAll('.legend-item')).to.have.length(1);
   });
 

@@ -4,6 +4,7 @@ import { scaleLinear } from 'd3-scale';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { numberRule } from '../shared/rules.js';
 import { HYPERPARAMETER_RANGES, narrowRange } from '../../core/index.js';
+import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
@@ -140,7 +141,13 @@ export class GdCurvature extends GdElement {
   private frame?: Frame;
   /** The last render's geometry, for turning pointer positions into w. */
   private plotGeometry?: { width: number; invert: (pixel: number) => number; domain: [number, number] };
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Builds, steps (in frame-sized chunks) and resets in one queue; frees tensors on a real removal only. */
+  private readonly runner = new RunController(this, {
+    apply: (k) => this.simulation?.step(k) ?? 0,
+    release: () => this.simulation?.release(),
+  });
+  /** Bumped by every reset and rebuild: a step(n) cut short by one reports nothing. */
+  private runGeneration = 0;
   private builtFor = '';
   private lastBeat = -Infinity;
   private stepping = false;
@@ -221,34 +228,48 @@ export class GdCurvature extends GdElement {
     return this.iteration;
   }
 
-  protected override replay(n: number): Promise<void> {
-    return this.enqueue(async () => {
+  protected override async replay(n: number): Promise<void> {
+    await this.enqueue(async () => {
       await this.ensureSimulation();
       this.simulation!.reset();
       this.afterChange();
-      await this.advance(Math.min(n, MAX_REPLAY));
     });
+    await this.advance(Math.min(n, MAX_REPLAY));
   }
 
-  /** Applies `count` updates (fewer if the run diverges first); works paused and off-screen. */
+  /**
+   * Applies `count` updates (fewer if the run diverges first); works paused, off-screen
+   * and before the element is in a page. Long requests run in frame-sized chunks; a
+   * `reset()` or `pause()` meanwhile ends them.
+   */
   async step(count = 1): Promise<void> {
     const requested = Math.floor(Number(count));
     const n = Number.isFinite(requested) ? Math.max(0, requested) : 0;
-    await this.updateComplete;
-    await this.enqueue(async () => {
-      await this.ensureSimulation();
-      await this.advance(n);
-    });
+    // An element never put in a page never updates: it steps on its settings as they are.
+    if (this.isConnected || this.hasUpdated) await this.updateComplete;
+    await this.enqueue(() => this.ensureSimulation());
+    await this.advance(n);
   }
 
-  /** Returns to w₀ at iteration 0 and stops playing. */
+  /** Returns to w₀ at iteration 0 and stops playing; a pending `step(n)` ends here. */
   reset(): void {
     this.pause();
+    this.runGeneration++;
+    if (this.simulation && this.builtFor === this.runKey) {
+      this.simulation.reset();
+      this.afterChange();
+      return;
+    }
     void this.enqueue(async () => {
       await this.ensureSimulation();
       this.simulation!.reset();
       this.afterChange();
     });
+  }
+
+  override pause(): void {
+    this.runner.cancel();
+    super.pause();
   }
 
   override play(): void {
@@ -278,36 +299,17 @@ export class GdCurvature extends GdElement {
     let result = await super.getUpdateComplete();
     // A rebuild sets state, which renders once more; a few rounds settle it even while playing.
     for (let round = 0; round < 4; round++) {
-      const pending = this.queue;
+      const pending = this.runner.idle;
       await pending;
-      if (pending === this.queue && !this.isUpdatePending) break;
+      if (pending === this.runner.idle && !this.isUpdatePending) break;
       result = await super.getUpdateComplete();
     }
     return result;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the document after a removal: the run was released, so build it again.
-    if (this.hasUpdated && this.builtFor !== this.runKey) void this.enqueue(() => this.ensureSimulation());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move (a keyed reorder) reconnects in the same task and keeps its run; only a real
-    // removal frees the tensors. The picture is left as it is: rendering without a run
-    // would put NaN coordinates into the SVG, which the browser reports as errors.
-    setTimeout(() => {
-      if (this.isConnected) return;
-      void this.enqueue(() => {
-        if (!this.isConnected) {
-          this.simulation?.dispose();
-          this.builtFor = '';
-        }
-        return Promise.resolve();
-      });
-    }, 0);
-  }
+  // A removal keeps the run: the RunController frees its tensors once the element is
+  // really gone (not on a move), and the next step rebuilds them from the history's
+  // snapshot, so a widget put back carries on where it was.
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -340,20 +342,15 @@ export class GdCurvature extends GdElement {
     if (now - this.lastBeat < 1000 / this.speed) return;
     this.lastBeat = now;
     this.stepping = true;
-    void this.enqueue(async () => {
-      await this.ensureSimulation();
-      await this.advance(1);
-      this.stepping = false;
-    });
+    void this.enqueue(() => this.ensureSimulation())
+      .then(() => this.advance(1))
+      .finally(() => (this.stepping = false));
   }
 
-  /** Runs one operation after the previous ones, so steps, resets and rebuilds never interleave. */
+  /** Runs one operation after the previous ones (the RunController's queue), so steps, resets and rebuilds never interleave. */
   private enqueue(operation: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(operation);
-    this.queue = next.catch((error: unknown) => {
-      this.stepping = false;
-      console.error('<gd-curvature>:', error);
-    });
+    const next = this.runner.enqueue(operation);
+    next.catch((error: unknown) => console.error('<gd-curvature>:', error));
     return next;
   }
 
@@ -364,17 +361,23 @@ export class GdCurvature extends GdElement {
     const spec = this.spec;
     const simulation = await CurvatureSimulation.create(spec, this.learningRate, this.init, BOUND_IN_HALF_WIDTHS * this.freshHalfWidth);
     this.simulation?.dispose();
+    this.runner.cancel();
+    this.runGeneration++;
     this.simulation = simulation;
     this.builtFor = key;
     this.view = this.sampleCurve(spec);
     this.afterChange();
   }
 
+  /** `count` updates through the RunController (frame-sized chunks), then one report. */
   private async advance(count: number): Promise<void> {
-    const simulation = this.simulation!;
-    if (count === 0 || simulation.status === 'diverged') return;
+    const simulation = this.simulation;
+    if (!simulation || count === 0 || simulation.status === 'diverged') return;
     const before = simulation.iteration;
-    await simulation.step(count);
+    const generation = this.runGeneration;
+    await this.runner.step(count);
+    // A reset or a rebuild meanwhile ended this step; it reports nothing.
+    if (generation !== this.runGeneration || simulation !== this.simulation) return;
     this.afterChange();
     if (simulation.iteration !== before) {
       const { w, cost } = simulation.current;

@@ -12,6 +12,7 @@ import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
 import { contourBands, fillContourBands } from '../shared/plot/contours.js';
 import { costScales, drawSeries, type Series } from '../shared/plot/series.js';
 import { startPointDrag, nudgePoint, clampToDomain, type Domain2D } from '../shared/plot/drag.js';
+import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { isIntegerInRange, isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
@@ -31,8 +32,6 @@ export const MAX_SIZE = 100_000;
 /** Play stops here so a forgotten tab never grows its history without end. */
 export const MAX_ITERATIONS = 20_000;
 const SIZE_PRESETS = [10, 100, 1000] as const;
-/** Updates per read-back inside one `step(n)`. */
-const STEP_CHUNK = 1000;
 const GRID_CELLS = 64;
 /** The log slider's span; typed values may go below it, down to the core's range. */
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
@@ -140,7 +139,13 @@ export class GdLineFit extends GdElement {
 
   private readonly linker = new LinkController(this);
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private stepQueue: Promise<void> = Promise.resolve();
+  /** Steps the trainer in frame-sized chunks; frees its tensors only when the widget leaves the page for good. */
+  private readonly runner = new RunController(this, {
+    apply: (k) => this.applyUpdates(k),
+    release: () => this.trainer?.dispose(),
+  });
+  /** Bumped by every restart: a step(n) cut short by one reports nothing. */
+  private runGeneration = 0;
   private stepping = false;
   private doneFired = false;
   private drawnScatterKey = '';
@@ -271,24 +276,30 @@ export class GdLineFit extends GdElement {
   protected override replay(n: number): Promise<void> {
     this.ensureModel();
     this.restartRun();
-    const run = this.stepQueue.then(() => this.advance(Math.min(n, MAX_ITERATIONS)));
-    this.stepQueue = run.catch(() => undefined);
-    return run;
+    return this.advance(Math.min(n, MAX_ITERATIONS));
   }
 
+  /**
+   * Applies `n` updates (fewer if the run stops), in frame-sized chunks; works paused,
+   * off-screen and before the widget is in a page. A `reset()` or `pause()` ends it.
+   */
   override async step(n = 1): Promise<void> {
     const requested = Math.floor(Number(n));
     const count = Number.isFinite(requested) && requested > 0 ? requested : 0;
-    await this.updateComplete;
+    // A widget never put in a page never updates: it steps on its settings as they are.
+    if (this.isConnected || this.hasUpdated) await this.updateComplete;
     this.ensureModel();
-    const run = this.stepQueue.then(() => this.advance(count));
-    this.stepQueue = run.catch(() => undefined);
-    await run;
+    await this.advance(count);
   }
 
   override reset(): void {
     this.ensureModel();
     this.restartRun();
+  }
+
+  override pause(): void {
+    this.runner.cancel();
+    super.pause();
   }
 
   override play(): void {
@@ -362,6 +373,8 @@ export class GdLineFit extends GdElement {
   private restartRun(): void {
     const inputs = this.inputs ?? this.modelInputs();
     this.trainer?.dispose();
+    this.runner.cancel();
+    this.runGeneration++;
     this.trainer = new LineTrainer(this.lineData, {
       optimizer: inputs.optimizer,
       learningRate: inputs.learningRate,
@@ -384,21 +397,26 @@ export class GdLineFit extends GdElement {
     return parsePair((this.inputs ?? this.modelInputs()).init) ?? [-2, 3];
   }
 
+  /** Makes up to `k` updates now; returns how many (fewer once the run stopped). */
+  private applyUpdates(k: number): number {
+    const trainer = this.trainer;
+    const before = trainer.iteration;
+    trainer.step(k);
+    return trainer.status === 'running' ? k : trainer.iteration - before;
+  }
+
+  /** `count` updates through the RunController (frame-sized chunks), then one report. */
   private async advance(count: number): Promise<void> {
     if (count === 0) return;
+    const generation = this.runGeneration;
     this.stepping = true;
     try {
-      // One read-back per chunk: a big step(n) neither holds n updates' tensors at once
-      // nor blocks the page for its whole length.
-      const trainer = this.trainer;
-      // A settings change between chunks starts a new run; this call ends there.
-      for (let left = count; left > 0 && trainer === this.trainer && trainer.status === 'running'; left -= STEP_CHUNK) {
-        trainer.step(Math.min(left, STEP_CHUNK));
-        if (left > STEP_CHUNK) await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      await this.runner.step(count);
     } finally {
       this.stepping = false;
     }
+    // A settings change, reset or pause meanwhile started a new run or ended this call.
+    if (generation !== this.runGeneration) return;
     this.revision++;
     const last = this.trainer.history[this.trainer.history.length - 1];
     this.fire('gd-step', {
@@ -495,14 +513,6 @@ export class GdLineFit extends GdElement {
   }
 
   // ---------------------------------------------------------------- lit lifecycle
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move in the DOM reconnects in the same task; only a real removal frees tensors.
-    setTimeout(() => {
-      if (!this.isConnected) this.trainer?.dispose();
-    }, 0);
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);

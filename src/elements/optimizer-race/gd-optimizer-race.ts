@@ -6,7 +6,6 @@ import {
   ParticleRun,
   costOfRows,
   ensureBackend,
-  evaluateGrid,
   getLandscape,
   getOptimizer,
   type HyperparameterName,
@@ -19,8 +18,9 @@ import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/p
 import { numberRule } from '../shared/rules.js';
 import { renderAxes, type Margin } from '../shared/plot/axes.js';
 import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
-import { contourBands, fillContourBands, type ContourBand } from '../shared/plot/contours.js';
+import { fillContourBands } from '../shared/plot/contours.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
+import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { clampToDomain, nudgePoint, startPointDrag, type Domain2D } from '../shared/plot/drag.js';
 import { drawSeries } from '../shared/plot/series.js';
@@ -32,7 +32,8 @@ import { DEFAULT_RACE, defaultLearningRate } from './internal/defaults.js';
 import { PixelPath } from './internal/pixel-path.js';
 import { markerPath, seriesStyle, traceMarker } from './internal/series-style.js';
 import { THUMBNAIL_RATIO, landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
-import { whenIdle } from './internal/idle.js';
+import { whenIdle, type IdleBudget } from './internal/idle.js';
+import { landscapeData, prepareSlice, type LandscapeData } from './internal/landscape-cache.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
@@ -62,6 +63,13 @@ interface RaceEntry {
 type Overrides = Partial<Record<HyperparameterName | 'disabled', number | boolean>>;
 
 const PREVIEW_STEPS = 100;
+/** The contour map's grid (n×n samples) and its number of filled bands. */
+const GRID_SIZE = 256;
+const BAND_COUNT = 22;
+/** Idle work stops when less than this is left of an idle period (a slice takes a few ms). */
+const SLICE_MARGIN_MS = 6;
+/** How soon an off-screen race looks again whether it should prepare. */
+const OFF_SCREEN_RETRY_MS = 1000;
 /** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
 const MAX_RESTORED_OPTIMIZERS = 16;
 /** A race stops by itself after this many updates ("max-steps"). */
@@ -158,18 +166,27 @@ export class GdOptimizerRace extends GdElement {
   private lastFrameAt = 0;
   private overrides: Overrides[] = [];
   private contourKey = '';
-  /** Each landscape's 256×256 grid and contour bands, made once (ahead of time when idle). */
-  private readonly landscapeCache = new Map<string, { grid: ReturnType<typeof evaluateGrid>; bands: ContourBand[] }>();
   private colors: Record<string, string> = {};
   private colorsKey = '';
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
   private cancelIdle?: () => void;
   private readonly linker = new LinkController(this);
+  /** Steps the run in frame-sized chunks; frees its tensors only when the race leaves the page for good. */
+  private readonly runner = new RunController(this, {
+    apply: (k) => this.applyUpdates(k),
+    release: () => this.run?.releaseTensors(),
+    afterChunk: () => this.requestPaint(),
+  });
+  private paintQueued = false;
+  /** Bumped by every reset and rebuild: a step(n) cut short by one reports nothing. */
+  private runGeneration = 0;
   private readonly childObserver = new MutationObserver(() => this.onChildrenChanged());
   /** Each child's shared settings as last sent to (or taken from) the link group. */
   private readonly sharedSettings = new WeakMap<GdOptimizer, string>();
   /** A restored state set the start: it wins over the landscape's own start even if the text is unchanged. */
   private restoredStart = false;
+  /** `startPoint` holds the validated start (set on the first update). */
+  private startResolved = false;
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -232,9 +249,6 @@ export class GdOptimizerRace extends GdElement {
     super.disconnectedCallback();
     this.childObserver.disconnect();
     this.removeEventListener('gd-optimizer-change', this.onChildChange);
-    this.run?.dispose();
-    this.run = undefined;
-    this.runSignature = '';
     this.cancelIdle?.();
     this.cancelIdle = undefined;
   }
@@ -248,7 +262,20 @@ export class GdOptimizerRace extends GdElement {
    * growing: its last point is where it stopped.
    */
   get trajectories(): RaceTrajectory[] {
-    const run = this.ensureRun();
+    // A getter never builds a run: before the first update or step there is none yet,
+    // and each optimizer is at its start (the cost there is known once the run exists).
+    const run = this.run;
+    if (!run) {
+      const start = this.currentStart();
+      return this.readEntries().map((entry) => ({
+        type: entry.type,
+        label: entry.label,
+        points: [[start[0], start[1]]],
+        costs: [],
+        status: 'running',
+        enabled: !entry.disabled,
+      }));
+    }
     return this.runEntries.map((entry, i) => {
       const particle = run.particles[i];
       return {
@@ -316,19 +343,35 @@ export class GdOptimizerRace extends GdElement {
   protected override replay(n: number): Promise<void> {
     this.ensureRun();
     this.reset();
-    if (n > 0) this.advance(Math.min(n, MAX_STEPS));
-    return Promise.resolve();
+    // Not through step(), which waits for updateComplete, which waits for this replay.
+    return this.stepRun(Math.min(n, MAX_STEPS));
   }
 
-  /** Applies exactly `n` updates to every optimizer (works paused and off-screen). */
+  /**
+   * Applies exactly `n` updates to every optimizer (works paused, off-screen and before
+   * the race is in a page), in frame-sized chunks: the page stays responsive, and a
+   * `reset()` meanwhile ends it at once.
+   */
   async step(n = 1): Promise<void> {
     const count = Math.max(0, Math.floor(Number(n) || 0));
-    await this.updateComplete;
-    this.advance(count);
+    // A race never put in a page never updates: it steps on its settings as they are.
+    if (this.isConnected || this.hasUpdated) await this.updateComplete;
+    this.ensureRun();
+    await this.stepRun(count);
   }
 
-  /** Back to iteration 0 at the current start. */
+  /** `count` updates through the RunController (frame-sized chunks), then one report. */
+  private async stepRun(count: number): Promise<void> {
+    const generation = this.runGeneration;
+    await this.runner.step(count);
+    // A reset or a rebuild meanwhile ended this call; it reports nothing.
+    if (generation === this.runGeneration) this.reportSteps();
+  }
+
+  /** Back to iteration 0 at the current start; a pending `step(n)` ends here. */
   reset(): void {
+    this.runner.cancel();
+    this.runGeneration++;
     this.run?.reset();
     this.doneFired = false;
     this.ghost = undefined;
@@ -337,6 +380,12 @@ export class GdOptimizerRace extends GdElement {
     this.queuePreview();
     this.draw();
     this.readoutTick++;
+  }
+
+  /** Stops playing; a pending `step(n)` ends here too. */
+  override pause(): void {
+    this.runner.cancel();
+    super.pause();
   }
 
   override play(): void {
@@ -385,7 +434,8 @@ export class GdOptimizerRace extends GdElement {
   private ensureRun(): ParticleRun {
     const entries = this.readEntries();
     const landscape = this.currentLandscape;
-    const signature = JSON.stringify([landscape.id, this.startPoint, entries.map((e) => [e.type, e.hyperparameters])]);
+    const start = this.currentStart();
+    const signature = JSON.stringify([landscape.id, start, entries.map((e) => [e.type, e.hyperparameters])]);
     if (this.run && signature === this.runSignature) {
       this.runEntries = entries;
       return this.run;
@@ -394,11 +444,13 @@ export class GdOptimizerRace extends GdElement {
     const next = new ParticleRun({
       cost: (params) => costOfRows(landscape, params),
       particles: entries.map((entry) => ({
-        start: [...this.startPoint],
+        start: [...start],
         optimizer: { type: entry.type, ...entry.hyperparameters },
       })),
     });
     this.run?.dispose();
+    this.runner.cancel();
+    this.runGeneration++;
     this.run = next;
     this.runSignature = signature;
     this.runEntries = entries;
@@ -410,16 +462,34 @@ export class GdOptimizerRace extends GdElement {
     return next;
   }
 
-  /** Applies `count` updates, redraws and reports. */
-  private advance(count: number): void {
-    const run = this.ensureRun();
-    const remaining = Math.max(0, MAX_STEPS - run.iteration);
-    const result = run.step(Math.min(count, remaining));
+  /**
+   * Where the race starts: the validated `start` once the race has updated; before
+   * that (a race not yet in a page) the `start` given if it is valid, else the landscape's.
+   */
+  private currentStart(): [number, number] {
+    if (this.startResolved) return this.startPoint;
+    const explicit = this.startRule().valid(this.start) ? parsePair(this.start) : undefined;
+    return explicit ?? [...this.currentLandscape.start];
+  }
+
+  /** Makes up to `count` updates now (none past the step limit); returns how many. */
+  private applyUpdates(count: number): number {
+    const run = this.run;
+    if (!run) return 0;
+    const k = Math.min(count, Math.max(0, MAX_STEPS - run.iteration));
+    run.step(k);
     if (this.ghost && run.iteration >= PREVIEW_STEPS) this.ghost = undefined;
     this.ghostCosts = undefined;
+    return k;
+  }
+
+  /** Redraws and reports the updates just made. */
+  private reportSteps(): void {
+    const run = this.run;
+    if (!run) return;
     this.draw();
     this.fire('gd-step', {
-      iteration: result.iteration,
+      iteration: run.iteration,
       values: {
         optimizers: this.runEntries.map((entry, i) => {
           const particle = run.particles[i];
@@ -461,10 +531,12 @@ export class GdOptimizerRace extends GdElement {
   }
 
   protected override onFrame(): void {
-    if (this.busy || this.dragging) return;
+    // A step(n) under way has the run; play waits for it.
+    if (this.busy || this.dragging || this.runner.busy || !this.run) return;
     this.busy = true;
     try {
-      this.advance(this.stepsThisFrame());
+      this.applyUpdates(this.stepsThisFrame());
+      this.reportSteps();
     } finally {
       this.busy = false;
     }
@@ -710,6 +782,9 @@ export class GdOptimizerRace extends GdElement {
         this.overrides = this.overrides.map(({ learningRate: _dropped, ...rest }) => rest);
       }
     }
+    this.startResolved = true;
+    // The run follows the settings here, before render, which only reads it.
+    this.ensureRun();
   }
 
   protected override firstUpdated(): void {
@@ -723,17 +798,31 @@ export class GdOptimizerRace extends GdElement {
    */
   private prepareAhead(): void {
     this.cancelIdle?.();
-    const tasks: (() => void)[] = [
+    // Each task is one slice of a few ms (a thumbnail, a block of grid rows, one band)
+    // and returns true once its piece is complete. The grids and bands go to the cache
+    // every race on the page shares.
+    const tasks: (() => boolean)[] = [
       ...LANDSCAPE_IDS.filter((id) => !this.thumbnails[id]).map((id) => () => {
         this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) !== undefined };
+        return true;
       }),
-      ...LANDSCAPE_IDS.filter((id) => !this.landscapeCache.has(id)).map((id) => () => void this.landscapeData(getLandscape(id)!)),
+      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(getLandscape(id)!, GRID_SIZE, BAND_COUNT)),
     ];
-    const next = () => {
-      const task = tasks.shift();
-      if (!task || !this.isConnected) return;
-      task();
-      this.cancelIdle = whenIdle(next);
+    const next = (deadline: IdleBudget) => {
+      if (!this.isConnected) return;
+      // Off-screen (or in a hidden tab) nothing is prepared; look again a little later.
+      if (!this.player.onScreen) {
+        const timer = setTimeout(() => (this.cancelIdle = whenIdle(next)), OFF_SCREEN_RETRY_MS);
+        this.cancelIdle = () => clearTimeout(timer);
+        return;
+      }
+      // Slices while the idle period lasts, stopping with a margin for the slice's own time.
+      // A callback run on its timeout (a page never idle) still makes one slice of progress.
+      let budget = deadline.didTimeout ? 1 : 0;
+      while (tasks.length && (budget-- > 0 || deadline.timeRemaining() > SLICE_MARGIN_MS)) {
+        if (tasks[0]()) tasks.shift();
+      }
+      if (tasks.length) this.cancelIdle = whenIdle(next);
     };
     this.cancelIdle = whenIdle(next);
   }
@@ -838,6 +927,16 @@ export class GdOptimizerRace extends GdElement {
 
   // ---------------------------------------------------------------- drawing
 
+  /** Paints at the next frame, once however many chunks of a step(n) land before it. */
+  private requestPaint(): void {
+    if (this.paintQueued || !this.hasUpdated) return;
+    this.paintQueued = true;
+    requestAnimationFrame(() => {
+      this.paintQueued = false;
+      this.draw();
+    });
+  }
+
   private draw(): void {
     if (!this.hasUpdated) return;
     this.drawContours();
@@ -845,14 +944,8 @@ export class GdOptimizerRace extends GdElement {
     this.drawChart();
   }
 
-  private landscapeData(landscape: Landscape) {
-    let data = this.landscapeCache.get(landscape.id);
-    if (!data) {
-      const grid = evaluateGrid(landscape, { n: 256 });
-      data = { grid, bands: contourBands(grid, 22) };
-      this.landscapeCache.set(landscape.id, data);
-    }
-    return data;
+  private landscapeData(landscape: Landscape): LandscapeData {
+    return landscapeData(landscape, GRID_SIZE, BAND_COUNT);
   }
 
   private drawContours(): void {
@@ -1087,7 +1180,8 @@ export class GdOptimizerRace extends GdElement {
   protected override render(): TemplateResult {
     void this.readoutTick;
     const landscape = this.currentLandscape;
-    const run = this.ensureRun();
+    // Built in willUpdate: render only reads.
+    const run = this.run!;
     const entries = this.runEntries;
     const scales = this.plotScales();
     const plotWidth = this.plotWidth();
@@ -1311,7 +1405,7 @@ export class GdOptimizerRace extends GdElement {
             : html`<svg width="12" height="12" aria-hidden="true"><path d="M2 1 L11 6 L2 11 Z" fill="currentColor"></path></svg>Play`
         }
       </button>
-      <button class="step" @click=${() => this.advance(1)}>Step</button>
+      <button class="step" @click=${() => void this.step(1)}>Step</button>
       <button class="reset" @click=${() => this.reset()}>Reset</button>
       <label class="field speed">
         <span>Speed: <output>${this.format(this.speed)}</output> steps per frame</span>

@@ -11,8 +11,6 @@ export interface HistoryEntry {
 
 export type RunStatus = 'running' | 'converged' | 'diverged';
 
-const CHUNK = 500;
-
 /**
  * Plain gradient descent on a 1-D cost, stepped by the shared core: one particle with
  * one parameter, the SGD rule, tfjs autodiff for J'(w). The run stops (diverged) once
@@ -62,16 +60,20 @@ export class CurvatureSimulation {
   }
 
   /**
-   * Applies up to `count` updates (fewer once the run has diverged), with one read-back
-   * per chunk of CHUNK updates so a long request never builds one huge graph.
+   * Applies up to `count` updates now, with one read-back (fewer once the run has
+   * diverged); returns how many were applied. Long requests are cut into frame-sized
+   * calls by the element's RunController. A lost WebGL context is handled by the core.
    */
-  async step(count: number): Promise<void> {
-    // Wait for the backend a lost WebGL context may have swapped in, then step.
-    await initBackend();
-    for (let left = count; left > 0 && this.status !== 'diverged'; left -= CHUNK) {
-      this.run.step(Math.min(CHUNK, left));
-    }
+  step(count: number): number {
+    const before = this.iteration;
+    if (count > 0 && this.status !== 'diverged') this.run.step(count);
     this.collect();
+    return this.status === 'diverged' ? this.iteration - before : count;
+  }
+
+  /** Frees the tensors and keeps the history: the next step rebuilds them (the element left the page). */
+  release(): void {
+    this.run.releaseTensors();
   }
 
   reset(): void {

@@ -28,6 +28,11 @@ export class PlayController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Whether the host is in the viewport and its tab is shown (so work for the eye is worth doing). */
+  get onScreen(): boolean {
+    return this.visibleInViewport && document.visibilityState !== 'hidden' && this.host.isConnected;
+  }
+
   /** True while frames are actually being delivered. */
   get running(): boolean {
     return this.rafId !== 0;

@@ -46,16 +46,39 @@ export interface ContourBand {
  * fill it later at any size with `fillContourBands`.
  */
 export function contourBands(grid: CostGrid, bands = 20): ContourBand[] {
+  const plan = contourPlan(grid, bands);
+  return plan.thresholds.map((_, i) => contourBand(plan, i));
+}
+
+/** What every band of a grid needs, computed once: the log levels, thresholds and colours. */
+export interface ContourPlan {
+  n: number;
+  values: number[];
+  thresholds: number[];
+  color: (value: number) => string;
+}
+
+export function contourPlan(grid: CostGrid, bands = 20): ContourPlan {
   const { levels, max } = logLevels(grid);
-  const thresholds = Array.from({ length: bands }, (_, i) => (max * i) / bands);
   const color = scaleLinear<string>()
     .domain(RAMP.map((_, i) => (max * i) / (RAMP.length - 1)))
     .range(RAMP);
-  const generator = contours().size([grid.n, grid.n]).thresholds(thresholds);
-  return generator(Array.from(levels, (v) => (Number.isFinite(v) ? v : max))).map((band) => ({
-    coordinates: band.coordinates,
-    color: color(band.value),
-  }));
+  return {
+    n: grid.n,
+    values: Array.from(levels, (v) => (Number.isFinite(v) ? v : max)),
+    thresholds: Array.from({ length: bands }, (_, i) => (max * i) / bands),
+    color: (value) => color(value),
+  };
+}
+
+/**
+ * Band i of a plan alone (d3-contour over one threshold): the unit of work when the
+ * bands are made a few at a time in idle periods. `contourBands` is every band in turn.
+ */
+export function contourBand(plan: ContourPlan, i: number): ContourBand {
+  const value = plan.thresholds[i];
+  const band = contours().size([plan.n, plan.n]).contour(plan.values, value);
+  return { coordinates: band.coordinates, color: plan.color(value) };
 }
 
 /**

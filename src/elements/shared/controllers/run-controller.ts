@@ -1,0 +1,137 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** The run an element steps: applies updates now, synchronously. */
+export interface RunControllerOptions {
+  /**
+   * Applies up to `k` updates now and returns how many it applied; fewer (0 included)
+   * means the run cannot go further (stopped, at its step limit), which ends a `step(n)`.
+   */
+  apply: (k: number) => number;
+  /** Frees the run's tensors: called once the host is really removed (not on a move). */
+  release: () => void;
+  /** Called after every chunk, e.g. to ask for a paint. */
+  afterChunk?: () => void;
+  /** Time one chunk may take (default 8 ms: half a 60 Hz frame, so input and paint fit beside it). */
+  budgetMs?: number;
+  /** The most updates one chunk makes (one read-back each; keeps a graph small). */
+  maxChunk?: number;
+  /** Hands the main thread back between chunks (default: a macrotask). */
+  yieldToEventLoop?: () => Promise<void>;
+  /** Clock (default `performance.now`). */
+  now?: () => number;
+}
+
+/** A macrotask: lets input, rendering and timers run. Works in hidden tabs, unlike rAF. */
+export function yieldMacrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+type Host = ReactiveControllerHost & { readonly isConnected: boolean };
+
+/**
+ * Owns a run's step queue and its lifetime for every element. `step(n)` is applied in
+ * chunks sized from the measured cost of an update so that each fits well inside a
+ * frame, with the main thread handed back between chunks: a long `step(100000)` never
+ * freezes the page. Calls run one after the other, as queued; `cancel()` (on reset,
+ * a rebuild, a removal) ends every pending step at its next chunk boundary, and its
+ * promise resolves with what was applied so far. The run is released only when the
+ * host is removed for good: a move (disconnected, then connected again in the same
+ * task) keeps it.
+ */
+export class RunController implements ReactiveController {
+  private queue: Promise<unknown> = Promise.resolve();
+  private epoch = 0;
+  private pending = 0;
+  /** Updates in the next chunk, adapted to the measured time of the last one. */
+  private size = 1;
+  private releaseTimer?: ReturnType<typeof setTimeout>;
+  private readonly budgetMs: number;
+  private readonly maxChunk: number;
+  private readonly yieldToEventLoop: () => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: RunControllerOptions,
+  ) {
+    this.budgetMs = options.budgetMs ?? 8;
+    this.maxChunk = options.maxChunk ?? 1000;
+    this.yieldToEventLoop = options.yieldToEventLoop ?? yieldMacrotask;
+    this.now = options.now ?? (() => performance.now());
+    host.addController(this);
+  }
+
+  /** True while a `step(n)` (or a queued operation) is under way. */
+  get busy(): boolean {
+    return this.pending > 0;
+  }
+
+  /**
+   * Applies exactly `n` updates (fewer if the run stops, or none past a `cancel()`), in
+   * time-sliced chunks after every operation queued before it. Resolves with the number
+   * applied.
+   */
+  step(n: number): Promise<number> {
+    const epoch = this.epoch;
+    return this.enqueue(async () => {
+      let applied = 0;
+      while (applied < n && epoch === this.epoch) {
+        const k = Math.min(n - applied, this.size);
+        const begin = this.now();
+        const made = this.options.apply(k);
+        if (k === this.size) this.adapt(this.now() - begin);
+        applied += made;
+        this.options.afterChunk?.();
+        if (made < k) break;
+        if (applied < n) await this.yieldToEventLoop();
+      }
+      return applied;
+    });
+  }
+
+  /** Settles once everything queued so far has run (compare it by identity to see if more came). */
+  get idle(): Promise<unknown> {
+    return this.queue;
+  }
+
+  /** Runs `operation` after everything queued before it (builds, resets, steps never interleave). */
+  enqueue<T>(operation: () => T | Promise<T>): Promise<T> {
+    this.pending++;
+    const next = this.queue.then(operation).finally(() => this.pending--);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Ends every pending `step` at its next chunk boundary (within a frame); they resolve. */
+  cancel(): void {
+    this.epoch++;
+  }
+
+  /**
+   * Sizes the next chunk from the last one's time. A call has a fixed cost (the graph,
+   * the read-back) besides its per-update cost, so the size doubles while a chunk takes
+   * under half the budget and shrinks in proportion when one overruns it.
+   */
+  private adapt(ms: number): void {
+    if (ms > this.budgetMs) this.size = Math.max(1, Math.floor((this.size * this.budgetMs) / ms));
+    else if (ms < this.budgetMs / 2) this.size = Math.min(this.maxChunk, this.size * 2);
+  }
+
+  hostConnected(): void {
+    clearTimeout(this.releaseTimer);
+    this.releaseTimer = undefined;
+  }
+
+  hostDisconnected(): void {
+    // A move reconnects in the same task; only a real removal ends the steps and frees tensors.
+    clearTimeout(this.releaseTimer);
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = undefined;
+      if (this.host.isConnected) return;
+      this.cancel();
+      void this.enqueue(() => {
+        if (!this.host.isConnected) this.options.release();
+      });
+    }, 0);
+  }
+}

@@ -1,0 +1,91 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/elements/optimizer-race/define.js';
+import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
+import { LANDSCAPE_IDS, getLandscape } from '../../../src/core/index.js';
+import { hasLandscapeData } from '../../../src/elements/optimizer-race/internal/landscape-cache.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * requestIdleCallback under the test's control: callbacks wait in a queue until pumped,
+ * each with a deadline that allows `slices` calls of timeRemaining() above the margin.
+ */
+function fakeIdle() {
+  const queue: ((deadline: IdleDeadline) => void)[] = [];
+  const real = { request: window.requestIdleCallback.bind(window), cancel: window.cancelIdleCallback.bind(window) };
+  window.requestIdleCallback = (callback) => queue.push(callback);
+  window.cancelIdleCallback = (id) => {
+    if (queue[id - 1]) queue[id - 1] = () => {};
+  };
+  return {
+    /** Runs the callbacks queued now; each may see `allowance` checks of a generous remaining time. */
+    pump(allowance: number): number {
+      const now = queue.splice(0);
+      // Ids are positions: keep them stable by leaving holes.
+      queue.length = 0;
+      for (const callback of now) {
+        let left = allowance;
+        callback({ didTimeout: false, timeRemaining: () => (left-- > 0 ? 50 : 0) });
+      }
+      return now.length;
+    },
+    restore() {
+      window.requestIdleCallback = real.request;
+      window.cancelIdleCallback = real.cancel;
+    },
+  };
+}
+
+const OTHERS = LANDSCAPE_IDS.filter((id) => id !== 'himmelblau').map((id) => getLandscape(id)!);
+const prepared = () => OTHERS.filter((landscape) => hasLandscapeData(landscape, 256, 22)).length;
+
+// A page of its own: the landscape cache is shared by every race on the page.
+describe('<gd-optimizer-race>: idle-time preparation', () => {
+  let idle: ReturnType<typeof fakeIdle>;
+  beforeEach(() => {
+    idle = fakeIdle();
+  });
+  afterEach(() => idle.restore());
+
+  it('prepares nothing while the race is off-screen', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div style="margin-top: 300vh"><gd-optimizer-race></gd-optimizer-race></div>`);
+    const race = holder.querySelector('gd-optimizer-race')!;
+    await race.updateComplete;
+    // Let the IntersectionObserver report that it is off-screen.
+    await sleep(200);
+    for (let round = 0; round < 5; round++) idle.pump(1000);
+    expect(prepared()).to.equal(0);
+    holder.remove();
+  });
+
+  it('stops at the idle deadline: one slice of a few ms per check, many callbacks per landscape', async () => {
+    const race = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
+    await race.updateComplete;
+    await sleep(100);
+    let callbacks = 0;
+    for (let round = 0; round < 2000 && prepared() < OTHERS.length; round++) {
+      const ran = idle.pump(1);
+      callbacks += ran;
+      if (!ran) await sleep(5);
+    }
+    expect(prepared()).to.equal(OTHERS.length);
+    // The thumbnails, then per landscape 8 blocks of grid rows, the levels and 22 bands,
+    // each in its own callback when the deadline allows one slice (the old code made a
+    // whole landscape per callback, 50–157 ms each).
+    expect(callbacks).to.be.at.least(OTHERS.length * 31);
+  });
+
+  it('shares one cache between the races of a page', async () => {
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <gd-optimizer-race landscape="rosenbrock"></gd-optimizer-race><gd-optimizer-race landscape="rosenbrock"></gd-optimizer-race>
+      </div>`,
+    );
+    const [a, b] = Array.from(holder.querySelectorAll('gd-optimizer-race'));
+    await a.updateComplete;
+    await b.updateComplete;
+    const data = (race: GdOptimizerRace) =>
+      (race as unknown as { landscapeData(landscape: unknown): unknown }).landscapeData(getLandscape('rosenbrock'));
+    expect(data(a)).to.equal(data(b));
+  });
+});

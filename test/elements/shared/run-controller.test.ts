@@ -1,0 +1,138 @@
+import { expect } from '@open-wc/testing';
+import { RunController, type RunControllerOptions } from '../../../src/elements/shared/controllers/run-controller.js';
+
+/** A host without a DOM: the controller only needs addController and isConnected. */
+function fakeHost() {
+  const host = {
+    isConnected: true,
+    controllers: [] as { hostConnected?(): void; hostDisconnected?(): void }[],
+    addController(controller: { hostConnected?(): void; hostDisconnected?(): void }) {
+      this.controllers.push(controller);
+    },
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+    connect() {
+      this.isConnected = true;
+      this.controllers.forEach((c) => c.hostConnected?.());
+    },
+    disconnect() {
+      this.isConnected = false;
+      this.controllers.forEach((c) => c.hostDisconnected?.());
+    },
+  };
+  return host;
+}
+
+/** A run whose updates cost `msPerUpdate` of busy main-thread time each, stopping after `limit`. */
+function fakeRun(msPerUpdate: number, limit = Infinity) {
+  const run = {
+    iteration: 0,
+    chunks: [] as number[],
+    released: 0,
+    apply(k: number): number {
+      const made = Math.max(0, Math.min(k, limit - run.iteration));
+      const until = performance.now() + made * msPerUpdate;
+      while (performance.now() < until) {
+        /* busy, as tensor work is */
+      }
+      run.iteration += made;
+      run.chunks.push(made);
+      return made;
+    },
+  };
+  return run;
+}
+
+function controllerFor(run: ReturnType<typeof fakeRun>, host = fakeHost(), extra: Partial<RunControllerOptions> = {}) {
+  const controller = new RunController(host, {
+    apply: (k) => run.apply(k),
+    release: () => run.released++,
+    ...extra,
+  });
+  return { controller, host };
+}
+
+/** The gaps between the runs of a timer that asks to run every ms, sorted. */
+function watchGaps(): () => number[] {
+  let last = performance.now();
+  const gaps: number[] = [];
+  const id = setInterval(() => {
+    const now = performance.now();
+    gaps.push(now - last);
+    last = now;
+  }, 1);
+  return () => {
+    clearInterval(id);
+    return gaps.sort((x, y) => x - y);
+  };
+}
+
+describe('RunController (no DOM: a fake host and a fake run)', () => {
+  it('applies exactly n updates in chunks that fit the budget, handing the main thread back between them', async () => {
+    const run = fakeRun(0.05);
+    const { controller } = controllerFor(run);
+    const stop = watchGaps();
+    const applied = await controller.step(20000);
+    const gaps = stop();
+    expect(applied).to.equal(20000);
+    expect(run.iteration).to.equal(20000);
+    // Each chunk holds at most the 8 ms budget of work (0.05 ms an update): at most 160
+    // updates, whatever the machine's load, since a chunk grows only after a fast one.
+    expect(Math.max(...run.chunks)).to.be.at.most(160);
+    expect(run.chunks.length).to.be.greaterThan(100);
+    // The timer ran between chunks (a blocking loop would give it one run after ~1 s).
+    expect(gaps.length).to.be.greaterThan(50);
+    expect(gaps[gaps.length >> 1]).to.be.below(17);
+  });
+
+  it('cancel() ends a pending long step within a frame; its promise resolves with what was applied', async () => {
+    const run = fakeRun(0.05);
+    const { controller } = controllerFor(run);
+    const pending = controller.step(1_000_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const cancelledAt = performance.now();
+    controller.cancel();
+    const applied = await pending;
+    expect(performance.now() - cancelledAt).to.be.below(17);
+    expect(applied).to.equal(run.iteration);
+    expect(applied).to.be.within(1, 999_999);
+    // A step queued after the cancel runs in full.
+    const before = run.iteration;
+    expect(await controller.step(10)).to.equal(10);
+    expect(run.iteration).to.equal(before + 10);
+  });
+
+  it('runs calls in order and stops a step when the run stops', async () => {
+    const run = fakeRun(0, 25);
+    const { controller } = controllerFor(run);
+    const order: string[] = [];
+    const a = controller.step(10).then((n) => order.push(`a${n}`));
+    const b = controller.enqueue(() => order.push('build'));
+    const c = controller.step(100).then((n) => order.push(`c${n}`));
+    await Promise.all([a, b, c]);
+    expect(order).to.deep.equal(['a10', 'build', 'c15']);
+    expect(controller.busy).to.equal(false);
+  });
+
+  it('releases the run on a real removal only, never on a move', async () => {
+    const run = fakeRun(0);
+    const { controller, host } = controllerFor(run);
+    await controller.step(5);
+    host.disconnect();
+    host.connect();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(run.released).to.equal(0);
+    host.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(run.released).to.equal(1);
+  });
+
+  it('steps a host that was never connected', async () => {
+    const run = fakeRun(0);
+    const host = fakeHost();
+    host.isConnected = false;
+    const { controller } = controllerFor(run, host);
+    expect(await controller.step(7)).to.equal(7);
+  });
+});
