@@ -175,19 +175,9 @@ function activate(name: BackendName, reason: BackendChangeReason): BackendName {
   const previous = active;
   let chosen: BackendName = name;
   if (name === 'webgl' && contextLost) chosen = 'cpu';
-  if (chosen === 'webgl') {
-    try {
-      // tfjs reports a failed init through its (synchronously settled) state, and
-      // rejects only for an unregistered name; we judge by the state below.
-      tf.setBackend('webgl').catch(() => false);
-      if (tf.getBackend() !== 'webgl' || engineBackendInstance() == null) throw new Error('webgl backend did not initialise');
-      webglStarted = true;
-      watchContextLoss();
-    } catch (error) {
-      console.warn('gd-kit: the webgl backend failed to start; using the cpu backend.', error);
-      chosen = 'cpu';
-      reason = 'init-failed';
-    }
+  if (chosen === 'webgl' && !switchToWebGL()) {
+    chosen = 'cpu';
+    reason = 'init-failed';
   }
   if (chosen === 'cpu') tf.setBackend('cpu').catch(() => false);
   active = chosen;
@@ -299,7 +289,20 @@ export function runOn<T>(name: BackendName, body: () => T): T {
 function startWebGL(): boolean {
   if (webglStarted) return true;
   const previous = tf.getBackend();
+  const started = switchToWebGL();
+  if (!started) hardwareWebGL = false;
+  void tf.setBackend(previous);
+  return started;
+}
+
+/**
+ * Makes webgl tfjs's active backend, starting it on first use and watching its context;
+ * false, after one console warning, where it cannot start.
+ */
+function switchToWebGL(): boolean {
   try {
+    // tfjs reports a failed init through its (synchronously settled) state, and
+    // rejects only for an unregistered name; we judge by the state below.
     void tf.setBackend('webgl').catch(() => false);
     if (tf.getBackend() !== 'webgl' || engineBackendInstance() == null) throw new Error('webgl backend did not initialise');
     webglStarted = true;
@@ -307,10 +310,7 @@ function startWebGL(): boolean {
     return true;
   } catch (error) {
     console.warn('gd-kit: the webgl backend failed to start; using the cpu backend.', error);
-    hardwareWebGL = false;
     return false;
-  } finally {
-    void tf.setBackend(previous);
   }
 }
 
