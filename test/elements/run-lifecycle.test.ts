@@ -3,6 +3,7 @@ import * as tf from '../../src/core/tf.js';
 import '../../src/index.js';
 import { LANDSCAPE_IDS, getLandscape } from '../../src/core/index.js';
 import { hasLandscapeData } from '../../src/elements/optimizer-race/internal/landscape-cache.js';
+import { watchGaps } from './main-thread-gaps.js';
 
 /** What the three elements share for these checks. */
 interface Widget extends HTMLElement {
@@ -25,26 +26,6 @@ function readRun(element: Widget): unknown {
 function iterationOf(element: Widget): number {
   if (element.localName === 'gd-line-fit') return (readRun(element) as unknown[]).length - 1;
   return element.iteration;
-}
-
-/**
- * The stretches the main thread was held, from a timer that asks to run every ms: the
- * gaps between its runs, sorted. A blocking step(n) gives no gap at all (the timer never
- * runs until it ends); a sliced one gives many short ones.
- */
-function watchGaps(): () => number[] {
-  let last = performance.now();
-  const gaps: number[] = [];
-  const id = setInterval(() => {
-    const now = performance.now();
-    gaps.push(now - last);
-    last = now;
-  }, 1);
-  return () => {
-    clearInterval(id);
-    gaps.push(performance.now() - last);
-    return gaps.sort((a, b) => a - b);
-  };
 }
 
 /** Settles with 'settled' or 'timeout'. */

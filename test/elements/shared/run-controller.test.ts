@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { RunController, type RunControllerOptions } from '../../../src/elements/shared/controllers/run-controller.js';
+import { watchGaps } from '../main-thread-gaps.js';
 
 /** A host without a DOM: the controller only needs addController and isConnected. */
 function fakeHost() {
@@ -51,21 +52,6 @@ function controllerFor(run: ReturnType<typeof fakeRun>, host = fakeHost(), extra
     ...extra,
   });
   return { controller, host };
-}
-
-/** The gaps between the runs of a timer that asks to run every ms, sorted. */
-function watchGaps(): () => number[] {
-  let last = performance.now();
-  const gaps: number[] = [];
-  const id = setInterval(() => {
-    const now = performance.now();
-    gaps.push(now - last);
-    last = now;
-  }, 1);
-  return () => {
-    clearInterval(id);
-    return gaps.sort((x, y) => x - y);
-  };
 }
 
 describe('RunController (no DOM: a fake host and a fake run)', () => {
