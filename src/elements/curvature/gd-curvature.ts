@@ -521,8 +521,8 @@ export class GdCurvature extends GdElement {
         return [geometry.invert(pixel), 0];
       },
       domain: { x: geometry.domain, y: [0, 0] },
-      onMove: ([w]) => this.moveStart(w, false),
-      onEnd: ([w]) => this.moveStart(w, true),
+      onPreview: ([w]) => this.moveStart(w, false),
+      onCommit: ([w]) => this.moveStart(w, true),
     });
   }
 

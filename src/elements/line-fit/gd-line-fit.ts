@@ -1088,13 +1088,13 @@ export class GdLineFit extends GdElement {
     this.pause();
     this.dragging = true;
     const frozen = domain;
-    this.moveInit(clampToDomain(toData(event.clientX, event.clientY), frozen));
     startPointDrag(event, {
       toData,
       domain: frozen,
-      onMove: (point) => this.moveInit(point),
-      onEnd: () => {
+      onPreview: (point) => this.moveInit(point),
+      onCommit: (point) => {
         this.dragging = false;
+        this.moveInit(point);
         this.userChange({ init: this.init });
       },
     });

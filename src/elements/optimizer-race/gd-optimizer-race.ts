@@ -22,7 +22,7 @@ import { fillContourBands } from '../shared/plot/contours.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
-import { clampToDomain, nudgePoint, startPointDrag, type Domain2D } from '../shared/plot/drag.js';
+import { nudgePoint, startPointDrag, type Domain2D } from '../shared/plot/drag.js';
 import { drawSeries } from '../shared/plot/series.js';
 import { tex } from '../shared/tex.js';
 import { GdOptimizer, NUMERIC_RULES } from '../optimizer/gd-optimizer.js';
@@ -635,17 +635,15 @@ export class GdOptimizerRace extends GdElement {
     const landscape = this.currentLandscape;
     const domain: Domain2D = { x: landscape.domain.w1, y: landscape.domain.w2 };
     this.dragging = true;
-    const first = clampToDomain(this.clientToData(event.clientX, event.clientY), domain);
     startPointDrag(event, {
       toData: (x, y) => this.clientToData(x, y),
       domain,
-      onMove: (point) => this.moveStart(point, false),
-      onEnd: (point) => {
+      onPreview: (point) => this.moveStart(point, false),
+      onCommit: (point) => {
         this.dragging = false;
         this.moveStart(point, true);
       },
     });
-    this.moveStart(first, false);
   }
 
   private onHandleKeyDown(event: KeyboardEvent): void {

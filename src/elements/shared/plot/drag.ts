@@ -14,20 +14,31 @@ export function clampToDomain([x, y]: [number, number], domain: Domain2D): [numb
   return [clamp(x, domain.x[0], domain.x[1]), clamp(y, domain.y[0], domain.y[1])];
 }
 
+/** What a drag reports: `onPreview` while the pointer moves, `onCommit` once on release. */
+export interface PointDragOptions {
+  /** Client coordinates to data coordinates, read at each move (the plot may have resized). */
+  toData: (clientX: number, clientY: number) => [number, number];
+  domain: Domain2D;
+  /**
+   * The latest clamped position, at most once per animation frame (pointer events can
+   * come faster than frames; previewing each would only queue work nobody sees).
+   * Called at once for the press itself.
+   */
+  onPreview: (point: [number, number]) => void;
+  /** The final position, on release (or cancel); a preview still waiting is folded into it. */
+  onCommit: (point: [number, number]) => void;
+  /** Schedules the coalesced preview (default: the next animation frame). */
+  schedule?: (callback: () => void) => void;
+}
+
 /**
- * Starts a drag from a pointerdown on the handle. `toData` turns client coordinates into
- * data coordinates; `onMove` receives clamped positions; `onEnd` runs on release.
+ * Starts a drag from a pointerdown: on the handle, or on a plot that moves the point to
+ * the press. The one drag every element uses, so a start point, an initialisation and a
+ * curvature start all preview and commit the same way.
  */
-export function startPointDrag(
-  event: PointerEvent,
-  options: {
-    toData: (clientX: number, clientY: number) => [number, number];
-    domain: Domain2D;
-    onMove: (point: [number, number]) => void;
-    onEnd?: (point: [number, number]) => void;
-  },
-): void {
+export function startPointDrag(event: PointerEvent, options: PointDragOptions): void {
   const target = event.currentTarget as Element;
+  const schedule = options.schedule ?? ((callback: () => void) => void requestAnimationFrame(callback));
   event.preventDefault();
   try {
     target.setPointerCapture?.(event.pointerId);
@@ -36,19 +47,28 @@ export function startPointDrag(
     // through the listeners below, only without capture.
   }
   let last = clampToDomain(options.toData(event.clientX, event.clientY), options.domain);
+  let queued = false;
+  let ended = false;
   const move = (e: PointerEvent) => {
     last = clampToDomain(options.toData(e.clientX, e.clientY), options.domain);
-    options.onMove(last);
+    if (queued) return;
+    queued = true;
+    schedule(() => {
+      queued = false;
+      if (!ended) options.onPreview(last);
+    });
   };
   const end = () => {
+    ended = true;
     target.removeEventListener('pointermove', move as EventListener);
     target.removeEventListener('pointerup', end);
     target.removeEventListener('pointercancel', end);
-    options.onEnd?.(last);
+    options.onCommit(last);
   };
   target.addEventListener('pointermove', move as EventListener);
   target.addEventListener('pointerup', end);
   target.addEventListener('pointercancel', end);
+  options.onPreview(last);
 }
 
 /**
