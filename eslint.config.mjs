@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // Page scripts, and the functions that puppeteer runs inside the page.
-    files: ['test/dist/*.js', 'test/fixtures/**/*.js', 'bench/run.mjs', 'scripts/check-demo.mjs'],
+    files: ['test/dist/*.js', 'test/fixtures/**/*.js', 'bench/*.mjs', 'scripts/check-demo.mjs'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

@@ -5,6 +5,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { openBrowserSession } from '../scripts/browser-session.mjs';
+import { runInteraction } from './interaction.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -37,6 +38,13 @@ try {
     if (state.error) console.error(`[${suite}] ${state.error}`);
     for (const { name, value, unit } of state.results) report(suite, name, value, unit);
     await page.close();
+  }
+  if (wanted('interaction')) {
+    const runsArg = process.argv.find((arg) => arg.startsWith('--runs='));
+    await runInteraction(browser, base, report, {
+      runs: runsArg ? Number(runsArg.slice(7)) : 5,
+      long: !process.argv.includes('--quick'),
+    });
   }
   if (wanted('page')) {
     // Navigation → all three widgets drawn, with the production bundle. Median of 7 cold loads.
