@@ -23,9 +23,40 @@ function formatter(locale: string | undefined, options: Intl.NumberFormatOptions
   return cached;
 }
 
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/**
+ * Scientific notation as readers write it, 1.26 × 10¹⁷ and 3.2 × 10⁻⁴, not "1.26E17":
+ * the mantissa keeps the locale's digits and decimal sign, the exponent becomes
+ * superscript (Intl's parts keep this independent of how a locale spells "E").
+ */
+function timesTenToThe(format: Intl.NumberFormat, value: number): string {
+  let mantissa = '';
+  let exponent = '';
+  let inExponent = false;
+  for (const part of format.formatToParts(value)) {
+    if (part.type === 'exponentSeparator') inExponent = true;
+    else if (!inExponent) mantissa += part.value;
+    else if (part.type === 'exponentMinusSign') exponent += '⁻';
+    else exponent += [...part.value].map((digit) => SUPERSCRIPT[digit] ?? digit).join('');
+  }
+  return exponent === '⁰' ? mantissa : `${mantissa} × 10${exponent}`;
+}
+
 /**
  * Formats a value with `digits` significant digits (or exactly `fraction` decimals).
- * Very small or very large magnitudes switch to scientific notation. Non-finite
+ * Very small or very large magnitudes switch to scientific notation, written × 10ⁿ. Non-finite
  * values never reach the screen as "NaN": they read as an em dash.
  */
 export function formatNumber(element: Element, value: number, options: { digits?: number; fraction?: number } = {}): string {
@@ -33,7 +64,7 @@ export function formatNumber(element: Element, value: number, options: { digits?
   const locale = localeOf(element);
   const magnitude = Math.abs(value);
   if (options.fraction === undefined && magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e6)) {
-    return formatter(locale, { notation: 'scientific', maximumSignificantDigits: options.digits ?? 3 }).format(value);
+    return timesTenToThe(formatter(locale, { notation: 'scientific', maximumSignificantDigits: options.digits ?? 3 }), value);
   }
   return formatter(
     locale,
