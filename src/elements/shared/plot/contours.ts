@@ -17,7 +17,7 @@ export interface CostGrid {
  * Maps costs to a log scale for colouring: log(1 + J − min). The shift is a drawing
  * matter only (costs can be negative); the costs themselves stay untouched.
  */
-export function logLevels(grid: CostGrid): { levels: Float64Array; max: number } {
+export function logLevels(grid: CostGrid): { levels: Float64Array; max: number; min: number } {
   let min = Infinity;
   for (let i = 0; i < grid.values.length; i++) {
     const value = grid.values[i];
@@ -31,7 +31,7 @@ export function logLevels(grid: CostGrid): { levels: Float64Array; max: number }
     levels[i] = level;
     if (level > max) max = level;
   }
-  return { levels, max };
+  return { levels, max, min };
 }
 
 /** One filled band of a contour map: d3-contour polygons in grid units, and its colour. */
@@ -53,18 +53,23 @@ export function contourBands(grid: CostGrid, bands = 20): ContourBand[] {
 /** What every band of a grid needs, computed once: the log levels, thresholds and colours. */
 export interface ContourPlan {
   n: number;
+  /** The lowest finite cost of the grid (level 0) and the highest level, log(1 + J − min). */
+  minCost: number;
+  maxLevel: number;
   values: number[];
   thresholds: number[];
   color: (value: number) => string;
 }
 
 export function contourPlan(grid: CostGrid, bands = 20): ContourPlan {
-  const { levels, max } = logLevels(grid);
+  const { levels, max, min } = logLevels(grid);
   const color = scaleLinear<string>()
     .domain(RAMP.map((_, i) => (max * i) / (RAMP.length - 1)))
     .range(RAMP);
   return {
     n: grid.n,
+    minCost: min,
+    maxLevel: max,
     values: Array.from(levels, (v) => (Number.isFinite(v) ? v : max)),
     thresholds: Array.from({ length: bands }, (_, i) => (max * i) / bands),
     color: (value) => color(value),

@@ -1,0 +1,68 @@
+import { svg, type SVGTemplateResult } from 'lit';
+import type { ContourPlan } from './contours.js';
+
+/** One labelled tick of a colour legend: a cost and where it sits along the bar (0–1). */
+export interface LegendTick {
+  cost: number;
+  at: number;
+}
+
+/**
+ * Ticks for a contour map's colour bar, in the cost's own units. The map colours
+ * log(1 + J − J_min), so equal steps along the bar are equal ratios of J − J_min: ticks
+ * are J_min and then J_min + 1, 2, 5 × 10ᵏ (thinned to whole decades when the range is
+ * long), each placed where its colour is. At most `count` ticks besides J_min.
+ */
+export function legendTicks(plan: Pick<ContourPlan, 'minCost' | 'maxLevel'>, count = 5): LegendTick[] {
+  const { minCost, maxLevel } = plan;
+  const ticks: LegendTick[] = [{ cost: minCost, at: 0 }];
+  if (!(maxLevel > 0) || !Number.isFinite(minCost)) return ticks;
+  const span = Math.expm1(maxLevel);
+  const top = Math.floor(Math.log10(span));
+  const candidates = (mantissas: number[]) => {
+    const found: number[] = [];
+    for (let k = top - 12; k <= top; k++) for (const m of mantissas) if (m * 10 ** k <= span) found.push(m * 10 ** k);
+    // Ticks closer than 1/12 of the bar to J_min (or to each other) would collide.
+    return found.filter((delta) => Math.log1p(delta) / maxLevel > 1 / 12);
+  };
+  let deltas = candidates([1, 2, 5]);
+  if (deltas.length > count) deltas = candidates([1]);
+  // A long range has more decades than room: keep every second, third, … decade from the top.
+  const stride = Math.ceil(deltas.length / count);
+  deltas = deltas.filter((_, i) => (deltas.length - 1 - i) % stride === 0);
+  for (const delta of deltas) ticks.push({ cost: minCost + delta, at: Math.log1p(delta) / maxLevel });
+  return ticks;
+}
+
+/**
+ * A horizontal colour bar with numeric ticks for a contour map, in SVG so it themes
+ * with CSS and reads as text: `width` wide, the bar 10 px tall, labels below it.
+ * `format` writes the numbers (the element's locale and × 10ⁿ notation).
+ */
+export function renderColorLegend(
+  plan: Pick<ContourPlan, 'minCost' | 'maxLevel' | 'color'>,
+  options: { width: number; id: string; label: string; format: (value: number) => string },
+): SVGTemplateResult {
+  const { width, id, format } = options;
+  const inset = 16;
+  const bar = Math.max(40, width - 2 * inset);
+  const stops = Array.from({ length: 11 }, (_, i) => i / 10);
+  return svg`<svg class="color-legend" part="color-legend" width=${width} height="34" role="img" aria-label=${`${options.label}: ${legendTicks(
+    plan,
+  )
+    .map((tick) => format(tick.cost))
+    .join(', ')}, lighter is lower`}>
+    <defs>
+      <linearGradient id=${id}>
+        ${stops.map((at) => svg`<stop offset=${at} stop-color=${plan.color(at * plan.maxLevel)}></stop>`)}
+      </linearGradient>
+    </defs>
+    <rect x=${inset} y="2" width=${bar} height="10" fill=${`url(#${id})`} class="color-legend-bar"></rect>
+    ${legendTicks(plan).map(
+      (tick) => svg`<g transform=${`translate(${inset + tick.at * bar},0)`}>
+        <line y1="2" y2="15" class="color-legend-tick"></line>
+        <text y="27" text-anchor="middle" class="color-legend-label">${format(tick.cost)}</text>
+      </g>`,
+    )}
+  </svg>`;
+}
