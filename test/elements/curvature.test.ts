@@ -320,6 +320,30 @@ describe('<gd-curvature>', () => {
     });
   });
 
+  it('reset() just after a setting changes returns to w₀ on the setting kept, valid or rejected', async () => {
+    const el = await quadratic(0.25);
+    await el.step(3);
+    // A valid change: the reset and the rebuild give one run at iteration 0 with the new rate.
+    el.learningRate = 0.5;
+    el.reset();
+    await el.updateComplete;
+    expect(el.history).to.have.length(1);
+    await el.step(1);
+    expectNear(el.history[1].w - MINIMUM, 0 * (INIT - MINIMUM), 4, 'one step with αc = 1');
+    // A rejected value keeps the old run, which must still go back to w₀.
+    const { restore } = captureWarnings();
+    try {
+      el.curvature = -1;
+      el.reset();
+      await el.updateComplete;
+    } finally {
+      restore();
+    }
+    expect(el.curvature).to.equal(CURVATURE);
+    expect(el.history).to.have.length(1);
+    expect(el.history[0].w).to.equal(INIT);
+  });
+
   it('keeps the live tensor count flat over a long run', async () => {
     const el = await quadratic(0.75);
     await el.step(5);
