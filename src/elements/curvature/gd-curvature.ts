@@ -398,10 +398,9 @@ export class GdCurvature extends GdElement {
     const view = this.view;
     const svgElement = this.renderRoot.querySelector<SVGSVGElement>('.plot svg');
     if (!view || !svgElement) return;
-    // The layout the SVG was drawn with (its viewBox width), read here rather than kept from render.
-    const layout = plotLayout(svgElement.viewBox.baseVal.width, view.domain, view.costRange);
     startPointDrag(event, {
-      toData: (clientX) => [wAtClientX(layout, svgElement.getBoundingClientRect(), clientX), 0],
+      // The layout the SVG is drawn with now (its viewBox), read at each move rather than kept from render.
+      toData: (clientX) => [wAtClientX(plotLayout(svgElement.viewBox.baseVal.width, view.domain, view.costRange), svgElement, clientX), 0],
       domain: { x: view.domain, y: [0, 0] },
       onPreview: ([w]) => this.moveStart(w, false),
       onCommit: ([w]) => this.moveStart(w, true),

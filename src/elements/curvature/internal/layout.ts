@@ -40,10 +40,17 @@ export function plotLayout(contentWidth: number, domain: [number, number], costR
   };
 }
 
-/** The w under a pointer at `clientX`, for an SVG drawn with `layout` and shown in the box `box`. */
-export function wAtClientX(layout: PlotLayout, box: { left: number; width: number }, clientX: number): number {
-  const pixel = ((clientX - box.left) * layout.width) / Math.max(box.width, 1) - MARGIN.left;
-  return layout.x.invert(pixel);
+/**
+ * The w under a pointer at `clientX` on `svgElement`, drawn with `layout`. Through the
+ * SVG's own screen matrix, so it holds while the drawn viewBox and the laid-out box
+ * differ in shape (a resize not yet re-rendered letterboxes the drawing).
+ */
+export function wAtClientX(layout: PlotLayout, svgElement: SVGSVGElement, clientX: number): number {
+  const matrix = svgElement.getScreenCTM();
+  const viewBoxX = matrix
+    ? new DOMPoint(clientX, 0).matrixTransform(matrix.inverse()).x
+    : ((clientX - svgElement.getBoundingClientRect().left) * layout.width) / Math.max(svgElement.getBoundingClientRect().width, 1);
+  return layout.x.invert(viewBoxX - MARGIN.left);
 }
 
 /** An SVG path through the points, skipping any that are not finite. */
