@@ -320,6 +320,30 @@ describe('<gd-curvature>', () => {
     });
   });
 
+  it('reset() just after a setting changes returns to w₀ on the setting kept, valid or rejected', async () => {
+    const el = await quadratic(0.25);
+    await el.step(3);
+    // A valid change: the reset and the rebuild give one run at iteration 0 with the new rate.
+    el.learningRate = 0.5;
+    el.reset();
+    await el.updateComplete;
+    expect(el.history).to.have.length(1);
+    await el.step(1);
+    expectNear(el.history[1].w - MINIMUM, 0 * (INIT - MINIMUM), 4, 'one step with αc = 1');
+    // A rejected value keeps the old run, which must still go back to w₀.
+    const { restore } = captureWarnings();
+    try {
+      el.curvature = -1;
+      el.reset();
+      await el.updateComplete;
+    } finally {
+      restore();
+    }
+    expect(el.curvature).to.equal(CURVATURE);
+    expect(el.history).to.have.length(1);
+    expect(el.history[0].w).to.equal(INIT);
+  });
+
   it('keeps the live tensor count flat over a long run', async () => {
     const el = await quadratic(0.75);
     await el.step(5);
@@ -488,6 +512,47 @@ describe('<gd-curvature>', () => {
       // The cost shape from its select.
       await sendKeys({ press: 'Tab' });
       expect(focused(el)?.id).to.equal('cost');
+    });
+
+    it('drags the start: previews restart the run at most once a frame, the release reports once, the plot edge stops it', async () => {
+      const el = await quadratic(0.25);
+      await el.step(3);
+      const changes: Record<string, unknown>[] = [];
+      el.addEventListener('gd-params-change', (event) => changes.push(event.detail));
+      // The plot drawn at its measured width, so the positions read below hold during the drag.
+      const svg = el.shadowRoot!.querySelector<SVGSVGElement>('.plot svg')!;
+      for (let i = 0; i < 100 && Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) > 1; i++) await wait(10);
+      await el.updateComplete;
+      const handle = el.shadowRoot!.querySelector<SVGGElement>('.handle')!;
+      const [left, right] = [Number(handle.getAttribute('aria-valuemin')), Number(handle.getAttribute('aria-valuemax'))];
+      const svgBox = svg.getBoundingClientRect();
+      const guide = el.shadowRoot!.querySelector('.minimum-guide')!.getBoundingClientRect();
+      const start = handle.querySelector('.start')!.getBoundingClientRect();
+      // One pixel of the plot, in w (the plot is narrower than the SVG).
+      const pixel = (right - left) / (svgBox.width / 2);
+      const at = (type: string, clientX: number, clientY: number) =>
+        handle.dispatchEvent(new PointerEvent(type, { clientX, clientY, button: 0, pointerType: 'mouse', bubbles: true, composed: true }));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+      at('pointerdown', start.x + start.width / 2, start.y + start.height / 2);
+      await el.updateComplete;
+      expect(Math.abs(el.init - INIT), 'the press keeps w₀ under the pointer').to.be.below(pixel);
+
+      at('pointermove', guide.x, start.y);
+      at('pointermove', guide.x + guide.width / 2, start.y);
+      await frame();
+      await el.updateComplete;
+      expect(Math.abs(el.init - MINIMUM), 'moved onto w*').to.be.below(pixel);
+      expect(el.history, 'a moved start restarts the run').to.have.length(1);
+      expect(el.history[0].w).to.equal(el.init);
+      expect(changes, 'previews fire no event').to.deep.equal([]);
+
+      at('pointermove', svgBox.right + 500, start.y);
+      await frame();
+      at('pointerup', svgBox.right + 500, start.y);
+      await el.updateComplete;
+      expect(el.init, 'stopped at the edge of the plot').to.be.closeTo(right, 1e-3 * Math.abs(right));
+      expect(changes).to.deep.equal([{ init: el.init }]);
     });
 
     it('honours prefers-reduced-motion: the point jumps instead of gliding', async () => {

@@ -1,5 +1,5 @@
 import * as tf from '../../../core/tf.js';
-import { ParticleRun, initBackend } from '../../../core/index.js';
+import { ParticleRun, ensureBackend } from '../../../core/index.js';
 import { costTensor, type CostSpec } from './costs.js';
 
 export interface HistoryEntry {
@@ -21,12 +21,14 @@ export class CurvatureSimulation {
   private readonly run: ParticleRun;
   readonly entries: HistoryEntry[];
 
-  private constructor(
+  constructor(
     readonly spec: CostSpec,
     readonly learningRate: number,
     readonly start: number,
     readonly bound: number,
   ) {
+    // Starting the page's backend is synchronous, so an element can build its run in willUpdate.
+    ensureBackend();
     this.run = new ParticleRun({
       // params is [N, 1] (one particle, one parameter); the cost is [N].
       cost: (params: tf.Tensor2D) => tf.reshape<tf.Rank.R1>(costTensor(spec, params), [-1]),
@@ -40,11 +42,6 @@ export class CurvatureSimulation {
     });
     this.entries = [];
     this.collect();
-  }
-
-  static async create(spec: CostSpec, learningRate: number, start: number, bound: number): Promise<CurvatureSimulation> {
-    await initBackend();
-    return new CurvatureSimulation(spec, learningRate, start, bound);
   }
 
   get iteration(): number {

@@ -1,0 +1,128 @@
+import { expect } from '@open-wc/testing';
+import { PaintController } from '../../../src/elements/shared/controllers/paint-controller.js';
+
+/** A host without a DOM: the controller only needs addController, isConnected and hasUpdated. */
+function fakeHost() {
+  const host = {
+    isConnected: true,
+    hasUpdated: true,
+    controllers: [] as { hostUpdated?(): void; hostDisconnected?(): void }[],
+    addController(controller: { hostUpdated?(): void; hostDisconnected?(): void }) {
+      this.controllers.push(controller);
+    },
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+    disconnect() {
+      this.isConnected = false;
+      this.controllers.forEach((c) => c.hostDisconnected?.());
+    },
+  };
+  return host;
+}
+
+/** Frames under the test's control: `schedule` queues a callback, `frame()` runs the queued ones. */
+function fakeFrames() {
+  let next = 1;
+  const queued = new Map<number, () => void>();
+  return {
+    schedule: (callback: () => void) => {
+      queued.set(next, callback);
+      return next++;
+    },
+    unschedule: (handle: number) => void queued.delete(handle),
+    get waiting() {
+      return queued.size;
+    },
+    frame() {
+      const callbacks = [...queued.values()];
+      queued.clear();
+      callbacks.forEach((callback) => callback());
+    },
+  };
+}
+
+function setup(host = fakeHost()) {
+  const frames = fakeFrames();
+  let paints = 0;
+  const controller = new PaintController(host, () => paints++, { schedule: frames.schedule, unschedule: frames.unschedule });
+  return { host, frames, controller, paints: () => paints };
+}
+
+describe('PaintController (no DOM: a fake host and fake frames)', () => {
+  it('registers itself with its host', () => {
+    const { host, controller } = setup();
+    expect(host.controllers).to.deep.equal([controller]);
+  });
+
+  it('paints once for any number of requests before the frame', () => {
+    const { frames, controller, paints } = setup();
+    for (let i = 0; i < 7; i++) controller.request();
+    expect(frames.waiting).to.equal(1);
+    expect(controller.pending).to.equal(true);
+    expect(paints(), 'nothing paints before the frame').to.equal(0);
+    frames.frame();
+    expect(paints()).to.equal(1);
+    expect(controller.pending).to.equal(false);
+    frames.frame();
+    expect(paints(), 'no second paint without a new request').to.equal(1);
+  });
+
+  it('a request after the paint schedules another', () => {
+    const { frames, controller, paints } = setup();
+    controller.request();
+    frames.frame();
+    controller.request();
+    controller.request();
+    expect(frames.waiting).to.equal(1);
+    frames.frame();
+    expect(paints()).to.equal(2);
+  });
+
+  it('does not paint before the host has first updated (its canvases do not exist yet)', () => {
+    const host = fakeHost();
+    host.hasUpdated = false;
+    const { frames, controller, paints } = setup(host);
+    controller.request();
+    expect(frames.waiting).to.equal(0);
+    expect(controller.pending).to.equal(false);
+    frames.frame();
+    expect(paints()).to.equal(0);
+    // Its first update repaints through hostUpdated.
+    host.hasUpdated = true;
+    controller.hostUpdated();
+    frames.frame();
+    expect(paints()).to.equal(1);
+  });
+
+  it('an update of the host asks for a paint, coalesced with requests in the same frame', () => {
+    const { frames, controller, paints } = setup();
+    controller.request();
+    controller.hostUpdated();
+    controller.request();
+    frames.frame();
+    expect(paints()).to.equal(1);
+  });
+
+  it('does not paint after the host is disconnected', () => {
+    const { host, frames, controller, paints } = setup();
+    controller.request();
+    host.disconnect();
+    expect(frames.waiting, 'the waiting frame is cancelled').to.equal(0);
+    expect(controller.pending).to.equal(false);
+    frames.frame();
+    expect(paints()).to.equal(0);
+  });
+
+  it('does not paint when the host left the page before the frame, even if the frame still runs', () => {
+    // A scheduler that cannot cancel: the frame runs anyway and must find the host gone.
+    const host = fakeHost();
+    const frames = fakeFrames();
+    let paints = 0;
+    const controller = new PaintController(host, () => paints++, { schedule: frames.schedule, unschedule: () => {} });
+    controller.request();
+    host.disconnect();
+    frames.frame();
+    expect(paints).to.equal(0);
+  });
+});
