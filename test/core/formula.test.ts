@@ -128,6 +128,24 @@ for (const backend of BACKENDS) {
       expect(points[points.length - 1]).to.deep.equal([1, 1]);
     });
 
+    it('marks a local minimum apart from the global one, and none where the surface falls off the domain', () => {
+      const wells = landscapeOf(parseFormula('(w1^2 - 1)^2 + 0.3 w1 + w2^2', '-2,2,-2,2'));
+      const globals = wells.minima.filter((m) => m.global !== false);
+      const locals = wells.minima.filter((m) => m.global === false);
+      expect(globals).to.have.length(1);
+      expect(locals).to.have.length(1);
+      expect(globals[0].position[0]).to.be.lessThan(-0.9);
+      expect(locals[0].position[0]).to.be.greaterThan(0.9);
+      expect(locals[0].found).to.equal(true);
+      expect(globals[0].value).to.be.lessThan(locals[0].value);
+      // the start reaches the global minimum: it lies in the left well's basin
+      expect(wells.start[0]).to.be.lessThan(0);
+
+      const plane = landscapeOf(parseFormula('w1 + 2w2', '-1,1,-1,1'));
+      expect(plane.minima).to.deep.equal([]);
+      expect(plane.start).to.deep.equal([0, 0]);
+    });
+
     it('finds the minimum of Rosenbrock near (1, 1) and the four of Himmelblau', () => {
       const rosenbrock = landscapeOf(parseFormula(ROSENBROCK, '-2,2,-1,3'));
       const globals = rosenbrock.minima.filter((m) => m.global !== false);
@@ -252,6 +270,15 @@ describe('formula landscapes: parsing', () => {
     const fine = landscapeOf(parseFormula('w1^2 + w2^2', ' -2 , 2, −1, 3e0 '));
     expect(fine.domain).to.deep.equal({ w1: [-2, 2], w2: [-1, 3] });
     expect(landscapeOf(parseFormula('w1^2 + w2^2')).domain).to.deep.equal({ w1: [-5, 5], w2: [-5, 5] });
+  });
+
+  it('gives one id per formula and domain, and the same landscape for the same text', () => {
+    const a = landscapeOf(parseFormula(HIMMELBLAU, '-5,5,-5,5'));
+    expect(landscapeOf(parseFormula(HIMMELBLAU, '-5,5,-5,5'))).to.equal(a);
+    const otherDomain = landscapeOf(parseFormula(HIMMELBLAU, '-4,4,-4,4'));
+    const otherFormula = landscapeOf(parseFormula('w1^2 + w2^2', '-5,5,-5,5'));
+    expect(new Set([a.id, otherDomain.id, otherFormula.id, getLandscape('himmelblau')!.id]).size).to.equal(4);
+    expect(a.id.startsWith('custom')).to.equal(true);
   });
 
   it('never throws, whatever it is given', () => {

@@ -677,11 +677,18 @@ function findMinima(landscape: Landscape, node: FormulaNode, gridRange: number):
 // ---------------------------------------------------------------------------
 
 const GRID = 16;
+/**
+ * The last few landscapes made, by formula and domain text: an element that parses the
+ * same attributes again gets the same landscape back without a second search for minima.
+ */
+const RECENT = 16;
+const recent = new Map<string, FormulaResult>();
 
 /**
  * Parses an author's formula for J(w₁, w₂) over `domain` ("w1min,w1max,w2min,w2max",
  * default −5…5 on both axes) into a landscape. Never throws: every problem comes back as
- * `{ ok: false, error }` with a plain message and the character position.
+ * `{ ok: false, error }` with a plain message and the character position. The same
+ * text and domain give the same landscape object (the last 16 are kept).
  */
 export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMAIN): FormulaResult {
   const fail = (message: string, index: number, field: FormulaError['field'] = 'formula'): FormulaResult => ({
@@ -729,10 +736,16 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
   }
 
   const source = ast;
+  const tex = formulaTex(ast);
+  const key = `${text}\n${domain}`;
+  const known = recent.get(key);
+  if (known) return known;
   const landscape: Landscape = {
-    id: 'custom',
+    // One id per formula and window: caches keyed by id (the races' shared grid cache)
+    // must never hand one formula's contours to another.
+    id: `custom(${box.w1.join(',')},${box.w2.join(',')}):${tex}`,
     name: 'Custom formula',
-    tex: `J(w_1,w_2) = ${formulaTex(ast)}`,
+    tex: `J(w_1,w_2) = ${tex}`,
     domain: box,
     minima: [],
     start: [(box.w1[0] + box.w1[1]) / 2, (box.w2[0] + box.w2[1]) / 2],
@@ -749,5 +762,8 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
   } catch {
     // A failed search (e.g. a lost WebGL context mid-run) leaves the surface usable, unmarked.
   }
-  return { ok: true, landscape, ast };
+  const result: FormulaResult = { ok: true, landscape, ast };
+  recent.set(key, result);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return result;
 }
