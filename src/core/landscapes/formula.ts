@@ -142,6 +142,9 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
     return fail(`The formula is too long: ${text.length} characters, at most ${MAX_FORMULA_LENGTH}.`, MAX_FORMULA_LENGTH);
   }
   if (!text.trim()) return fail('The formula is empty: write J in terms of w1 and w2, e.g. w1^2 + w2^2.', 0);
+  const key = `${text}\n${domain}`;
+  const known = recent.get(key);
+  if (known) return known;
   let ast: FormulaNode;
   try {
     ast = parseSyntax(text);
@@ -178,9 +181,6 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
 
   const source = ast;
   const tex = formulaTex(ast);
-  const key = `${text}\n${domain}`;
-  const known = recent.get(key);
-  if (known) return known;
   const landscape: Landscape = {
     // One id per formula and window: caches keyed by id (the races' shared grid cache)
     // must never hand one formula's contours to another.
@@ -201,7 +201,7 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
     landscape.minima = minima;
     landscape.start = start;
   } catch {
-    // A failed search (e.g. a lost WebGL context mid-run) leaves the surface usable, unmarked.
+    // The marks are a nicety: should tf fail during the search, the surface stays usable, unmarked.
   }
   const result: FormulaResult = { ok: true, landscape, ast };
   recent.set(key, result);
