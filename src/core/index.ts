@@ -20,18 +20,23 @@ export {
 export type { BackendChangeReason, BackendListener, BackendName, BackendPreference, Calibration, WebGLProbe } from './backend.js';
 
 export {
+  DEFAULT_FORMULA_DOMAIN,
   DEFAULT_LANDSCAPE,
   LANDSCAPE_IDS,
+  MAX_FORMULA_DEPTH,
+  MAX_FORMULA_LENGTH,
   ackley,
   beale,
   booth,
   bowl,
   costOfRows,
+  formulaTex,
   getLandscape,
   goldsteinPrice,
   himmelblau,
   matyas,
   mccormick,
+  parseFormula,
   rastrigin,
   rosenbrock,
   saddle,
@@ -39,7 +44,16 @@ export {
   styblinskiTang,
   threeHumpCamel,
 } from './landscapes/index.js';
-export type { Landscape, LandscapeId, Minimum, Vec2 } from './landscapes/index.js';
+export type {
+  FormulaError,
+  FormulaFunction,
+  FormulaNode,
+  FormulaResult,
+  Landscape,
+  LandscapeId,
+  Minimum,
+  Vec2,
+} from './landscapes/index.js';
 
 export {
   ARTICLE_OPTIMIZERS,

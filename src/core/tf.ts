@@ -84,6 +84,8 @@ import * as cpuSquaredDifference from '@tensorflow/tfjs-backend-cpu/dist/kernels
 import * as cpuStep from '@tensorflow/tfjs-backend-cpu/dist/kernels/Step.js';
 import * as cpuSub from '@tensorflow/tfjs-backend-cpu/dist/kernels/Sub.js';
 import * as cpuSum from '@tensorflow/tfjs-backend-cpu/dist/kernels/Sum.js';
+import * as cpuTan from '@tensorflow/tfjs-backend-cpu/dist/kernels/Tan.js';
+import * as cpuTanh from '@tensorflow/tfjs-backend-cpu/dist/kernels/Tanh.js';
 import * as cpuTile from '@tensorflow/tfjs-backend-cpu/dist/kernels/Tile.js';
 import * as cpuTranspose from '@tensorflow/tfjs-backend-cpu/dist/kernels/Transpose.js';
 import * as cpuUnpack from '@tensorflow/tfjs-backend-cpu/dist/kernels/Unpack.js';
@@ -136,6 +138,8 @@ import * as webglSquaredDifference from '@tensorflow/tfjs-backend-webgl/dist/ker
 import * as webglStep from '@tensorflow/tfjs-backend-webgl/dist/kernels/Step.js';
 import * as webglSub from '@tensorflow/tfjs-backend-webgl/dist/kernels/Sub.js';
 import * as webglSum from '@tensorflow/tfjs-backend-webgl/dist/kernels/Sum.js';
+import * as webglTan from '@tensorflow/tfjs-backend-webgl/dist/kernels/Tan.js';
+import * as webglTanh from '@tensorflow/tfjs-backend-webgl/dist/kernels/Tanh.js';
 import * as webglTile from '@tensorflow/tfjs-backend-webgl/dist/kernels/Tile.js';
 import * as webglTranspose from '@tensorflow/tfjs-backend-webgl/dist/kernels/Transpose.js';
 import * as webglUnpack from '@tensorflow/tfjs-backend-webgl/dist/kernels/Unpack.js';
@@ -177,6 +181,8 @@ import * as gradSquaredDifference from '@tensorflow/tfjs-core/dist/gradients/Squ
 import * as gradStep from '@tensorflow/tfjs-core/dist/gradients/Step_grad.js';
 import * as gradSub from '@tensorflow/tfjs-core/dist/gradients/Sub_grad.js';
 import * as gradSum from '@tensorflow/tfjs-core/dist/gradients/Sum_grad.js';
+import * as gradTan from '@tensorflow/tfjs-core/dist/gradients/Tan_grad.js';
+import * as gradTanh from '@tensorflow/tfjs-core/dist/gradients/Tanh_grad.js';
 import * as gradTile from '@tensorflow/tfjs-core/dist/gradients/Tile_grad.js';
 import * as gradTranspose from '@tensorflow/tfjs-core/dist/gradients/Transpose_grad.js';
 import * as gradUnpack from '@tensorflow/tfjs-core/dist/gradients/Unpack_grad.js';
@@ -281,6 +287,10 @@ const KERNELS: object[] = [
   webglSub,
   cpuSum,
   webglSum,
+  cpuTan,
+  webglTan,
+  cpuTanh,
+  webglTanh,
   cpuTile,
   webglTile,
   cpuTranspose,
@@ -329,6 +339,8 @@ const GRADIENTS: object[] = [
   gradStep,
   gradSub,
   gradSum,
+  gradTan,
+  gradTanh,
   gradTile,
   gradTranspose,
   gradUnpack,

@@ -11,6 +11,8 @@ export interface Minimum {
   global?: boolean;
   /** `'saddle'` for a stationary point that is not a minimum (x² − y² has no minimum) */
   kind?: 'minimum' | 'saddle';
+  /** `true` when found numerically (a formula landscape), not published */
+  found?: boolean;
 }
 
 /** A 2-D cost surface J(w₁, w₂), written once in tf ops. */
@@ -21,7 +23,10 @@ export interface Landscape {
   tex: string;
   /** plotting window */
   domain: { w1: Vec2; w2: Vec2 };
-  /** every published global minimum, plus notable local minima flagged `global: false` */
+  /**
+   * every published global minimum, plus notable local minima flagged `global: false`;
+   * a formula landscape lists the ones it found (`found: true`)
+   */
   minima: Minimum[];
   /** a start that shows something interesting */
   start: Vec2;
