@@ -2,7 +2,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, narrowRange } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { judge, numberRule } from '../shared/rules.js';
+import { numberRule } from '../shared/rules.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
@@ -15,7 +15,7 @@ import { isIntegerInRange, isOneOf, numberOrText, parseFiniteNumber, parsePair }
 import { lineFitStyles } from './gd-line-fit.styles.js';
 import type { LineCostGrid } from './internal/dataset.js';
 import type { LineFitHistoryEntry } from './internal/trainer.js';
-import { LineFitModel, type LineFitSettings } from './internal/model.js';
+import { LineFitModel, validSettings, type LineFitSettings } from './internal/model.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
 import { MARGIN, landscapeDomain, landscapeScales, viewSize } from './internal/layout.js';
 import {
@@ -321,39 +321,16 @@ export class GdLineFit extends GdElement {
     return (this.model ??= LineFitModel.for(this.settings()));
   }
 
-  /**
-   * The settings to build from: each property's value when it is valid, otherwise the one
-   * the model already uses (or the default). This may run before lit's update has
-   * validated a property set a moment ago, so it never trusts an unchecked value.
-   */
+  /** The settings to build from, never an unchecked value (this may run before lit's update validated one). */
   private settings(): LineFitSettings {
-    const rules = this.propertyRules();
-    const pick = <K extends keyof LineFitSettings>(key: K): LineFitSettings[K] => {
-      const verdict = judge(rules[key], (this as unknown as Record<string, unknown>)[key]);
-      if (verdict.kind === 'accept') return verdict.value as LineFitSettings[K];
-      if (verdict.kind === 'default') return rules[key].fallback as LineFitSettings[K];
-      return this.model ? this.model.settings[key] : (rules[key].fallback as LineFitSettings[K]);
-    };
-    const number = (key: 'size' | 'noise' | 'trueSlope' | 'trueIntercept' | 'testSplit' | 'seed' | 'learningRate') => Number(pick(key));
-    const batchSize = pick('batchSize');
-    return {
-      size: number('size'),
-      noise: number('noise'),
-      trueSlope: number('trueSlope'),
-      trueIntercept: number('trueIntercept'),
-      testSplit: number('testSplit'),
-      seed: number('seed'),
-      learningRate: number('learningRate'),
-      batchSize: batchSize === 'full' ? 'full' : Number(batchSize),
-      optimizer: pick('optimizer'),
-      init: pick('init'),
-    };
+    return validSettings(this as unknown as Record<string, unknown>, this.propertyRules(), this.model?.settings);
   }
 
   /** Brings the model in line with the settings: the same model when nothing that matters changed. */
   private syncModel(): LineFitModel {
     const next = LineFitModel.for(this.settings(), this.model);
-    if (next !== this.model) this.startRun(next);
+    if (next.trainer !== this.model?.trainer) this.startRun(next);
+    else this.model = next;
     return next;
   }
 
@@ -364,7 +341,7 @@ export class GdLineFit extends GdElement {
 
   /** Replaces the run: the old one's tensors are freed and its pending steps end. */
   private startRun(next: LineFitModel): void {
-    if (this.model && this.model.trainer !== next.trainer) this.model.trainer.dispose();
+    if (this.model?.trainer !== next.trainer) this.model?.trainer.dispose();
     this.runner.cancel();
     this.runGeneration++;
     this.model = next;

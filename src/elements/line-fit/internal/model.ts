@@ -1,5 +1,6 @@
 import type { Vec2 } from '../../../core/index.js';
 import { parsePair } from '../../shared/parse.js';
+import { judge, type PropertyRule } from '../../shared/rules.js';
 import { LineDataset } from './dataset.js';
 import { LineTrainer } from './trainer.js';
 
@@ -39,8 +40,9 @@ export class LineFitModel {
   }
 
   /**
-   * The model for `settings`: `previous` itself when nothing that matters changed, a new
-   * run on the previous dataset when only the training settings did, else all new.
+   * The model for `settings`: `previous` itself when nothing changed, `previous`'s run when
+   * nothing that matters to it did, a new run on the previous dataset when only the
+   * training settings changed, else all new.
    */
   static for(settings: LineFitSettings, previous?: LineFitModel): LineFitModel {
     const dataset =
@@ -54,7 +56,12 @@ export class LineFitModel {
             seed: settings.seed,
             testFraction: settings.testSplit,
           });
-    if (previous && previous.dataset === dataset && previous.runKey === runKeyOf(settings, dataset.x.length)) return previous;
+    if (previous?.dataset === dataset && previous.runKey === runKeyOf(settings, dataset.x.length)) {
+      // The same run; settings that differ only in form (a batch of m or more is the full
+      // batch) still replace the old ones, which the controls show.
+      const same = (Object.keys(settings) as (keyof LineFitSettings)[]).every((key) => settings[key] === previous.settings[key]);
+      return same ? previous : new LineFitModel(settings, dataset, previous.trainer);
+    }
     return new LineFitModel(settings, dataset, newTrainer(settings, dataset));
   }
 
@@ -71,6 +78,38 @@ export class LineFitModel {
   get initPoint(): Vec2 {
     return initPointOf(this.settings.init);
   }
+}
+
+/**
+ * The settings in `values` (the element's properties): each value its rule accepts, the
+ * rule's default for a cleared one, and for one it will reject the value `previous` used
+ * (or the default). Read between a property set and lit's update, no unchecked value gets in.
+ */
+export function validSettings(
+  values: Record<string, unknown>,
+  rules: Record<string, PropertyRule>,
+  previous?: LineFitSettings,
+): LineFitSettings {
+  const pick = <K extends keyof LineFitSettings>(key: K): LineFitSettings[K] => {
+    const verdict = judge(rules[key], values[key]);
+    if (verdict.kind === 'accept') return verdict.value as LineFitSettings[K];
+    if (verdict.kind === 'default' || !previous) return rules[key].fallback as LineFitSettings[K];
+    return previous[key];
+  };
+  const number = (key: 'size' | 'noise' | 'trueSlope' | 'trueIntercept' | 'testSplit' | 'seed' | 'learningRate') => Number(pick(key));
+  const batchSize = pick('batchSize');
+  return {
+    size: number('size'),
+    noise: number('noise'),
+    trueSlope: number('trueSlope'),
+    trueIntercept: number('trueIntercept'),
+    testSplit: number('testSplit'),
+    seed: number('seed'),
+    learningRate: number('learningRate'),
+    batchSize: batchSize === 'full' ? 'full' : Number(batchSize),
+    optimizer: pick('optimizer'),
+    init: pick('init'),
+  };
 }
 
 function dataKeyOf(s: LineFitSettings): string {
