@@ -7,7 +7,6 @@ import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { startPointDrag, nudgePoint, type Domain2D } from '../shared/plot/drag.js';
-import { RunController } from '../shared/controllers/run-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
@@ -15,7 +14,8 @@ import { isIntegerInRange, isOneOf, numberOrText, parseFiniteNumber, parsePair }
 import { lineFitStyles } from './gd-line-fit.styles.js';
 import type { LineCostGrid } from './internal/dataset.js';
 import type { LineFitHistoryEntry } from './internal/trainer.js';
-import { LineFitModel, validSettings, type LineFitSettings } from './internal/model.js';
+import { validSettings, type LineFitModel } from './internal/model.js';
+import { LineFitRun } from './internal/run.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
 import { MARGIN, landscapeDomain, landscapeScales, viewSize } from './internal/layout.js';
 import {
@@ -139,21 +139,20 @@ export class GdLineFit extends GdElement {
 
   private readonly linker = new LinkController(this);
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  /** Steps the trainer in frame-sized chunks; frees its tensors only when the widget leaves the page for good. */
-  private readonly runner = new RunController(this, {
-    apply: (k) => this.applyUpdates(k),
-    release: () => this.model?.trainer.dispose(),
+  /** The dataset and the run: built from the settings, stepped in frame-sized chunks. */
+  private readonly run: LineFitRun = new LineFitRun(this, {
+    settings: () => validSettings(this as unknown as Record<string, unknown>, this.propertyRules(), this.run.settings),
+    onNewRun: () => {
+      this.doneFired = false;
+      this.setNote('run', undefined);
+      this.revision++;
+    },
     // The cost chart follows a long step(n) once a frame; the rest re-renders at its end.
     afterChunk: () => this.painter.request(),
   });
   /** The one way to the canvases: every change asks for a paint, one paint per frame draws them. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   private readonly canvases = new LineFitPainter();
-  /** The dataset and the run, for the settings of the last update (see `current`). */
-  private model?: LineFitModel;
-  /** Bumped by every new run: a step(n) cut short by one reports nothing. */
-  private runGeneration = 0;
-  private stepping = false;
   private doneFired = false;
   /** The start the window was fitted to (one set by attribute or script); see landscapeDomain. */
   private domainInit?: [number, number];
@@ -263,17 +262,18 @@ export class GdLineFit extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init } = this.settings();
+    const settings = validSettings(this as unknown as Record<string, unknown>, this.propertyRules(), this.run.settings);
+    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init } = settings;
     const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 1;
     return { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init, speed };
   }
 
   protected override updatesMade(): number {
-    return this.model?.trainer.iteration ?? 0;
+    return this.run.current.trainer.iteration;
   }
 
   protected override replay(n: number): Promise<void> {
-    this.restartRun();
+    this.run.restart();
     return this.advance(Math.min(n, MAX_ITERATIONS));
   }
 
@@ -286,90 +286,36 @@ export class GdLineFit extends GdElement {
     const count = Number.isFinite(requested) && requested > 0 ? requested : 0;
     // A widget never put in a page never updates: it steps on its settings as they are.
     if (this.isConnected || this.hasUpdated) await this.updateComplete;
-    this.syncModel();
+    this.run.sync();
     await this.advance(count);
   }
 
   override reset(): void {
-    this.restartRun();
+    this.run.restart();
   }
 
   override pause(): void {
-    this.runner.cancel();
+    this.run.cancel();
     super.pause();
   }
 
   override play(): void {
-    const { trainer } = this.syncModel();
-    if (trainer.status !== 'running' || trainer.iteration >= MAX_ITERATIONS) this.restartRun();
+    const { trainer } = this.run.sync();
+    if (trainer.status !== 'running' || trainer.iteration >= MAX_ITERATIONS) this.run.restart();
     super.play();
   }
 
-  // ---------------------------------------------------------------- model lifecycle
+  // ---------------------------------------------------------------- the run
 
-  /**
-   * The model every getter reads. Getters never build a run or free one: a getter may
-   * run between a property set and lit's update, and rebuilding there would free the
-   * run's tensors and restart it behind the update's back. The model follows the
-   * settings in `willUpdate` (a value set a moment ago shows once the element updated,
-   * `await el.updateComplete`), and in `step()`, `reset()` and `play()`, which is what
-   * moves an element that never updates (one never put in a page). Such an element,
-   * read before anything else, gets its model made here from its settings as they are:
-   * that costs no tensors, because a trainer makes them at its first step.
-   */
+  /** The model getters read (see LineFitRun: it never builds a run or frees one there). */
   private get current(): LineFitModel {
-    return (this.model ??= LineFitModel.for(this.settings()));
-  }
-
-  /** The settings to build from, never an unchecked value (this may run before lit's update validated one). */
-  private settings(): LineFitSettings {
-    return validSettings(this as unknown as Record<string, unknown>, this.propertyRules(), this.model?.settings);
-  }
-
-  /** Brings the model in line with the settings: the same model when nothing that matters changed. */
-  private syncModel(): LineFitModel {
-    const next = LineFitModel.for(this.settings(), this.model);
-    if (next.trainer !== this.model?.trainer) this.startRun(next);
-    else this.model = next;
-    return next;
-  }
-
-  /** The run back at its start, on the current settings. */
-  private restartRun(): void {
-    this.startRun(this.syncModel().restarted());
-  }
-
-  /** Replaces the run: the old one's tensors are freed and its pending steps end. */
-  private startRun(next: LineFitModel): void {
-    if (this.model?.trainer !== next.trainer) this.model?.trainer.dispose();
-    this.runner.cancel();
-    this.runGeneration++;
-    this.model = next;
-    this.doneFired = false;
-    this.setNote('run', undefined);
-    this.revision++;
-  }
-
-  /** Makes up to `k` updates now; returns how many (fewer once the run stopped). */
-  private applyUpdates(k: number): number {
-    const { trainer } = this.current;
-    const before = trainer.iteration;
-    trainer.step(k);
-    return trainer.status === 'running' ? k : trainer.iteration - before;
+    return this.run.current;
   }
 
   /** `count` updates through the RunController (frame-sized chunks), then one report. */
   private async advance(count: number): Promise<void> {
-    if (count === 0) return;
-    const generation = this.runGeneration;
-    this.stepping = true;
-    try {
-      await this.runner.step(count);
-    } finally {
-      this.stepping = false;
-    }
-    // A settings change, reset or pause meanwhile started a new run or ended this call.
-    if (generation !== this.runGeneration) return;
+    // A settings change or reset meanwhile started a new run: nothing to report.
+    if (count === 0 || !(await this.run.step(count))) return;
     this.revision++;
     const { trainer } = this.current;
     const last = trainer.history[trainer.history.length - 1];
@@ -410,7 +356,7 @@ export class GdLineFit extends GdElement {
   }
 
   protected override onFrame(): void {
-    if (this.stepping || this.dragging) return;
+    if (this.run.stepping || this.dragging) return;
     const { trainer } = this.current;
     const left = MAX_ITERATIONS - trainer.iteration;
     if (left <= 0 || trainer.status !== 'running') {
@@ -470,7 +416,7 @@ export class GdLineFit extends GdElement {
       this.initFromUser = false;
     }
     // The one place a settings change reaches the model (see `current`).
-    this.syncModel();
+    this.run.sync();
   }
 
   // ---------------------------------------------------------------- geometry and painting
