@@ -14,7 +14,7 @@ import { isIntegerInRange, isOneOf, numberOrText, parseFiniteNumber, parsePair }
 import { lineFitStyles } from './gd-line-fit.styles.js';
 import type { LineCostGrid } from './internal/dataset.js';
 import type { LineFitHistoryEntry } from './internal/trainer.js';
-import { validSettings, type LineFitModel } from './internal/model.js';
+import { validSettings, type LineFitModel, type LineFitSettings } from './internal/model.js';
 import { LineFitRun } from './internal/run.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
 import { MARGIN, landscapeDomain, landscapeScales, viewSize } from './internal/layout.js';
@@ -141,7 +141,7 @@ export class GdLineFit extends GdElement {
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
   /** The dataset and the run: built from the settings, stepped in frame-sized chunks. */
   private readonly run: LineFitRun = new LineFitRun(this, {
-    settings: () => validSettings(this as unknown as Record<string, unknown>, this.propertyRules(), this.run.settings),
+    settings: () => this.settings(),
     onNewRun: () => {
       this.doneFired = false;
       this.setNote('run', undefined);
@@ -262,8 +262,7 @@ export class GdLineFit extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const settings = validSettings(this as unknown as Record<string, unknown>, this.propertyRules(), this.run.settings);
-    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init } = settings;
+    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init } = this.settings();
     const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 1;
     return { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init, speed };
   }
@@ -306,6 +305,11 @@ export class GdLineFit extends GdElement {
   }
 
   // ---------------------------------------------------------------- the run
+
+  /** The settings as a model is built from them: never an unchecked value (lit's update may not have judged one yet). */
+  private settings(): LineFitSettings {
+    return validSettings(this as unknown as Record<string, unknown>, this.propertyRules(), this.run.settings);
+  }
 
   /** The model getters read (see LineFitRun: it never builds a run or frees one there). */
   private get current(): LineFitModel {
