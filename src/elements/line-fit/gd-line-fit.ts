@@ -564,7 +564,8 @@ export class GdLineFit extends GdElement {
     this.pause();
     this.dragging = true;
     // Each preview (at most one a frame) is a new start: a new run of zero updates on the
-    // same data and window, a few microseconds; the landscape is not redrawn.
+    // same data and window (well under a millisecond, even for m = 100,000, as the data
+    // and the landscape are kept), so a drag simply rebuilds the run as it moves.
     startPointDrag(event, {
       toData,
       domain,
