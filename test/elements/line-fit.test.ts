@@ -549,12 +549,17 @@ describe('<gd-line-fit>', () => {
     // Each drawn layer starts with a clearRect on its canvas (a paint of several layers
     // clears several canvases once each).
     const cleared = new Map<string, number>();
-    const clearRect = CanvasRenderingContext2D.prototype.clearRect;
-    CanvasRenderingContext2D.prototype.clearRect = function (this: CanvasRenderingContext2D, ...args: [number, number, number, number]) {
-      const name = this.canvas.className;
-      cleared.set(name, (cleared.get(name) ?? 0) + 1);
-      return clearRect.apply(this, args);
-    };
+    const { prototype } = CanvasRenderingContext2D;
+    const clearRect = Object.getOwnPropertyDescriptor(prototype, 'clearRect')!;
+    const original = clearRect.value as (this: CanvasRenderingContext2D, ...args: number[]) => void;
+    Object.defineProperty(prototype, 'clearRect', {
+      ...clearRect,
+      value(this: CanvasRenderingContext2D, ...args: number[]) {
+        const name = this.canvas.className;
+        cleared.set(name, (cleared.get(name) ?? 0) + 1);
+        original.apply(this, args);
+      },
+    });
     // The frame is held back while the changes arrive, so they all land before it.
     const frames: FrameRequestCallback[] = [];
     const requestFrame = window.requestAnimationFrame.bind(window);
@@ -577,7 +582,7 @@ describe('<gd-line-fit>', () => {
       expect(frames.length, 'no paint left waiting').to.equal(0);
     } finally {
       window.requestAnimationFrame = requestFrame;
-      CanvasRenderingContext2D.prototype.clearRect = clearRect;
+      Object.defineProperty(prototype, 'clearRect', clearRect);
       for (const callback of frames) requestFrame(callback);
     }
   });
