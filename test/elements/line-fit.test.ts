@@ -543,6 +543,50 @@ describe('<gd-line-fit>', () => {
     expect(readout).to.contain('-2,5');
   });
 
+  it('paints its canvases once a frame, however many changes land in that frame', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit size="40" seed="3"></gd-line-fit>`);
+    await settled(el);
+    // Each drawn layer starts with a clearRect on its canvas (a paint of several layers
+    // clears several canvases once each).
+    const cleared = new Map<string, number>();
+    const { prototype } = CanvasRenderingContext2D;
+    const clearRect = Object.getOwnPropertyDescriptor(prototype, 'clearRect')!;
+    const original = clearRect.value as (this: CanvasRenderingContext2D, ...args: number[]) => void;
+    Object.defineProperty(prototype, 'clearRect', {
+      ...clearRect,
+      value(this: CanvasRenderingContext2D, ...args: number[]) {
+        const name = this.canvas.className;
+        cleared.set(name, (cleared.get(name) ?? 0) + 1);
+        original.apply(this, args);
+      },
+    });
+    // The frame is held back while the changes arrive, so they all land before it.
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => frames.push(callback);
+    try {
+      el.learningRate = 0.3;
+      await el.updateComplete;
+      el.noise = 1;
+      await el.updateComplete;
+      await el.step(4);
+      await el.updateComplete;
+      el.init = '1,1';
+      await el.updateComplete;
+      expect(cleared.size, 'nothing painted before the frame').to.equal(0);
+      const held = frames.splice(0);
+      for (const callback of held) callback(performance.now());
+      expect(cleared.get('costs'), 'one paint of the cost chart').to.equal(1);
+      // The data changed (new noise): the scatter is redrawn once too.
+      expect(cleared.get('scatter')).to.equal(1);
+      expect(frames.length, 'no paint left waiting').to.equal(0);
+    } finally {
+      window.requestAnimationFrame = requestFrame;
+      Object.defineProperty(prototype, 'clearRect', clearRect);
+      for (const callback of frames) requestFrame(callback);
+    }
+  });
+
   it('keeps the live tensor count flat while stepping and frees its tensors when removed', async () => {
     const el = await fixture<GdLineFit>(html`<gd-line-fit size="200" batch-size="10" optimizer="adam"></gd-line-fit>`);
     await el.step(10);

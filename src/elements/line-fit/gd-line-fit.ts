@@ -1,28 +1,33 @@
-import { html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { scaleLinear, type ScaleLogarithmic } from 'd3-scale';
-import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, getOptimizer, narrowRange } from '../../core/index.js';
+import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, narrowRange } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { judge, numberRule } from '../shared/rules.js';
+import { numberRule } from '../shared/rules.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
-import { renderAxes, type AxisScale, type Margin } from '../shared/plot/axes.js';
-import { prepareCanvas, resolveColors } from '../shared/plot/canvas.js';
-import { contourBands, fillContourBands } from '../shared/plot/contours.js';
-import { costScales, drawSeries, type Series } from '../shared/plot/series.js';
-import { startPointDrag, nudgePoint, clampToDomain, type Domain2D } from '../shared/plot/drag.js';
-import { RunController } from '../shared/controllers/run-controller.js';
+import { startPointDrag, nudgePoint, type Domain2D } from '../shared/plot/drag.js';
+import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { isIntegerInRange, isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
-import { tex } from '../shared/tex.js';
-import { BATCH_COST, COST, MODEL } from './formulas.js';
-import { ruleLines } from '../shared/formulas.js';
 import { lineFitStyles } from './gd-line-fit.styles.js';
-import { LineDataset, type LineCostGrid } from './internal/dataset.js';
-import { LineTrainer, type LineFitHistoryEntry } from './internal/trainer.js';
-import { cssomStyle } from '../shared/cssom-style.js';
+import type { LineCostGrid } from './internal/dataset.js';
+import type { LineFitHistoryEntry } from './internal/trainer.js';
+import { validSettings, type LineFitModel, type LineFitSettings } from './internal/model.js';
+import { LineFitRun } from './internal/run.js';
+import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
+import { MARGIN, landscapeDomain, landscapeScales, viewSize } from './internal/layout.js';
+import {
+  chartFigure,
+  controlPanels,
+  dataFigure,
+  landscapeFigure,
+  readout,
+  type ControlHandlers,
+  type LandscapeHandlers,
+  type LineFitView,
+} from './internal/views.js';
 
 export type { LineFitHistoryEntry } from './internal/trainer.js';
 export type { LineCostGrid } from './internal/dataset.js';
@@ -32,13 +37,10 @@ export const MAX_SIZE = 100_000;
 /** Play stops here so a forgotten tab never grows its history without end. */
 export const MAX_ITERATIONS = 20_000;
 const SIZE_PRESETS = [10, 100, 1000] as const;
-const GRID_CELLS = 64;
 /** The log slider's span; typed values may go below it, down to the core's range. */
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 /** The core's learning-rate range, capped at 10: beyond it every dataset diverges at once. */
 const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: LEARNING_RATE_RANGE[1] });
-const MAX_SCATTER_POINTS = 2500;
-const MARGIN: Margin = { top: 10, right: 12, bottom: 42, left: 48 };
 
 /** `batch-size`: `full` or a whole number; other text is kept as text so the rule can reject it. */
 const batchSizeConverter = {
@@ -126,9 +128,7 @@ export class GdLineFit extends GdElement {
   /** Updates per animation frame while playing. */
   @property({ converter: numberOrText }) speed = 1;
 
-  @state() private lineData!: LineDataset;
-  @state() private trainer!: LineTrainer;
-  /** Bumped whenever the trainer moved, so the views re-render. */
+  /** Bumped whenever the run moved or was replaced, so the views re-render. */
   @state() private revision = 0;
   /** The initialisation is being dragged: play waits. */
   @state() private dragging = false;
@@ -139,18 +139,21 @@ export class GdLineFit extends GdElement {
 
   private readonly linker = new LinkController(this);
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  /** Steps the trainer in frame-sized chunks; frees its tensors only when the widget leaves the page for good. */
-  private readonly runner = new RunController(this, {
-    apply: (k) => this.applyUpdates(k),
-    release: () => this.trainer?.dispose(),
+  /** The dataset and the run: built from the settings, stepped in frame-sized chunks. */
+  private readonly run: LineFitRun = new LineFitRun(this, {
+    settings: () => this.settings(),
+    onNewRun: () => {
+      this.doneFired = false;
+      this.setNote('run', undefined);
+      this.revision++;
+    },
+    // The cost chart follows a long step(n) once a frame; the rest re-renders at its end.
+    afterChunk: () => this.painter.request(),
   });
-  /** Bumped by every restart: a step(n) cut short by one reports nothing. */
-  private runGeneration = 0;
-  private stepping = false;
+  /** The one way to the canvases: every change asks for a paint, one paint per frame draws them. */
+  private readonly painter = new PaintController(this, () => this.paintCanvases());
+  private readonly canvases = new LineFitPainter();
   private doneFired = false;
-  private drawnScatterKey = '';
-  private drawnContourKey = '';
-  private colors?: { key: string; point: string; train: string; test: string };
   /** The start the window was fitted to (one set by attribute or script); see landscapeDomain. */
   private domainInit?: [number, number];
   private initFromUser = false;
@@ -200,20 +203,20 @@ export class GdLineFit extends GdElement {
 
   /** The training set, `{x, y}` (copies). */
   get data(): { x: number[]; y: number[] } {
-    this.ensureModel();
-    return { x: Array.from(this.lineData.x), y: Array.from(this.lineData.y) };
+    const { dataset } = this.current;
+    return { x: Array.from(dataset.x), y: Array.from(dataset.y) };
   }
 
   /** The hold-out test set, `{x, y}` (empty arrays when `test-split` is 0). */
   get testData(): { x: number[]; y: number[] } {
-    this.ensureModel();
-    return { x: Array.from(this.lineData.testX), y: Array.from(this.lineData.testY) };
+    const { dataset } = this.current;
+    return { x: Array.from(dataset.testX), y: Array.from(dataset.testY) };
   }
 
   /** The current parameters `{w, b}`. */
   get params(): { w: number; b: number } {
-    this.ensureModel();
-    const last = this.trainer.history[this.trainer.history.length - 1];
+    const { history } = this.current.trainer;
+    const last = history[history.length - 1];
     return { w: last.w, b: last.b };
   }
 
@@ -223,20 +226,17 @@ export class GdLineFit extends GdElement {
    * `cost` the training MSE there (and `testCost` the test MSE when a test set exists).
    */
   get history(): LineFitHistoryEntry[] {
-    this.ensureModel();
-    return this.trainer.history.map((entry) => ({ ...entry }));
+    return this.current.trainer.history.map((entry) => ({ ...entry }));
   }
 
   /** `running`, `converged` or `diverged`. */
   get status(): 'running' | 'converged' | 'diverged' {
-    this.ensureModel();
-    return this.trainer.status;
+    return this.current.trainer.status;
   }
 
   /** Updates per epoch: ⌈m / batch size⌉. */
   get batchesPerEpoch(): number {
-    this.ensureModel();
-    return this.trainer.batchesPerEpoch;
+    return this.current.trainer.batchesPerEpoch;
   }
 
   /**
@@ -244,14 +244,12 @@ export class GdLineFit extends GdElement {
    * (0-based; read-only information, the schedule is fixed by the seed).
    */
   batchIndices(iteration: number): number[] {
-    this.ensureModel();
-    return Array.from(this.trainer.batchIndices(iteration));
+    return Array.from(this.current.trainer.batchIndices(iteration));
   }
 
   /** The least-squares solution of the training data (the landscape's minimum). */
   get leastSquares(): { w: number; b: number } {
-    this.ensureModel();
-    return { ...this.lineData.solution };
+    return { ...this.current.dataset.solution };
   }
 
   /**
@@ -259,23 +257,22 @@ export class GdLineFit extends GdElement {
    * w = w₀ + c·(w₁ − w₀)/(n − 1), b = b₀ + r·(b₁ − b₀)/(n − 1), so row 0 is the lowest b.
    */
   get costGrid(): LineCostGrid {
-    this.ensureModel();
-    return this.landscape();
+    const domain = this.landscapeDomain();
+    return this.current.dataset.costGrid(GRID_CELLS, domain.x, domain.y);
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init } = this.modelInputs();
+    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init } = this.settings();
     const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 1;
     return { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init, speed };
   }
 
   protected override updatesMade(): number {
-    return this.trainer?.iteration ?? 0;
+    return this.run.current.trainer.iteration;
   }
 
   protected override replay(n: number): Promise<void> {
-    this.ensureModel();
-    this.restartRun();
+    this.run.restart();
     return this.advance(Math.min(n, MAX_ITERATIONS));
   }
 
@@ -288,139 +285,46 @@ export class GdLineFit extends GdElement {
     const count = Number.isFinite(requested) && requested > 0 ? requested : 0;
     // A widget never put in a page never updates: it steps on its settings as they are.
     if (this.isConnected || this.hasUpdated) await this.updateComplete;
-    this.ensureModel();
+    this.run.sync();
     await this.advance(count);
   }
 
   override reset(): void {
-    this.ensureModel();
-    this.restartRun();
+    this.run.restart();
   }
 
   override pause(): void {
-    this.runner.cancel();
+    this.run.cancel();
     super.pause();
   }
 
   override play(): void {
-    this.ensureModel();
-    if (this.trainer.status !== 'running' || this.trainer.iteration >= MAX_ITERATIONS) this.restartRun();
+    const { trainer } = this.run.sync();
+    if (trainer.status !== 'running' || trainer.iteration >= MAX_ITERATIONS) this.run.restart();
     super.play();
   }
 
-  // ---------------------------------------------------------------- model lifecycle
+  // ---------------------------------------------------------------- the run
 
-  private dataKey = '';
-  private runKey = '';
-  private cachedGrid?: { key: string; grid: LineCostGrid };
-
-  /** The settings the model was last built from (always valid values). */
-  private inputs?: ModelInputs;
-
-  /**
-   * The settings to build from: each property's value when it is valid, otherwise the one
-   * the model already uses (or the default). Getters may run before lit's update has
-   * validated a property set a moment ago, so this never trusts an unchecked value.
-   */
-  private modelInputs(): ModelInputs {
-    const rules = this.propertyRules();
-    const pick = <K extends keyof ModelInputs>(key: K): ModelInputs[K] => {
-      const verdict = judge(rules[key], (this as unknown as Record<string, unknown>)[key]);
-      if (verdict.kind === 'accept') return verdict.value as ModelInputs[K];
-      if (verdict.kind === 'default') return rules[key].fallback as ModelInputs[K];
-      return this.inputs ? this.inputs[key] : (rules[key].fallback as ModelInputs[K]);
-    };
-    const number = (key: 'size' | 'noise' | 'trueSlope' | 'trueIntercept' | 'testSplit' | 'seed' | 'learningRate') => Number(pick(key));
-    const batchSize = pick('batchSize');
-    return {
-      size: number('size'),
-      noise: number('noise'),
-      trueSlope: number('trueSlope'),
-      trueIntercept: number('trueIntercept'),
-      testSplit: number('testSplit'),
-      seed: number('seed'),
-      learningRate: number('learningRate'),
-      batchSize: batchSize === 'full' ? 'full' : Number(batchSize),
-      optimizer: pick('optimizer'),
-      init: pick('init'),
-    };
+  /** The settings as a model is built from them: never an unchecked value (lit's update may not have judged one yet). */
+  private settings(): LineFitSettings {
+    return validSettings(this as unknown as Record<string, unknown>, this.propertyRules(), this.run.settings);
   }
 
-  /** Builds dataset and run from the current (valid) settings when they changed. */
-  private ensureModel(): void {
-    const inputs = this.modelInputs();
-    this.inputs = inputs;
-    const dataKey = [inputs.size, inputs.noise, inputs.trueSlope, inputs.trueIntercept, inputs.testSplit, inputs.seed].join('|');
-    if (dataKey !== this.dataKey) {
-      this.dataKey = dataKey;
-      this.lineData = new LineDataset({
-        size: inputs.size,
-        noise: inputs.noise,
-        slope: inputs.trueSlope,
-        intercept: inputs.trueIntercept,
-        seed: inputs.seed,
-        testFraction: inputs.testSplit,
-      });
-      this.runKey = '';
-    }
-    const runKey = [dataKey, inputs.learningRate, this.effectiveBatchSize(), inputs.optimizer, inputs.init].join('|');
-    if (runKey !== this.runKey) {
-      this.runKey = runKey;
-      this.restartRun();
-    }
-  }
-
-  private restartRun(): void {
-    const inputs = this.inputs ?? this.modelInputs();
-    this.trainer?.dispose();
-    this.runner.cancel();
-    this.runGeneration++;
-    this.trainer = new LineTrainer(this.lineData, {
-      optimizer: inputs.optimizer,
-      learningRate: inputs.learningRate,
-      batchSize: this.effectiveBatchSize(),
-      init: this.initPoint(),
-      seed: inputs.seed,
-    });
-    this.doneFired = false;
-    this.setNote('run', undefined);
-    this.revision++;
-  }
-
-  private effectiveBatchSize(): number {
-    const m = this.lineData.x.length;
-    const batchSize = (this.inputs ?? this.modelInputs()).batchSize;
-    return batchSize === 'full' ? m : Math.min(batchSize, m);
-  }
-
-  private initPoint(): [number, number] {
-    return parsePair((this.inputs ?? this.modelInputs()).init) ?? [-2, 3];
-  }
-
-  /** Makes up to `k` updates now; returns how many (fewer once the run stopped). */
-  private applyUpdates(k: number): number {
-    const trainer = this.trainer;
-    const before = trainer.iteration;
-    trainer.step(k);
-    return trainer.status === 'running' ? k : trainer.iteration - before;
+  /** The model getters read (see LineFitRun: it never builds a run or frees one there). */
+  private get current(): LineFitModel {
+    return this.run.current;
   }
 
   /** `count` updates through the RunController (frame-sized chunks), then one report. */
   private async advance(count: number): Promise<void> {
-    if (count === 0) return;
-    const generation = this.runGeneration;
-    this.stepping = true;
-    try {
-      await this.runner.step(count);
-    } finally {
-      this.stepping = false;
-    }
-    // A settings change, reset or pause meanwhile started a new run or ended this call.
-    if (generation !== this.runGeneration) return;
+    // A settings change or reset meanwhile started a new run: nothing to report.
+    if (count === 0 || !(await this.run.step(count))) return;
     this.revision++;
-    const last = this.trainer.history[this.trainer.history.length - 1];
+    const { trainer } = this.current;
+    const last = trainer.history[trainer.history.length - 1];
     this.fire('gd-step', {
-      iteration: this.trainer.iteration,
+      iteration: trainer.iteration,
       values: {
         w: last.w,
         b: last.b,
@@ -433,24 +337,20 @@ export class GdLineFit extends GdElement {
   }
 
   private checkDone(): void {
-    const { status, iteration } = this.trainer;
+    const { status, iteration } = this.current.trainer;
     let reason: 'converged' | 'diverged' | 'max-steps' | undefined;
     if (status === 'diverged') reason = 'diverged';
     else if (status === 'converged') reason = 'converged';
     else if (iteration >= MAX_ITERATIONS && this.playing) reason = 'max-steps';
     if (!reason) return;
+    const updates = `${this.format(iteration, { fraction: 0 })} updates`;
     if (reason === 'diverged') {
-      this.setNote(
-        'run',
-        `Diverged after ${this.format(iteration, { fraction: 0 })} updates: the cost grew without bound. Lower the learning rate (now ${this.format(this.inputs!.learningRate)}) and press Reset.`,
-      );
+      const rate = this.format(this.current.settings.learningRate);
+      this.setNote('run', `Diverged after ${updates}: the cost grew without bound. Lower the learning rate (now ${rate}) and press Reset.`);
     } else if (reason === 'converged') {
-      this.setNote('run', `Converged after ${this.format(iteration, { fraction: 0 })} updates.`);
+      this.setNote('run', `Converged after ${updates}.`);
     } else {
-      this.setNote(
-        'run',
-        `Stopped after ${this.format(iteration, { fraction: 0 })} updates, the most one play runs. Play starts again from the red dot.`,
-      );
+      this.setNote('run', `Stopped after ${updates}, the most one play runs. Play starts again from the red dot.`);
     }
     if (this.playing) this.pause();
     if (!this.doneFired) {
@@ -460,9 +360,10 @@ export class GdLineFit extends GdElement {
   }
 
   protected override onFrame(): void {
-    if (this.stepping || this.dragging) return;
-    const left = MAX_ITERATIONS - this.trainer.iteration;
-    if (left <= 0 || this.trainer.status !== 'running') {
+    if (this.run.stepping || this.dragging) return;
+    const { trainer } = this.current;
+    const left = MAX_ITERATIONS - trainer.iteration;
+    if (left <= 0 || trainer.status !== 'running') {
       this.checkDone();
       return;
     }
@@ -494,10 +395,6 @@ export class GdLineFit extends GdElement {
     return { values: taken };
   }
 
-  private userChange(values: Record<string, unknown>): void {
-    this.fire('gd-params-change', values);
-  }
-
   /** A learning rate or rule set by the user or by page script goes to the link group. */
   private shareChanges(changed: PropertyValues): void {
     const moved = (name: 'learningRate' | 'optimizer') =>
@@ -522,15 +419,11 @@ export class GdLineFit extends GdElement {
       if (!this.initFromUser) this.domainInit = undefined;
       this.initFromUser = false;
     }
-    this.ensureModel();
+    // The one place a settings change reaches the model (see `current`).
+    this.run.sync();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.drawCanvases();
-  }
-
-  // ---------------------------------------------------------------- geometry
+  // ---------------------------------------------------------------- geometry and painting
 
   /**
    * The (w, b) window: centred on the truth, wide enough for the least-squares point and
@@ -538,25 +431,9 @@ export class GdLineFit extends GdElement {
    * clamped inside the window instead, so the view never zooms out under the pointer.
    */
   private landscapeDomain(): Domain2D {
-    this.domainInit ??= this.initPoint();
-    const [w0, b0] = this.domainInit;
-    const { w: ws, b: bs } = this.lineData.solution;
-    const span = (center: number, ...points: number[]) => {
-      let half = 4;
-      for (const p of points) if (Number.isFinite(p)) half = Math.max(half, Math.abs(p - center) * 1.15);
-      return [center - half, center + half] as [number, number];
-    };
-    const { trueSlope, trueIntercept } = this.inputs ?? this.modelInputs();
-    return { x: span(trueSlope, w0, ws), y: span(trueIntercept, b0, bs) };
-  }
-
-  private landscape(): LineCostGrid {
-    const domain = this.landscapeDomain();
-    const key = [this.dataKey, domain.x, domain.y].join('|');
-    if (this.cachedGrid?.key !== key) {
-      this.cachedGrid = { key, grid: this.lineData.costGrid(GRID_CELLS, domain.x, domain.y) };
-    }
-    return this.cachedGrid.grid;
+    const { settings, initPoint, dataset } = this.current;
+    this.domainInit ??= initPoint;
+    return landscapeDomain([settings.trueSlope, settings.trueIntercept], this.domainInit, dataset.solution);
   }
 
   /** How many of the three views `hide` leaves. */
@@ -564,424 +441,45 @@ export class GdLineFit extends GdElement {
     return Math.max(1, ['data', 'plot', 'chart'].filter((part) => !this.isHidden(part)).length);
   }
 
-  private layout() {
-    const width = Math.max(240, this.hostWidth());
-    const columns = width >= 720 ? this.visibleViews() : 1;
-    const gap = 16;
-    const column = (width - (columns - 1) * gap) / columns;
-    const plotHeight = Math.round(Math.min(Math.max(column * 0.9, 220), 340));
-    return { column: Math.floor(column), height: plotHeight };
+  private view(): LineFitView {
+    return {
+      model: this.current,
+      size: viewSize(this.hostSize.width || 900, this.visibleViews()),
+      domain: this.landscapeDomain(),
+      format: (value, options) => this.format(value, options),
+    };
   }
 
-  private hostWidth(): number {
-    return this.hostSize.width || 900;
+  /** Draws the canvases from the model as it is now; only the PaintController calls it. */
+  private paintCanvases(): void {
+    const { model, size, domain } = this.view();
+    this.canvases.paint({
+      canvases: { scatter: this.scatterCanvas, contours: this.contourCanvas, costs: this.costCanvas },
+      innerW: size.innerW,
+      innerH: size.innerH,
+      dataset: model.dataset,
+      dataKey: model.dataKey,
+      history: model.trainer.history,
+      domain,
+      styleRoot: this.renderRoot as ShadowRoot,
+      themeKey: `${this.theme}|${this.darkScheme.matches}`,
+    });
   }
 
   // ---------------------------------------------------------------- rendering
 
   protected override render(): TemplateResult {
-    const { column, height } = this.layout();
-    const innerW = column - MARGIN.left - MARGIN.right;
-    const innerH = height - MARGIN.top - MARGIN.bottom;
+    const view = this.view();
     return html`
       ${this.renderCaption()}
       <slot></slot>
       <div class="views" data-columns=${this.visibleViews()}>
-        ${this.renderData(column, height, innerW, innerH)} ${this.renderLandscape(column, height, innerW, innerH)}
-        ${this.renderChart(column, height, innerW, innerH)}
+        ${dataFigure(view)} ${landscapeFigure(view, this.landscapeHandlers)} ${chartFigure(view)}
       </div>
-      ${this.renderReadout()} ${this.renderControls()} ${this.renderNotes()}
+      ${readout(view)}
+      ${controlPanels(view, this.playing, { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE }, this.controlHandlers)}
+      ${this.renderNotes()}
     `;
-  }
-
-  private dataScales(innerW: number, innerH: number) {
-    const { xRange, yRange } = this.lineData.extent;
-    return {
-      x: scaleLinear().domain(xRange).range([0, innerW]).nice(),
-      y: scaleLinear().domain(yRange).range([innerH, 0]).nice(),
-    };
-  }
-
-  private renderData(column: number, height: number, innerW: number, innerH: number): TemplateResult {
-    const { x, y } = this.dataScales(innerW, innerH);
-    const [x0, x1] = x.domain();
-    const { w, b } = this.params;
-    const line = (slope: number, intercept: number, cls: string) =>
-      svg`<line class=${cls} x1=${x(x0)} x2=${x(x1)} y1=${clampPx(y(slope * x0 + intercept), innerH)} y2=${clampPx(y(slope * x1 + intercept), innerH)}></line>`;
-    const m = this.lineData.x.length;
-    const { trueSlope, trueIntercept } = this.inputs!;
-    const label = `Scatter plot of ${m} training points with the true line (slope ${this.format(trueSlope)}, intercept ${this.format(trueIntercept)}) and the model line (slope ${this.format(w)}, intercept ${this.format(b)}).`;
-    return html`<figure part="data">
-      <figcaption>
-        <strong>Data</strong>
-        <span class="legend truth"><span class="swatch"></span>truth</span>
-        <span class="legend model"><span class="swatch"></span>model ${tex(MODEL)}</span>
-      </figcaption>
-      <div class="plot" style=${cssomStyle({ height })} role="img" aria-label=${label}>
-        <canvas class="scatter" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}></canvas>
-        <svg width=${column} height=${height} aria-hidden="true">
-          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'x', yLabel: 'y', format: (v) => this.format(v), grid: false })}
-          <g transform="translate(${MARGIN.left},${MARGIN.top})">
-            <svg class="clip" width=${innerW} height=${innerH}>
-              ${line(trueSlope, trueIntercept, 'truth-line')}
-              ${Number.isFinite(w) && Number.isFinite(b) ? line(w, b, 'model-line') : nothing}
-            </svg>
-          </g>
-        </svg>
-      </div>
-    </figure>`;
-  }
-
-  private landscapeScales(innerW: number, innerH: number) {
-    const domain = this.landscapeDomain();
-    return {
-      domain,
-      x: scaleLinear().domain(domain.x).range([0, innerW]),
-      y: scaleLinear().domain(domain.y).range([innerH, 0]),
-    };
-  }
-
-  private renderLandscape(column: number, height: number, innerW: number, innerH: number): TemplateResult {
-    const { x, y, domain } = this.landscapeScales(innerW, innerH);
-    const history = this.trainer.history;
-    const [w0, b0] = this.initPoint();
-    const last = history[history.length - 1];
-    const path = trajectoryPath(history, x, y, domain, Math.max(200, innerW * 2));
-    const solution = this.lineData.solution;
-    const init = clampToDomain([w0, b0], domain);
-    const handleLabel = `Initialisation, w ${this.format(w0)}, b ${this.format(b0)}. Drag, or use the arrow keys (Shift for bigger steps).`;
-    const showCurrent = history.length > 1 && Number.isFinite(last.w) && Number.isFinite(last.b);
-    const current = clampToDomain([last.w, last.b], domain);
-    return html`<figure part="plot">
-      <figcaption>
-        <strong>Cost landscape</strong>
-        <span class="legend truth"><span class="swatch dot"></span>truth</span>
-        <span class="legend">✕ least squares</span>
-        <span class="legend model"><span class="swatch dot"></span>start</span>
-      </figcaption>
-      <div class="plot" style=${cssomStyle({ height })}>
-        <canvas
-          class="contours"
-          style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}
-          role="img"
-          aria-label="Filled contours of the mean squared error over slope w and intercept b; lighter is lower."
-        ></canvas>
-        <svg width=${column} height=${height} @pointerdown=${this.onLandscapePointerDown}>
-          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'slope w', yLabel: 'intercept b', format: (v) => this.format(v) })}
-          <g transform="translate(${MARGIN.left},${MARGIN.top})">
-            <path class="halo" d=${path}></path>
-            <path class="trajectory" d=${path}></path>
-            <path class="lsq-mark" transform="translate(${x(solution.w)},${y(solution.b)})" d="M-7,-7L7,7M-7,7L7,-7"></path>
-            <circle class="truth-dot" cx=${x(this.inputs!.trueSlope)} cy=${y(this.inputs!.trueIntercept)} r="4.5"></circle>
-            ${showCurrent ? svg`<circle class="current-dot" cx=${x(current[0])} cy=${y(current[1])} r="4"></circle>` : nothing}
-            <g
-              class="handle"
-              part="handle"
-              tabindex="0"
-              role="button"
-              aria-roledescription="draggable point"
-              aria-label=${handleLabel}
-              transform="translate(${x(init[0])},${y(init[1])})"
-              @pointerdown=${this.onHandlePointerDown}
-              @keydown=${this.onHandleKey}
-            >
-              <circle r="14" fill="transparent"></circle>
-              <circle class="ring" r="10"></circle>
-              <circle class="init-dot" r="7"></circle>
-            </g>
-          </g>
-        </svg>
-      </div>
-    </figure>`;
-  }
-
-  private renderChart(column: number, height: number, innerW: number, innerH: number): TemplateResult {
-    const { x, y } = this.chartScales(innerW, innerH);
-    const floor = this.lineData.cost(this.lineData.solution.w, this.lineData.solution.b);
-    const floorY = y(floor);
-    const hasTest = this.lineData.testX.length > 0;
-    return html`<figure part="chart">
-      <figcaption>
-        <strong>Cost per iteration</strong>
-        <span class="legend train"><span class="swatch"></span>training</span>
-        ${hasTest ? html`<span class="legend test"><span class="swatch dashed"></span>test</span>` : nothing}
-      </figcaption>
-      <div
-        class="plot"
-        style=${cssomStyle({ height })}
-        role="img"
-        aria-label=${`Training cost per iteration on a log scale; ${this.trainer.iteration} iterations so far; the least-squares minimum is ${this.format(floor)}.`}
-      >
-        <canvas class="costs" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}></canvas>
-        <svg width=${column} height=${height} aria-hidden="true">
-          ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log scale)', format: (v) => this.formatLogTick(v) })}
-          ${
-            Number.isFinite(floorY) && floorY >= 0 && floorY <= innerH
-              ? svg`<g transform="translate(${MARGIN.left},${MARGIN.top})"><line class="floor" x1="0" x2=${innerW} y1=${floorY} y2=${floorY}></line>
-                <text class="floor-label" x="4" y=${floorY - 4}>least-squares minimum</text></g>`
-              : nothing
-          }
-        </svg>
-      </div>
-    </figure>`;
-  }
-
-  /** Log-axis labels: powers of ten far from 1 as 10ⁿ (short, never "1E11"). */
-  private formatLogTick(value: number): string {
-    const exponent = Math.round(Math.log10(value));
-    if (Math.abs(exponent) >= 4 && Math.abs(value / 10 ** exponent - 1) < 1e-9) {
-      const superscript = String(exponent).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]);
-      return `10${superscript}`;
-    }
-    return this.format(value);
-  }
-
-  private chartSeries(colors: { train: string; test: string }): Series[] {
-    const history = this.trainer.history;
-    const train = Float64Array.from(history, (entry) => entry.cost);
-    const series: Series[] = [{ values: train, color: colors.train }];
-    if (this.lineData.testX.length > 0) {
-      series.push({ values: Float64Array.from(history, (entry) => entry.testCost ?? NaN), color: colors.test, dash: [5, 4] });
-    }
-    return series;
-  }
-
-  private chartScales(innerW: number, innerH: number) {
-    const floor = this.lineData.cost(this.lineData.solution.w, this.lineData.solution.b);
-    const series = this.chartSeries({ train: '', test: '' });
-    series.push({ values: [floor], color: '' });
-    const { x, y } = costScales(series, innerW, innerH, 20);
-    return { x, y: withLogTicks(y) };
-  }
-
-  private renderReadout(): TemplateResult {
-    const history = this.trainer.history;
-    const last = history[history.length - 1];
-    const status = this.trainer.status;
-    return html`<dl class="readout" part="readout" aria-label="Training state">
-      <div>
-        <dt>iteration</dt>
-        <dd>${this.format(this.trainer.iteration, { fraction: 0 })}</dd>
-      </div>
-      <div>
-        <dt>epoch</dt>
-        <dd>
-          ${this.format(last.epoch, { fraction: 0 })}${
-            this.trainer.batchesPerEpoch > 1
-              ? html` <span class="sub"
-                  >(batch ${this.format(this.trainer.iteration % this.trainer.batchesPerEpoch, { fraction: 0 })} of
-                  ${this.format(this.trainer.batchesPerEpoch, { fraction: 0 })} done)</span
-                >`
-              : nothing
-          }
-        </dd>
-      </div>
-      <div>
-        <dt>
-          <math><mi>w</mi></math>
-        </dt>
-        <dd>${this.format(last.w)}</dd>
-      </div>
-      <div>
-        <dt>
-          <math><mi>b</mi></math>
-        </dt>
-        <dd>${this.format(last.b)}</dd>
-      </div>
-      <div>
-        <dt>
-          <math><mi>J</mi><mo>(</mo><mi>w</mi><mo>,</mo><mi>b</mi><mo>)</mo></math>
-        </dt>
-        <dd>${this.format(last.cost)}</dd>
-      </div>
-      ${
-        last.testCost !== undefined
-          ? html`<div>
-              <dt>
-                <math
-                  ><msub><mi>J</mi><mtext>test</mtext></msub></math
-                >
-              </dt>
-              <dd>${this.format(last.testCost)}</dd>
-            </div>`
-          : nothing
-      }
-      ${
-        status !== 'running'
-          ? html`<div>
-              <dt class="visually-hidden">status</dt>
-              <dd class="status">${status}</dd>
-            </div>`
-          : nothing
-      }
-    </dl>`;
-  }
-
-  private renderControls(): TemplateResult {
-    const m = this.lineData.x.length;
-    const batch = this.effectiveBatchSize();
-    const { size, noise, learningRate, optimizer, batchSize } = this.inputs!;
-    const full = batchSize === 'full';
-    const logRate = Math.log10(learningRate);
-    const playing = this.playing;
-    return html`<div class="panels" part="controls">
-      <fieldset class="run">
-        <legend>Run</legend>
-        <div class="actions">
-          <button type="button" class="primary play" @click=${this.onPlay}>${playing ? 'Pause' : 'Play'}</button>
-          <button type="button" @click=${this.onStep}>Step</button>
-          <button type="button" @click=${this.onReset}>Reset</button>
-        </div>
-        <p class="formula">${tex(COST)}</p>
-        ${batch < m ? html`<p class="formula">${tex(BATCH_COST)}</p>` : nothing}
-      </fieldset>
-      <fieldset part="panel">
-        <legend>Data</legend>
-        <div class="stack">
-          <div class="field">
-            <span class="label" id="size-label">Training points <span class="value">m = ${this.format(m, { fraction: 0 })}</span></span>
-            <div class="inline">
-              <span class="segmented" role="group" aria-labelledby="size-label">
-                ${SIZE_PRESETS.map(
-                  (preset) =>
-                    html`<button type="button" aria-pressed=${String(size === preset)} @click=${() => this.userSet({ size: preset })}>
-                      ${this.format(preset, { fraction: 0 })}
-                    </button>`,
-                )}
-              </span>
-              <input
-                type="number"
-                aria-label="Training points m, 2 to 100,000"
-                min="2"
-                max=${MAX_SIZE}
-                step="1"
-                .value=${String(size)}
-                @change=${this.onSizeInput}
-              />
-            </div>
-          </div>
-          <div class="field">
-            <label for="noise">Noise σ <output class="value">${this.format(noise)}</output></label>
-            <input
-              id="noise"
-              type="range"
-              min="0"
-              max="3"
-              step="0.05"
-              .value=${String(Math.min(noise, 3))}
-              aria-valuetext=${this.format(noise)}
-              @input=${this.onNoiseInput}
-            />
-          </div>
-          <div><button type="button" @click=${this.onNewDataset}>New dataset</button></div>
-        </div>
-      </fieldset>
-      <fieldset part="panel">
-        <legend>Training</legend>
-        <div class="stack">
-          <div class="field">
-            <label for="rate">Learning rate α <output class="value">${this.format(learningRate)}</output></label>
-            <input
-              id="rate"
-              type="range"
-              min=${Math.log10(LEARNING_RATE_RANGE[0])}
-              max=${Math.log10(LEARNING_RATE_RANGE[1])}
-              step="0.01"
-              .value=${String(logRate)}
-              aria-valuetext=${this.format(learningRate)}
-              @input=${this.onRateInput}
-            />
-          </div>
-          <div class="field">
-            <label for="batch"
-              >Batch size
-              <span class="value">${full ? `full (${this.format(m, { fraction: 0 })})` : this.format(batch, { fraction: 0 })}</span></label
-            >
-            <div class="inline">
-              <input
-                id="batch"
-                type="number"
-                min="1"
-                max=${m}
-                step="1"
-                .value=${String(batch)}
-                ?disabled=${full}
-                @change=${this.onBatchInput}
-              />
-              <label class="check"><input type="checkbox" .checked=${full} @change=${this.onFullBatch} />full batch</label>
-            </div>
-          </div>
-          <div class="field">
-            <label for="optimizer">Optimizer</label>
-            <select id="optimizer" @change=${this.onOptimizerInput}>
-              ${OPTIMIZER_TYPES.map((type) => html`<option value=${type} ?selected=${type === optimizer}>${getOptimizer(type)?.name ?? type}</option>`)}
-            </select>
-            <div class="rule" role="group" aria-label=${`${getOptimizer(optimizer)?.name ?? optimizer} update rule`}>
-              ${ruleLines(getOptimizer(optimizer)?.tex ?? '').map((line) => html`<div>${tex(line)}</div>`)}
-            </div>
-          </div>
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  // ---------------------------------------------------------------- canvases
-
-  private drawCanvases(): void {
-    if (!this.scatterCanvas || !this.contourCanvas || !this.costCanvas) return;
-    const { column, height } = this.layout();
-    const innerW = column - MARGIN.left - MARGIN.right;
-    const innerH = height - MARGIN.top - MARGIN.bottom;
-    const themeKey = `${this.theme}|${this.darkScheme.matches}`;
-    // Resolving colours forces a style pass, so it happens once per theme, not per frame.
-    if (this.colors?.key !== themeKey) {
-      this.colors = {
-        key: themeKey,
-        ...resolveColors(this.renderRoot as ShadowRoot, { point: 'var(--_point)', train: 'var(--_train)', test: 'var(--_test)' }),
-      };
-    }
-    const colors = this.colors;
-
-    const scatterKey = [this.dataKey, innerW, innerH, themeKey].join('|');
-    if (scatterKey !== this.drawnScatterKey) {
-      this.drawnScatterKey = scatterKey;
-      this.drawScatter(this.scatterCanvas, innerW, innerH, colors.point);
-    }
-    const domain = this.landscapeDomain();
-    const contourKey = [this.dataKey, innerW, innerH, domain.x, domain.y].join('|');
-    if (contourKey !== this.drawnContourKey) {
-      this.drawnContourKey = contourKey;
-      const context = prepareCanvas(this.contourCanvas, innerW, innerH);
-      const grid = this.landscape();
-      fillContourBands(context, contourBands(grid, 16), grid.n, {
-        width: innerW,
-        height: innerH,
-        lineColor: 'rgba(255,255,255,0.35)',
-      });
-    }
-    const chart = prepareCanvas(this.costCanvas, innerW, innerH);
-    const { x, y } = this.chartScales(innerW, innerH);
-    drawSeries(chart, this.chartSeries(colors), x, y, innerW);
-  }
-
-  private drawScatter(canvas: HTMLCanvasElement, innerW: number, innerH: number, color: string): void {
-    const context = prepareCanvas(canvas, innerW, innerH);
-    const { x, y } = this.dataScales(innerW, innerH);
-    const xs = this.lineData.x;
-    const ys = this.lineData.y;
-    // Large datasets are drawn thinned (every k-th point of an i.i.d. sample is itself a
-    // random sample); the training always uses every point.
-    const stride = Math.max(1, Math.ceil(xs.length / MAX_SCATTER_POINTS));
-    const radius = xs.length <= 100 ? 3 : xs.length <= 1000 ? 2.2 : 1.6;
-    context.fillStyle = color;
-    context.beginPath();
-    for (let i = 0; i < xs.length; i += stride) {
-      const px = x(xs[i]);
-      const py = y(ys[i]);
-      context.moveTo(px + radius, py);
-      context.arc(px, py, radius, 0, 2 * Math.PI);
-    }
-    context.fill();
   }
 
   // ---------------------------------------------------------------- user input
@@ -990,58 +488,35 @@ export class GdLineFit extends GdElement {
   private userSet(values: Partial<Pick<GdLineFit, 'size' | 'noise' | 'seed' | 'learningRate' | 'batchSize' | 'optimizer' | 'init'>>): void {
     Object.assign(this, values);
     this.changedByElement(...Object.keys(values));
-    this.userChange(values);
+    this.fire('gd-params-change', values);
   }
 
-  private onSizeInput(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const value = parseFiniteNumber(input.value);
-    this.userSet({ size: (value ?? input.value) as number });
-  }
-
-  private onNoiseInput(event: Event): void {
-    this.userSet({ noise: Number((event.target as HTMLInputElement).value) });
-  }
-
-  private onNewDataset(): void {
-    this.userSet({ seed: (this.inputs!.seed + 1) >>> 0 });
-  }
-
-  private onRateInput(event: Event): void {
-    const exponent = Number((event.target as HTMLInputElement).value);
-    this.userSet({ learningRate: Number((10 ** exponent).toPrecision(3)) });
-  }
-
-  private onBatchInput(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const value = parseFiniteNumber(input.value);
-    this.userSet({ batchSize: (value ?? input.value) as number });
-  }
-
-  private onFullBatch(event: Event): void {
-    const checked = (event.target as HTMLInputElement).checked;
-    this.userSet({ batchSize: checked ? 'full' : Math.min(32, this.lineData.x.length) });
-  }
-
-  private onOptimizerInput(event: Event): void {
-    this.userSet({ optimizer: (event.target as HTMLSelectElement).value });
-  }
-
-  private onPlay(): void {
-    if (this.playing) this.pause();
-    else this.play();
-  }
-
-  private onStep(): void {
-    this.pause();
-    if (this.trainer.status !== 'running') return;
-    void this.step(1);
-  }
-
-  private onReset(): void {
-    this.pause();
-    this.reset();
-  }
+  /** The controls' handlers, made once so lit keeps its listeners between renders. */
+  private readonly controlHandlers: ControlHandlers = {
+    onPlay: () => (this.playing ? this.pause() : this.play()),
+    onStep: () => {
+      this.pause();
+      if (this.current.trainer.status === 'running') void this.step(1);
+    },
+    onReset: () => {
+      this.pause();
+      this.reset();
+    },
+    onSizePreset: (size) => this.userSet({ size }),
+    onSizeInput: (event) => this.userSet({ size: numberOrTyped(event) }),
+    onNoiseInput: (event) => this.userSet({ noise: Number((event.target as HTMLInputElement).value) }),
+    onNewDataset: () => this.userSet({ seed: (this.current.settings.seed + 1) >>> 0 }),
+    onRateInput: (event) => {
+      const exponent = Number((event.target as HTMLInputElement).value);
+      this.userSet({ learningRate: Number((10 ** exponent).toPrecision(3)) });
+    },
+    onBatchInput: (event) => this.userSet({ batchSize: numberOrTyped(event) }),
+    onFullBatch: (event) => {
+      const checked = (event.target as HTMLInputElement).checked;
+      this.userSet({ batchSize: checked ? 'full' : Math.min(32, this.current.dataset.x.length) });
+    },
+    onOptimizerInput: (event) => this.userSet({ optimizer: (event.target as HTMLSelectElement).value }),
+  };
 
   private moveInit(point: [number, number]): void {
     const text = `${roundTo(point[0])},${roundTo(point[1])}`;
@@ -1051,24 +526,24 @@ export class GdLineFit extends GdElement {
     this.changedByElement('init');
   }
 
-  private readonly onHandleKey = (event: KeyboardEvent): void => {
-    const next = nudgePoint(event, this.initPoint(), this.landscapeDomain());
-    if (!next) return;
-    this.pause();
-    this.moveInit(next);
-    this.userChange({ init: this.init });
-  };
-
-  private readonly onHandlePointerDown = (event: PointerEvent): void => {
-    event.stopPropagation();
-    this.beginDrag(event);
-  };
-
-  /** A press anywhere on the landscape moves the initialisation there and keeps dragging. */
-  private readonly onLandscapePointerDown = (event: PointerEvent): void => {
-    // A finger on the map scrolls the page; only the handle itself drags on touch.
-    if (event.button !== 0 || event.pointerType === 'touch') return;
-    this.beginDrag(event);
+  private readonly landscapeHandlers: LandscapeHandlers = {
+    onHandleKey: (event) => {
+      const next = nudgePoint(event, this.current.initPoint, this.landscapeDomain());
+      if (!next) return;
+      this.pause();
+      this.moveInit(next);
+      this.fire('gd-params-change', { init: this.init });
+    },
+    onHandlePointerDown: (event) => {
+      event.stopPropagation();
+      this.beginDrag(event);
+    },
+    // A press anywhere on the landscape moves the initialisation there and keeps dragging.
+    onLandscapePointerDown: (event) => {
+      // A finger on the map scrolls the page; only the handle itself drags on touch.
+      if (event.button !== 0 || event.pointerType === 'touch') return;
+      this.beginDrag(event);
+    },
   };
 
   private beginDrag(event: PointerEvent): void {
@@ -1078,7 +553,8 @@ export class GdLineFit extends GdElement {
       // Scales of the plot as drawn now (its svg's size), not of the host's latest
       // measurement: that runs a frame ahead of the re-render while the page reflows (a
       // scrollbar coming or going), and the start would land off the pointer.
-      const { x, y } = this.landscapeScales(
+      const { x, y } = landscapeScales(
+        domain,
         svgElement.width.baseVal.value - MARGIN.left - MARGIN.right,
         svgElement.height.baseVal.value - MARGIN.top - MARGIN.bottom,
       );
@@ -1087,58 +563,20 @@ export class GdLineFit extends GdElement {
     };
     this.pause();
     this.dragging = true;
-    const frozen = domain;
+    // Each preview (at most one a frame) is a new start: a new run of zero updates on the
+    // same data and window (well under a millisecond, even for m = 100,000, as the data
+    // and the landscape are kept), so a drag simply rebuilds the run as it moves.
     startPointDrag(event, {
       toData,
-      domain: frozen,
+      domain,
       onPreview: (point) => this.moveInit(point),
       onCommit: (point) => {
         this.dragging = false;
         this.moveInit(point);
-        this.userChange({ init: this.init });
+        this.fire('gd-params-change', { init: this.init });
       },
     });
   }
-}
-
-/**
- * A log scale whose ticks are 1-2-5 steps per decade over short ranges and whole decades
- * over long ones, so labels read 0.2, 0.5, 1, 2, 5 … rather than every mantissa.
- */
-function withLogTicks(scale: ScaleLogarithmic<number, number>): AxisScale {
-  const mapped = ((value: number) => scale(value)) as AxisScale;
-  mapped.domain = () => scale.domain();
-  mapped.range = () => scale.range();
-  mapped.ticks = () => {
-    const [lo, hi] = scale.domain();
-    const first = Math.floor(Math.log10(lo));
-    const last = Math.ceil(Math.log10(hi));
-    const decades = last - first;
-    const mantissas = decades <= 2 ? [1, 2, 5] : [1];
-    const stride = Math.max(1, Math.ceil(decades / 5));
-    const ticks: number[] = [];
-    for (let e = first; e <= last; e += decades <= 2 ? 1 : stride) {
-      for (const m of mantissas) {
-        const value = Number((m * 10 ** e).toPrecision(3));
-        if (value >= lo * (1 - 1e-9) && value <= hi * (1 + 1e-9)) ticks.push(value);
-      }
-    }
-    return ticks;
-  };
-  return mapped;
-}
-
-interface ModelInputs {
-  size: number;
-  noise: number;
-  trueSlope: number;
-  trueIntercept: number;
-  testSplit: number;
-  seed: number;
-  learningRate: number;
-  batchSize: number | 'full';
-  optimizer: string;
-  init: string;
 }
 
 function isInit(value: unknown): boolean {
@@ -1146,35 +584,12 @@ function isInit(value: unknown): boolean {
   return pair !== undefined && Math.abs(pair[0]) <= 1000 && Math.abs(pair[1]) <= 1000;
 }
 
+/** A typed number, or the text as typed so the property's rule can reject it with a note. */
+function numberOrTyped(event: Event): number {
+  const input = event.target as HTMLInputElement;
+  return (parseFiniteNumber(input.value) ?? input.value) as number;
+}
+
 function roundTo(value: number): number {
   return Number(value.toFixed(3));
-}
-
-function clampPx(value: number, extent: number): number {
-  return Math.max(-10 * extent, Math.min(11 * extent, value));
-}
-
-/** The trajectory as an SVG path in plot pixels, thinned to at most `budget` vertices. */
-function trajectoryPath(
-  history: readonly LineFitHistoryEntry[],
-  x: (v: number) => number,
-  y: (v: number) => number,
-  domain: Domain2D,
-  budget: number,
-): string {
-  if (history.length < 2) return '';
-  const stride = Math.max(1, Math.ceil(history.length / budget));
-  let d = '';
-  for (let i = 0; i < history.length; i += stride) {
-    const entry = history[i];
-    if (!Number.isFinite(entry.w) || !Number.isFinite(entry.b)) break;
-    const [w, b] = clampToDomain([entry.w, entry.b], domain);
-    d += `${d ? 'L' : 'M'}${x(w).toFixed(1)},${y(b).toFixed(1)}`;
-  }
-  const last = history[history.length - 1];
-  if ((history.length - 1) % stride !== 0 && Number.isFinite(last.w) && Number.isFinite(last.b)) {
-    const [w, b] = clampToDomain([last.w, last.b], domain);
-    d += `L${x(w).toFixed(1)},${y(b).toFixed(1)}`;
-  }
-  return d;
 }

@@ -47,6 +47,7 @@ export class LineDataset {
   readonly extent: { xRange: Vec2; yRange: Vec2 };
   private readonly quadratic: LineQuadratic;
   private readonly testQuadratic?: LineQuadratic;
+  private lastGrid?: { key: string; grid: LineCostGrid };
 
   constructor(options: LineDatasetOptions) {
     const data = makeLineData(options);
@@ -71,9 +72,15 @@ export class LineDataset {
     return this.testQuadratic ? lineMseAt(this.testQuadratic, w, b) : NaN;
   }
 
-  /** J on an n×n grid over `w` × `b` (the core's sufficient-statistics grid). */
+  /**
+   * J on an n×n grid over `w` × `b` (the core's sufficient-statistics grid). The last grid
+   * is kept: the landscape is read by every paint and the painter, the template and the
+   * `costGrid` property ask for the same window.
+   */
   costGrid(n: number, w: Vec2, b: Vec2): LineCostGrid {
-    return lineCostGrid(this.stats, { n, w, b });
+    const key = [n, w, b].join('|');
+    if (this.lastGrid?.key !== key) this.lastGrid = { key, grid: lineCostGrid(this.stats, { n, w, b }) };
+    return this.lastGrid.grid;
   }
 
   private measure(options: LineDatasetOptions): { xRange: Vec2; yRange: Vec2 } {
