@@ -120,7 +120,11 @@ export class GdSweep extends GdElement {
   private readonly runner = new RunController(this, {
     apply: (k) => this.model?.step(k) ?? 0,
     release: () => this.model?.release(),
+    // Chunks take a few ms each; the figure is redrawn at most once a frame's time.
     afterChunk: () => {
+      const now = performance.now();
+      if (now - this.shownAt < 16) return;
+      this.shownAt = now;
       this.revision++;
       this.painter.request();
     },
@@ -132,6 +136,8 @@ export class GdSweep extends GdElement {
   private config?: SweepConfig;
   /** Bumped by every rebuild and reset: a step cut short by one reports nothing. */
   private generation = 0;
+  /** When the figure last took new numbers (see the RunController's afterChunk). */
+  private shownAt = -Infinity;
   private cachedView?: { revision: number; model: SweepModel; cells: SweepCell[]; view: CostView };
 
   protected override propertyRules(): Record<string, PropertyRule> {
