@@ -13,8 +13,9 @@ import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { LANDSCAPE_IDS, OPTIMIZER_TYPES, getLandscape, getOptimizer, type Landscape, type OptimizerType } from '../../core/index.js';
 import { styles } from './gd-sweep.styles.js';
-import { AXIS_WORDS, SWEEP_AXES, checkAxisRange, type SweepAxis } from './internal/axes.js';
+import { AXIS_WORDS, SWEEP_AXES, type SweepAxis } from './internal/axes.js';
 import { SweepModel, type SweepCell, type SweepConfig } from './internal/model.js';
+import { configKey, pairRule, resolveConfig } from './internal/config.js';
 import { MARGIN_1D, MARGIN_2D, cellAt, colorScale, costView, type CostView } from './internal/layout.js';
 import { paintHeatMap } from './internal/paint.js';
 import { renderColorLegend, renderHeatOverlay, renderLineLegend, renderLinePlot, type FigureSnapshot } from './internal/figure.js';
@@ -23,20 +24,6 @@ export type { SweepCell } from './internal/model.js';
 
 /** Every cell makes at most this many updates (a 64 × 64 sweep of 10⁴ steps is already 4·10⁷ updates). */
 const MAX_STEPS = 10_000;
-
-/** A pair "from,to" as text or a two-number array, stored as the text. */
-function pairRule(attribute: string, axisOf: () => SweepAxis | undefined): PropertyRule {
-  return {
-    attribute,
-    accepts: `two numbers "from,to" with from < to inside the range of the swept setting (greater than 0 on a log axis)`,
-    valid: (value) => {
-      const axis = axisOf();
-      return axis ? checkAxisRange(axis, parsePair(value)) === undefined : parsePair(value) !== undefined;
-    },
-    normalize: (value) => parsePair(value)!.join(','),
-    fallback: null,
-  };
-}
 
 /**
  * How sensitive an optimizer is to its learning rate (and, optionally, a second
@@ -278,7 +265,8 @@ export class GdSweep extends GdElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
-    const resolved = this.resolveConfig();
+    const { optimizer, start, steps, x, xRange, y, yRange, cells } = this;
+    const resolved = resolveConfig({ landscape: this.currentLandscape, optimizer, start, steps, x, xRange, y, yRange, cells });
     if (typeof resolved === 'string') {
       if (this.notes.sweep !== resolved) this.setNote('sweep', resolved);
       return;
@@ -286,33 +274,6 @@ export class GdSweep extends GdElement {
     if (this.notes.sweep) this.setNote('sweep', undefined);
     this.config = resolved;
     if (configKey(resolved) !== this.builtFor) this.rebuild();
-  }
-
-  /**
-   * The settings as one consistent sweep, or why they are not one: each attribute is
-   * checked on its own by its rule; this checks them together (a range that fits the
-   * axis, an axis the optimizer reads).
-   */
-  private resolveConfig(): SweepConfig | string {
-    const landscape = this.currentLandscape;
-    const rule = getOptimizer(this.optimizer)!;
-    const x = SWEEP_AXES[this.x];
-    const y = this.y ? SWEEP_AXES[this.y] : undefined;
-    for (const axis of [x, y]) {
-      if (axis && !rule.hyperparameters.includes(axis.name))
-        return `${rule.name} has no setting ${axis.word} (it reads ${rule.hyperparameters.join(', ')}). Showing the last good sweep.`;
-    }
-    const xRange = this.xRange ? parsePair(this.xRange)! : x.defaultRange;
-    const yRange = y ? (this.yRange ? parsePair(this.yRange)! : y.defaultRange) : undefined;
-    for (const [axis, range, word] of [
-      [x, xRange, 'x-range'],
-      [y, yRange, 'y-range'],
-    ] as const) {
-      const problem = axis && checkAxisRange(axis, range);
-      if (problem) return `${word}=${range?.join(',')} does not fit ${axis.word}: expected ${problem}. Showing the last good sweep.`;
-    }
-    const start = (this.start ? parsePair(this.start) : undefined) ?? landscape.start;
-    return { landscape, optimizer: this.optimizer, start, steps: this.steps, x, xRange, y, yRange, cells: this.cells };
   }
 
   private rebuild(): void {
@@ -529,18 +490,4 @@ export class GdSweep extends GdElement {
         ${this.renderNotes()}
       </div>`;
   }
-}
-
-function configKey(config: SweepConfig): string {
-  return [
-    config.landscape.id,
-    config.optimizer,
-    config.start,
-    config.steps,
-    config.x.word,
-    config.xRange,
-    config.y?.word,
-    config.yRange,
-    config.cells,
-  ].join('|');
 }
