@@ -132,6 +132,35 @@ describe('<gd-sweep>', () => {
     expect(shadowText(el)).not.to.match(/NaN|Infinity/);
   });
 
+  it('draws the momentum stability edge 2(1+β)/((1−β)λ_max) across the heat map; cells well past it grow or diverge', async () => {
+    const el = await fixture<GdSweep>(
+      html`<gd-sweep
+        landscape="bowl"
+        optimizer="momentum"
+        start="-8,4"
+        steps="50"
+        x-range="0.01,3"
+        y="beta"
+        y-range="0,0.9"
+        cells="12"
+      ></gd-sweep>`,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.edge-curve path'), 'the edge is drawn').not.to.equal(null);
+    // Momentum in this form is the heavy ball with step α(1−β): stable for α(1−β)κ < 2(1+β).
+    const edge = (beta: number) => (2 * (1 + beta)) / ((1 - beta) * KAPPA);
+    const startCost = 0.5 * (START[0] ** 2 + KAPPA * START[1] ** 2);
+    const past = el.results.filter((c) => c.values.learningRate! > 1.1 * edge(c.values.beta!));
+    expect(past.length).to.be.above(10);
+    for (const cell of past) {
+      expect(cell.status === 'diverged' || cell.cost > startCost, JSON.stringify(cell)).to.equal(true);
+    }
+    // Inside, far from the edge, every cell gets below its start.
+    for (const cell of el.results.filter((c) => c.values.learningRate! < 0.5 * edge(c.values.beta!) && c.values.learningRate! > 0.05)) {
+      expect(cell.cost, JSON.stringify(cell)).to.be.below(startCost);
+    }
+  });
+
   it('a click on a cell fires gd-select with its learning rate', async () => {
     const el = await fixture<GdSweep>(html`<gd-sweep steps="10" x-range="0.01,1" cells="5"></gd-sweep>`);
     await el.updateComplete;

@@ -64,6 +64,26 @@ export const styles = css`
     fill: var(--_edge);
     font-size: 12px;
   }
+  /* Over the heat map's fixed palette, not the theme: white with a dark halo reads on every cell. */
+  .edge-curve path {
+    fill: none;
+    stroke: #fff;
+    stroke-width: 2;
+    stroke-dasharray: 6 4;
+    filter: drop-shadow(0 0 1px #000);
+  }
+  .edge-curve text {
+    fill: #fff;
+    font-size: 12px;
+    paint-order: stroke;
+    stroke: #000;
+    stroke-width: 3px;
+  }
+  .edge-key {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+  }
   .active-cell {
     fill: none;
     stroke: var(--_focus);
@@ -113,6 +133,9 @@ export const styles = css`
   .edge-swatch {
     height: 0;
     border-top: 2px dashed var(--_edge);
+  }
+  .edge-key .edge-swatch {
+    border-top-color: currentColor;
   }
   .color-key {
     margin: 0;

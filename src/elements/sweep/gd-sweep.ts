@@ -14,7 +14,7 @@ import { plotStyles } from '../shared/plot/plot.styles.js';
 import { LANDSCAPE_IDS, OPTIMIZER_TYPES, getLandscape, getOptimizer, type Landscape, type OptimizerType } from '../../core/index.js';
 import { styles } from './gd-sweep.styles.js';
 import { AXIS_WORDS, SWEEP_AXES, type SweepAxis } from './internal/axes.js';
-import { SweepModel, type SweepCell, type SweepConfig } from './internal/model.js';
+import { SweepModel, momentumEdge, type SweepCell, type SweepConfig } from './internal/model.js';
 import { configKey, pairRule, resolveConfig } from './internal/config.js';
 import { MARGIN_1D, MARGIN_2D, cellAt, colorScale, costView, type CostView } from './internal/layout.js';
 import { paintHeatMap } from './internal/paint.js';
@@ -198,6 +198,15 @@ export class GdSweep extends GdElement {
     return 2 / model.lambdaMax;
   }
 
+  /** Momentum over α × β: where it becomes unstable on a quadratic (drawn across the heat map). */
+  private edgeCurve(): ((beta: number) => number) | undefined {
+    const config = this.model?.config;
+    const lambda = this.model?.lambdaMax;
+    if (!config || lambda === undefined || config.optimizer !== 'momentum') return undefined;
+    if (config.x.name !== 'learningRate' || config.y?.name !== 'beta') return undefined;
+    return (beta) => momentumEdge(lambda, beta);
+  }
+
   /** The backend the cells run on (`cpu` or `webgl`, picked by the batch's size). */
   get backend(): string | undefined {
     return this.model?.backend;
@@ -346,6 +355,7 @@ export class GdSweep extends GdElement {
       cells: current.cells,
       view: current.view,
       edge: this.stabilityEdge ?? undefined,
+      edgeCurve: this.edgeCurve(),
       active: this.active,
       showActive: this.showActive,
       costLabel,

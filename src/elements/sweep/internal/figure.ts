@@ -19,6 +19,8 @@ export interface FigureSnapshot {
   view: CostView;
   /** 2/λ_max, where the stability edge is drawn. */
   edge?: number;
+  /** The heat map's stability edge: the x value (α) where it lies at a y value (β). */
+  edgeCurve?: (y: number) => number;
   active: { column: number; row: number };
   /** Whether the plot has focus (the active cell is outlined only then and after a click). */
   showActive: boolean;
@@ -75,6 +77,30 @@ export function renderLinePlot(f: FigureSnapshot): SVGTemplateResult {
     </g>`;
 }
 
+/** The curve α_edge(β) across the heat map, sampled along y and cut to the plot. */
+function edgeCurve(
+  f: FigureSnapshot,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  width: number,
+  height: number,
+): SVGTemplateResult | typeof nothing {
+  if (!f.edgeCurve || !f.yRange) return nothing;
+  const [lo, hi] = f.yRange;
+  let d = '';
+  let label: [number, number] | undefined;
+  for (let i = 0; i <= 80; i++) {
+    const value = lo + ((hi - lo) * i) / 80;
+    const px = x(f.edgeCurve(value));
+    const py = y(value);
+    if (!(Number.isFinite(px) && px >= 0 && px <= width && py >= 0 && py <= height)) continue;
+    d += `${d ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+    label = [px, py];
+  }
+  if (!d || !label) return nothing;
+  return svg`<g class="edge-curve"><path d=${d}></path><text x=${label[0] - 6} y=${Math.max(label[1], 12)} text-anchor="end">stability edge</text></g>`;
+}
+
 /** 2-D: the axes, the stability edge and the active cell's outline over the canvas heat map. */
 export function renderHeatOverlay(f: FigureSnapshot): SVGTemplateResult {
   const { width: innerWidth, height: innerHeight } = inner(f);
@@ -84,7 +110,7 @@ export function renderHeatOverlay(f: FigureSnapshot): SVGTemplateResult {
   const cellHeight = innerHeight / f.rows;
   return svg`${renderAxes({ x, y, margin: f.margin, xLabel: `${f.x.symbol} (${f.x.scale} scale)`, yLabel: `${f.y!.symbol} (${f.y!.scale} scale)`, format: f.format, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 5 })}
     <g transform="translate(${f.margin.left},${f.margin.top})">
-      ${edgeMark(f, x, innerHeight)}
+      ${edgeMark(f, x, innerHeight)} ${edgeCurve(f, x, y, innerWidth, innerHeight)}
       ${
         f.showActive
           ? svg`<rect class="active-cell" x=${f.active.column * cellWidth} y=${innerHeight - (f.active.row + 1) * cellHeight} width=${cellWidth} height=${cellHeight}></rect>`

@@ -141,6 +141,16 @@ export class SweepModel {
   }
 }
 
+/**
+ * The learning rate past which momentum (V ← βV + (1−β)dW, W ← W − αV) diverges on a
+ * quadratic of top curvature λ: it is the heavy ball with step η = α(1−β), stable for
+ * 0 < ηλ < 2(1+β), so \alpha_{\text{edge}}(\beta) = \frac{2(1+\beta)}{(1-\beta)\,\lambda_{\max}}
+ * (2/λ_max at β = 0).
+ */
+export function momentumEdge(lambdaMax: number, beta: number): number {
+  return (2 * (1 + beta)) / ((1 - beta) * lambdaMax);
+}
+
 /** λ_max at `point`, or undefined where the second derivatives cannot be taken (a kernel the kit does not ship). */
 function stabilityCurvature(landscape: Landscape, point: readonly number[]): number | undefined {
   try {
