@@ -147,6 +147,7 @@ describe('<gd-sweep>', () => {
     );
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.edge-curve path'), 'the edge is drawn').not.to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="legend"]')!.textContent).to.contain('stability edge');
     // Momentum in this form is the heavy ball with step α(1−β): stable for α(1−β)κ < 2(1+β).
     const edge = (beta: number) => (2 * (1 + beta)) / ((1 - beta) * KAPPA);
     const startCost = 0.5 * (START[0] ** 2 + KAPPA * START[1] ** 2);

@@ -158,6 +158,13 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
         <rect width="16" height="16" fill="url(#hatch)"></rect></svg
       >diverged</span
     >
+    ${
+      f.edgeCurve
+        ? html`<span class="edge-key"
+            ><span class="swatch edge-swatch"></span>stability edge α = 2(1+β)/((1−β)λ_max), λ_max at the start</span
+          >`
+        : nothing
+    }
   </div>`;
 }
 
