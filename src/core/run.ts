@@ -15,7 +15,7 @@
  * `tolerance.step` (max-norm) on a gradient below `tolerance.gradient` (max-norm) has
  * converged; its last move is kept and it stops.
  * A stopped row's trajectory stops growing, so `points.length − 1` is the number of
- * updates it took; rows are independent (all rules are elementwise and ∂Σcost/∂row
+ * updates it took (`stoppedAt` says it when only the latest point is kept); rows are independent (all rules are elementwise and ∂Σcost/∂row
  * depends on that row only), so a diverged particle never disturbs the others.
  *
  * Every read-back also brings the optimizer state home, so after a backend switch
@@ -54,7 +54,7 @@ export interface ParticleState {
   readonly type: OptimizerType;
   /** the hyperparameters in force, defaults filled in */
   readonly hyperparameters: Readonly<Hyperparameters>;
-  /** points[0] is the start, points[k] the parameters after k updates */
+  /** points[0] is the start, points[k] the parameters after k updates (with `trajectory: 'latest'`, points[1] the latest) */
   readonly points: number[][];
   /** costs[k] is the reported cost at points[k] */
   readonly costs: number[];
@@ -82,6 +82,12 @@ export interface ParticleRunOptions {
    * 1e-5 and would never fall below 1e-6.
    */
   tolerance?: { step?: number; gradient?: number };
+  /**
+   * `all` (default) keeps every point; `latest` keeps the start and the latest point
+   * only (`points` and `costs` hold at most two entries), for runs of thousands of
+   * particles that need where each one ended, not its path.
+   */
+  trajectory?: 'all' | 'latest';
 }
 
 export interface StepResult {
@@ -127,6 +133,7 @@ export class ParticleRun {
   private readonly bound: number;
   private readonly stepTolerance: number;
   private readonly gradientTolerance: number;
+  private readonly latestOnly: boolean;
   private readonly dimension: number;
   private readonly groups: Group[] = [];
   /** storage row → user index */
@@ -148,6 +155,7 @@ export class ParticleRun {
     this.bound = options.bound ?? 1e6;
     this.stepTolerance = options.tolerance?.step ?? 1e-6;
     this.gradientTolerance = options.tolerance?.gradient ?? 1e-4;
+    this.latestOnly = options.trajectory === 'latest';
     this.starts = particles.map((p) => this.checkedStart(p.start));
 
     const resolved = particles.map((p) => resolveOptimizer(p.optimizer));
@@ -321,8 +329,13 @@ export class ParticleRun {
           continue;
         }
         const last = state.points[state.points.length - 1];
-        state.points.push(point);
-        state.costs.push(rowCost);
+        if (this.latestOnly && state.points.length > 1) {
+          state.points[1] = point;
+          state.costs[1] = rowCost;
+        } else {
+          state.points.push(point);
+          state.costs.push(rowCost);
+        }
         // Converged: the move (max-norm) and the gradient it came from are both tiny.
         let move = 0;
         for (let j = 0; j < P; j++) move = Math.max(move, Math.abs(point[j] - last[j]));

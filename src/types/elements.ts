@@ -8,7 +8,8 @@ import type { GdCurvature } from '../elements/curvature/gd-curvature.js';
 import type { GdLineFit } from '../elements/line-fit/gd-line-fit.js';
 import type { GdOptimizer } from '../elements/optimizer/gd-optimizer.js';
 import type { GdOptimizerRace } from '../elements/optimizer-race/gd-optimizer-race.js';
-import type { GdDoneEvent, GdParamsChangeEvent, GdStepEvent } from '../elements/shared/events.js';
+import type { GdSweep } from '../elements/sweep/gd-sweep.js';
+import type { GdDoneEvent, GdParamsChangeEvent, GdSelectEvent, GdStepEvent } from '../elements/shared/events.js';
 
 /** Every tag of the kit and its class. */
 export interface GdKitTagNameMap {
@@ -16,6 +17,7 @@ export interface GdKitTagNameMap {
   'gd-curvature': GdCurvature;
   'gd-optimizer-race': GdOptimizerRace;
   'gd-optimizer': GdOptimizer;
+  'gd-sweep': GdSweep;
 }
 
 export type GdKitTagName = keyof GdKitTagNameMap;
@@ -27,8 +29,18 @@ export interface GdKitEvents {
   'gd-params-change': GdParamsChangeEvent;
 }
 
+/** The events of `<gd-sweep>`, which picks settings rather than stepping one run. */
+export interface GdSweepEvents {
+  'gd-select': GdSelectEvent;
+  'gd-done': GdDoneEvent;
+}
+
 /** The events a tag fires (`<gd-optimizer>` only configures its race and fires none). */
-export type GdKitEventsOf<Tag extends GdKitTagName> = Tag extends 'gd-optimizer' ? Record<never, never> : GdKitEvents;
+export type GdKitEventsOf<Tag extends GdKitTagName> = Tag extends 'gd-optimizer'
+  ? Record<never, never>
+  : Tag extends 'gd-sweep'
+    ? GdSweepEvents
+    : GdKitEvents;
 
 type IfEquals<X, Y, Then, Else> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? Then : Else;
 

@@ -27,6 +27,7 @@ declare module 'react' {
       'gd-curvature': GdReactProps<'gd-curvature'>;
       'gd-optimizer-race': GdReactProps<'gd-optimizer-race'>;
       'gd-optimizer': GdReactProps<'gd-optimizer'>;
+      'gd-sweep': GdReactProps<'gd-sweep'>;
     }
   }
 }

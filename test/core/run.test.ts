@@ -68,6 +68,25 @@ for (const backend of BACKENDS) {
       run.dispose();
     });
 
+    it("trajectory: 'latest' keeps the start and the latest point, the same as the full trajectory's last", () => {
+      const full = new ParticleRun({ cost: landscapeCost, particles: MIXED });
+      const latest = new ParticleRun({ cost: landscapeCost, particles: MIXED, trajectory: 'latest' });
+      for (const k of [1, 6, 13]) {
+        full.step(k);
+        latest.step(k);
+      }
+      full.particles.forEach((a, i) => {
+        const b = latest.particles[i];
+        expect(b.points, `particle ${i}`).to.have.length(a.points.length > 1 ? 2 : 1);
+        expect(b.points[0]).to.deep.equal(MIXED[i].start);
+        expect(b.points[b.points.length - 1]).to.deep.equal(a.points[a.points.length - 1]);
+        expect(b.costs[b.costs.length - 1]).to.equal(a.costs[a.costs.length - 1]);
+        expect([b.status, b.stoppedAt]).to.deep.equal([a.status, a.stoppedAt]);
+      });
+      full.dispose();
+      latest.dispose();
+    });
+
     it('GD on ½c·w²: αc < 2 converges, αc > 2 diverges and does not disturb its batch', () => {
       const c = 4;
       const particles: ParticleConfig[] = [

@@ -27,7 +27,23 @@ export interface GdLinkChangeDetail {
   optimizers?: number[];
 }
 
+/** The cell of a `<gd-sweep>` the user picked: its swept hyperparameters and where its run ended. */
+export interface GdSelectDetail {
+  /** The update rule the values belong to (`sgd`, `momentum`, …). */
+  type: string;
+  learningRate?: number;
+  beta?: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  decay?: number;
+  /** J after the run (for a diverged cell: at its last point before it left). */
+  cost: number;
+  diverged: boolean;
+}
+
 export type GdStepEvent = CustomEvent<GdStepDetail>;
+export type GdSelectEvent = CustomEvent<GdSelectDetail>;
 export type GdLinkChangeEvent = CustomEvent<GdLinkChangeDetail>;
 export type GdDoneEvent = CustomEvent<GdDoneDetail>;
 export type GdParamsChangeEvent = CustomEvent<GdParamsChangeDetail>;
@@ -37,6 +53,7 @@ export interface GdEventDetails {
   'gd-done': GdDoneDetail;
   'gd-params-change': GdParamsChangeDetail;
   'gd-link-change': GdLinkChangeDetail;
+  'gd-select': GdSelectDetail;
 }
 
 /** A `gd-*` event: bubbling and composed, so it crosses shadow roots to the page. */
@@ -50,5 +67,6 @@ declare global {
     'gd-done': GdDoneEvent;
     'gd-params-change': GdParamsChangeEvent;
     'gd-link-change': GdLinkChangeEvent;
+    'gd-select': GdSelectEvent;
   }
 }

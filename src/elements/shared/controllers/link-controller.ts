@@ -11,6 +11,8 @@ export interface LinkedValues {
   type: string;
   learningRate?: number;
   decay?: number;
+  /** Momentum's β (members that have no β setting leave it). */
+  beta?: number;
   /** The sender switched to the rule `type` (a line fit's optimizer choice). */
   chosen?: boolean;
 }

@@ -1,0 +1,503 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { GdElement, type PropertyRule } from '../shared/gd-element.js';
+import { numberRule } from '../shared/rules.js';
+import { isOneOf, numberOrText, parsePair } from '../shared/parse.js';
+import { RunController } from '../shared/controllers/run-controller.js';
+import { PaintController } from '../shared/controllers/paint-controller.js';
+import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
+import { resolveColors } from '../shared/plot/canvas.js';
+import { clamp } from '../shared/plot/drag.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { controls } from '../shared/controls.styles.js';
+import { plotStyles } from '../shared/plot/plot.styles.js';
+import { LANDSCAPE_IDS, OPTIMIZER_TYPES, getLandscape, getOptimizer, type Landscape, type OptimizerType } from '../../core/index.js';
+import { styles } from './gd-sweep.styles.js';
+import { AXIS_WORDS, SWEEP_AXES, type SweepAxis } from './internal/axes.js';
+import { SweepModel, momentumEdge, type SweepCell, type SweepConfig } from './internal/model.js';
+import { configKey, pairRule, resolveConfig } from './internal/config.js';
+import { MARGIN_1D, MARGIN_2D, cellAt, colorScale, costView, type CostView } from './internal/layout.js';
+import { paintHeatMap } from './internal/paint.js';
+import { renderColorLegend, renderHeatOverlay, renderLineLegend, renderLinePlot, type FigureSnapshot } from './internal/figure.js';
+
+export type { SweepCell } from './internal/model.js';
+
+/** Every cell makes at most this many updates (a 64 × 64 sweep of 10⁴ steps is already 4·10⁷ updates). */
+const MAX_STEPS = 10_000;
+
+/**
+ * How sensitive an optimizer is to its learning rate (and, optionally, a second
+ * setting): one run per cell, all cells stepped together as one batched run, each
+ * cell coloured by where its run ended. A 1-D sweep plots the final cost against α
+ * (both on log axes) with the stability edge 2/λ_max of plain gradient descent,
+ * λ_max the largest eigenvalue of the Hessian at the start; a 2-D sweep (`y="beta"`)
+ * is a heat map of the final cost over α × β. Diverged cells are marked, never drawn
+ * as numbers.
+ *
+ * `x` and `y` name the swept setting: `learning-rate` (α, log axis), `beta` (momentum's
+ * β, linear), `beta1`, `beta2` (linear), `epsilon`, `decay` (log). The other settings
+ * keep the optimizer's defaults.
+ *
+ * @tag gd-sweep
+ * @summary A learning-rate sweep: final cost against α (and β), all cells in one batched run.
+ *
+ * @attr landscape - Landscape id (`bowl`, `himmelblau`, …).
+ * @attr optimizer - The update rule every cell runs (`sgd`, `momentum`, `adam`, …).
+ * @attr start - Start point `"w1,w2"` of every cell; unset, the landscape's own start.
+ * @attr steps - Updates each cell makes (1–10,000).
+ * @attr x - The setting swept along the x axis (default `learning-rate`).
+ * @attr x-range - `"from,to"` of the x axis (default `0.001,2` for the learning rate).
+ * @attr y - A second swept setting (`beta` for momentum's β); unset, a 1-D sweep.
+ * @attr y-range - `"from,to"` of the y axis (default `0,0.99` for β).
+ * @attr cells - Cells per axis (2–64).
+ *
+ * @fires gd-select - When the user picks a cell (click, Enter or Space); detail `{ type, learningRate, beta?, cost, diverged }`. With `link`, the picked settings also go to the link group as the optimizer's settings.
+ * @fires gd-done - When every cell has made its `steps` updates; detail `{ reason: 'max-steps', iteration }`.
+ *
+ * @slot caption - A caption for the figure, shown above it.
+ *
+ * @csspart plot - The figure (focusable: arrow keys move between cells, Enter or Space picks one).
+ * @csspart legend - The key: the colour scale with its numbers, or the marks of the 1-D plot.
+ * @csspart readout - The live text naming the active cell and its final cost.
+ * @csspart controls - The run's progress and the Run again button.
+ * @csspart notes - Notes about rejected input.
+ * @csspart caption - The wrapper of the `caption` slot.
+ *
+ * @cssproperty [--gd-sweep-line-color=var(--gd-series-1)] - The 1-D cost line and its points.
+ * @cssproperty [--gd-sweep-edge-color=var(--gd-color-model)] - The 2/λ_max mark.
+ * @cssproperty [--gd-sweep-diverged-color=var(--gd-series-8)] - The diverged cells' grey.
+ */
+export class GdSweep extends GdElement {
+  static override styles = [tokens, controls, plotStyles, styles];
+
+  /** Landscape id (`bowl`, `himmelblau`, `rosenbrock`, …). */
+  @property() landscape = 'bowl';
+
+  /** The update rule every cell runs. */
+  @property() optimizer: OptimizerType = 'sgd';
+
+  /** Start point `"w1,w2"` inside the landscape's plotted area; unset, the landscape's own start. */
+  @property() start: string | null = null;
+
+  /** Updates every cell makes (1–10,000). */
+  @property({ converter: numberOrText }) steps = 50;
+
+  /** The setting swept along x: `learning-rate`, `beta`, `beta1`, `beta2`, `epsilon` or `decay`. */
+  @property() x = 'learning-rate';
+
+  /** `"from,to"` of the x axis; unset, the setting's default span. */
+  @property({ attribute: 'x-range' }) xRange: string | null = null;
+
+  /** A second swept setting for a heat map (`beta`); unset, a 1-D sweep. */
+  @property() y: string | null = null;
+
+  /** `"from,to"` of the y axis; unset, the setting's default span. */
+  @property({ attribute: 'y-range' }) yRange: string | null = null;
+
+  /** Cells per axis (2–64). */
+  @property({ converter: numberOrText }) cells = 40;
+
+  @state() private model?: SweepModel;
+  /** Bumped after every chunk of updates so the template re-reads the cells. */
+  @state() private revision = 0;
+  @state() private active = { column: 0, row: 0 };
+  @state() private showActive = false;
+
+  private readonly linker = new LinkController(this);
+  private readonly runner = new RunController(this, {
+    apply: (k) => this.model?.step(k) ?? 0,
+    release: () => this.model?.release(),
+    // Chunks take a few ms each; the figure is redrawn at most once a frame's time.
+    afterChunk: () => {
+      const now = performance.now();
+      if (now - this.shownAt < 16) return;
+      this.shownAt = now;
+      this.revision++;
+      this.painter.request();
+    },
+  });
+  private readonly painter = new PaintController(this, () => this.paint());
+  /** The settings of the model on screen, as a key; a different key means a new run. */
+  private builtFor = '';
+  /** The last consistent settings: bad combinations keep it (and the picture). */
+  private config?: SweepConfig;
+  /** Bumped by every rebuild and reset: a step cut short by one reports nothing. */
+  private generation = 0;
+  /** When the figure last took new numbers (see the RunController's afterChunk). */
+  private shownAt = -Infinity;
+  private cachedView?: { revision: number; model: SweepModel; cells: SweepCell[]; view: CostView };
+
+  protected override propertyRules(): Record<string, PropertyRule> {
+    const { w1, w2 } = this.currentLandscape.domain;
+    const inside = (p: [number, number] | undefined) => p !== undefined && p[0] >= w1[0] && p[0] <= w1[1] && p[1] >= w2[0] && p[1] <= w2[1];
+    return {
+      ...super.propertyRules(),
+      landscape: { attribute: 'landscape', accepts: `one of ${LANDSCAPE_IDS.join(', ')}`, valid: isOneOf(LANDSCAPE_IDS), fallback: 'bowl' },
+      optimizer: {
+        attribute: 'optimizer',
+        accepts: `one of ${OPTIMIZER_TYPES.join(', ')}`,
+        valid: isOneOf(OPTIMIZER_TYPES),
+        fallback: 'sgd',
+      },
+      start: {
+        attribute: 'start',
+        accepts: `two numbers "w1,w2" inside the plotted area (w1 from ${w1[0]} to ${w1[1]}, w2 from ${w2[0]} to ${w2[1]})`,
+        valid: (value) => inside(parsePair(value)),
+        normalize: (value) => parsePair(value)!.join(','),
+        fallback: null,
+      },
+      steps: numberRule('steps', { min: 1, max: MAX_STEPS, integer: true }, 50),
+      x: { attribute: 'x', accepts: `one of ${AXIS_WORDS.join(', ')}`, valid: isOneOf(AXIS_WORDS), fallback: 'learning-rate' },
+      xRange: pairRule('x-range', () => SWEEP_AXES[this.x]),
+      y: {
+        attribute: 'y',
+        accepts: `one of ${AXIS_WORDS.join(', ')}, different from x`,
+        valid: (v) => isOneOf(AXIS_WORDS)(v) && v !== this.x,
+        fallback: null,
+      },
+      yRange: pairRule('y-range', () => (this.y ? SWEEP_AXES[this.y] : undefined)),
+      cells: numberRule('cells', { min: 2, max: 64, integer: true }, 40),
+    };
+  }
+
+  protected override hideableParts(): Record<string, string[]> {
+    return { ...super.hideableParts(), plot: ['plot'], legend: ['legend'], readout: ['readout'], controls: ['controls'] };
+  }
+
+  protected override stateSettings(): Record<string, unknown> {
+    const { landscape, optimizer, start, steps, x, xRange, y, yRange, cells } = this;
+    return { landscape, optimizer, start, steps, x, xRange, y, yRange, cells };
+  }
+
+  protected override updatesMade(): number {
+    return this.iteration;
+  }
+
+  protected override async replay(n: number): Promise<void> {
+    await this.enqueue(async () => {
+      await this.ensureModel();
+      this.model?.reset();
+    });
+    await this.advance(n);
+  }
+
+  /** Updates every cell has made. */
+  get iteration(): number {
+    return this.model?.iteration ?? 0;
+  }
+
+  /** Every cell in reading order (row 0 = the lowest y value): its settings, final cost and status. */
+  get results(): SweepCell[] {
+    return this.model?.cells() ?? [];
+  }
+
+  /** 2/λ_max at the start, where the plot marks it (plain gradient descent over the learning rate); otherwise null. */
+  get stabilityEdge(): number | null {
+    const model = this.model;
+    if (!model || model.lambdaMax === undefined || model.config.optimizer !== 'sgd' || model.config.x.name !== 'learningRate') return null;
+    return 2 / model.lambdaMax;
+  }
+
+  /** Momentum over α × β: where it becomes unstable on a quadratic (drawn across the heat map). */
+  private edgeCurve(): ((beta: number) => number) | undefined {
+    const config = this.model?.config;
+    const lambda = this.model?.lambdaMax;
+    if (!config || lambda === undefined || config.optimizer !== 'momentum') return undefined;
+    if (config.x.name !== 'learningRate' || config.y?.name !== 'beta') return undefined;
+    return (beta) => momentumEdge(lambda, beta);
+  }
+
+  /** The backend the cells run on (`cpu` or `webgl`, picked by the batch's size). */
+  get backend(): string | undefined {
+    return this.model?.backend;
+  }
+
+  private get currentLandscape(): Landscape {
+    return getLandscape(this.landscape) ?? (getLandscape('bowl') as Landscape);
+  }
+
+  /** Applies `count` more updates to every cell (never past `steps`); resolves when they are applied. */
+  async step(count = 1): Promise<void> {
+    const requested = Math.floor(Number(count));
+    const n = Number.isFinite(requested) ? Math.max(0, requested) : 0;
+    if (this.isConnected || this.hasUpdated) await this.updateComplete;
+    await this.enqueue(() => this.ensureModel());
+    await this.advance(n);
+  }
+
+  /** Back to iteration 0 (every cell at the start); `play()` or `step(n)` runs it again. */
+  reset(): void {
+    this.runner.cancel();
+    this.generation++;
+    void this.enqueue(async () => {
+      await this.ensureModel();
+      this.model?.reset();
+      this.revision++;
+    });
+  }
+
+  /** Runs the cells to `steps` updates (a sweep has nothing to animate beyond that). */
+  override play(): void {
+    void this.step(MAX_STEPS);
+  }
+
+  override pause(): void {
+    this.runner.cancel();
+  }
+
+  override get playing(): boolean {
+    return this.runner.busy;
+  }
+
+  protected onFrame(): void {}
+
+  /**
+   * A sweep spans many values, so it takes none from its link group; it sends the
+   * settings of a picked cell.
+   * @internal
+   */
+  applyLinked(_values: LinkedValues): LinkTaken {
+    return undefined;
+  }
+
+  /** Also waits for the run to be rebuilt and stepped after a settings change. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let round = 0; round < 6; round++) {
+      const pending = this.runner.idle;
+      await pending;
+      if (pending === this.runner.idle && !this.isUpdatePending) break;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    const { optimizer, start, steps, x, xRange, y, yRange, cells } = this;
+    const resolved = resolveConfig({ landscape: this.currentLandscape, optimizer, start, steps, x, xRange, y, yRange, cells });
+    if (typeof resolved === 'string') {
+      if (this.notes.sweep !== resolved) this.setNote('sweep', resolved);
+      return;
+    }
+    if (this.notes.sweep) this.setNote('sweep', undefined);
+    this.config = resolved;
+    if (configKey(resolved) !== this.builtFor) this.rebuild();
+  }
+
+  private rebuild(): void {
+    void this.enqueue(() => this.ensureModel()).then((fresh) => (fresh ? this.advance(MAX_STEPS) : undefined));
+  }
+
+  /** Builds the run for the current settings when they changed; true when it built one. */
+  private async ensureModel(): Promise<boolean> {
+    const config = this.config;
+    if (!config || configKey(config) === this.builtFor) return false;
+    const model = await SweepModel.create(config);
+    this.model?.dispose();
+    this.runner.cancel();
+    this.generation++;
+    this.model = model;
+    this.builtFor = configKey(config);
+    this.active = { column: Math.min(this.active.column, model.columns - 1), row: Math.min(this.active.row, model.rows - 1) };
+    this.revision++;
+    return true;
+  }
+
+  /** `count` updates through the RunController (frame-sized chunks, the page stays responsive). */
+  private async advance(count: number): Promise<void> {
+    const model = this.model;
+    if (!model || count === 0 || model.done) return;
+    const generation = this.generation;
+    await this.runner.step(count);
+    if (generation !== this.generation || model !== this.model) return;
+    this.revision++;
+    if (model.done) this.fire('gd-done', { reason: 'max-steps', iteration: model.iteration });
+  }
+
+  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.runner.enqueue(operation);
+    next.catch((error: unknown) => console.error('<gd-sweep>:', error));
+    return next;
+  }
+
+  /** The cells and their plotted values, computed once per revision. */
+  private currentView(): { cells: SweepCell[]; view: CostView } | undefined {
+    const model = this.model;
+    if (!model) return undefined;
+    const cached = this.cachedView;
+    if (cached && cached.model === model && cached.revision === this.revision) return cached;
+    const cells = model.cells();
+    this.cachedView = { revision: this.revision, model, cells, view: costView(model.config.landscape, cells) };
+    return this.cachedView;
+  }
+
+  private figure(): FigureSnapshot | undefined {
+    const model = this.model;
+    const current = this.currentView();
+    if (!model || !current) return undefined;
+    const { config } = model;
+    const width = Math.max(this.hostSize.width, 260);
+    const heatMap = config.y !== undefined;
+    const height = heatMap ? clamp(width * 0.62, 240, 420) : clamp(width * 0.5, 220, 340);
+    const reference = current.view.reference;
+    const costLabel = reference === 0 ? 'final J' : `final J − ${this.format(reference)}`;
+    return {
+      width,
+      height,
+      margin: heatMap ? MARGIN_2D : MARGIN_1D,
+      x: config.x,
+      xRange: config.xRange,
+      y: config.y,
+      yRange: config.yRange,
+      columns: model.columns,
+      rows: model.rows,
+      cells: current.cells,
+      view: current.view,
+      edge: this.stabilityEdge ?? undefined,
+      edgeCurve: this.edgeCurve(),
+      active: this.active,
+      showActive: this.showActive,
+      costLabel,
+      format: (v) => this.format(v, { digits: 3 }),
+    };
+  }
+
+  /** The heat map's canvas, through the PaintController (once per frame). */
+  private paint(): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.heat-map');
+    const figure = this.figure();
+    if (!canvas || !figure || !figure.y) return;
+    const color = colorScale(figure.view);
+    const diverged = resolveColors(this.renderRoot as ShadowRoot, { ground: 'var(--_diverged-ground)', stripe: 'var(--_diverged-stripe)' });
+    paintHeatMap(canvas, {
+      width: figure.width,
+      height: figure.height,
+      margin: figure.margin,
+      columns: figure.columns,
+      rows: figure.rows,
+      colors: figure.view.gaps.map((gap) => (Number.isNaN(gap) ? null : color(gap))),
+      diverged,
+    });
+  }
+
+  /** "α = 0.12, β = 0.9: final J = 3.2e-4" for the active cell. */
+  private describeCell(cell: SweepCell | undefined): string {
+    const config = this.model?.config;
+    if (!cell || !config) return '';
+    const digits = { digits: 3 };
+    const setting = [config.x, config.y]
+      .filter((axis): axis is SweepAxis => axis !== undefined)
+      .map((axis) => `${axis.symbol} = ${this.format(cell.values[axis.name] as number, digits)}`)
+      .join(', ');
+    if (cell.status === 'diverged') return `${setting}: diverged after ${this.format(cell.stoppedAt ?? 0)} steps`;
+    return `${setting}: final J = ${this.format(cell.cost, digits)}`;
+  }
+
+  private activeCell(): SweepCell | undefined {
+    const model = this.model;
+    const current = this.currentView();
+    if (!model || !current) return undefined;
+    return current.cells[this.active.row * model.columns + this.active.column];
+  }
+
+  /** Picks the active cell: `gd-select`, and its settings to the link group as the optimizer's. */
+  private select(): void {
+    const cell = this.activeCell();
+    const config = this.model?.config;
+    if (!cell || !config) return;
+    this.showActive = true;
+    this.fire('gd-select', { type: config.optimizer, ...cell.values, cost: cell.cost, diverged: cell.status === 'diverged' });
+    const { learningRate, decay, beta } = cell.values;
+    const shared: LinkedValues = { type: config.optimizer };
+    if (learningRate !== undefined) shared.learningRate = learningRate;
+    if (decay !== undefined) shared.decay = decay;
+    if (beta !== undefined) shared.beta = beta;
+    if (Object.keys(shared).length > 1) this.linker.share(shared);
+  }
+
+  private onPlotClick(event: MouseEvent): void {
+    const figure = this.figure();
+    const plot = event.currentTarget as HTMLElement;
+    if (!figure) return;
+    const box = plot.getBoundingClientRect();
+    const scale = figure.width / Math.max(box.width, 1);
+    const { margin } = figure;
+    const column = cellAt((event.clientX - box.left) * scale - margin.left, figure.width - margin.left - margin.right, figure.columns);
+    const innerHeight = figure.height - margin.top - margin.bottom;
+    const fromBottom = innerHeight - ((event.clientY - box.top) * scale - margin.top);
+    const row = figure.rows === 1 ? 0 : cellAt(fromBottom, innerHeight, figure.rows);
+    if (column === undefined || row === undefined) return;
+    this.active = { column, row };
+    plot.focus();
+    this.select();
+  }
+
+  /** Arrows move between cells (Up = a larger y value), Home/End to the row's ends, Enter or Space picks. */
+  private onPlotKeydown(event: KeyboardEvent): void {
+    const model = this.model;
+    if (!model) return;
+    const { column, row } = this.active;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [column - 1, row],
+      ArrowRight: [column + 1, row],
+      ArrowUp: [column, row + 1],
+      ArrowDown: [column, row - 1],
+      Home: [0, row],
+      End: [model.columns - 1, row],
+    };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.select();
+      return;
+    }
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    this.showActive = true;
+    this.active = { column: clamp(move[0], 0, model.columns - 1), row: clamp(move[1], 0, model.rows - 1) };
+  }
+
+  protected override render(): TemplateResult {
+    const figure = this.figure();
+    const model = this.model;
+    const heatMap = figure?.y !== undefined;
+    const axes = model ? [model.config.x, model.config.y].filter(Boolean).map((a) => a!.symbol) : ['α'];
+    const label =
+      `Final cost after ${this.format(model?.config.steps ?? this.steps)} steps of ${getOptimizer(this.optimizer)?.name ?? ''} for each ${axes.join(' and ')} ` +
+      `(arrow keys move between cells, Enter or Space picks one)`;
+    const readout = this.describeCell(this.activeCell());
+    return html`${this.renderCaption()}
+      <div class="layout">
+        <div
+          class="plot ${heatMap ? 'heat' : 'line'}"
+          part="plot"
+          tabindex="0"
+          role="application"
+          aria-label=${label}
+          aria-describedby="readout"
+          @click=${this.onPlotClick}
+          @keydown=${this.onPlotKeydown}
+          @focus=${() => (this.showActive = true)}
+        >
+          ${heatMap ? html`<canvas class="heat-map" aria-hidden="true"></canvas>` : nothing}
+          ${
+            figure
+              ? html`<svg viewBox="0 0 ${figure.width} ${figure.height}" aria-hidden="true">
+                  ${heatMap ? renderHeatOverlay(figure) : renderLinePlot(figure)}
+                </svg>`
+              : nothing
+          }
+        </div>
+        <p id="readout" class="readout" part="readout" role="status" aria-live="polite">${readout}</p>
+        ${figure ? (heatMap ? renderColorLegend(figure) : renderLineLegend(figure)) : nothing}
+        <div class="bar" part="controls">
+          <button @click=${() => (this.reset(), this.play())}>Run again</button>
+          <span class="iteration"
+            >Step <strong>${this.format(this.iteration)}</strong> of ${this.format(model?.config.steps ?? this.steps)}</span
+          >
+        </div>
+        ${this.renderNotes()}
+      </div>`;
+  }
+}

@@ -1,0 +1,88 @@
+import {
+  HYPERPARAMETER_RANGES,
+  describeRange,
+  inRange,
+  narrowRange,
+  type HyperparameterName,
+  type NumberRange,
+} from '../../../core/index.js';
+
+/** A hyperparameter a sweep can vary along one axis. */
+export interface SweepAxis {
+  /** The attribute word (`learning-rate`, `beta`, …). */
+  word: string;
+  /** The property name in the core (`learningRate`, `beta`, …). */
+  name: HyperparameterName;
+  /** The symbol shown on the plot and in the readout. */
+  symbol: string;
+  /** Log-spaced cells for rates that span decades; linear cells for β-like fractions. */
+  scale: 'log' | 'linear';
+  /** The accepted values: the core's range, narrowed to what a log axis can show. */
+  range: NumberRange;
+  /** The range used when no `x-range`/`y-range` is given. */
+  defaultRange: [number, number];
+}
+
+/**
+ * The axes a sweep accepts. Ranges come from the core's HYPERPARAMETER_RANGES, so a
+ * value the sweep accepts is one the core runs; a log axis also needs a lower end
+ * greater than 0.
+ */
+export const SWEEP_AXES: Readonly<Record<string, SweepAxis>> = {
+  'learning-rate': {
+    word: 'learning-rate',
+    name: 'learningRate',
+    symbol: 'α',
+    scale: 'log',
+    range: HYPERPARAMETER_RANGES.learningRate,
+    defaultRange: [1e-3, 2],
+  },
+  beta: { word: 'beta', name: 'beta', symbol: 'β', scale: 'linear', range: HYPERPARAMETER_RANGES.beta, defaultRange: [0, 0.99] },
+  beta1: { word: 'beta1', name: 'beta1', symbol: 'β₁', scale: 'linear', range: HYPERPARAMETER_RANGES.beta1, defaultRange: [0, 0.99] },
+  beta2: { word: 'beta2', name: 'beta2', symbol: 'β₂', scale: 'linear', range: HYPERPARAMETER_RANGES.beta2, defaultRange: [0.9, 0.999] },
+  epsilon: {
+    word: 'epsilon',
+    name: 'epsilon',
+    symbol: 'ε',
+    scale: 'log',
+    range: HYPERPARAMETER_RANGES.epsilon,
+    defaultRange: [1e-8, 1],
+  },
+  decay: {
+    word: 'decay',
+    name: 'decay',
+    symbol: 'decay',
+    scale: 'log',
+    range: narrowRange(HYPERPARAMETER_RANGES.decay, { min: 0, minExclusive: true }),
+    defaultRange: [1e-4, 1],
+  },
+};
+
+export const AXIS_WORDS = Object.keys(SWEEP_AXES);
+
+/**
+ * `cells` values from `lo` to `hi`, both ends included: geometric on a log axis
+ * (equal ratios between neighbours), arithmetic on a linear one.
+ */
+export function axisValues(axis: SweepAxis, [lo, hi]: [number, number], cells: number): number[] {
+  const values: number[] = [];
+  for (let i = 0; i < cells; i++) {
+    const t = cells === 1 ? 0 : i / (cells - 1);
+    values.push(axis.scale === 'log' ? Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))) : lo + t * (hi - lo));
+  }
+  // The ends are exactly what the author typed (exp(log(x)) may differ in the last bit).
+  values[0] = lo;
+  values[values.length - 1] = hi;
+  return values;
+}
+
+/** Whether `[lo, hi]` is an increasing range of values the axis accepts; otherwise why not. */
+export function checkAxisRange(axis: SweepAxis, range: [number, number] | undefined): string | undefined {
+  if (!range) return 'two numbers "from,to"';
+  const [lo, hi] = range;
+  if (!(lo < hi)) return 'two numbers "from,to" with from < to';
+  if (axis.scale === 'log' && !(lo > 0)) return `two numbers "from,to" greater than 0 (${axis.word} is on a log axis)`;
+  if (!inRange(axis.range, lo) || !inRange(axis.range, hi))
+    return `two numbers "from,to", each ${describeRange(axis.range)} (the range of ${axis.word})`;
+  return undefined;
+}

@@ -1,0 +1,188 @@
+import * as tf from '../../../core/tf.js';
+import {
+  ParticleRun,
+  costOfRows,
+  initBackend,
+  type BackendPreference,
+  type Hyperparameters,
+  type Landscape,
+  type OptimizerType,
+  type ParticleStatus,
+} from '../../../core/index.js';
+import { axisValues, type SweepAxis } from './axes.js';
+
+/** Everything that decides a sweep's numbers; a change to any of it means a new run. */
+export interface SweepConfig {
+  landscape: Landscape;
+  optimizer: OptimizerType;
+  start: [number, number];
+  /** Updates every cell makes. */
+  steps: number;
+  x: SweepAxis;
+  xRange: [number, number];
+  /** The second axis of a heat map; absent for a 1-D sweep. */
+  y?: SweepAxis;
+  yRange?: [number, number];
+  /** Cells per axis. */
+  cells: number;
+  backend?: BackendPreference;
+}
+
+/** One cell: its hyperparameters and where its run ended. */
+export interface SweepCell {
+  /** Column (x) and row (y) of the cell; `row` is 0 in a 1-D sweep. */
+  column: number;
+  row: number;
+  /** The swept hyperparameters by core name (`learningRate`, `beta`, …). */
+  values: Partial<Hyperparameters>;
+  /** J at the cell's last point (for a diverged cell: the last point before it left). */
+  cost: number;
+  status: ParticleStatus;
+  /** The update at which the cell's run stopped (converged or diverged), or null. */
+  stoppedAt: number | null;
+}
+
+/**
+ * A sweep as one batched run: every cell is a particle of one `ParticleRun`, with its
+ * own hyperparameters as the rule's [n, 1] coefficient columns, so 40 × 40 cells take one
+ * tensor op per update, not 1600 runs. Cell (column, row) is particle row · columns + column.
+ */
+export class SweepModel {
+  readonly xValues: number[];
+  readonly yValues: number[];
+  /**
+   * The largest eigenvalue of the Hessian at the start (tf autodiff, a gradient of the
+   * gradient), or undefined where it is not a positive finite number. On a quadratic
+   * plain gradient descent is stable exactly for α < 2/λ_max.
+   */
+  readonly lambdaMax: number | undefined;
+  private readonly run: ParticleRun;
+
+  private constructor(readonly config: SweepConfig) {
+    this.xValues = axisValues(config.x, config.xRange, config.cells);
+    this.yValues = config.y && config.yRange ? axisValues(config.y, config.yRange, config.cells) : [NaN];
+    const particles = [];
+    for (const yValue of this.yValues) {
+      for (const xValue of this.xValues) {
+        const optimizer = { type: config.optimizer, [config.x.name]: xValue, ...(config.y ? { [config.y.name]: yValue } : {}) };
+        particles.push({ start: [...config.start], optimizer });
+      }
+    }
+    this.run = new ParticleRun({
+      cost: (params: tf.Tensor2D) => costOfRows(config.landscape, params),
+      particles,
+      backend: config.backend ?? 'auto',
+      // A cell needs where its run ended, not its path: 4096 cells × 10⁴ steps of
+      // kept points would be gigabytes.
+      trajectory: 'latest',
+    });
+    this.lambdaMax = stabilityCurvature(config.landscape, config.start);
+  }
+
+  /** Waits for the shared backend, then builds the run (iteration 0). */
+  static async create(config: SweepConfig): Promise<SweepModel> {
+    await initBackend();
+    return new SweepModel(config);
+  }
+
+  get columns(): number {
+    return this.xValues.length;
+  }
+
+  get rows(): number {
+    return this.yValues.length;
+  }
+
+  /** Updates made so far (at most `steps`). */
+  get iteration(): number {
+    return this.run.iteration;
+  }
+
+  get done(): boolean {
+    return this.iteration >= this.config.steps;
+  }
+
+  /** The backend the cells' tensors live on. */
+  get backend(): string {
+    return this.run.backend;
+  }
+
+  /** Up to `k` more updates of every cell, never past `steps`; returns how many were made. */
+  step(k: number): number {
+    const n = Math.max(0, Math.min(k, this.config.steps - this.iteration));
+    if (n > 0) this.run.step(n);
+    return n;
+  }
+
+  /** The cells in reading order (row 0 first), each with its latest cost and status. */
+  cells(): SweepCell[] {
+    const { x, y } = this.config;
+    return this.run.particles.map((particle, index) => {
+      const column = index % this.columns;
+      const row = Math.floor(index / this.columns);
+      const values: Partial<Hyperparameters> = { [x.name]: this.xValues[column] };
+      if (y) values[y.name] = this.yValues[row];
+      const cost = particle.costs[particle.costs.length - 1];
+      return { column, row, values, cost, status: particle.status, stoppedAt: particle.stoppedAt };
+    });
+  }
+
+  reset(): void {
+    this.run.reset();
+  }
+
+  /** Frees the tensors and keeps the state: the next step rebuilds them (the element left the page). */
+  release(): void {
+    this.run.releaseTensors();
+  }
+
+  dispose(): void {
+    this.run.dispose();
+  }
+}
+
+/**
+ * The learning rate past which momentum (V ← βV + (1−β)dW, W ← W − αV) diverges on a
+ * quadratic of top curvature λ: it is the heavy ball with step η = α(1−β), stable for
+ * 0 < ηλ < 2(1+β), so \alpha_{\text{edge}}(\beta) = \frac{2(1+\beta)}{(1-\beta)\,\lambda_{\max}}
+ * (2/λ_max at β = 0).
+ */
+export function momentumEdge(lambdaMax: number, beta: number): number {
+  return (2 * (1 + beta)) / ((1 - beta) * lambdaMax);
+}
+
+/** λ_max at `point`, or undefined where the second derivatives cannot be taken (a kernel the kit does not ship). */
+function stabilityCurvature(landscape: Landscape, point: readonly number[]): number | undefined {
+  try {
+    return largestEigenvalue(hessianAt(landscape, point));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The 2×2 Hessian of the landscape at `point`: row k is the gradient of ∂J/∂w_k. */
+export function hessianAt(landscape: Landscape, point: readonly number[]): number[][] {
+  return tf.tidy(() => {
+    const at = tf.tensor2d([[point[0], point[1]]]);
+    const gradient = tf.grad((q: tf.Tensor) => tf.sum(costOfRows(landscape, q as tf.Tensor2D)));
+    return [0, 1].map((k) => {
+      // ∂J/∂w_k as the gradient times a unit row: ops whose own gradients the kit registers.
+      const unit = tf.tensor2d([[k === 0 ? 1 : 0, k === 1 ? 1 : 0]]);
+      const partial = (q: tf.Tensor) => tf.sum(tf.mul(gradient(q), unit));
+      return Array.from(tf.grad(partial)(at).dataSync());
+    });
+  });
+}
+
+/**
+ * λ_max of a 2×2 matrix, symmetrised (float32 autodiff may leave H₁₂ ≠ H₂₁ in the last
+ * bits): (a + d)/2 + √(((a − d)/2)² + b²). Undefined unless it is positive and finite,
+ * where no stability edge 2/λ_max exists.
+ */
+export function largestEigenvalue(h: number[][]): number | undefined {
+  const a = h[0][0];
+  const d = h[1][1];
+  const b = (h[0][1] + h[1][0]) / 2;
+  const lambda = (a + d) / 2 + Math.hypot((a - d) / 2, b);
+  return Number.isFinite(lambda) && lambda > 0 ? lambda : undefined;
+}
