@@ -1,36 +1,22 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LANDSCAPE_IDS, getLandscape, getOptimizer, type HyperparameterName, type Landscape } from '../../core/index.js';
+import { LANDSCAPE_IDS, getLandscape, type HyperparameterName, type Landscape } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { numberRule } from '../shared/rules.js';
-import { resolveColors } from '../shared/plot/canvas.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { nudgePoint, startPointDrag } from '../shared/plot/drag.js';
 import { GdOptimizer, NUMERIC_RULES } from '../optimizer/gd-optimizer.js';
-import { DEFAULT_RACE, defaultLearningRate } from './internal/defaults.js';
-import { seriesStyle } from './internal/series-style.js';
 import { landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
-import { whenIdle, type IdleBudget } from './internal/idle.js';
+import { prepareWhenIdle } from './internal/idle.js';
+import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
-import {
-  BAND_COUNT,
-  GRID_SIZE,
-  PLOT_MARGIN,
-  PREVIEW_STEPS,
-  chartScales,
-  chartSize,
-  clientToData,
-  isWide,
-  plotScales,
-  plotWidth,
-  type ChartScales,
-} from './internal/layout.js';
-import { MAX_STEPS, RaceModel, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
-import { RacePainter } from './internal/painter.js';
+import { BAND_COUNT, GRID_SIZE, PLOT_MARGIN, chartSize, clientToData, isWide, plotScales, plotWidth } from './internal/layout.js';
+import { MAX_STEPS, RaceModel, resolveEntries, type Overrides, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
+import { RacePainter, previewCosts, raceChartScales, raceScene, resolveRaceColors } from './internal/painter.js';
 import {
   HYPER_LABELS,
   renderChart,
@@ -41,21 +27,14 @@ import {
   renderPlotKey,
   renderPlotSvg,
 } from './internal/templates.js';
+import { SharedSettings, linkedChanges } from './internal/links.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';
 
-type Overrides = Partial<Record<HyperparameterName | 'disabled', number | boolean>>;
-
-/** Idle work stops when less than this is left of an idle period (a slice takes a few ms). */
-const SLICE_MARGIN_MS = 6;
-/** How soon an off-screen race looks again whether it should prepare. */
-const OFF_SCREEN_RETRY_MS = 1000;
 /** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
 const MAX_RESTORED_OPTIMIZERS = 16;
-/** Preview updates made at once when a drag moves the start; the rest follow in measured slices. */
-const FIRST_PREVIEW_SLICE = 25;
 
 /**
  * Optimizers race down a 2-D cost landscape: pick a landscape, drag the red start
@@ -139,18 +118,19 @@ export class GdOptimizerRace extends GdElement {
     release: () => this.model?.releaseTensors(),
     afterChunk: () => this.painter.request(),
   });
-  /** Computes the preview in measured slices (a drag never waits for all 100 steps of every optimizer). */
-  private readonly previewer = new RunController(this, {
-    apply: (k) => this.model?.preview?.advance(k) ?? 0,
-    release: () => this.model?.dropPreview(),
-    afterChunk: () => this.onPreviewSlice(),
-    initialChunk: FIRST_PREVIEW_SLICE,
+  /** The preview, in slices that never hold a frame; the legend and the chart's axes follow its first and last. */
+  private readonly previewer = new RacePreviewer(this, {
+    model: () => this.model,
+    onSlice: (_, milestone) => {
+      this.painter.request();
+      if (milestone) this.requestUpdate();
+    },
   });
   /** Bumped by every reset and rebuild: a step(n) cut short by one reports nothing. */
   private runGeneration = 0;
   private readonly childObserver = new MutationObserver(() => this.requestUpdate());
   /** Each child's shared settings as last sent to (or taken from) the link group. */
-  private readonly sharedSettings = new WeakMap<GdOptimizer, string>();
+  private readonly sharedSettings = new SharedSettings();
   /** A restored state set the start: it wins over the landscape's own start even if the text is unchanged. */
   private restoredStart = false;
   /** `startPoint` holds the validated start (set on the first update). */
@@ -350,27 +330,7 @@ export class GdOptimizerRace extends GdElement {
 
   /** The optimizers as they are now: children (document order) or the defaults. */
   private readEntries(): RaceEntry[] {
-    const landscapeId = this.currentLandscape.id;
-    const children = this.optimizerChildren();
-    const declared: { child?: GdOptimizer; settings: GdOptimizer['settings'] }[] = children.length
-      ? children.map((child) => ({ child, settings: child.settings }))
-      : DEFAULT_RACE.map((type) => ({ settings: { type, disabled: false } }));
-    return declared.map(({ child, settings }, i) => {
-      const rule = getOptimizer(settings.type) ?? getOptimizer('sgd')!;
-      const override = this.overrides[i] ?? {};
-      const hyperparameters = { ...rule.defaults, learningRate: defaultLearningRate(landscapeId, rule.type) };
-      for (const name of Object.keys(hyperparameters) as HyperparameterName[]) {
-        const value = override[name] ?? (settings as unknown as Record<string, number | undefined>)[name];
-        if (typeof value === 'number') hyperparameters[name] = value;
-      }
-      return {
-        type: rule.type,
-        label: settings.label || rule.name,
-        hyperparameters,
-        disabled: typeof override.disabled === 'boolean' ? override.disabled : settings.disabled,
-        child,
-      };
-    });
+    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides);
   }
 
   /** The optimizers the race runs (as last synced), or as they are now before any model. */
@@ -462,44 +422,17 @@ export class GdOptimizerRace extends GdElement {
     return Math.max(1, Math.min(4 * this.speed, Math.round((this.speed * elapsed) / (1000 / 60))));
   }
 
-  /**
-   * Shows where the next 100 steps lead from a new start or with new settings. Not
-   * urgent: it waits for idle time, so a landscape switch paints its map first.
-   */
+  /** Shows where the next 100 steps lead from the start, once the page is idle. */
   private queuePreview(): void {
-    whenIdle(() => {
-      const model = this.model;
-      if (!this.isConnected || !model?.built || this.dragging || model.iteration > 0) return;
-      this.previewFrom(model.settings.start);
-    });
-  }
-
-  /**
-   * Previews every optimizer's first 100 steps from `point`, in slices: the first few
-   * steps now, the rest in measured slices of a few ms each. A newer point drops a
-   * preview under way; a preview from this very point (made while dragging) is kept.
-   */
-  private previewFrom(point: [number, number]): void {
-    const model = this.model;
-    if (!model) return;
-    const made = model.previewFrom(point);
-    if (made && (made.complete || this.previewer.busy)) return;
-    this.previewer.cancel();
-    if (!made) model.startPreview(point);
-    void this.previewer.step(PREVIEW_STEPS);
-  }
-
-  /** A preview slice landed: paint it; the legend and the chart's axes follow its first and last. */
-  private onPreviewSlice(): void {
-    this.painter.request();
-    const preview = this.model?.preview;
-    if (preview && (preview.steps <= FIRST_PREVIEW_SLICE || preview.complete)) this.requestUpdate();
+    this.previewer.whenIdle(() => this.isConnected && !this.dragging && this.iteration === 0);
   }
 
   /** A child's settings changed: re-read them; the notice goes no further than this race. */
   private onChildChange = (event: Event): void => {
     event.stopPropagation();
-    if (event.target instanceof GdOptimizer && event.target.parentElement === this) this.shareChildSettings(event.target);
+    // A child's learning rate or decay set by page script goes to the link group, like one typed into its panel.
+    const shared = event.target instanceof GdOptimizer && event.target.parentElement === this && this.sharedSettings.changes(event.target);
+    if (shared) this.linker.share(shared);
     this.requestUpdate();
   };
 
@@ -519,7 +452,7 @@ export class GdOptimizerRace extends GdElement {
       this.start = pairText(point);
       this.changedByElement('start');
       this.syncModel();
-      this.previewFrom(point);
+      this.previewer.from(point);
       this.fire('gd-params-change', { start: [...point] });
       return;
     }
@@ -532,7 +465,7 @@ export class GdOptimizerRace extends GdElement {
       const { x, y } = plotScales(this.currentLandscape, svg.width.baseVal.value);
       handle.setAttribute('transform', `translate(${x(point[0])},${y(point[1])})`);
     }
-    this.previewFrom(point);
+    this.previewer.from(point);
   }
 
   private readonly onHandlePointerDown = (event: PointerEvent): void => {
@@ -583,7 +516,7 @@ export class GdOptimizerRace extends GdElement {
     }
     (child as unknown as Record<string, number>)[name] = value;
     // Set here, so it is not sent to the link group again when the child reports it.
-    this.sharedSettings.set(child, sharedKey(child.settings));
+    this.sharedSettings.mark(child);
   }
 
   /**
@@ -593,45 +526,15 @@ export class GdOptimizerRace extends GdElement {
    * @internal
    */
   applyLinked(values: LinkedValues): LinkTaken {
-    const settings = (['learningRate', 'decay'] as const).filter(
-      (name) => values[name] !== undefined && NUMERIC_RULES[name].valid(values[name]),
-    );
-    if (!settings.length) return undefined;
+    const changes = linkedChanges(this.syncModel().entries, values);
+    if (!changes.length) return undefined;
     const taken: Record<string, number> = {};
-    const optimizers: number[] = [];
-    this.syncModel().entries.forEach((entry, i) => {
-      if (entry.type !== values.type) return;
-      let changed = false;
-      for (const name of settings) {
-        const value = values[name]!;
-        if (entry.hyperparameters[name] === value) continue;
-        this.setHyperparameter(i, name, value);
-        taken[name] = value;
-        changed = true;
-      }
-      if (changed) optimizers.push(i);
-    });
-    if (!optimizers.length) return undefined;
+    for (const { index, name, value } of changes) {
+      this.setHyperparameter(index, name, value);
+      taken[name] = value;
+    }
     this.requestUpdate();
-    return { values: taken, optimizers };
-  }
-
-  /**
-   * A child's learning rate or decay set by page script (or an attribute) goes to the
-   * link group, like one typed into its panel. The first report of a child is its
-   * starting value, which stays its own.
-   */
-  private shareChildSettings(child: GdOptimizer): void {
-    const settings = child.settings;
-    const key = sharedKey(settings);
-    const before = this.sharedSettings.get(child);
-    this.sharedSettings.set(child, key);
-    if (before === undefined || before === key) return;
-    const [, learningRate, decay] = JSON.parse(before) as [string, number | null, number | null];
-    const values: LinkedValues = { type: settings.type };
-    if (settings.learningRate !== undefined && settings.learningRate !== learningRate) values.learningRate = settings.learningRate;
-    if (settings.decay !== undefined && settings.decay !== decay) values.decay = settings.decay;
-    if (values.learningRate !== undefined || values.decay !== undefined) this.linker.share(values);
+    return { values: taken, optimizers: [...new Set(changes.map((change) => change.index))] };
   }
 
   private onEnabledChange(index: number, enabled: boolean): void {
@@ -698,23 +601,7 @@ export class GdOptimizerRace extends GdElement {
       }),
       ...LANDSCAPE_IDS.map((id) => () => prepareSlice(getLandscape(id)!, GRID_SIZE, BAND_COUNT)),
     ];
-    const next = (deadline: IdleBudget) => {
-      if (!this.isConnected) return;
-      // Off-screen (or in a hidden tab) nothing is prepared; look again a little later.
-      if (!this.player.onScreen) {
-        const timer = setTimeout(() => (this.cancelIdle = whenIdle(next)), OFF_SCREEN_RETRY_MS);
-        this.cancelIdle = () => clearTimeout(timer);
-        return;
-      }
-      // Slices while the idle period lasts, stopping with a margin for the slice's own time.
-      // A callback run on its timeout (a page never idle) still makes one slice of progress.
-      let budget = deadline.didTimeout ? 1 : 0;
-      while (tasks.length && (budget-- > 0 || deadline.timeRemaining() > SLICE_MARGIN_MS)) {
-        if (tasks[0]()) tasks.shift();
-      }
-      if (tasks.length) this.cancelIdle = whenIdle(next);
-    };
-    this.cancelIdle = whenIdle(next);
+    this.cancelIdle = prepareWhenIdle({ isConnected: () => this.isConnected, onScreen: () => this.player.onScreen }, tasks);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -728,14 +615,7 @@ export class GdOptimizerRace extends GdElement {
     if (colorsKey !== this.colorsKey) {
       this.colorsKey = colorsKey;
       this.drawing.invalidateContours();
-      this.colors = resolveColors(this.renderRoot as ShadowRoot, {
-        start: 'var(--gd-race-start, var(--_model))',
-        halo: 'light-dark(rgba(255,255,255,0.85), rgba(10,14,20,0.7))',
-        fg: 'var(--_fg)',
-        muted: 'var(--_muted)',
-        bg: 'var(--_bg)',
-        ...Object.fromEntries(this.entries.map((_, i) => [`series${i}`, seriesStyle(i).color])),
-      });
+      this.colors = resolveRaceColors(this.renderRoot as ShadowRoot, this.entries.length);
     }
     // The PaintController repaints the canvases after this update.
   }
@@ -755,45 +635,21 @@ export class GdOptimizerRace extends GdElement {
 
   // ---------------------------------------------------------------- painting
 
-  /** The preview's costs while they stand for the race (before it starts, and while the start is dragged). */
-  private previewCosts(): number[][] | undefined {
-    const model = this.model;
-    return model?.preview && (model.iteration === 0 || this.dragging) ? model.preview.costs : undefined;
-  }
-
   private plotScales() {
     return plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
   }
 
-  private chartScales(): ChartScales {
-    const model = this.model;
-    const costs = this.previewCosts();
-    const series = (model?.entries ?? []).flatMap((entry, i) => {
-      const particle = model?.particles[i];
-      return entry.disabled || !particle ? [] : [costs?.[i] ?? particle.costs];
-    });
-    return chartScales(this.currentLandscape, chartSize(this.currentLandscape, this.hostSize.width, this.entries.length), series);
-  }
-
   /** The one paint of the canvases, from a snapshot of the race (the PaintController calls it). */
   private paintCanvases(): void {
-    const model = this.model;
-    if (!model?.built) return;
+    if (!this.model?.built) return;
     this.drawing.paint(
       { contours: this.contourCanvas, paths: this.pathCanvas, chart: this.chartCanvas },
-      {
-        landscape: this.currentLandscape,
-        plot: this.plotScales(),
-        chart: this.chartScales(),
-        entries: model.entries,
-        particles: model.particles,
-        iteration: model.iteration,
-        previewPoints: model.preview?.points,
-        previewCosts: this.previewCosts(),
+      raceScene(this.model, {
+        hostWidth: this.hostSize.width,
         dragging: this.dragging,
         focus: this.isolated ?? this.pinned,
         colors: this.colors,
-      },
+      }),
     );
   }
 
@@ -856,9 +712,9 @@ export class GdOptimizerRace extends GdElement {
             })}
             ${renderChart(
               landscape,
-              this.chartScales(),
+              raceChartScales(model, this.hostSize.width, this.dragging),
               chartSize(landscape, this.hostSize.width, model.entries.length),
-              this.previewCosts() !== undefined,
+              previewCosts(model, this.dragging) !== undefined,
               format,
             )}
           </div>
@@ -887,11 +743,6 @@ export class GdOptimizerRace extends GdElement {
       </div>
     `;
   }
-}
-
-/** The settings a link group shares, as one comparable string. */
-function sharedKey(settings: GdOptimizer['settings']): string {
-  return JSON.stringify([settings.type, settings.learningRate ?? null, settings.decay ?? null]);
 }
 
 /** `[w1, w2]` as the `start` attribute writes it. */

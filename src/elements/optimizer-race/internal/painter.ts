@@ -1,10 +1,10 @@
 import type { Landscape, ParticleState } from '../../../core/index.js';
-import { prepareCanvas } from '../../shared/plot/canvas.js';
+import { prepareCanvas, resolveColors } from '../../shared/plot/canvas.js';
 import { fillContourBands } from '../../shared/plot/contours.js';
 import { drawSeries } from '../../shared/plot/series.js';
-import { gapTransform, landscapeGrid, type ChartScales, type PlotScales } from './layout.js';
+import { chartScales, chartSize, gapTransform, landscapeGrid, plotScales, plotWidth, type ChartScales, type PlotScales } from './layout.js';
 import { PixelPath } from './pixel-path.js';
-import type { RaceEntry } from './race-model.js';
+import type { RaceEntry, RaceModel } from './race-model.js';
 import { seriesStyle, traceMarker } from './series-style.js';
 
 /** Everything one paint of the race reads: a snapshot, never the live element. */
@@ -201,4 +201,53 @@ function drawCross(context: CanvasRenderingContext2D, x: number, y: number, colo
   context.strokeStyle = color;
   context.stroke();
   context.lineCap = 'butt';
+}
+
+/** The preview's costs while they stand for the race (before it starts, and while the start is dragged). */
+export function previewCosts(model: RaceModel, dragging: boolean): number[][] | undefined {
+  return model.preview && (model.iteration === 0 || dragging) ? model.preview.costs : undefined;
+}
+
+/** The cost chart's scales for the race as it is (the preview's costs before it starts). */
+export function raceChartScales(model: RaceModel, hostWidth: number, dragging: boolean): ChartScales {
+  const costs = previewCosts(model, dragging);
+  const series = model.entries.flatMap((entry, i) => {
+    const particle = model.particles[i];
+    return entry.disabled || !particle ? [] : [costs?.[i] ?? particle.costs];
+  });
+  const { landscape } = model.settings;
+  return chartScales(landscape, chartSize(landscape, hostWidth, model.entries.length), series);
+}
+
+/** A scene of the race as it is now, for a host this wide. */
+export function raceScene(
+  model: RaceModel,
+  view: { hostWidth: number; dragging: boolean; focus: number | null; colors: Record<string, string> },
+): RaceScene {
+  const { landscape } = model.settings;
+  return {
+    landscape,
+    plot: plotScales(landscape, plotWidth(view.hostWidth)),
+    chart: raceChartScales(model, view.hostWidth, view.dragging),
+    entries: model.entries,
+    particles: model.particles,
+    iteration: model.iteration,
+    previewPoints: model.preview?.points,
+    previewCosts: previewCosts(model, view.dragging),
+    dragging: view.dragging,
+    focus: view.focus,
+    colors: view.colors,
+  };
+}
+
+/** The canvas colours of the theme in force (resolving them forces a style pass: only on a change). */
+export function resolveRaceColors(root: ShadowRoot, optimizers: number): Record<string, string> {
+  return resolveColors(root, {
+    start: 'var(--gd-race-start, var(--_model))',
+    halo: 'light-dark(rgba(255,255,255,0.85), rgba(10,14,20,0.7))',
+    fg: 'var(--_fg)',
+    muted: 'var(--_muted)',
+    bg: 'var(--_bg)',
+    ...Object.fromEntries(Array.from({ length: optimizers }, (_, i) => [`series${i}`, seriesStyle(i).color])),
+  });
 }
