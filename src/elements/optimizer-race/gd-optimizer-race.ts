@@ -15,7 +15,15 @@ import { prepareWhenIdle } from './internal/idle.js';
 import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
 import { BAND_COUNT, GRID_SIZE, PLOT_MARGIN, chartSize, clientToData, isWide, plotScales, plotWidth } from './internal/layout.js';
-import { MAX_STEPS, RaceModel, resolveEntries, type Overrides, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
+import {
+  MAX_STEPS,
+  RaceModel,
+  resolveEntries,
+  stepsForFrame,
+  type Overrides,
+  type RaceEntry,
+  type RaceTrajectory,
+} from './internal/race-model.js';
 import { RacePainter, previewCosts, raceChartScales, raceScene, resolveRaceColors } from './internal/painter.js';
 import {
   HYPER_LABELS,
@@ -27,7 +35,7 @@ import {
   renderPlotKey,
   renderPlotSvg,
 } from './internal/templates.js';
-import { SharedSettings, linkedChanges } from './internal/links.js';
+import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
@@ -402,24 +410,13 @@ export class GdOptimizerRace extends GdElement {
     if (this.busy || this.dragging || this.runner.busy || !this.model?.built) return;
     this.busy = true;
     try {
-      this.model.step(this.stepsThisFrame());
+      const now = performance.now();
+      this.model.step(stepsForFrame(this.speed, now - this.lastFrameAt, this.reducedMotion.matches));
+      this.lastFrameAt = now;
       this.reportSteps();
     } finally {
       this.busy = false;
     }
-  }
-
-  /**
-   * `speed` is steps per 60 Hz frame: a slower display (or a dropped frame) gets
-   * proportionally more steps, up to 4 frames' worth, so the race keeps its pace.
-   * With reduced motion every beat advances exactly `speed` steps.
-   */
-  private stepsThisFrame(): number {
-    const now = performance.now();
-    const elapsed = now - this.lastFrameAt;
-    this.lastFrameAt = now;
-    if (this.reducedMotion.matches || !(elapsed > 0) || elapsed > 250) return this.speed;
-    return Math.max(1, Math.min(4 * this.speed, Math.round((this.speed * elapsed) / (1000 / 60))));
   }
 
   /** Shows where the next 100 steps lead from the start, once the page is idle. */
@@ -622,15 +619,8 @@ export class GdOptimizerRace extends GdElement {
 
   /** Bad values on child elements show up in this element's notes. */
   private refreshChildNotes(): void {
-    const wanted: Record<string, string> = {};
-    this.optimizerChildren().forEach((child, i) => {
-      for (const [attribute, text] of Object.entries(child.notes)) wanted[`optimizer-${i}-${attribute}`] = text;
-    });
-    const current = Object.keys(this.notes).filter((key) => key.startsWith('optimizer-'));
-    const changed = current.length !== Object.keys(wanted).length || current.some((key) => this.notes[key] !== wanted[key]);
-    if (!changed) return;
-    const next = Object.fromEntries(Object.entries(this.notes).filter(([key]) => !key.startsWith('optimizer-')));
-    this.notes = { ...next, ...wanted };
+    const notes = withChildNotes(this.notes, this.optimizerChildren());
+    if (notes) this.notes = notes;
   }
 
   // ---------------------------------------------------------------- painting

@@ -52,3 +52,21 @@ export function linkedChanges(
       : names.filter((name) => entry.hyperparameters[name] !== values[name]).map((name) => ({ index, name, value: values[name]! })),
   );
 }
+
+/**
+ * The notes of a race with its children's notes (bad values on a `<gd-optimizer>`) as
+ * `optimizer-<i>-<attribute>`; undefined when they are already so.
+ */
+export function withChildNotes(
+  notes: Readonly<Record<string, string>>,
+  children: readonly GdOptimizer[],
+): Record<string, string> | undefined {
+  const wanted: Record<string, string> = {};
+  children.forEach((child, i) => {
+    for (const [attribute, text] of Object.entries(child.notes)) wanted[`optimizer-${i}-${attribute}`] = text;
+  });
+  const current = Object.keys(notes).filter((key) => key.startsWith('optimizer-'));
+  const changed = current.length !== Object.keys(wanted).length || current.some((key) => notes[key] !== wanted[key]);
+  if (!changed) return undefined;
+  return { ...Object.fromEntries(Object.entries(notes).filter(([key]) => !key.startsWith('optimizer-'))), ...wanted };
+}

@@ -10,7 +10,7 @@ export const FIRST_PREVIEW_SLICE = 25;
 export interface RacePreviewerOptions {
   /** The race's model now (it is replaced when the settings change). */
   model: () => RaceModel | undefined;
-  /** A slice landed; `milestone` for the first and the last (the readouts follow those). */
+  /** A slice landed; `milestone` for a preview's first and last (the readouts follow those). */
   onSlice: (preview: RacePreview, milestone: boolean) => void;
 }
 
@@ -23,6 +23,8 @@ export interface RacePreviewerOptions {
  */
 export class RacePreviewer {
   private readonly slices: RunController;
+  /** The preview whose first slice was reported. */
+  private announced?: RacePreview;
 
   constructor(
     host: ReactiveControllerHost & { readonly isConnected: boolean },
@@ -33,7 +35,9 @@ export class RacePreviewer {
       release: () => options.model()?.dropPreview(),
       afterChunk: () => {
         const preview = options.model()?.preview;
-        if (preview) options.onSlice(preview, preview.steps <= FIRST_PREVIEW_SLICE || preview.complete);
+        if (!preview) return;
+        options.onSlice(preview, preview !== this.announced || preview.complete);
+        this.announced = preview;
       },
       initialChunk: FIRST_PREVIEW_SLICE,
       yieldToEventLoop: nextTask,
