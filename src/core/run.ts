@@ -360,15 +360,26 @@ export class ParticleRun {
   }
 
   /**
-   * The trajectories k updates from `starts` (default: the current starts) would
-   * take, leaving this run untouched: for drag previews.
+   * A new run with this run's cost, options and current hyperparameters, at iteration 0
+   * from `starts` (default: the current starts); this run is untouched. A resumable
+   * preview: step it in slices (`fork.step(25)`, later `fork.step(75)` gives exactly the
+   * trajectories of `preview(100)`), read its `particles`, and dispose it.
    */
-  preview(k: number, starts: number[][] = this.starts): readonly ParticleState[] {
+  fork(starts: number[][] = this.starts): ParticleRun {
+    this.assertAlive();
     const configs = this.states.map((p, i) => ({
       start: starts[i] ?? this.starts[i],
       optimizer: { ...p.hyperparameters, type: p.type },
     }));
-    const scratch = new ParticleRun({ ...this.options, particles: configs });
+    return new ParticleRun({ ...this.options, particles: configs });
+  }
+
+  /**
+   * The trajectories k updates from `starts` (default: the current starts) would
+   * take, leaving this run untouched: for previews.
+   */
+  preview(k: number, starts: number[][] = this.starts): readonly ParticleState[] {
+    const scratch = this.fork(starts);
     try {
       scratch.step(k);
       return scratch.particles;

@@ -236,6 +236,30 @@ for (const backend of BACKENDS) {
       run.dispose();
     });
 
+    it('fork: a preview stepped in slices gives exactly preview(k), with the settings in force, and frees its tensors', () => {
+      const before = tf.memory().numTensors;
+      const run = new ParticleRun({ cost: landscapeCost, particles: MIXED.slice(0, 4) });
+      run.step(4);
+      run.setHyperparameters(0, { learningRate: 0.05 });
+      const starts = MIXED.slice(0, 4).map(() => [1.5, -0.5]);
+      const whole = run.preview(30, starts);
+      const fork = run.fork(starts);
+      expect(fork.iteration).to.equal(0);
+      expect(fork.particles[0].hyperparameters.learningRate).to.equal(0.05);
+      fork.step(7);
+      fork.step(1);
+      fork.step(22);
+      expect(fork.iteration).to.equal(30);
+      expect(fork.particles.map((p) => p.points)).to.deep.equal(whole.map((p) => p.points));
+      expect(fork.particles.map((p) => p.costs)).to.deep.equal(whole.map((p) => p.costs));
+      // The run it came from is untouched.
+      expect(run.iteration).to.equal(4);
+      expect(run.particles[0].points[0]).to.deep.equal(MIXED[0].start);
+      fork.dispose();
+      run.dispose();
+      expect(tf.memory().numTensors).to.equal(before);
+    });
+
     it('construct, reset, setStart, preview and dispose leave no tensor behind', () => {
       const before = tf.memory().numTensors;
       const run = new ParticleRun({ cost: landscapeCost, particles: MIXED });

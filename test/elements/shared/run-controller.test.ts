@@ -114,6 +114,16 @@ describe('RunController (no DOM: a fake host and a fake run)', () => {
     expect(run.released).to.equal(1);
   });
 
+  it('starts with initialChunk updates, then sizes the chunks from their measured time', async () => {
+    const run = fakeRun(0.5);
+    const { controller } = controllerFor(run, fakeHost(), { initialChunk: 6 });
+    expect(await controller.step(40)).to.equal(40);
+    expect(run.chunks[0]).to.equal(6);
+    // 0.5 ms an update against the 8 ms budget: never more than 16 in a chunk once measured.
+    expect(Math.max(...run.chunks.slice(1))).to.be.at.most(16);
+    expect(run.chunks.reduce((a, b) => a + b, 0)).to.equal(40);
+  });
+
   it('steps a host that was never connected', async () => {
     const run = fakeRun(0);
     const host = fakeHost();

@@ -20,3 +20,57 @@ export function whenIdle(task: (deadline: IdleBudget) => void): () => void {
   }, 16);
   return () => clearTimeout(id);
 }
+
+/**
+ * A new task soon: lets input, rendering and timers run, without the ~4 ms a chain of
+ * nested `setTimeout(0)` is held back by. For work the reader waits for (a drag's preview).
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+/** What the idle preparation asks of its race. */
+export interface PrepareHost {
+  isConnected(): boolean;
+  /** false while the race is off-screen (or the tab hidden): nothing is prepared then */
+  onScreen(): boolean;
+}
+
+/** Idle work stops when less than this is left of an idle period (a slice takes a few ms). */
+const SLICE_MARGIN_MS = 6;
+/** How soon an off-screen race looks again whether it should prepare. */
+const OFF_SCREEN_RETRY_MS = 1000;
+
+/**
+ * Runs `tasks` in idle periods while `host` is in the page and on screen, one after the
+ * other. Each task is one slice of a few ms and returns true once its piece is complete;
+ * slices run while an idle period lasts, stopping with a margin for the slice's own time.
+ * Returns a function that cancels what is left.
+ */
+export function prepareWhenIdle(host: PrepareHost, tasks: (() => boolean)[]): () => void {
+  let cancel: () => void;
+  const next = (deadline: IdleBudget) => {
+    if (!host.isConnected()) return;
+    // Off-screen (or in a hidden tab) nothing is prepared; look again a little later.
+    if (!host.onScreen()) {
+      const timer = setTimeout(() => (cancel = whenIdle(next)), OFF_SCREEN_RETRY_MS);
+      cancel = () => clearTimeout(timer);
+      return;
+    }
+    // A callback run on its timeout (a page never idle) still makes one slice of progress.
+    let budget = deadline.didTimeout ? 1 : 0;
+    while (tasks.length && (budget-- > 0 || deadline.timeRemaining() > SLICE_MARGIN_MS)) {
+      if (tasks[0]()) tasks.shift();
+    }
+    if (tasks.length) cancel = whenIdle(next);
+  };
+  cancel = whenIdle(next);
+  return () => cancel();
+}

@@ -15,6 +15,8 @@ export interface RunControllerOptions {
   budgetMs?: number;
   /** The most updates one chunk makes (one read-back each; keeps a graph small). */
   maxChunk?: number;
+  /** Updates in the first chunk, before any is measured (default 1). */
+  initialChunk?: number;
   /** Hands the main thread back between chunks (default: a macrotask). */
   yieldToEventLoop?: () => Promise<void>;
   /** Clock (default `performance.now`). */
@@ -56,6 +58,7 @@ export class RunController implements ReactiveController {
   ) {
     this.budgetMs = options.budgetMs ?? 8;
     this.maxChunk = options.maxChunk ?? 1000;
+    this.size = Math.max(1, Math.min(this.maxChunk, Math.floor(options.initialChunk ?? 1)));
     this.yieldToEventLoop = options.yieldToEventLoop ?? yieldMacrotask;
     this.now = options.now ?? (() => performance.now());
     host.addController(this);
