@@ -16,6 +16,7 @@ import {
   initBackend,
   probeWebGL,
   timeReferenceUpdate,
+  loadWebGL,
   type BackendName,
   type OptimizerType,
 } from '../../src/core/index.js';
@@ -55,6 +56,7 @@ function perUpdate(backend: BackendName, rows: number, k: number): number {
 
 export async function run(report: Report): Promise<void> {
   await initBackend('cpu');
+  await loadWebGL();
   await tf.ready();
   const probe = probeWebGL();
   report(`webgl renderer: ${probe.renderer ?? 'none'} (software: ${probe.software})`, probe.webgl2 ? 1 : 0, 'webgl2');

@@ -71,6 +71,9 @@ let forced = false;
 /** `auto` found WebGL2 on a real GPU, so large runs may go there once calibrated. */
 let hardwareWebGL = false;
 let webglStarted = false;
+/** The webgl backend's code is loaded and registered (see `loadWebGL`). */
+let webglLoaded = false;
+let webglLoading: Promise<boolean> | undefined;
 let calibration: Calibration | null = null;
 let calibrating = false;
 let probe: () => WebGLProbe = probeWebGL;
@@ -205,8 +208,36 @@ function choose(preference: BackendPreference): BackendName {
 export function initBackend(preference: BackendPreference = 'auto'): Promise<BackendName> {
   const settled = preference === 'auto' || (preference === active && tf.getBackend() === active);
   if (ready && settled) return ready;
-  ready = Promise.resolve(activate(choose(preference), 'switch'));
+  const chosen = choose(preference);
+  if (chosen === 'webgl' && !webglLoaded) {
+    // Until the webgl code has arrived the page runs on cpu (ensureBackend always has an
+    // answer); awaiting this promise gives webgl itself.
+    if (active === null) activate('cpu', 'switch');
+    ready = loadWebGL().then(() => activate('webgl', 'switch'));
+  } else {
+    ready = Promise.resolve(activate(chosen, 'switch'));
+  }
   return ready;
+}
+
+/**
+ * Loads the webgl backend's code (`./tf-webgl.js`, a chunk of its own); resolves true
+ * once it is registered, false where it cannot load (no browser, a failed fetch). The
+ * kit calls it for a forced webgl and before calibrating a real GPU; runs that ask for
+ * webgl before it has loaded run on cpu.
+ */
+export function loadWebGL(): Promise<boolean> {
+  webglLoading ??=
+    typeof document === 'undefined'
+      ? Promise.resolve(false)
+      : import('./tf-webgl.js').then(
+          () => (webglLoaded = true),
+          (error: unknown) => {
+            console.warn('gd-kit: the webgl backend could not be loaded; using the cpu backend.', error);
+            return false;
+          },
+        );
+  return webglLoading;
 }
 
 /**
@@ -288,6 +319,11 @@ export function runOn<T>(name: BackendName, body: () => T): T {
 /** Starts tfjs's webgl backend without making it the active one; false if it cannot. */
 function startWebGL(): boolean {
   if (webglStarted) return true;
+  if (!webglLoaded) {
+    // Not a failure: the code is on its way, and later runs can use it.
+    void loadWebGL();
+    return false;
+  }
   const previous = tf.getBackend();
   const started = switchToWebGL();
   if (!started) hardwareWebGL = false;
@@ -300,6 +336,10 @@ function startWebGL(): boolean {
  * false, after one console warning, where it cannot start.
  */
 function switchToWebGL(): boolean {
+  if (!webglLoaded) {
+    void loadWebGL();
+    return false;
+  }
   try {
     // tfjs reports a failed init through its (synchronously settled) state, and
     // rejects only for an unregistered name; we judge by the state below.
@@ -423,7 +463,11 @@ function scheduleCalibration(): void {
     (task.name === 'cpu' ? cpu : webgl)[task.i] = timeReferenceUpdate(task.name, task.rows);
     idle(next);
   };
-  idle(next);
+  // The webgl code loads first (its own chunk), then the measurements start.
+  void loadWebGL().then((loaded) => {
+    if (loaded) idle(next);
+    else calibrating = false;
+  });
 }
 
 /**

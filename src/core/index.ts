@@ -9,6 +9,7 @@ export {
   currentBackend,
   ensureBackend,
   initBackend,
+  loadWebGL,
   isSoftwareRenderer,
   onBackendChange,
   probeWebGL,

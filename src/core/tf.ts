@@ -1,13 +1,14 @@
 /**
- * The kit's one TensorFlow.js entry: tfjs-core's ops and autodiff, the cpu and webgl
- * backends, and a short list of kernels and gradients: the ones the kit's ops and their
+ * The kit's one TensorFlow.js entry: tfjs-core's ops and autodiff, the cpu backend
+ * (the webgl backend is `./tf-webgl.js`, loaded only when a run needs it), and a short
+ * list of kernels and gradients: the ones the kit's ops and their
  * gradients run, plus the elementwise and comparison basics (a custom tfjs bundle: all
  * of tfjs's kernels would add ~100 KiB gzip to every page). Every module of the
  * kit imports tf from here, never from '@tensorflow/tfjs-core' directly.
  *
  * Adding an op: add its kernel (and the kernels its gradient uses) to KERNELS and, if
  * it is differentiated, to GRADIENTS. A missing kernel fails loudly in the tests
- * ("Kernel 'X' not registered for backend 'cpu'"), which run on both backends.
+ * ("Kernel 'X' not registered for backend 'cpu'"), which run on both backends. A kernel listed here needs its webgl twin in `./tf-webgl.js`.
  *
  * Deep imports name their `.js` file: bundlers (webpack 5) and TypeScript (`node16`)
  * resolve imports from a `"type": "module"` package exactly as written.
@@ -23,7 +24,6 @@
 /// <reference types="long" preserve="true" />
 import { endQuietSetup } from './tf-quiet.js';
 import {
-  device_util,
   findBackendFactory,
   getGradient,
   getKernel,
@@ -35,7 +35,6 @@ import {
 } from '@tensorflow/tfjs-core/dist/base.js';
 import '@tensorflow/tfjs-core/dist/base_side_effects.js';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu/dist/backend_cpu.js';
-import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl/dist/backend_webgl.js';
 import * as cpuAbs from '@tensorflow/tfjs-backend-cpu/dist/kernels/Abs.js';
 import * as cpuAdd from '@tensorflow/tfjs-backend-cpu/dist/kernels/Add.js';
 import * as cpuAddN from '@tensorflow/tfjs-backend-cpu/dist/kernels/AddN.js';
@@ -90,60 +89,6 @@ import * as cpuTile from '@tensorflow/tfjs-backend-cpu/dist/kernels/Tile.js';
 import * as cpuTranspose from '@tensorflow/tfjs-backend-cpu/dist/kernels/Transpose.js';
 import * as cpuUnpack from '@tensorflow/tfjs-backend-cpu/dist/kernels/Unpack.js';
 import * as cpuZerosLike from '@tensorflow/tfjs-backend-cpu/dist/kernels/ZerosLike.js';
-import * as webglAbs from '@tensorflow/tfjs-backend-webgl/dist/kernels/Abs.js';
-import * as webglAdd from '@tensorflow/tfjs-backend-webgl/dist/kernels/Add.js';
-import * as webglAddN from '@tensorflow/tfjs-backend-webgl/dist/kernels/AddN.js';
-import * as webglAll from '@tensorflow/tfjs-backend-webgl/dist/kernels/All.js';
-import * as webglAny from '@tensorflow/tfjs-backend-webgl/dist/kernels/Any.js';
-import * as webglCast from '@tensorflow/tfjs-backend-webgl/dist/kernels/Cast.js';
-import * as webglConcat from '@tensorflow/tfjs-backend-webgl/dist/kernels/Concat.js';
-import * as webglCos from '@tensorflow/tfjs-backend-webgl/dist/kernels/Cos.js';
-import * as webglExp from '@tensorflow/tfjs-backend-webgl/dist/kernels/Exp.js';
-import * as webglExpm1 from '@tensorflow/tfjs-backend-webgl/dist/kernels/Expm1.js';
-import * as webglFill from '@tensorflow/tfjs-backend-webgl/dist/kernels/Fill.js';
-import * as webglGatherV2 from '@tensorflow/tfjs-backend-webgl/dist/kernels/GatherV2.js';
-import * as webglGreater from '@tensorflow/tfjs-backend-webgl/dist/kernels/Greater.js';
-import * as webglGreaterEqual from '@tensorflow/tfjs-backend-webgl/dist/kernels/GreaterEqual.js';
-import * as webglIdentity from '@tensorflow/tfjs-backend-webgl/dist/kernels/Identity.js';
-import * as webglIsFinite from '@tensorflow/tfjs-backend-webgl/dist/kernels/IsFinite.js';
-import * as webglIsNaN from '@tensorflow/tfjs-backend-webgl/dist/kernels/IsNaN.js';
-import * as webglLess from '@tensorflow/tfjs-backend-webgl/dist/kernels/Less.js';
-import * as webglLessEqual from '@tensorflow/tfjs-backend-webgl/dist/kernels/LessEqual.js';
-import * as webglLog from '@tensorflow/tfjs-backend-webgl/dist/kernels/Log.js';
-import * as webglLog1p from '@tensorflow/tfjs-backend-webgl/dist/kernels/Log1p.js';
-import * as webglLogicalAnd from '@tensorflow/tfjs-backend-webgl/dist/kernels/LogicalAnd.js';
-import * as webglLogicalNot from '@tensorflow/tfjs-backend-webgl/dist/kernels/LogicalNot.js';
-import * as webglLogicalOr from '@tensorflow/tfjs-backend-webgl/dist/kernels/LogicalOr.js';
-import * as webglMax from '@tensorflow/tfjs-backend-webgl/dist/kernels/Max.js';
-import * as webglMaximum from '@tensorflow/tfjs-backend-webgl/dist/kernels/Maximum.js';
-import * as webglMean from '@tensorflow/tfjs-backend-webgl/dist/kernels/Mean.js';
-import * as webglMin from '@tensorflow/tfjs-backend-webgl/dist/kernels/Min.js';
-import * as webglMinimum from '@tensorflow/tfjs-backend-webgl/dist/kernels/Minimum.js';
-import * as webglMultiply from '@tensorflow/tfjs-backend-webgl/dist/kernels/Multiply.js';
-import * as webglNeg from '@tensorflow/tfjs-backend-webgl/dist/kernels/Neg.js';
-import * as webglNotEqual from '@tensorflow/tfjs-backend-webgl/dist/kernels/NotEqual.js';
-import * as webglOnesLike from '@tensorflow/tfjs-backend-webgl/dist/kernels/OnesLike.js';
-import * as webglPack from '@tensorflow/tfjs-backend-webgl/dist/kernels/Pack.js';
-import * as webglPow from '@tensorflow/tfjs-backend-webgl/dist/kernels/Pow.js';
-import * as webglRealDiv from '@tensorflow/tfjs-backend-webgl/dist/kernels/RealDiv.js';
-import * as webglReshape from '@tensorflow/tfjs-backend-webgl/dist/kernels/Reshape.js';
-import * as webglSelect from '@tensorflow/tfjs-backend-webgl/dist/kernels/Select.js';
-import * as webglSign from '@tensorflow/tfjs-backend-webgl/dist/kernels/Sign.js';
-import * as webglSin from '@tensorflow/tfjs-backend-webgl/dist/kernels/Sin.js';
-import * as webglSlice from '@tensorflow/tfjs-backend-webgl/dist/kernels/Slice.js';
-import * as webglSplitV from '@tensorflow/tfjs-backend-webgl/dist/kernels/SplitV.js';
-import * as webglSqrt from '@tensorflow/tfjs-backend-webgl/dist/kernels/Sqrt.js';
-import * as webglSquare from '@tensorflow/tfjs-backend-webgl/dist/kernels/Square.js';
-import * as webglSquaredDifference from '@tensorflow/tfjs-backend-webgl/dist/kernels/SquaredDifference.js';
-import * as webglStep from '@tensorflow/tfjs-backend-webgl/dist/kernels/Step.js';
-import * as webglSub from '@tensorflow/tfjs-backend-webgl/dist/kernels/Sub.js';
-import * as webglSum from '@tensorflow/tfjs-backend-webgl/dist/kernels/Sum.js';
-import * as webglTan from '@tensorflow/tfjs-backend-webgl/dist/kernels/Tan.js';
-import * as webglTanh from '@tensorflow/tfjs-backend-webgl/dist/kernels/Tanh.js';
-import * as webglTile from '@tensorflow/tfjs-backend-webgl/dist/kernels/Tile.js';
-import * as webglTranspose from '@tensorflow/tfjs-backend-webgl/dist/kernels/Transpose.js';
-import * as webglUnpack from '@tensorflow/tfjs-backend-webgl/dist/kernels/Unpack.js';
-import * as webglZerosLike from '@tensorflow/tfjs-backend-webgl/dist/kernels/ZerosLike.js';
 import * as gradAbs from '@tensorflow/tfjs-core/dist/gradients/Abs_grad.js';
 import * as gradAdd from '@tensorflow/tfjs-core/dist/gradients/Add_grad.js';
 import * as gradAddN from '@tensorflow/tfjs-core/dist/gradients/AddN_grad.js';
@@ -192,113 +137,59 @@ export * from '@tensorflow/tfjs-core/dist/base.js';
 
 const KERNELS: object[] = [
   cpuAbs,
-  webglAbs,
   cpuAdd,
-  webglAdd,
   cpuAddN,
-  webglAddN,
   cpuAll,
-  webglAll,
   cpuAny,
-  webglAny,
   cpuCast,
-  webglCast,
   cpuConcat,
-  webglConcat,
   cpuCos,
-  webglCos,
   cpuExp,
-  webglExp,
   cpuExpm1,
-  webglExpm1,
   cpuFill,
-  webglFill,
   cpuGatherV2,
-  webglGatherV2,
   cpuGreater,
-  webglGreater,
   cpuGreaterEqual,
-  webglGreaterEqual,
   cpuIdentity,
-  webglIdentity,
   cpuIsFinite,
-  webglIsFinite,
   cpuIsNaN,
-  webglIsNaN,
   cpuLess,
-  webglLess,
   cpuLessEqual,
-  webglLessEqual,
   cpuLog,
-  webglLog,
   cpuLog1p,
-  webglLog1p,
   cpuLogicalAnd,
-  webglLogicalAnd,
   cpuLogicalNot,
-  webglLogicalNot,
   cpuLogicalOr,
-  webglLogicalOr,
   cpuMax,
-  webglMax,
   cpuMaximum,
-  webglMaximum,
   cpuMean,
-  webglMean,
   cpuMin,
-  webglMin,
   cpuMinimum,
-  webglMinimum,
   cpuMultiply,
-  webglMultiply,
   cpuNeg,
-  webglNeg,
   cpuNotEqual,
-  webglNotEqual,
   cpuOnesLike,
-  webglOnesLike,
   cpuPack,
-  webglPack,
   cpuPow,
-  webglPow,
   cpuRealDiv,
-  webglRealDiv,
   cpuReshape,
-  webglReshape,
   cpuSelect,
-  webglSelect,
   cpuSign,
-  webglSign,
   cpuSin,
-  webglSin,
   cpuSlice,
-  webglSlice,
   cpuSplitV,
-  webglSplitV,
   cpuSqrt,
-  webglSqrt,
   cpuSquare,
-  webglSquare,
   cpuSquaredDifference,
-  webglSquaredDifference,
   cpuStep,
-  webglStep,
   cpuSub,
-  webglSub,
   cpuSum,
-  webglSum,
   cpuTan,
-  webglTan,
   cpuTanh,
-  webglTanh,
   cpuTile,
-  webglTile,
   cpuTranspose,
-  webglTranspose,
   cpuUnpack,
-  webglUnpack,
   cpuZerosLike,
-  webglZerosLike,
 ];
 
 const GRADIENTS: object[] = [
@@ -347,6 +238,15 @@ const GRADIENTS: object[] = [
   gradZerosLike,
 ];
 
+/** Registers every kernel in `modules` that no copy of tfjs registered yet. */
+export function registerKernels(modules: object[]): void {
+  for (const module of modules) {
+    for (const value of Object.values(module)) {
+      if (isKernel(value) && getKernel(value.kernelName, value.backendName) == null) registerKernel(value);
+    }
+  }
+}
+
 const isKernel = (value: unknown): value is KernelConfig =>
   typeof value === 'object' && value !== null && 'kernelName' in value && 'backendName' in value && 'kernelFunc' in value;
 const isGradient = (value: unknown): value is GradConfig =>
@@ -354,12 +254,7 @@ const isGradient = (value: unknown): value is GradConfig =>
 
 // The backends' priorities are tfjs's own (its backend packages register them so).
 if (findBackendFactory('cpu') == null) registerBackend('cpu', () => new MathBackendCPU(), 1);
-if (device_util.isBrowser() && findBackendFactory('webgl') == null) registerBackend('webgl', () => new MathBackendWebGL(), 2);
-for (const module of KERNELS) {
-  for (const value of Object.values(module)) {
-    if (isKernel(value) && getKernel(value.kernelName, value.backendName) == null) registerKernel(value);
-  }
-}
+registerKernels(KERNELS);
 for (const module of GRADIENTS) {
   for (const value of Object.values(module)) if (isGradient(value) && getGradient(value.kernelName) == null) registerGradient(value);
 }

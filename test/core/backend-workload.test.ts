@@ -6,6 +6,7 @@ import {
   backendCalibration,
   backendFor,
   calibrateBackends,
+  loadWebGL,
   costOfRows,
   crossoverRows,
   getLandscape,
@@ -30,6 +31,7 @@ describe('backend by workload', () => {
     setWebGLProbe(() => ({ webgl2: true, renderer: 'Fake GPU (SwiftShader underneath)', software: false }));
     try {
       expect(await initBackend()).to.equal('cpu');
+      await loadWebGL();
       // Before the calibration: everything on cpu.
       expect(backendFor(4)).to.equal('cpu');
       const calibration = calibrateBackends()!;
@@ -68,7 +70,8 @@ describe('backend by workload', () => {
     }
   });
 
-  it('a run forced onto webgl lives there while the page default stays cpu', () => {
+  it('a run forced onto webgl lives there while the page default stays cpu', async () => {
+    await loadWebGL();
     const landscape = getLandscape('booth')!;
     const particles = [{ start: [-6, 8], optimizer: { type: 'sgd' as const, learningRate: 0.05 } }];
     const onGpu = new ParticleRun({ cost: (p) => costOfRows(landscape, p), particles, backend: 'webgl' });
