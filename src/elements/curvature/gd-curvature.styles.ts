@@ -68,6 +68,22 @@ export const styles = css`
   .trail circle {
     fill: var(--_muted);
   }
+  .ghost-path {
+    fill: none;
+    stroke: var(--_muted);
+    stroke-width: 1.5;
+    stroke-dasharray: 6 4;
+    opacity: 0.55;
+  }
+  .ghost circle {
+    fill: none;
+    stroke: var(--_muted);
+    opacity: 0.55;
+  }
+  .ghost-label {
+    fill: var(--_muted);
+    font-size: 11px;
+  }
   .current {
     fill: var(--_point);
     stroke: var(--_bg);

@@ -88,3 +88,22 @@ export function arrowheadPath(x0: number, y0: number, x1: number, y1: number): s
   const by = y1 - uy * size;
   return `M${x1},${y1} L${bx - uy * size * 0.5},${by + ux * size * 0.5} L${bx + uy * size * 0.5},${by - ux * size * 0.5} Z`;
 }
+
+/**
+ * Where a key moves the start: arrows by 1% of the plot (10% with Shift), Page keys by
+ * 10%, Home/End to the edges; undefined for other keys. Never past the plot's edges.
+ */
+export function keyTarget(event: KeyboardEvent, init: number, [left, right]: [number, number]): number | undefined {
+  const nudge = (right - left) * (event.shiftKey ? 0.1 : 0.01);
+  const moves: Record<string, number> = {
+    ArrowRight: init + nudge,
+    ArrowUp: init + nudge,
+    ArrowLeft: init - nudge,
+    ArrowDown: init - nudge,
+    PageUp: init + (right - left) * 0.1,
+    PageDown: init - (right - left) * 0.1,
+    Home: left,
+    End: right,
+  };
+  return event.key in moves ? clamp(moves[event.key], left, right) : undefined;
+}

@@ -19,3 +19,24 @@ export function regimeOf(learningRate: number, curvature: number): Regime {
 
 /** The factor 1 − αc by which each step scales the distance to the minimum. */
 export const contraction = (learningRate: number, curvature: number) => 1 - learningRate * curvature;
+
+/**
+ * The regime along one run, on a cost whose curvature changes with w: what αJ''(w) says
+ * at the current point, what it said at the start, and the step at which it last changed.
+ */
+export interface RegimeTrack {
+  /** αJ''(w) at the current point and at the start. */
+  product: number;
+  start: number;
+  regime: Regime;
+  startRegime: Regime;
+  changedAt?: number;
+}
+
+/** The track after the run reached `iteration` with αJ''(w) = `product` there (a fresh one at iteration 0). */
+export function trackRegime(previous: RegimeTrack | undefined, iteration: number, product: number): RegimeTrack | undefined {
+  if (!Number.isFinite(product)) return previous;
+  const regime = regimeOf(product, 1);
+  if (!previous || iteration === 0) return { product, start: product, regime, startRegime: regime };
+  return { ...previous, product, regime, changedAt: regime === previous.regime ? previous.changedAt : iteration };
+}

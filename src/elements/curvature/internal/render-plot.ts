@@ -2,7 +2,7 @@ import { html, svg, nothing, type TemplateResult } from 'lit';
 import { renderAxes } from '../../shared/plot/axes.js';
 import { clamp } from '../../shared/plot/drag.js';
 import { MARGIN, arrowheadPath, clampPoint, offPlotMarker, pathOf, plotHeight, plotLayout, type PlotLayout } from './layout.js';
-import type { HistoryEntry } from './simulation.js';
+import type { Ghost, HistoryEntry } from './simulation.js';
 import type { View } from './view.js';
 
 /** The element's number formatting (its `lang`). */
@@ -19,6 +19,8 @@ export interface PlotData {
   minimum: number;
   init: number;
   diverged: boolean;
+  /** The path before the last change of α, c or the cost, drawn faded. */
+  ghost?: Ghost;
   format: Format;
   onHandlePointerDown: (event: PointerEvent) => void;
   onHandleKeydown: (event: KeyboardEvent) => void;
@@ -67,7 +69,8 @@ export function renderPlot(data: PlotData): TemplateResult {
         <text class="minimum-label" x=${x(data.minimum)} y="-5" text-anchor="middle">w*</text>
         <g clip-path="url(#plot-area)">
           <path class="curve" d=${pathOf(view.curveW, view.curveJ, px, py)}></path>
-          ${renderTrail(entries, px, py)} ${showPreview ? renderTangentStep(view, current, predicted, layout) : nothing}
+          ${data.ghost ? renderGhost(data.ghost, px, py) : nothing} ${renderTrail(entries, px, py)}
+          ${showPreview ? renderTangentStep(view, current, predicted, layout) : nothing}
         </g>
         ${offPlot ? renderOffPlot(tip, current.w, layout, format) : svg`<circle class="current" r="6" transform="translate(${tip[0]},${tip[1]})"></circle>`}
         ${renderHandle(data, view, px(entries[0].w), clamp(py(entries[0].cost), 0, innerHeight), innerWidth)}
@@ -95,6 +98,15 @@ function renderTrail(entries: readonly HistoryEntry[], px: (w: number) => number
         (e, i) => svg`<circle cx=${px(e.w)} cy=${py(e.cost)} r="3" opacity=${(0.25 + (0.6 * (i + 1)) / trail.length).toFixed(2)}></circle>`,
       )}
     </g>`;
+}
+
+/** The earlier run, faded, with what it ran on; the label sits in the top left corner, clear of the curve's bottom. */
+function renderGhost(ghost: Ghost, px: (w: number) => number, py: (j: number) => number) {
+  return svg`<g class="ghost">
+    <path class="ghost-path" d=${pathOf(ghost.ws, ghost.costs, px, py)}></path>
+    ${ghost.ws.map((w, i) => svg`<circle cx=${px(w)} cy=${py(ghost.costs[i])} r="2.5"></circle>`)}
+    <text class="ghost-label" x="8" y="14">${ghost.label}</text>
+  </g>`;
 }
 
 /** The tangent at the current point, the step it implies, and the error between its prediction and the cost there. */
