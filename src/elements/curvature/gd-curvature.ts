@@ -452,6 +452,7 @@ export class GdCurvature extends GdElement {
       learningRate: this.learningRate,
       curvature: this.curvature,
       cost: this.cost,
+      minimum: this.minimum,
       regime: this.regime,
       track: this.cost === 'quadratic' ? undefined : this.regimeTrack,
       view: this.view,
@@ -487,7 +488,7 @@ export class GdCurvature extends GdElement {
           </section>
           <section class="panel" part="regime" aria-label="Regime">
             <h3>Regime</h3>
-            ${renderRegime(panel)}
+            ${renderRegime(panel, current.w)}
           </section>
         </div>
       </div>`;

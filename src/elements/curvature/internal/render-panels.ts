@@ -17,6 +17,7 @@ export interface PanelData {
   learningRate: number;
   curvature: number;
   cost: CostShape;
+  minimum: number;
   regime: Regime;
   /** On costs other than the parabola: αJ''(w) here, at the start, and where the regime changed. */
   track?: RegimeTrack;
@@ -84,7 +85,7 @@ function renderUpdate({ learningRate, format }: PanelData, w: number, slope: num
 }
 
 /** The regime's name and what αc means for the iterates, then the cost and the update rule. */
-export function renderRegime(data: PanelData): TemplateResult {
+export function renderRegime(data: PanelData, w: number): TemplateResult {
   const { regime, format } = data;
   const product = data.learningRate * data.curvature;
   const factor = 1 - product;
@@ -104,7 +105,7 @@ export function renderRegime(data: PanelData): TemplateResult {
     periodic: `αc = 2: each step overshoots to the mirror point, so w bounces between two values for ever.`,
     diverging: `αc = ${ac} > 2: each step overshoots by more than it corrects; the distance to w* grows by ${format(Math.abs(factor), { digits: 3 })} per step.`,
   };
-  const text = data.cost === 'quadratic' || !data.track ? texts[regime] : localRegimeText(data, data.track, ac);
+  const text = data.cost === 'quadratic' || !data.track ? texts[regime] : localRegimeText(data, data.track, ac, w);
   return html`<p class="regime-name" data-regime=${regime}>${data.track ? localNames[regime] : names[regime]}</p>
     <p class="regime-text">${text}</p>
     <p class="formula">${tex(COSTS[data.cost].tex)} <br />${tex(UPDATE_TEX)}</p>`;
@@ -117,12 +118,16 @@ const localNames: Record<Regime, string> = {
   diverging: 'Diverging here',
 };
 
-/** What a step does on a parabola as curved as the cost at the current point. */
+/**
+ * What αJ''(w) means: how steps behave on a parabola as curved as the cost is here. Far
+ * from w* the cost between here and w* bends differently, so the text then adds what the
+ * next step really does.
+ */
 const localMeaning: Record<Regime, string> = {
-  converging: 'below 1: a step from here stops short of the bottom, on the same side',
-  oscillating: 'between 1 and 2: a step from here overshoots the bottom and lands closer on the other side',
-  periodic: 'exactly 2: a step from here lands as far out on the other side',
-  diverging: 'above 2: a step from here overshoots so far that it lands farther out than it started',
+  converging: 'below 1: where the cost bends like this, steps stop short of the bottom, on the same side',
+  oscillating: 'between 1 and 2: where the cost bends like this, steps overshoot the bottom and land closer on the other side',
+  periodic: 'exactly 2: where the cost bends like this, steps land as far out on the other side',
+  diverging: 'above 2: where the cost bends like this, steps overshoot by more than they correct and the iterates fly out',
 };
 
 /** How the start looked, in a few words. */
@@ -138,9 +143,14 @@ const wasWords: Record<Regime, string> = {
  * the current point (on a parabola that is αc everywhere), with how it started and when
  * it changed along the run, then what αc says at the minimum.
  */
-function localRegimeText(data: PanelData, track: RegimeTrack, ac: string): string {
+function localRegimeText(data: PanelData, track: RegimeTrack, ac: string, w: number): string {
   const { format, view } = data;
   const digits = { digits: 3 };
+  const [from, to] = [Math.abs(w - data.minimum), Math.abs((view?.next ?? NaN) - data.minimum)];
+  const next =
+    data.diverged || !Number.isFinite(to)
+      ? ''
+      : ` The next step takes the distance to w* from ${format(from, digits)} to ${format(to, digits)}` + (to > from ? ': it grows.' : '.');
   const curvature = view && Number.isFinite(view.localCurvature) ? `J″(w) = ${format(view.localCurvature, digits)}, so ` : '';
   const here = `Here ${curvature}αJ″(w) = ${format(track.product, digits)}, ${localMeaning[track.regime]}.`;
   const history =
@@ -148,7 +158,7 @@ function localRegimeText(data: PanelData, track: RegimeTrack, ac: string): strin
       ? ''
       : ` It was ${wasWords[track.startRegime]} at the start (αJ″ = ${format(track.start, digits)})` +
         (track.changedAt === undefined ? '.' : ` and changed at step ${format(track.changedAt)}.`);
-  return `${here}${history} At the minimum J″ = c, so αc = ${ac} (${regimeOf(data.learningRate, data.curvature)} there).`;
+  return `${here}${next}${history} At the minimum J″ = c, so αc = ${ac} (${regimeOf(data.learningRate, data.curvature)} there).`;
 }
 
 /** What the user set with a control (a slider, a mark α = 1/c or 2/c, the cost picker). */
