@@ -12,7 +12,7 @@ import { startPointDrag } from '../shared/plot/drag.js';
 import { isOneOf, numberOrText } from '../shared/parse.js';
 import { styles } from './gd-curvature.styles.js';
 import { COSTS, COST_SHAPES, costAndSlope, type CostShape, type CostSpec } from './internal/costs.js';
-import { regimeOf, trackRegime, type Regime, type RegimeTrack } from './internal/regime.js';
+import { regimeAlong, regimeOf, type Regime, type RegimeTrack } from './internal/regime.js';
 import { CurvatureSimulation, ghostOf, type Ghost, type HistoryEntry } from './internal/simulation.js';
 import { FollowingFrame, chooseFrame, freshHalfWidth, reframe, sampleCurve, tangentStep, type Frame, type View } from './internal/view.js';
 import { keyTarget, plotLayout, wAtClientX } from './internal/layout.js';
@@ -389,7 +389,7 @@ export class GdCurvature extends GdElement {
     const { w, cost } = simulation.current;
     const step = tangentStep(this.spec, w, this.learningRate);
     this.view = { ...this.view, ...step };
-    this.regimeTrack = trackRegime(this.regimeTrack, simulation.iteration, this.learningRate * step.localCurvature);
+    this.regimeTrack = regimeAlong(this.regimeTrack, simulation.entries, this.spec, this.learningRate);
     // The window follows the point, the next point and the tangent step's end.
     const live = simulation.status !== 'diverged';
     this.follower.follow(this.spec, live ? [w, step.next] : [w], live ? [cost + step.slope * (step.next - w)] : []);

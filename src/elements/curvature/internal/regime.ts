@@ -1,3 +1,5 @@
+import { curvaturesAt, type CostSpec } from './costs.js';
+
 /** What gradient descent does near a minimum of curvature c with step size α. */
 export type Regime = 'converging' | 'oscillating' | 'periodic' | 'diverging';
 
@@ -31,12 +33,51 @@ export interface RegimeTrack {
   regime: Regime;
   startRegime: Regime;
   changedAt?: number;
+  /** The last iteration looked at. */
+  iteration: number;
 }
 
-/** The track after the run reached `iteration` with αJ''(w) = `product` there (a fresh one at iteration 0). */
-export function trackRegime(previous: RegimeTrack | undefined, iteration: number, product: number): RegimeTrack | undefined {
-  if (!Number.isFinite(product)) return previous;
-  const regime = regimeOf(product, 1);
-  if (!previous || iteration === 0) return { product, start: product, regime, startRegime: regime };
-  return { ...previous, product, regime, changedAt: regime === previous.regime ? previous.changedAt : iteration };
+/** The most recent points a track looks at per update (a long step(n) needs one evaluation, not n). */
+export const TRACK_WINDOW = 1000;
+
+/**
+ * The track after the iterations `first`, `first + 1`, … with αJ''(w) = `products[k]` at
+ * each (a fresh track from iteration 0), so a change inside a long step(n) is found at its step.
+ */
+export function trackRegime(previous: RegimeTrack | undefined, first: number, products: ArrayLike<number>): RegimeTrack | undefined {
+  let track = first === 0 ? undefined : previous;
+  for (let k = 0; k < products.length; k++) {
+    const product = products[k];
+    const iteration = first + k;
+    if (!Number.isFinite(product)) continue;
+    const regime = regimeOf(product, 1);
+    track = track
+      ? { ...track, product, regime, iteration, changedAt: regime === track.regime ? track.changedAt : iteration }
+      : { product, start: product, regime, startRegime: regime, iteration };
+  }
+  return track;
+}
+
+/**
+ * The track brought up to the last of `entries` (the run's history): αJ''(w) at each new
+ * iterate since the track's last look, in one evaluation; a run back at iteration 0 starts afresh.
+ */
+export function regimeAlong(
+  previous: RegimeTrack | undefined,
+  entries: readonly { w: number }[],
+  spec: CostSpec,
+  learningRate: number,
+): RegimeTrack | undefined {
+  const iteration = entries.length - 1;
+  const seen = iteration === 0 ? -1 : (previous?.iteration ?? -1);
+  const first = Math.max(seen + 1, iteration + 1 - TRACK_WINDOW);
+  const curvatures = curvaturesAt(
+    spec,
+    entries.slice(first).map((entry) => entry.w),
+  );
+  return trackRegime(
+    previous,
+    first,
+    Array.from(curvatures, (curvature) => learningRate * curvature),
+  );
 }
