@@ -89,14 +89,16 @@ const TWEEN_MS = 250;
 /**
  * `shown` widened so the points `ws` (the current point and the next one) and the lows
  * `lows` (where the tangent step ends) fit with a margin, never beyond FOLLOW_LIMIT
- * half-widths of `base` on either side. It only grows: a run that comes back keeps the
+ * half-widths of `base` on either side (points farther out are left to the off-plot marker). It only grows: a run that comes back keeps the
  * window it needed, so the picture does not jump back and forth.
  */
 export function widenFrame(spec: CostSpec, base: Frame, shown: Frame, ws: number[], lows: number[]): Frame {
   const half = (base.domain[1] - base.domain[0]) / 2;
   const mid = (base.domain[0] + base.domain[1]) / 2;
   const limit: [number, number] = [mid - FOLLOW_LIMIT * half, mid + FOLLOW_LIMIT * half];
-  const inside = ws.filter(Number.isFinite).map((w) => Math.min(Math.max(w, limit[0]), limit[1]));
+  // A point past the limit is not chased at all: the window keeps framing the iterates
+  // before it, and the plot's marker points to where it went.
+  const inside = ws.filter((w) => w >= limit[0] && w <= limit[1]);
   if (inside.length === 0) return shown;
   const margin = 0.08 * (shown.domain[1] - shown.domain[0]);
   const left = Math.max(limit[0], Math.min(shown.domain[0], ...inside.map((w) => w - margin)));
