@@ -390,9 +390,10 @@ export class GdCurvature extends GdElement {
     const step = tangentStep(this.spec, w, this.learningRate);
     this.view = { ...this.view, ...step };
     this.regimeTrack = regimeAlong(this.regimeTrack, simulation.entries, this.spec, this.learningRate);
-    // The window follows the point, the next point and the tangent step's end.
+    // The window follows the last iterates (a step(n) jumps over some), the next point and the tangent step's end.
+    const recent = simulation.entries.slice(-64).map((entry) => entry.w);
     const live = simulation.status !== 'diverged';
-    this.follower.follow(this.spec, live ? [w, step.next] : [w], live ? [cost + step.slope * (step.next - w)] : []);
+    this.follower.follow(this.spec, live ? [...recent, step.next] : recent, live ? [cost + step.slope * (step.next - w)] : []);
     if (simulation.status !== 'diverged') {
       this.finished = false;
       const note = escapeNote(simulation.entries, this.minimum, this.halfWidth, simulation.bound, this.formatter);
