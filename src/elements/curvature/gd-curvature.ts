@@ -387,14 +387,15 @@ export class GdCurvature extends GdElement {
     const simulation = this.simulation;
     if (!simulation || !this.view) return;
     const { w, cost } = simulation.current;
-    const step = tangentStep(this.spec, w, this.learningRate);
+    // J''(w) at each new iterate for the regime's history; the last one is the current point's.
+    const track = (this.regimeTrack = regimeAlong(this.regimeTrack, simulation.entries, this.spec, this.learningRate));
+    const step = tangentStep(this.spec, w, this.learningRate, track?.iteration === simulation.iteration ? track.curvature : undefined);
     this.view = { ...this.view, ...step };
-    this.regimeTrack = regimeAlong(this.regimeTrack, simulation.entries, this.spec, this.learningRate);
     // The window follows the last iterates (a step(n) jumps over some), the next point and the tangent step's end.
-    const recent = simulation.entries.slice(-64).map((entry) => entry.w);
     const live = simulation.status !== 'diverged';
-    this.follower.follow(this.spec, live ? [...recent, step.next] : recent, live ? [cost + step.slope * (step.next - w)] : []);
-    if (simulation.status !== 'diverged') {
+    const points = [...simulation.entries.slice(-64), ...(live ? [{ w: step.next, cost: step.nextCost }] : [])];
+    this.follower.follow(points, live ? [cost + step.slope * (step.next - w)] : []);
+    if (live) {
       this.finished = false;
       const note = escapeNote(simulation.entries, this.minimum, this.halfWidth, simulation.bound, this.formatter);
       if (note !== this.notes.run) this.setNote('run', note);

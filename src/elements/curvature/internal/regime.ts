@@ -27,7 +27,8 @@ export const contraction = (learningRate: number, curvature: number) => 1 - lear
  * at the current point, what it said at the start, and the step at which it last changed.
  */
 export interface RegimeTrack {
-  /** αJ''(w) at the current point and at the start. */
+  /** J''(w) and αJ''(w) at the current point; αJ''(w) at the start. */
+  curvature: number;
   product: number;
   start: number;
   regime: Regime;
@@ -44,16 +45,22 @@ export const TRACK_WINDOW = 1000;
  * The track after the iterations `first`, `first + 1`, … with αJ''(w) = `products[k]` at
  * each (a fresh track from iteration 0), so a change inside a long step(n) is found at its step.
  */
-export function trackRegime(previous: RegimeTrack | undefined, first: number, products: ArrayLike<number>): RegimeTrack | undefined {
+export function trackRegime(
+  previous: RegimeTrack | undefined,
+  first: number,
+  curvatures: ArrayLike<number>,
+  learningRate: number,
+): RegimeTrack | undefined {
   let track = first === 0 ? undefined : previous;
-  for (let k = 0; k < products.length; k++) {
-    const product = products[k];
+  for (let k = 0; k < curvatures.length; k++) {
+    const curvature = curvatures[k];
+    const product = learningRate * curvature;
     const iteration = first + k;
     if (!Number.isFinite(product)) continue;
     const regime = regimeOf(product, 1);
     track = track
-      ? { ...track, product, regime, iteration, changedAt: regime === track.regime ? track.changedAt : iteration }
-      : { product, start: product, regime, startRegime: regime, iteration };
+      ? { ...track, curvature, product, regime, iteration, changedAt: regime === track.regime ? track.changedAt : iteration }
+      : { curvature, product, start: product, regime, startRegime: regime, iteration };
   }
   return track;
 }
@@ -75,9 +82,5 @@ export function regimeAlong(
     spec,
     entries.slice(first).map((entry) => entry.w),
   );
-  return trackRegime(
-    previous,
-    first,
-    Array.from(curvatures, (curvature) => learningRate * curvature),
-  );
+  return trackRegime(previous, first, curvatures, learningRate);
 }

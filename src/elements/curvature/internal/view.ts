@@ -68,11 +68,16 @@ export function sampleCurve(spec: CostSpec, frame: Frame, init: number): View {
 }
 
 /** The tangent step from `w` (three tiny tfjs evaluations): J'(w), J''(w), where the step leads and J there. */
-export function tangentStep(spec: CostSpec, w: number, learningRate: number): Pick<View, 'slope' | 'localCurvature' | 'next' | 'nextCost'> {
+export function tangentStep(
+  spec: CostSpec,
+  w: number,
+  learningRate: number,
+  localCurvature = curvatureAt(spec, w),
+): Pick<View, 'slope' | 'localCurvature' | 'next' | 'nextCost'> {
   const [slope] = costAndSlope(spec, [w]).slope;
   const next = w - learningRate * slope;
   const [nextCost] = costAndSlope(spec, [next]).cost;
-  return { slope, localCurvature: curvatureAt(spec, w), next, nextCost };
+  return { slope, localCurvature, next, nextCost };
 }
 
 /**
@@ -87,23 +92,23 @@ export const FOLLOW_LIMIT = 12;
 const TWEEN_MS = 250;
 
 /**
- * `shown` widened so the points `ws` (the current point and the next one) and the lows
+ * `shown` widened so the `points` (the last iterates and the next one, with J there) and the lows
  * `lows` (where the tangent step ends) fit with a margin, never beyond FOLLOW_LIMIT
  * half-widths of `base` on either side (points farther out are left to the off-plot marker). It only grows: a run that comes back keeps the
  * window it needed, so the picture does not jump back and forth.
  */
-export function widenFrame(spec: CostSpec, base: Frame, shown: Frame, ws: number[], lows: number[]): Frame {
+export function widenFrame(base: Frame, shown: Frame, points: readonly { w: number; cost: number }[], lows: number[]): Frame {
   const half = (base.domain[1] - base.domain[0]) / 2;
   const mid = (base.domain[0] + base.domain[1]) / 2;
   const limit: [number, number] = [mid - FOLLOW_LIMIT * half, mid + FOLLOW_LIMIT * half];
   // A point past the limit is not chased at all: the window keeps framing the iterates
   // before it, and the plot's marker points to where it went.
-  const inside = ws.filter((w) => w >= limit[0] && w <= limit[1]);
+  const inside = points.filter(({ w }) => w >= limit[0] && w <= limit[1]);
   if (inside.length === 0) return shown;
   const margin = 0.08 * (shown.domain[1] - shown.domain[0]);
-  const left = Math.max(limit[0], Math.min(shown.domain[0], ...inside.map((w) => w - margin)));
-  const right = Math.min(limit[1], Math.max(shown.domain[1], ...inside.map((w) => w + margin)));
-  const costs = Array.from(costAndSlope(spec, inside).cost).filter(Number.isFinite);
+  const left = Math.max(limit[0], Math.min(shown.domain[0], ...inside.map(({ w }) => w - margin)));
+  const right = Math.min(limit[1], Math.max(shown.domain[1], ...inside.map(({ w }) => w + margin)));
+  const costs = inside.map(({ cost }) => cost).filter(Number.isFinite);
   const [bottom, top] = shown.costRange;
   const newTop = Math.max(top, ...costs.map((j) => 1.1 * j));
   // The tangent's prediction can dive far below zero (αc = 3 puts it at −2.5c d²); the
@@ -141,9 +146,9 @@ export class FollowingFrame {
   }
 
   /** Widens the window to show `ws` and `lows` (see `widenFrame`) and draws it. */
-  follow(spec: CostSpec, ws: number[], lows: number[]): void {
+  follow(points: readonly { w: number; cost: number }[], lows: number[]): void {
     if (!this.base || !this.target) return;
-    this.target = widenFrame(spec, this.base, this.target, ws, lows);
+    this.target = widenFrame(this.base, this.target, points, lows);
     this.moveTo(this.target);
   }
 
