@@ -83,6 +83,11 @@ export const styles = css`
   .ghost-label {
     fill: var(--_muted);
     font-size: 11px;
+    /* A halo in the background colour keeps it legible where the curve or a grid line passes. */
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 3px;
+    stroke-linejoin: round;
   }
   .current {
     fill: var(--_point);
