@@ -68,6 +68,27 @@ export const styles = css`
   .trail circle {
     fill: var(--_muted);
   }
+  .ghost-path {
+    fill: none;
+    stroke: var(--_muted);
+    stroke-width: 1.5;
+    stroke-dasharray: 6 4;
+    opacity: 0.55;
+  }
+  .ghost circle {
+    fill: none;
+    stroke: var(--_muted);
+    opacity: 0.55;
+  }
+  .ghost-label {
+    fill: var(--_muted);
+    font-size: 11px;
+    /* A halo in the background colour keeps it legible where the curve or a grid line passes. */
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+  }
   .current {
     fill: var(--_point);
     stroke: var(--_bg);

@@ -8,14 +8,14 @@ import { LinkController, type LinkedValues, type LinkTaken } from '../shared/con
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
-import { clamp, startPointDrag } from '../shared/plot/drag.js';
+import { startPointDrag } from '../shared/plot/drag.js';
 import { isOneOf, numberOrText } from '../shared/parse.js';
 import { styles } from './gd-curvature.styles.js';
-import { COST_SHAPES, type CostShape, type CostSpec } from './internal/costs.js';
-import { regimeOf, type Regime } from './internal/regime.js';
-import { CurvatureSimulation, type HistoryEntry } from './internal/simulation.js';
-import { chooseFrame, freshHalfWidth, sampleCurve, tangentStep, type Frame, type View } from './internal/view.js';
-import { plotLayout, wAtClientX } from './internal/layout.js';
+import { COSTS, COST_SHAPES, costAndSlope, type CostShape, type CostSpec } from './internal/costs.js';
+import { regimeAlong, regimeOf, type Regime, type RegimeTrack } from './internal/regime.js';
+import { CurvatureSimulation, ghostOf, type Ghost, type HistoryEntry } from './internal/simulation.js';
+import { FollowingFrame, chooseFrame, freshHalfWidth, reframe, sampleCurve, tangentStep, type Frame, type View } from './internal/view.js';
+import { keyTarget, plotLayout, wAtClientX } from './internal/layout.js';
 import { renderPlot, type Format } from './internal/render-plot.js';
 import { divergedNote, escapeNote } from './internal/notes.js';
 import { renderLegend, renderParams, renderPlayLabel, renderReadout, renderRegime, type PanelData } from './internal/render-panels.js';
@@ -110,6 +110,14 @@ export class GdCurvature extends GdElement {
   @state() private view?: View;
   /** Bumped after every step so the template re-reads the simulation's history. */
   @state() private revision = 0;
+  /** The path before α, c or the cost last changed mid-run, until a reset. */
+  @state() private ghost?: Ghost;
+  private regimeTrack?: RegimeTrack;
+  /** The drawn window: the run's own (`frame`), widened to follow the iterates. */
+  private readonly follower = new FollowingFrame(
+    (frame) => this.view && (this.view = reframe(this.spec, this.view, frame)),
+    () => this.isConnected,
+  );
 
   private readonly linker = new LinkController(this);
   /** `format` as a plain function, for the render and note helpers. */
@@ -166,9 +174,13 @@ export class GdCurvature extends GdElement {
     return (this.simulation?.entries ?? []).map((entry) => ({ ...entry }));
   }
 
-  /** What the iterates do near the minimum, from the product αc. */
+  /**
+   * What the iterates do: from αc on the parabola; on the other costs from αJ''(w) at
+   * the current point, where the curvature is not c.
+   */
   get regime(): Regime {
-    return regimeOf(this.learningRate, this.curvature);
+    const track = this.cost === 'quadratic' ? undefined : this.regimeTrack;
+    return track?.regime ?? regimeOf(this.learningRate, this.curvature);
   }
 
   /** Updates applied so far. */
@@ -199,8 +211,7 @@ export class GdCurvature extends GdElement {
   }
 
   protected override async replay(n: number): Promise<void> {
-    this.ensureSimulation().reset();
-    this.afterChange();
+    this.restart();
     await this.advance(Math.min(n, MAX_REPLAY));
   }
 
@@ -229,7 +240,14 @@ export class GdCurvature extends GdElement {
       this.requestUpdate();
       return;
     }
+    this.restart();
+  }
+
+  /** Back to w₀ at iteration 0, in the run's own window, without the ghost. */
+  private restart(): void {
     this.ensureSimulation().reset();
+    this.ghost = undefined;
+    if (this.frame) this.follower.reset(this.frame);
     this.afterChange();
   }
 
@@ -278,11 +296,10 @@ export class GdCurvature extends GdElement {
       this.linker.share({ type: 'sgd', learningRate: rate });
     }
     // The run follows the (now validated) settings here, before render, which only reads it.
-    const simulation = this.ensureSimulation();
+    this.ensureSimulation();
     if (this.resetOnUpdate) {
       this.resetOnUpdate = false;
-      simulation.reset();
-      this.afterChange();
+      this.restart();
     }
   }
 
@@ -313,13 +330,18 @@ export class GdCurvature extends GdElement {
     if (this.simulation && this.builtFor === key) return this.simulation;
     const spec = this.spec;
     const simulation = new CurvatureSimulation(spec, this.learningRate, this.init, BOUND_IN_HALF_WIDTHS * freshHalfWidth(spec, this.init));
+    const names = Object.fromEntries(COST_SHAPES.map((shape) => [shape, COSTS[shape].name]));
+    const ghost = this.ghost ?? ghostOf(this.simulation, spec, this.learningRate, names, this.formatter);
+    // The old points drawn on the cost as it is now, so the ghost lies on the curve shown.
+    this.ghost = ghost && { ...ghost, costs: costAndSlope(spec, ghost.ws).cost };
     this.simulation?.dispose();
     this.runner.cancel();
     this.runGeneration++;
     this.simulation = simulation;
     this.builtFor = key;
     this.frame = chooseFrame(spec, this.init, this.frame);
-    this.view = sampleCurve(spec, this.frame, this.init);
+    this.view = sampleCurve(spec, this.follower.target ?? this.frame, this.init);
+    this.follower.reset(this.frame);
     this.afterChange();
     return simulation;
   }
@@ -364,8 +386,16 @@ export class GdCurvature extends GdElement {
   private afterChange(): void {
     const simulation = this.simulation;
     if (!simulation || !this.view) return;
-    this.view = { ...this.view, ...tangentStep(this.spec, simulation.current.w, this.learningRate) };
-    if (simulation.status !== 'diverged') {
+    const { w, cost } = simulation.current;
+    // J''(w) at each new iterate for the regime's history; the last one is the current point's.
+    const track = (this.regimeTrack = regimeAlong(this.regimeTrack, simulation.entries, this.spec, this.learningRate));
+    const step = tangentStep(this.spec, w, this.learningRate, track?.iteration === simulation.iteration ? track.curvature : undefined);
+    this.view = { ...this.view, ...step };
+    // The window follows the last iterates (a step(n) jumps over some), the next point and the tangent step's end.
+    const live = simulation.status !== 'diverged';
+    const points = [...simulation.entries.slice(-64), ...(live ? [{ w: step.next, cost: step.nextCost }] : [])];
+    this.follower.follow(points, live ? [cost + step.slope * (step.next - w)] : []);
+    if (live) {
       this.finished = false;
       const note = escapeNote(simulation.entries, this.minimum, this.halfWidth, simulation.bound, this.formatter);
       if (note !== this.notes.run) this.setNote('run', note);
@@ -377,20 +407,6 @@ export class GdCurvature extends GdElement {
     Object.assign(this, values);
     this.changedByElement(...Object.keys(values));
     this.fire('gd-params-change', { ...values });
-  }
-
-  private onRateInput(event: Event): void {
-    const value = Number((event.target as HTMLInputElement).value);
-    this.userSet({ learningRate: roundTo(10 ** value, 3) });
-  }
-
-  private onCurvatureInput(event: Event): void {
-    const value = Number((event.target as HTMLInputElement).value);
-    this.userSet({ curvature: roundTo(10 ** value, 3) });
-  }
-
-  private onCostChange(event: Event): void {
-    this.userSet({ cost: (event.target as HTMLSelectElement).value as CostShape });
   }
 
   /** Dragging the start restarts the run from there; the axes stay while it is in view. */
@@ -407,24 +423,11 @@ export class GdCurvature extends GdElement {
     });
   }
 
-  /** Arrows move the start by 1% of the plot (10% with Shift), Page keys by 10%, Home/End to the edges. */
   private onHandleKeydown(event: KeyboardEvent): void {
-    if (!this.view) return;
-    const [left, right] = this.view.domain;
-    const nudge = (right - left) * (event.shiftKey ? 0.1 : 0.01);
-    const moves: Record<string, number> = {
-      ArrowRight: this.init + nudge,
-      ArrowUp: this.init + nudge,
-      ArrowLeft: this.init - nudge,
-      ArrowDown: this.init - nudge,
-      PageUp: this.init + (right - left) * 0.1,
-      PageDown: this.init - (right - left) * 0.1,
-      Home: left,
-      End: right,
-    };
-    if (!(event.key in moves)) return;
+    const target = this.view && keyTarget(event, this.init, this.view.domain);
+    if (target === undefined) return;
     event.preventDefault();
-    this.moveStart(clamp(moves[event.key], left, right), true);
+    this.moveStart(target, true);
   }
 
   private moveStart(w: number, final: boolean): void {
@@ -451,7 +454,9 @@ export class GdCurvature extends GdElement {
       learningRate: this.learningRate,
       curvature: this.curvature,
       cost: this.cost,
+      minimum: this.minimum,
       regime: this.regime,
+      track: this.cost === 'quadratic' ? undefined : this.regimeTrack,
       view: this.view,
       diverged,
       format,
@@ -463,6 +468,7 @@ export class GdCurvature extends GdElement {
       minimum: this.minimum,
       init: this.init,
       diverged,
+      ghost: this.ghost,
       format,
       onHandlePointerDown: this.onHandlePointerDown,
       onHandleKeydown: this.onHandleKeydown,
@@ -476,7 +482,7 @@ export class GdCurvature extends GdElement {
           <button @click=${() => this.reset()}>Reset</button>
           <span class="iteration" aria-live="off">Iteration <strong>${this.format(current.iteration)}</strong></span>
         </div>
-        ${this.renderNotes()}
+        ${renderParams(panel, (values) => this.userSet(values))} ${this.renderNotes()}
         <div class="panels">
           <section class="panel" part="readout" aria-label="Current values">
             <h3>Current point</h3>
@@ -484,15 +490,9 @@ export class GdCurvature extends GdElement {
           </section>
           <section class="panel" part="regime" aria-label="Regime">
             <h3>Regime</h3>
-            ${renderRegime(panel)}
+            ${renderRegime(panel, current.w)}
           </section>
         </div>
-        ${renderParams(panel, {
-          onCurvatureInput: this.onCurvatureInput,
-          onRateInput: this.onRateInput,
-          onCostChange: this.onCostChange,
-          onMark: (learningRate) => this.userSet({ learningRate }),
-        })}
       </div>`;
   }
 }

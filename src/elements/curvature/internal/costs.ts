@@ -83,13 +83,17 @@ export function costAndSlope(spec: CostSpec, points: ArrayLike<number>): { cost:
   return { cost: data.slice(0, n), slope: data.slice(n) };
 }
 
-/** J''(w) at one point: tfjs autodiff applied twice. */
-export function curvatureAt(spec: CostSpec, w: number): number {
+/** J''(w) at each of `points`: tfjs autodiff applied twice (elementwise, as the terms are independent), one read-back. */
+export function curvaturesAt(spec: CostSpec, points: ArrayLike<number>): Float32Array {
+  if (points.length === 0) return new Float32Array(0);
   const second = tf.tidy(() => {
     const slope = (x: tf.Tensor) => tf.grad((u: tf.Tensor) => tf.sum(costTensor(spec, u)))(x);
-    return tf.grad((x: tf.Tensor) => tf.sum(slope(x)))(tf.tensor1d([w]));
+    return tf.grad((x: tf.Tensor) => tf.sum(slope(x)))(tf.tensor1d(Array.from(points)));
   });
-  const [value] = second.dataSync();
+  const values = second.dataSync() as Float32Array;
   second.dispose();
-  return value;
+  return values;
 }
+
+/** J''(w) at one point. */
+export const curvatureAt = (spec: CostSpec, w: number): number => curvaturesAt(spec, [w])[0];

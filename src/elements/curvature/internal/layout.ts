@@ -88,3 +88,55 @@ export function arrowheadPath(x0: number, y0: number, x1: number, y1: number): s
   const by = y1 - uy * size;
   return `M${x1},${y1} L${bx - uy * size * 0.5},${by + ux * size * 0.5} L${bx + uy * size * 0.5},${by - ux * size * 0.5} Z`;
 }
+
+/**
+ * Where a key moves the start: arrows by 1% of the plot (10% with Shift), Page keys by
+ * 10%, Home/End to the edges; undefined for other keys. Never past the plot's edges.
+ */
+export function keyTarget(event: KeyboardEvent, init: number, [left, right]: [number, number]): number | undefined {
+  const nudge = (right - left) * (event.shiftKey ? 0.1 : 0.01);
+  const moves: Record<string, number> = {
+    ArrowRight: init + nudge,
+    ArrowUp: init + nudge,
+    ArrowLeft: init - nudge,
+    ArrowDown: init - nudge,
+    PageUp: init + (right - left) * 0.1,
+    PageDown: init - (right - left) * 0.1,
+    Home: left,
+    End: right,
+  };
+  return event.key in moves ? clamp(moves[event.key], left, right) : undefined;
+}
+
+/**
+ * The segment from (w0, j0) to (w1, j1) in pixels, cut to a box around the plot area
+ * (one plot size beyond each edge) so its slope survives: pinning each end on its own,
+ * as `px`/`py` do for points, would tilt a steep tangent. Undefined when it misses the box.
+ */
+export function clippedSegment(
+  { x, y, innerWidth, innerHeight }: PlotLayout,
+  w0: number,
+  j0: number,
+  w1: number,
+  j1: number,
+): [number, number, number, number] | undefined {
+  const [x0, y0, x1, y1] = [x(w0), y(j0), x(w1), y(j1)];
+  if (![x0, y0, x1, y1].every(Number.isFinite)) return undefined;
+  let [t0, t1] = [0, 1];
+  const [dx, dy] = [x1 - x0, y1 - y0];
+  // Liang–Barsky: each edge of the box narrows the parameter range [t0, t1].
+  const edges: [number, number][] = [
+    [-dx, x0 + innerWidth],
+    [dx, 2 * innerWidth - x0],
+    [-dy, y0 + innerHeight],
+    [dy, 2 * innerHeight - y0],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return undefined;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+  }
+  if (t0 > t1) return undefined;
+  return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy];
+}

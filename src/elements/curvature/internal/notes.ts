@@ -14,7 +14,7 @@ export function divergedNote(entries: readonly HistoryEntry[], cost: CostShape, 
 }
 
 /**
- * Says so as soon as the point has left the plot (`halfWidth` from w*) and keeps moving
+ * Says so as soon as the point has left the run's own window (`halfWidth` from w*) and keeps moving
  * away; undefined otherwise. `bound` is where the run will stop.
  */
 export function escapeNote(
@@ -28,5 +28,8 @@ export function escapeNote(
   const distance = Math.abs(entries[entries.length - 1].w - minimum);
   const before = Math.abs(entries[entries.length - 2].w - minimum);
   if (!(distance > halfWidth && distance > before)) return undefined;
-  return `Diverging: w = ${format(entries[entries.length - 1].w)} has left the plot and every step takes it farther out. The run stops when w is ${format(bound)} from the minimum.`;
+  return (
+    `Diverging: w = ${format(entries[entries.length - 1].w)} is outside the starting window and every step takes it farther out. ` +
+    `The plot widens to follow it for a few steps; the run stops when w is ${format(bound)} from the minimum.`
+  );
 }

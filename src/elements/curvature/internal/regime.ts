@@ -1,3 +1,5 @@
+import { curvaturesAt, type CostSpec } from './costs.js';
+
 /** What gradient descent does near a minimum of curvature c with step size α. */
 export type Regime = 'converging' | 'oscillating' | 'periodic' | 'diverging';
 
@@ -19,3 +21,66 @@ export function regimeOf(learningRate: number, curvature: number): Regime {
 
 /** The factor 1 − αc by which each step scales the distance to the minimum. */
 export const contraction = (learningRate: number, curvature: number) => 1 - learningRate * curvature;
+
+/**
+ * The regime along one run, on a cost whose curvature changes with w: what αJ''(w) says
+ * at the current point, what it said at the start, and the step at which it last changed.
+ */
+export interface RegimeTrack {
+  /** J''(w) and αJ''(w) at the current point; αJ''(w) at the start. */
+  curvature: number;
+  product: number;
+  start: number;
+  regime: Regime;
+  startRegime: Regime;
+  changedAt?: number;
+  /** The last iteration looked at. */
+  iteration: number;
+}
+
+/** The most recent points a track looks at per update (a long step(n) needs one evaluation, not n). */
+export const TRACK_WINDOW = 1000;
+
+/**
+ * The track after the iterations `first`, `first + 1`, … with αJ''(w) = `products[k]` at
+ * each (a fresh track from iteration 0), so a change inside a long step(n) is found at its step.
+ */
+export function trackRegime(
+  previous: RegimeTrack | undefined,
+  first: number,
+  curvatures: ArrayLike<number>,
+  learningRate: number,
+): RegimeTrack | undefined {
+  let track = first === 0 ? undefined : previous;
+  for (let k = 0; k < curvatures.length; k++) {
+    const curvature = curvatures[k];
+    const product = learningRate * curvature;
+    const iteration = first + k;
+    if (!Number.isFinite(product)) continue;
+    const regime = regimeOf(product, 1);
+    track = track
+      ? { ...track, curvature, product, regime, iteration, changedAt: regime === track.regime ? track.changedAt : iteration }
+      : { curvature, product, start: product, regime, startRegime: regime, iteration };
+  }
+  return track;
+}
+
+/**
+ * The track brought up to the last of `entries` (the run's history): αJ''(w) at each new
+ * iterate since the track's last look, in one evaluation; a run back at iteration 0 starts afresh.
+ */
+export function regimeAlong(
+  previous: RegimeTrack | undefined,
+  entries: readonly { w: number }[],
+  spec: CostSpec,
+  learningRate: number,
+): RegimeTrack | undefined {
+  const iteration = entries.length - 1;
+  const seen = iteration === 0 ? -1 : (previous?.iteration ?? -1);
+  const first = Math.max(seen + 1, iteration + 1 - TRACK_WINDOW);
+  const curvatures = curvaturesAt(
+    spec,
+    entries.slice(first).map((entry) => entry.w),
+  );
+  return trackRegime(previous, first, curvatures, learningRate);
+}

@@ -3,7 +3,7 @@ import { clamp } from '../../shared/plot/drag.js';
 import { tex } from '../../shared/tex.js';
 import { UPDATE_TEX } from '../formulas.js';
 import { COSTS, COST_SHAPES, type CostShape } from './costs.js';
-import type { Regime } from './regime.js';
+import { regimeOf, type Regime, type RegimeTrack } from './regime.js';
 import type { Format } from './render-plot.js';
 import type { HistoryEntry } from './simulation.js';
 import type { View } from './view.js';
@@ -17,7 +17,10 @@ export interface PanelData {
   learningRate: number;
   curvature: number;
   cost: CostShape;
+  minimum: number;
   regime: Regime;
+  /** On costs other than the parabola: αJ''(w) here, at the start, and where the regime changed. */
+  track?: RegimeTrack;
   /** Undefined until the run is built. */
   view?: View;
   /** A diverged run has no tangent step to describe. */
@@ -82,7 +85,7 @@ function renderUpdate({ learningRate, format }: PanelData, w: number, slope: num
 }
 
 /** The regime's name and what αc means for the iterates, then the cost and the update rule. */
-export function renderRegime(data: PanelData): TemplateResult {
+export function renderRegime(data: PanelData, w: number): TemplateResult {
   const { regime, format } = data;
   const product = data.learningRate * data.curvature;
   const factor = 1 - product;
@@ -102,33 +105,70 @@ export function renderRegime(data: PanelData): TemplateResult {
     periodic: `αc = 2: each step overshoots to the mirror point, so w bounces between two values for ever.`,
     diverging: `αc = ${ac} > 2: each step overshoots by more than it corrects; the distance to w* grows by ${format(Math.abs(factor), { digits: 3 })} per step.`,
   };
-  const local = data.cost === 'quadratic' ? '' : ` That holds near the minimum. ${localRegimeText(data)}`;
-  return html`<p class="regime-name" data-regime=${regime}>${names[regime]}</p>
-    <p class="regime-text">${texts[regime]}${local}</p>
+  const text = data.cost === 'quadratic' || !data.track ? texts[regime] : localRegimeText(data, data.track, ac, w);
+  return html`<p class="regime-name" data-regime=${regime}>${data.track ? localNames[regime] : names[regime]}</p>
+    <p class="regime-text">${text}</p>
     <p class="formula">${tex(COSTS[data.cost].tex)} <br />${tex(UPDATE_TEX)}</p>`;
 }
 
-/** Off the parabola the curvature changes with w; what αJ''(w) says about the next step. */
-function localRegimeText({ view, diverged, learningRate, format }: PanelData): string {
-  if (!view || !Number.isFinite(view.localCurvature) || diverged) return '';
-  const local = learningRate * view.localCurvature;
-  const here = `Here J″(w) = ${format(view.localCurvature, { digits: 3 })}, so αJ″(w) = ${format(local, { digits: 3 })}`;
-  if (local > 2) return `${here}: at this point a step overshoots by more than it corrects.`;
-  if (local > 1) return `${here}: at this point a step overshoots.`;
-  return `${here}: at this point a step stays on the same side.`;
+const localNames: Record<Regime, string> = {
+  converging: 'Converging here',
+  oscillating: 'Oscillating here',
+  periodic: 'On the edge here',
+  diverging: 'Diverging here',
+};
+
+/**
+ * What αJ''(w) means: how steps behave on a parabola as curved as the cost is here. Far
+ * from w* the cost between here and w* bends differently, so the text then adds what the
+ * next step really does.
+ */
+const localMeaning: Record<Regime, string> = {
+  converging: 'below 1: where the cost bends like this, steps stop short of the bottom, on the same side',
+  oscillating: 'between 1 and 2: where the cost bends like this, steps overshoot the bottom and land closer on the other side',
+  periodic: 'exactly 2: where the cost bends like this, steps land as far out on the other side',
+  diverging: 'above 2: where the cost bends like this, steps overshoot by more than they correct and the iterates fly out',
+};
+
+/** How the start looked, in a few words. */
+const wasWords: Record<Regime, string> = {
+  converging: 'smooth',
+  oscillating: 'oscillating',
+  periodic: 'on the edge',
+  diverging: 'diverging',
+};
+
+/**
+ * Off the parabola the curvature changes with w, so the regime is read from αJ''(w) at
+ * the current point (on a parabola that is αc everywhere), with how it started and when
+ * it changed along the run, then what αc says at the minimum.
+ */
+function localRegimeText(data: PanelData, track: RegimeTrack, ac: string, w: number): string {
+  const { format, view } = data;
+  const digits = { digits: 3 };
+  const [from, to] = [Math.abs(w - data.minimum), Math.abs((view?.next ?? NaN) - data.minimum)];
+  const next =
+    data.diverged || !Number.isFinite(to)
+      ? ''
+      : ` The next step takes the distance to w* from ${format(from, digits)} to ${format(to, digits)}` + (to > from ? ': it grows.' : '.');
+  const curvature = view && Number.isFinite(view.localCurvature) ? `J″(w) = ${format(view.localCurvature, digits)}, so ` : '';
+  const here = `Here ${curvature}αJ″(w) = ${format(track.product, digits)}, ${localMeaning[track.regime]}.`;
+  const history =
+    track.regime === track.startRegime
+      ? ''
+      : ` It was ${wasWords[track.startRegime]} at the start (αJ″ = ${format(track.start, digits)})` +
+        (track.changedAt === undefined ? '.' : ` and changed at step ${format(track.changedAt)}.`);
+  return `${here}${next}${history} At the minimum J″ = c, so αc = ${ac} (${regimeOf(data.learningRate, data.curvature)} there).`;
 }
 
-/** The element's handlers for the controls. */
-export interface ParamHandlers {
-  onCurvatureInput: (event: Event) => void;
-  onRateInput: (event: Event) => void;
-  onCostChange: (event: Event) => void;
-  /** A mark (α = 1/c, α = 2/c) was pressed: set the learning rate to its value. */
-  onMark: (learningRate: number) => void;
-}
+/** What the user set with a control (a slider, a mark α = 1/c or 2/c, the cost picker). */
+export type ParamsSet = (values: { curvature?: number; learningRate?: number; cost?: CostShape }) => void;
+
+/** A log-scale slider's value, to 3 significant digits. */
+const fromLog = (event: Event) => Number((10 ** Number((event.target as HTMLInputElement).value)).toPrecision(3));
 
 /** The curvature and learning-rate sliders (log scale) with their readouts and marks, and the cost picker. */
-export function renderParams(data: PanelData, handlers: ParamHandlers): TemplateResult {
+export function renderParams(data: PanelData, set: ParamsSet): TemplateResult {
   const { learningRate: rate, curvature: c, format } = data;
   const ratePosition = (alpha: number) => (Math.log10(alpha) - RATE_RANGE[0]) / (RATE_RANGE[1] - RATE_RANGE[0]);
   const marks = [
@@ -146,7 +186,7 @@ export function renderParams(data: PanelData, handlers: ParamHandlers): Template
         step="0.01"
         .value=${String(clamp(Math.log10(c), CURVATURE_RANGE[0], CURVATURE_RANGE[1]))}
         aria-valuetext=${`c = ${format(c, { digits: 3 })}`}
-        @input=${handlers.onCurvatureInput}
+        @input=${(event: Event) => set({ curvature: fromLog(event) })}
       />
     </div>
     <div class="field">
@@ -161,7 +201,7 @@ export function renderParams(data: PanelData, handlers: ParamHandlers): Template
         step="0.01"
         .value=${String(clamp(Math.log10(rate), RATE_RANGE[0], RATE_RANGE[1]))}
         aria-valuetext=${`α = ${format(rate, { digits: 3 })}, αc = ${format(rate * c, { digits: 3 })}, ${data.regime}`}
-        @input=${handlers.onRateInput}
+        @input=${(event: Event) => set({ learningRate: fromLog(event) })}
       />
       <div class="marks">
         ${marks.map(
@@ -171,7 +211,7 @@ export function renderParams(data: PanelData, handlers: ParamHandlers): Template
                 type="button"
                 aria-label=${`α = ${mark.label}: set the learning rate to ${format(mark.value, { digits: 3 })}`}
                 aria-current=${Math.abs(rate - mark.value) <= 1e-9 * mark.value ? 'true' : 'false'}
-                @click=${() => handlers.onMark(mark.value)}
+                @click=${() => set({ learningRate: mark.value })}
               >
                 α = ${mark.label}
               </button>
@@ -181,7 +221,11 @@ export function renderParams(data: PanelData, handlers: ParamHandlers): Template
     </div>
     <div class="field">
       <label for="cost"><span>Cost</span></label>
-      <select id="cost" .value=${data.cost} @change=${handlers.onCostChange}>
+      <select
+        id="cost"
+        .value=${data.cost}
+        @change=${(event: Event) => set({ cost: (event.target as HTMLSelectElement).value as CostShape })}
+      >
         ${COST_SHAPES.map((shape) => html`<option value=${shape} ?selected=${shape === data.cost}>${COSTS[shape].name}</option>`)}
       </select>
     </div>

@@ -1,8 +1,18 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { renderAxes } from '../../shared/plot/axes.js';
 import { clamp } from '../../shared/plot/drag.js';
-import { MARGIN, arrowheadPath, clampPoint, offPlotMarker, pathOf, plotHeight, plotLayout, type PlotLayout } from './layout.js';
-import type { HistoryEntry } from './simulation.js';
+import {
+  MARGIN,
+  arrowheadPath,
+  clampPoint,
+  clippedSegment,
+  offPlotMarker,
+  pathOf,
+  plotHeight,
+  plotLayout,
+  type PlotLayout,
+} from './layout.js';
+import type { Ghost, HistoryEntry } from './simulation.js';
 import type { View } from './view.js';
 
 /** The element's number formatting (its `lang`). */
@@ -19,6 +29,8 @@ export interface PlotData {
   minimum: number;
   init: number;
   diverged: boolean;
+  /** The path before the last change of α, c or the cost, drawn faded. */
+  ghost?: Ghost;
   format: Format;
   onHandlePointerDown: (event: PointerEvent) => void;
   onHandleKeydown: (event: KeyboardEvent) => void;
@@ -67,7 +79,8 @@ export function renderPlot(data: PlotData): TemplateResult {
         <text class="minimum-label" x=${x(data.minimum)} y="-5" text-anchor="middle">w*</text>
         <g clip-path="url(#plot-area)">
           <path class="curve" d=${pathOf(view.curveW, view.curveJ, px, py)}></path>
-          ${renderTrail(entries, px, py)} ${showPreview ? renderTangentStep(view, current, predicted, layout) : nothing}
+          ${data.ghost ? renderGhost(data.ghost, px, py) : nothing} ${renderTrail(entries, px, py)}
+          ${showPreview ? renderTangentStep(view, current, predicted, layout) : nothing}
         </g>
         ${offPlot ? renderOffPlot(tip, current.w, layout, format) : svg`<circle class="current" r="6" transform="translate(${tip[0]},${tip[1]})"></circle>`}
         ${renderHandle(data, view, px(entries[0].w), clamp(py(entries[0].cost), 0, innerHeight), innerWidth)}
@@ -97,14 +110,29 @@ function renderTrail(entries: readonly HistoryEntry[], px: (w: number) => number
     </g>`;
 }
 
+/** The earlier run, faded, with what it ran on; the label sits in the top left corner, clear of the curve's bottom. */
+function renderGhost(ghost: Ghost, px: (w: number) => number, py: (j: number) => number) {
+  return svg`<g class="ghost">
+    <path class="ghost-path" d=${pathOf(ghost.ws, ghost.costs, px, py)}></path>
+    ${ghost.ws.map((w, i) => svg`<circle cx=${px(w)} cy=${py(ghost.costs[i])} r="2.5"></circle>`)}
+    <text class="ghost-label" x="8" y="14">${ghost.label}</text>
+  </g>`;
+}
+
 /** The tangent at the current point, the step it implies, and the error between its prediction and the cost there. */
-function renderTangentStep(view: View, current: HistoryEntry, predicted: number, { innerWidth, px, py }: PlotLayout) {
+function renderTangentStep(view: View, current: HistoryEntry, predicted: number, layout: PlotLayout) {
+  const { px, py } = layout;
   const tangentAt = (w: number) => current.cost + view.slope * (w - current.w);
+  const line = (name: string, segment: [number, number, number, number] | undefined) =>
+    segment ? svg`<line class=${name} x1=${segment[0]} y1=${segment[1]} x2=${segment[2]} y2=${segment[3]}></line>` : nothing;
+  const [left, right] = view.domain;
+  const step = clippedSegment(layout, current.w, current.cost, view.next, predicted);
   const arrow = arrowheadPath(px(current.w), py(current.cost), px(view.next), py(predicted));
-  return svg`<line class="tangent-line" x1="0" y1=${py(tangentAt(view.domain[0]))} x2=${innerWidth} y2=${py(tangentAt(view.domain[1]))}></line>
-    <line class="error" x1=${px(view.next)} x2=${px(view.next)} y1=${py(predicted)} y2=${py(view.nextCost)}></line>
-    <line class="tangent-step" x1=${px(current.w)} y1=${py(current.cost)} x2=${px(view.next)} y2=${py(predicted)}></line>
-    ${arrow ? svg`<path class="arrowhead" d=${arrow}></path>` : nothing}
+  // The segments are cut, not pinned, so their slopes hold; the arrowhead only where the step's end is not pinned.
+  return svg`${line('tangent-line', clippedSegment(layout, left, tangentAt(left), right, tangentAt(right)))}
+    ${line('error', clippedSegment(layout, view.next, predicted, view.next, view.nextCost))}
+    ${line('tangent-step', step)}
+    ${arrow && step && px(view.next) === layout.x(view.next) && py(predicted) === layout.y(predicted) ? svg`<path class="arrowhead" d=${arrow}></path>` : nothing}
     <circle class="prediction" cx=${px(view.next)} cy=${py(predicted)} r="3.5"></circle>
     <circle class="next" cx=${px(view.next)} cy=${py(view.nextCost)} r="5"></circle>`;
 }

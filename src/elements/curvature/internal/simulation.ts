@@ -94,3 +94,37 @@ export class CurvatureSimulation {
     }
   }
 }
+
+/** An earlier run's path, kept faded after α, c or the cost changed, until a reset. */
+export interface Ghost {
+  ws: number[];
+  /** J at each point on the cost drawn now (recomputed when the cost changes again). */
+  costs: ArrayLike<number>;
+  label: string;
+}
+
+/** The most recent points a ghost keeps. */
+const GHOST_LENGTH = 200;
+
+/**
+ * The ghost `old` leaves when the run is rebuilt for `spec` and `learningRate`: only a run
+ * that took steps, and only when a hyperparameter changed (a moved start just restarts).
+ * The label names the old values that differ, in the element's number format.
+ */
+export function ghostOf(
+  old: CurvatureSimulation | undefined,
+  spec: CostSpec,
+  learningRate: number,
+  names: Record<string, string>,
+  format: (value: number, options?: { digits?: number }) => string,
+): Ghost | undefined {
+  if (!old || old.iteration === 0) return undefined;
+  const changed = [
+    old.learningRate !== learningRate ? `α = ${format(old.learningRate, { digits: 3 })}` : '',
+    old.spec.curvature !== spec.curvature ? `c = ${format(old.spec.curvature, { digits: 3 })}` : '',
+    old.spec.shape !== spec.shape ? (names[old.spec.shape] ?? old.spec.shape).toLowerCase() : '',
+  ].filter(Boolean);
+  if (changed.length === 0) return undefined;
+  const ws = old.entries.slice(-GHOST_LENGTH - 1).map((entry) => entry.w);
+  return { ws, costs: [], label: `before: ${changed.join(', ')}` };
+}
