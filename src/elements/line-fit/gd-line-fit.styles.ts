@@ -296,6 +296,7 @@ export const lineFitStyles = css`
   }
   .plot svg .full-step line {
     stroke: #1b1b1b;
+    stroke-width: 1.5;
   }
   .plot svg .full-step polygon,
   .plot svg circle.full-step {

@@ -34,7 +34,7 @@ export function renderRateMarks(
             aria-current=${Math.abs(rate - mark.value) <= 1e-9 * mark.value ? 'true' : 'false'}
             @click=${() => onMark(mark.value)}
           >
-            α = ${mark.label}
+            <span class="prefix">α = </span>${mark.label}
           </button>
         </span>`,
     )}
@@ -93,5 +93,11 @@ export const rateMarkStyles = css`
   }
   .mark button[aria-current='true'] {
     border-color: var(--_accent);
+  }
+  /* On the narrowest screens the buttons drop "α = " (their names keep it) to stay inside. */
+  @container (max-width: 400px) {
+    .mark .prefix {
+      display: none;
+    }
   }
 `;

@@ -76,8 +76,9 @@ export function stepArrows(
     return [x(ew), y(eb)];
   };
   const start: [number, number] = [x(from[0]), y(from[1])];
+  // The full-data arrow is drawn last and thinner, so it shows where the two agree.
   return svg`<g class="steps">
-    ${arrow(start, end(gradientAt(dataset, w, b)), 'full-step')} ${arrow(start, end(gradientAt(dataset, w, b, indices)), 'batch-step')}
+    ${arrow(start, end(gradientAt(dataset, w, b, indices)), 'batch-step')} ${arrow(start, end(gradientAt(dataset, w, b)), 'full-step')}
   </g>`;
 }
 
