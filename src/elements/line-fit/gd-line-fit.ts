@@ -70,11 +70,13 @@ const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: LEA
  * @csspart caption - The wrapper of the `caption` slot.
  * @csspart formula - A typeset formula.
  * @csspart notes - The polite live region for rejected input and run state.
+ * @csspart color-legend - The colour bar under the cost landscape.
  *
  * @cssproperty [--gd-line-fit-point-color=light-dark(rgba(29,35,48,.55), rgba(228,231,236,.55))] - Colour of the data points.
  * @cssproperty [--gd-line-fit-trajectory-color=var(--gd-color-model)] - Colour of the optimizer's path on the landscape.
  * @cssproperty [--gd-line-fit-train-color=var(--gd-color-text)] - Colour of the training-cost curve.
  * @cssproperty [--gd-line-fit-test-color=var(--gd-series-2)] - Colour of the test-cost curve.
+ * @cssproperty [--gd-line-fit-batch-color=light-dark(#c2410c, #ff9a4d)] - Ring around the next mini-batch's points.
  * @cssproperty [--gd-color-truth=light-dark(#1f63c6, #6aa8ff)] - The ground truth (line and dot).
  * @cssproperty [--gd-color-model=light-dark(#c8302a, #ff7b72)] - The model (line, initialisation, current point).
  *
