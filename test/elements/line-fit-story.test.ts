@@ -61,6 +61,18 @@ describe('gd-line-fit: the lesson', () => {
     expect(plot.querySelector('figcaption')!.textContent).not.to.include('this batch');
   });
 
+  it('a batch too large to ring point by point is thinned on screen, and still listed in full by highlightedIndices', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit size="3000" batch-size="2400"></gd-line-fit>`);
+    // Update 2 opens the second epoch with a whole batch of 2,400 (update 1 takes the 600 left over).
+    await el.step(2);
+    await el.updateComplete;
+    expect(el.highlightedIndices).to.deep.equal(el.batchIndices(2));
+    expect(el.highlightedIndices).to.have.length(2400);
+    const dots = shadow(el).querySelectorAll('[part~="data"] g.batch circle').length;
+    expect(dots).to.be.within(500, 1000);
+    expect(dots).to.be.below(el.highlightedIndices.length);
+  });
+
   it('marks 2/λ_max of the data; just above it plain GD’s cost rises with a note, just below it falls', async () => {
     const el = await fixture<GdLineFit>(html`<gd-line-fit size="80" seed="2" init="0,0" learning-rate="0.01"></gd-line-fit>`);
     const lambda = lambdaMax(el.data.x);

@@ -31,7 +31,8 @@ export function batchDots(model: LineFitModel, x: (v: number) => number, y: (v: 
   const stride = Math.max(1, Math.ceil(indices.length / MAX_BATCH_DOTS));
   const shown = indices.filter((_, k) => k % stride === 0);
   const { dataset } = model;
-  return svg`<g class="batch" data-indices=${indices.join(' ')}>
+  // The indices are listed for a batch drawn whole; a larger one is read from `highlightedIndices`.
+  return svg`<g class="batch" data-indices=${stride === 1 ? indices.join(' ') : nothing}>
     ${shown.map((i) => svg`<circle cx=${x(dataset.x[i])} cy=${y(dataset.y[i])} r="4.5"></circle>`)}
   </g>`;
 }
