@@ -7,6 +7,7 @@ export const lineFitStyles = css`
     --_trajectory: var(--gd-line-fit-trajectory-color, var(--_model));
     --_test: var(--gd-line-fit-test-color, var(--_series-2));
     --_train: var(--gd-line-fit-train-color, var(--_fg));
+    --_batch: var(--gd-line-fit-batch-color, light-dark(#c2410c, #ff9a4d));
   }
   .views {
     display: grid;
@@ -265,5 +266,95 @@ export const lineFitStyles = css`
     margin: 0.5rem 0 0;
     font-size: 0.9em;
     color: var(--_muted);
+  }
+  /* The next update's batch and its step beside the full-data step. */
+  .batch .swatch,
+  .batch-step .swatch {
+    color: var(--_batch);
+  }
+  .full-step .swatch {
+    color: var(--_fg);
+  }
+  .plot svg .batch circle {
+    fill: none;
+    stroke: var(--_batch);
+    stroke-width: 2;
+  }
+  /* On the cost map (the same colours in both themes) the arrows have fixed colours with a light rim. */
+  .plot svg .arrow line {
+    stroke-width: 2.5;
+  }
+  .plot svg .arrow {
+    filter: drop-shadow(0 0 1px #fff);
+  }
+  .plot svg .batch-step line {
+    stroke: #d9480f;
+  }
+  .plot svg .batch-step polygon,
+  .plot svg circle.batch-step {
+    fill: #d9480f;
+  }
+  .plot svg .full-step line {
+    stroke: #1b1b1b;
+    stroke-width: 1.5;
+  }
+  .plot svg .full-step polygon,
+  .plot svg circle.full-step {
+    fill: #1b1b1b;
+  }
+  .plot svg .ghost {
+    fill: none;
+    stroke: var(--_trajectory);
+    stroke-width: 2;
+    stroke-dasharray: 4 3;
+    opacity: 0.45;
+  }
+  .ghost .swatch {
+    color: var(--_muted);
+  }
+  .color-legend {
+    display: block;
+    margin-top: 0.1rem;
+    overflow: visible;
+  }
+  .color-legend-tick {
+    stroke: var(--_muted);
+  }
+  .color-legend-label {
+    fill: var(--_muted);
+    font-size: 11px;
+  }
+  .lesson-note {
+    margin: 0 0 0.5rem;
+    padding: 0.4rem 0.6rem;
+    border-left: 3px solid var(--_warning);
+    background: var(--_panel);
+    border-radius: var(--_radius);
+  }
+  #decay {
+    width: 6.5rem;
+  }
+  /*
+   * Narrow screens: the cost map stays at the top of the screen while the reader scrolls
+   * through the readout and the controls below it, so a change shows where it acts. Only
+   * where the screen is tall enough for both (a phone held upright).
+   */
+  @media (min-height: 560px) {
+    @container (max-width: 719.98px) {
+      .views {
+        display: contents;
+      }
+      .views > figure {
+        margin-bottom: 0.75rem;
+      }
+      .views > figure[part='plot'] {
+        position: sticky;
+        top: 0;
+        z-index: 2;
+        padding-block: 0.25rem;
+        background: var(--_bg);
+        box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.35);
+      }
+    }
   }
 `;

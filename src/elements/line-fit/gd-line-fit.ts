@@ -10,12 +10,16 @@ import { startPointDrag, nudgePoint, type Domain2D } from '../shared/plot/drag.j
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
-import { isIntegerInRange, isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { isOneOf, numberOrText } from '../shared/parse.js';
+import { placeRateMarks, rateMarkStyles } from '../shared/rate-marks.js';
 import { lineFitStyles } from './gd-line-fit.styles.js';
 import type { LineCostGrid } from './internal/dataset.js';
 import type { LineFitHistoryEntry } from './internal/trainer.js';
 import { validSettings, type LineFitModel, type LineFitSettings } from './internal/model.js';
 import { LineFitRun } from './internal/run.js';
+import { nextGhost, type Ghost } from './internal/lesson.js';
+import { nextBatch, risingNote } from './internal/lesson-views.js';
+import { batchSizeRule, initRule, numberOrTyped, roundTo } from './internal/inputs.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
 import { MARGIN, landscapeDomain, landscapeScales, viewSize } from './internal/layout.js';
 import {
@@ -42,19 +46,6 @@ const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 /** The core's learning-rate range, capped at 10: beyond it every dataset diverges at once. */
 const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: LEARNING_RATE_RANGE[1] });
 
-/** `batch-size`: `full` or a whole number; other text is kept as text so the rule can reject it. */
-const batchSizeConverter = {
-  fromAttribute(value: string | null): number | string | null {
-    if (value === null) return null;
-    if (value.trim().toLowerCase() === 'full') return 'full';
-    return numberOrText.fromAttribute(value);
-  },
-  toAttribute: numberOrText.toAttribute,
-};
-
-const isFull = (value: unknown) => typeof value === 'string' && value.trim().toLowerCase() === 'full';
-const isBatchSize = (value: unknown) => isFull(value) || isIntegerInRange(1, MAX_SIZE)(value);
-
 /**
  * Recover a line with gradient descent: the data with the true and the fitted line, the
  * mean-squared-error landscape J(w, b) with a draggable initialisation and the path the
@@ -79,11 +70,13 @@ const isBatchSize = (value: unknown) => isFull(value) || isIntegerInRange(1, MAX
  * @csspart caption - The wrapper of the `caption` slot.
  * @csspart formula - A typeset formula.
  * @csspart notes - The polite live region for rejected input and run state.
+ * @csspart color-legend - The colour bar under the cost landscape.
  *
  * @cssproperty [--gd-line-fit-point-color=light-dark(rgba(29,35,48,.55), rgba(228,231,236,.55))] - Colour of the data points.
  * @cssproperty [--gd-line-fit-trajectory-color=var(--gd-color-model)] - Colour of the optimizer's path on the landscape.
  * @cssproperty [--gd-line-fit-train-color=var(--gd-color-text)] - Colour of the training-cost curve.
  * @cssproperty [--gd-line-fit-test-color=var(--gd-series-2)] - Colour of the test-cost curve.
+ * @cssproperty [--gd-line-fit-batch-color=light-dark(#c2410c, #ff9a4d)] - Ring around the next mini-batch's points.
  * @cssproperty [--gd-color-truth=light-dark(#1f63c6, #6aa8ff)] - The ground truth (line and dot).
  * @cssproperty [--gd-color-model=light-dark(#c8302a, #ff7b72)] - The model (line, initialisation, current point).
  *
@@ -96,7 +89,7 @@ const isBatchSize = (value: unknown) => isFull(value) || isIntegerInRange(1, MAX
  * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.
  */
 export class GdLineFit extends GdElement {
-  static override styles = [tokens, controls, plotStyles, lineFitStyles];
+  static override styles = [tokens, controls, plotStyles, rateMarkStyles, lineFitStyles];
 
   /** Number of training points m (2 … 100,000: a line needs two). */
   @property({ converter: numberOrText }) size = 100;
@@ -116,8 +109,11 @@ export class GdLineFit extends GdElement {
   /** Learning rate α (greater than 0, at most 10). */
   @property({ attribute: 'learning-rate', converter: numberOrText }) learningRate = 0.1;
 
+  /** Inverse-time decay of the learning rate: update t uses α / (1 + decay·t); 0 keeps α fixed. */
+  @property({ converter: numberOrText }) decay = 0;
+
   /** Points per update: a whole number (capped at m) or `full` for the whole training set. */
-  @property({ attribute: 'batch-size', converter: batchSizeConverter }) batchSize: number | 'full' = 'full';
+  @property({ attribute: 'batch-size', converter: batchSizeRule.converter }) batchSize: number | 'full' = 'full';
 
   /** Optimizer type: sgd, momentum, nesterov, rmsprop, adagrad, adam or adamw. */
   @property() optimizer = 'sgd';
@@ -132,6 +128,8 @@ export class GdLineFit extends GdElement {
   @state() private revision = 0;
   /** The initialisation is being dragged: play waits. */
   @state() private dragging = false;
+  /** The path of the run before a hyperparameter changed, shown faded until reset. */
+  private ghost?: Ghost;
 
   @query('canvas.scatter') private scatterCanvas?: HTMLCanvasElement;
   @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
@@ -142,7 +140,8 @@ export class GdLineFit extends GdElement {
   /** The dataset and the run: built from the settings, stepped in frame-sized chunks. */
   private readonly run: LineFitRun = new LineFitRun(this, {
     settings: () => this.settings(),
-    onNewRun: () => {
+    onNewRun: (previous, next) => {
+      this.ghost = nextGhost(this.ghost, previous, next, (value) => this.format(value, { digits: 3 }));
       this.doneFired = false;
       this.setNote('run', undefined);
       this.revision++;
@@ -167,22 +166,10 @@ export class GdLineFit extends GdElement {
       trueIntercept: numberRule('true-intercept', { min: -1000, max: 1000 }, -1),
       testSplit: numberRule('test-split', { min: 0, max: 0.9 }, 0, 'a fraction from 0 to 0.9'),
       learningRate: numberRule('learning-rate', LEARNING_RATE, 0.1),
-      batchSize: {
-        attribute: 'batch-size',
-        accepts: `"full" or a whole number from 1 to ${MAX_SIZE}`,
-        valid: isBatchSize,
-        normalize: (value) => (isFull(value) ? 'full' : parseFiniteNumber(value)),
-        fallback: 'full',
-      },
+      decay: numberRule('decay', HYPERPARAMETER_RANGES.decay, 0),
+      batchSize: batchSizeRule.rule(MAX_SIZE),
       optimizer: { attribute: 'optimizer', accepts: OPTIMIZER_TYPES.join(', '), valid: isOneOf(OPTIMIZER_TYPES), fallback: 'sgd' },
-      init: {
-        attribute: 'init',
-        accepts: 'two numbers "w,b" from -1000 to 1000',
-        valid: (v) => isInit(v),
-        // Stored as text, the form the attribute has (an array [w, b] is accepted too).
-        normalize: (v) => parsePair(v)!.join(','),
-        fallback: '-2,3',
-      },
+      init: initRule,
       speed: numberRule('speed', { min: 1, max: 1000, integer: true }, 1, 'a whole number of steps per frame from 1 to 1000'),
     };
   }
@@ -247,6 +234,14 @@ export class GdLineFit extends GdElement {
     return Array.from(this.current.trainer.batchIndices(iteration));
   }
 
+  /**
+   * The indices into `data` of the points highlighted on the scatter: the batch the next
+   * update uses, `batchIndices(iteration)` (none with the full batch or a stopped run).
+   */
+  get highlightedIndices(): number[] {
+    return nextBatch(this.current);
+  }
+
   /** The least-squares solution of the training data (the landscape's minimum). */
   get leastSquares(): { w: number; b: number } {
     return { ...this.current.dataset.solution };
@@ -262,9 +257,9 @@ export class GdLineFit extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init } = this.settings();
+    const { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, decay, batchSize, optimizer, init } = this.settings();
     const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 1;
-    return { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, batchSize, optimizer, init, speed };
+    return { size, noise, trueSlope, trueIntercept, testSplit, seed, learningRate, decay, batchSize, optimizer, init, speed };
   }
 
   protected override updatesMade(): number {
@@ -423,6 +418,11 @@ export class GdLineFit extends GdElement {
     this.run.sync();
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    placeRateMarks(this.renderRoot);
+  }
+
   // ---------------------------------------------------------------- geometry and painting
 
   /**
@@ -447,6 +447,7 @@ export class GdLineFit extends GdElement {
       size: viewSize(this.hostSize.width || 900, this.visibleViews()),
       domain: this.landscapeDomain(),
       format: (value, options) => this.format(value, options),
+      ghost: this.ghost,
     };
   }
 
@@ -476,7 +477,7 @@ export class GdLineFit extends GdElement {
       <div class="views" data-columns=${this.visibleViews()}>
         ${dataFigure(view)} ${landscapeFigure(view, this.landscapeHandlers)} ${chartFigure(view)}
       </div>
-      ${readout(view)}
+      ${readout(view)} ${risingNote(view.model, view.format)}
       ${controlPanels(view, this.playing, { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE }, this.controlHandlers)}
       ${this.renderNotes()}
     `;
@@ -485,7 +486,9 @@ export class GdLineFit extends GdElement {
   // ---------------------------------------------------------------- user input
 
   /** Applies user changes through the same validation as attributes, then tells listeners. */
-  private userSet(values: Partial<Pick<GdLineFit, 'size' | 'noise' | 'seed' | 'learningRate' | 'batchSize' | 'optimizer' | 'init'>>): void {
+  private userSet(
+    values: Partial<Pick<GdLineFit, 'size' | 'noise' | 'seed' | 'learningRate' | 'decay' | 'batchSize' | 'optimizer' | 'init'>>,
+  ): void {
     Object.assign(this, values);
     this.changedByElement(...Object.keys(values));
     this.fire('gd-params-change', values);
@@ -516,6 +519,8 @@ export class GdLineFit extends GdElement {
       this.userSet({ batchSize: checked ? 'full' : Math.min(32, this.current.dataset.x.length) });
     },
     onOptimizerInput: (event) => this.userSet({ optimizer: (event.target as HTMLSelectElement).value }),
+    onDecayInput: (event) => this.userSet({ decay: numberOrTyped(event) }),
+    onMark: (learningRate) => this.userSet({ learningRate }),
   };
 
   private moveInit(point: [number, number]): void {
@@ -577,19 +582,4 @@ export class GdLineFit extends GdElement {
       },
     });
   }
-}
-
-function isInit(value: unknown): boolean {
-  const pair = parsePair(value);
-  return pair !== undefined && Math.abs(pair[0]) <= 1000 && Math.abs(pair[1]) <= 1000;
-}
-
-/** A typed number, or the text as typed so the property's rule can reject it with a note. */
-function numberOrTyped(event: Event): number {
-  const input = event.target as HTMLInputElement;
-  return (parseFiniteNumber(input.value) ?? input.value) as number;
-}
-
-function roundTo(value: number): number {
-  return Number(value.toFixed(3));
 }

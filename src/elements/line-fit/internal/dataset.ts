@@ -9,6 +9,10 @@ import {
   type LineStats,
   type Vec2,
 } from '../../../core/index.js';
+import { contourPlan, type ContourPlan } from '../../shared/plot/contours.js';
+
+/** Filled bands of the drawn landscape (and stops of its colour legend). */
+export const CONTOUR_BANDS = 16;
 
 /**
  * The cost landscape as drawn: `values` row-major n×n, row r at b = b₀ + r·(b₁ − b₀)/(n − 1)
@@ -47,7 +51,7 @@ export class LineDataset {
   readonly extent: { xRange: Vec2; yRange: Vec2 };
   private readonly quadratic: LineQuadratic;
   private readonly testQuadratic?: LineQuadratic;
-  private lastGrid?: { key: string; grid: LineCostGrid };
+  private lastGrid?: { key: string; grid: LineCostGrid; plan?: ContourPlan };
 
   constructor(options: LineDatasetOptions) {
     const data = makeLineData(options);
@@ -81,6 +85,15 @@ export class LineDataset {
     const key = [n, w, b].join('|');
     if (this.lastGrid?.key !== key) this.lastGrid = { key, grid: lineCostGrid(this.stats, { n, w, b }) };
     return this.lastGrid.grid;
+  }
+
+  /**
+   * The contour plan (levels, thresholds, colours) of that grid, made once per grid: the
+   * painter fills its bands and the colour legend labels the same colours.
+   */
+  costPlan(n: number, w: Vec2, b: Vec2): ContourPlan {
+    const grid = this.costGrid(n, w, b);
+    return (this.lastGrid!.plan ??= contourPlan(grid, CONTOUR_BANDS));
   }
 
   private measure(options: LineDatasetOptions): { xRange: Vec2; yRange: Vec2 } {

@@ -13,6 +13,8 @@ export interface LineFitSettings {
   testSplit: number;
   seed: number;
   learningRate: number;
+  /** inverse-time decay of the learning rate, α_t = α / (1 + decay·t) */
+  decay: number;
   batchSize: number | 'full';
   optimizer: string;
   /** `"w,b"` */
@@ -96,7 +98,8 @@ export function validSettings(
     if (verdict.kind === 'default' || !previous) return rules[key].fallback as LineFitSettings[K];
     return previous[key];
   };
-  const number = (key: 'size' | 'noise' | 'trueSlope' | 'trueIntercept' | 'testSplit' | 'seed' | 'learningRate') => Number(pick(key));
+  const number = (key: 'size' | 'noise' | 'trueSlope' | 'trueIntercept' | 'testSplit' | 'seed' | 'learningRate' | 'decay') =>
+    Number(pick(key));
   const batchSize = pick('batchSize');
   return {
     size: number('size'),
@@ -106,6 +109,7 @@ export function validSettings(
     testSplit: number('testSplit'),
     seed: number('seed'),
     learningRate: number('learningRate'),
+    decay: number('decay'),
     batchSize: batchSize === 'full' ? 'full' : Number(batchSize),
     optimizer: pick('optimizer'),
     init: pick('init'),
@@ -117,7 +121,7 @@ function dataKeyOf(s: LineFitSettings): string {
 }
 
 function runKeyOf(s: LineFitSettings, m: number): string {
-  return [dataKeyOf(s), s.learningRate, effectiveBatchSize(s.batchSize, m), s.optimizer, s.init].join('|');
+  return [dataKeyOf(s), s.learningRate, s.decay, effectiveBatchSize(s.batchSize, m), s.optimizer, s.init].join('|');
 }
 
 function effectiveBatchSize(batchSize: number | 'full', m: number): number {
@@ -132,6 +136,7 @@ function newTrainer(settings: LineFitSettings, dataset: LineDataset): LineTraine
   return new LineTrainer(dataset, {
     optimizer: settings.optimizer,
     learningRate: settings.learningRate,
+    decay: settings.decay,
     batchSize: effectiveBatchSize(settings.batchSize, dataset.x.length),
     init: initPointOf(settings.init),
     seed: settings.seed,

@@ -1,5 +1,5 @@
 import { prepareCanvas, resolveColors } from '../../shared/plot/canvas.js';
-import { contourBands, fillContourBands } from '../../shared/plot/contours.js';
+import { contourBand, fillContourBands } from '../../shared/plot/contours.js';
 import { drawSeries } from '../../shared/plot/series.js';
 import type { Domain2D } from '../../shared/plot/drag.js';
 import type { LineDataset } from './dataset.js';
@@ -67,8 +67,9 @@ export class LineFitPainter {
     const contourKey = [dataKey, innerW, innerH, domain.x, domain.y].join('|');
     if (contourKey !== this.contourKey) {
       this.contourKey = contourKey;
-      const grid = dataset.costGrid(GRID_CELLS, domain.x, domain.y);
-      fillContourBands(prepareCanvas(canvases.contours, innerW, innerH), contourBands(grid, 16), grid.n, {
+      const plan = dataset.costPlan(GRID_CELLS, domain.x, domain.y);
+      const bands = plan.thresholds.map((_, i) => contourBand(plan, i));
+      fillContourBands(prepareCanvas(canvases.contours, innerW, innerH), bands, plan.n, {
         width: innerW,
         height: innerH,
         lineColor: 'rgba(255,255,255,0.35)',

@@ -5,8 +5,8 @@ import { LineFitModel, type LineFitSettings } from './model.js';
 export interface LineFitRunOptions {
   /** the element's settings, validated (see `validSettings`) */
   settings: () => LineFitSettings;
-  /** a new run replaced the old one (a settings change, a reset) */
-  onNewRun: () => void;
+  /** a new run replaced `previous` (a settings change, a reset) */
+  onNewRun: (previous: LineFitModel | undefined, next: LineFitModel) => void;
   /** after each chunk of a `step(n)`, e.g. to ask for a paint */
   afterChunk?: () => void;
 }
@@ -94,11 +94,12 @@ export class LineFitRun {
   }
 
   private replace(next: LineFitModel): void {
-    if (this.model?.trainer !== next.trainer) this.model?.trainer.dispose();
+    const previous = this.model;
+    if (previous?.trainer !== next.trainer) previous?.trainer.dispose();
     this.runner.cancel();
     this.generation++;
     this.model = next;
-    this.options.onNewRun();
+    this.options.onNewRun(previous, next);
   }
 
   /** Makes up to `k` updates now; returns how many (fewer once the run stopped). */

@@ -19,6 +19,8 @@ export interface LineFitHistoryEntry {
 export interface LineTrainerSettings {
   optimizer: string;
   learningRate: number;
+  /** inverse-time decay of the learning rate (0: none) */
+  decay?: number;
   /** points per update, 1 … m (m = full batch) */
   batchSize: number;
   init: [number, number];
@@ -142,7 +144,10 @@ export class LineTrainer {
     const base = (this.runBase = this.history.length - 1);
     this.run = new ParticleRun({
       particles: [
-        { start: [last.w, last.b], optimizer: { type: settings.optimizer as OptimizerType, learningRate: settings.learningRate } },
+        {
+          start: [last.w, last.b],
+          optimizer: { type: settings.optimizer as OptimizerType, learningRate: settings.learningRate, decay: settings.decay ?? 0 },
+        },
       ],
       cost: (params, iteration) => {
         // With the full batch the batch MSE is the training MSE, which the core also

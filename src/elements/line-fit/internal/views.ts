@@ -5,6 +5,10 @@ import { clampToDomain, type Domain2D } from '../../shared/plot/drag.js';
 import { cssomStyle } from '../../shared/cssom-style.js';
 import { ruleLines } from '../../shared/formulas.js';
 import { tex } from '../../shared/tex.js';
+import { renderColorLegend } from '../../shared/plot/color-legend.js';
+import { GRID_CELLS } from './painter.js';
+import type { Ghost } from './lesson.js';
+import { batchDots, decayedRate, ghostPath, landscapeKey, nextBatch, stabilityMarksRow, stepArrows } from './lesson-views.js';
 import { BATCH_COST, COST, MODEL } from '../formulas.js';
 import {
   MARGIN,
@@ -32,6 +36,8 @@ export interface LineFitView {
   /** the landscape's (w, b) window */
   domain: Domain2D;
   format: Format;
+  /** the path of the run before a hyperparameter changed */
+  ghost?: Ghost;
 }
 
 export function dataFigure({ model, size, format }: LineFitView): TemplateResult {
@@ -49,6 +55,7 @@ export function dataFigure({ model, size, format }: LineFitView): TemplateResult
       <strong>Data</strong>
       <span class="legend truth"><span class="swatch"></span>truth</span>
       <span class="legend model"><span class="swatch"></span>model ${tex(MODEL)}</span>
+      ${nextBatch(model).length ? html`<span class="legend batch"><span class="swatch dot"></span>next batch</span>` : nothing}
     </figcaption>
     <div class="plot" style=${cssomStyle({ height })} role="img" aria-label=${label}>
       <canvas class="scatter" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}></canvas>
@@ -56,7 +63,8 @@ export function dataFigure({ model, size, format }: LineFitView): TemplateResult
         ${renderAxes({ x, y, margin: MARGIN, xLabel: 'x', yLabel: 'y', format: (v) => format(v), grid: false })}
         <g transform="translate(${MARGIN.left},${MARGIN.top})">
           <svg class="clip" width=${innerW} height=${innerH}>
-            ${line(trueSlope, trueIntercept, 'truth-line')} ${Number.isFinite(w) && Number.isFinite(b) ? line(w, b, 'model-line') : nothing}
+            ${batchDots(model, x, y)} ${line(trueSlope, trueIntercept, 'truth-line')}
+            ${Number.isFinite(w) && Number.isFinite(b) ? line(w, b, 'model-line') : nothing}
           </svg>
         </g>
       </svg>
@@ -70,7 +78,7 @@ export interface LandscapeHandlers {
   onHandleKey: (event: KeyboardEvent) => void;
 }
 
-export function landscapeFigure({ model, size, domain, format }: LineFitView, handlers: LandscapeHandlers): TemplateResult {
+export function landscapeFigure({ model, size, domain, format, ghost }: LineFitView, handlers: LandscapeHandlers): TemplateResult {
   const { column, height, innerW, innerH } = size;
   const { x, y } = landscapeScales(domain, innerW, innerH);
   const history = model.trainer.history;
@@ -88,6 +96,7 @@ export function landscapeFigure({ model, size, domain, format }: LineFitView, ha
       <span class="legend truth"><span class="swatch dot"></span>truth</span>
       <span class="legend">✕ least squares</span>
       <span class="legend model"><span class="swatch dot"></span>start</span>
+      ${landscapeKey(model, ghost)}
     </figcaption>
     <div class="plot" style=${cssomStyle({ height })}>
       <canvas
@@ -99,11 +108,13 @@ export function landscapeFigure({ model, size, domain, format }: LineFitView, ha
       <svg width=${column} height=${height} @pointerdown=${handlers.onLandscapePointerDown}>
         ${renderAxes({ x, y, margin: MARGIN, xLabel: 'slope w', yLabel: 'intercept b', format: (v) => format(v) })}
         <g transform="translate(${MARGIN.left},${MARGIN.top})">
+          ${ghostPath(ghost, domain, x, y, Math.max(200, innerW * 2))}
           <path class="halo" d=${path}></path>
           <path class="trajectory" d=${path}></path>
           <path class="lsq-mark" transform="translate(${x(solution.w)},${y(solution.b)})" d="M-7,-7L7,7M-7,7L7,-7"></path>
           <circle class="truth-dot" cx=${x(model.settings.trueSlope)} cy=${y(model.settings.trueIntercept)} r="4.5"></circle>
           ${showCurrent ? svg`<circle class="current-dot" cx=${x(current[0])} cy=${y(current[1])} r="4"></circle>` : nothing}
+          ${stepArrows(model, domain, x, y)}
           <g
             class="handle"
             part="handle"
@@ -122,6 +133,12 @@ export function landscapeFigure({ model, size, domain, format }: LineFitView, ha
         </g>
       </svg>
     </div>
+    ${renderColorLegend(model.dataset.costPlan(GRID_CELLS, domain.x, domain.y), {
+      width: column,
+      id: 'line-fit-cost-legend',
+      label: 'Colour scale of the cost J(w, b)',
+      format: (value) => format(value, { digits: 3 }),
+    })}
   </figure>`;
 }
 
@@ -179,6 +196,7 @@ export function readout({ model, format }: Pick<LineFitView, 'model' | 'format'>
         }
       </dd>
     </div>
+    ${decayedRate(model, format)}
     <div>
       <dt>
         <math><mi>w</mi></math>
@@ -232,6 +250,9 @@ export interface ControlHandlers {
   onBatchInput: (event: Event) => void;
   onFullBatch: (event: Event) => void;
   onOptimizerInput: (event: Event) => void;
+  onDecayInput: (event: Event) => void;
+  /** a stability mark (α = 1/λ_max, 2/λ_max) was pressed */
+  onMark: (learningRate: number) => void;
 }
 
 export interface ControlLimits {
@@ -249,7 +270,7 @@ export function controlPanels(
 ): TemplateResult {
   const m = model.dataset.x.length;
   const batch = model.batchSize;
-  const { size, noise, learningRate, optimizer, batchSize } = model.settings;
+  const { size, noise, learningRate, optimizer, batchSize, decay } = model.settings;
   const full = batchSize === 'full';
   const rule = getOptimizer(optimizer);
   return html`<div class="panels" part="controls">
@@ -319,6 +340,11 @@ export function controlPanels(
             aria-valuetext=${format(learningRate)}
             @input=${on.onRateInput}
           />
+          ${stabilityMarksRow(model, limits.learningRateRange, format, on.onMark)}
+        </div>
+        <div class="field">
+          <label for="decay">Decay <span class="value">α/(1 + decay·t)</span></label>
+          <input id="decay" type="number" min="0" step="0.001" .value=${String(decay)} @change=${on.onDecayInput} />
         </div>
         <div class="field">
           <label for="batch"
