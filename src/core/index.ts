@@ -30,6 +30,7 @@ export {
   booth,
   bowl,
   costOfRows,
+  findFormulaMinima,
   formulaTex,
   getLandscape,
   goldsteinPrice,

@@ -5,6 +5,7 @@ import {
   MAX_FORMULA_DEPTH,
   ParticleRun,
   costOfRows,
+  findFormulaMinima,
   getLandscape,
   parseFormula,
   type FormulaResult,
@@ -19,6 +20,11 @@ const HIMMELBLAU = '(w1^2 + w2 - 11)^2 + (w1 + w2^2 - 7)^2';
 function landscapeOf(result: FormulaResult): Landscape {
   if (!result.ok) throw new Error(`expected a landscape, got: ${result.error.message}`);
   return result.landscape;
+}
+
+/** The landscape with its minima found (the search runs in slices after parsing). */
+async function withMinima(result: FormulaResult): Promise<Landscape> {
+  return findFormulaMinima(landscapeOf(result));
 }
 
 /** Deterministic points spread over a landscape's domain. */
@@ -113,8 +119,8 @@ for (const backend of BACKENDS) {
       });
     });
 
-    it('a formula without w1 or w2 still gives one cost per row', () => {
-      const landscape = landscapeOf(parseFormula('2 pi'));
+    it('a formula without w1 or w2 still gives one cost per row', async () => {
+      const landscape = await withMinima(parseFormula('2 pi'));
       expect(
         costs(landscape, [
           [0, 0],
@@ -128,8 +134,8 @@ for (const backend of BACKENDS) {
       expect(points[points.length - 1]).to.deep.equal([1, 1]);
     });
 
-    it('marks a local minimum apart from the global one, and none where the surface falls off the domain', () => {
-      const wells = landscapeOf(parseFormula('(w1^2 - 1)^2 + 0.3 w1 + w2^2', '-2,2,-2,2'));
+    it('marks a local minimum apart from the global one, and none where the surface falls off the domain', async () => {
+      const wells = await withMinima(parseFormula('(w1^2 - 1)^2 + 0.3 w1 + w2^2', '-2,2,-2,2'));
       const globals = wells.minima.filter((m) => m.global !== false);
       const locals = wells.minima.filter((m) => m.global === false);
       expect(globals).to.have.length(1);
@@ -141,13 +147,35 @@ for (const backend of BACKENDS) {
       // the start reaches the global minimum: it lies in the left well's basin
       expect(wells.start[0]).to.be.lessThan(0);
 
-      const plane = landscapeOf(parseFormula('w1 + 2w2', '-1,1,-1,1'));
+      const plane = await withMinima(parseFormula('w1 + 2w2', '-1,1,-1,1'));
       expect(plane.minima).to.deep.equal([]);
       expect(plane.start).to.deep.equal([0, 0]);
     });
 
-    it('finds the minimum of Rosenbrock near (1, 1) and the four of Himmelblau', () => {
-      const rosenbrock = landscapeOf(parseFormula(ROSENBROCK, '-2,2,-1,3'));
+    it('gives the landscape at once and finds its minima in slices that never hold the main thread', async () => {
+      // a formula of its own per backend: the same text would give the landscape already searched
+      const landscape = landscapeOf(parseFormula(`(w1 - 0.5)^2 + 3 (w2 + 0.25)^2 + 0.1 sin(w1) + ${backend.length}`, '-3,3,-3,3'));
+      expect(landscape.minima).to.deep.equal([]);
+      expect(landscape.start).to.deep.equal([0, 0]);
+      // a timer that asks to run every ms: the gaps between its runs are the main-thread tasks
+      let last = performance.now();
+      let longest = 0;
+      const timer = setInterval(() => {
+        const now = performance.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+      }, 1);
+      const search = findFormulaMinima(landscape);
+      expect(findFormulaMinima(landscape)).to.equal(search);
+      await search;
+      clearInterval(timer);
+      longest = Math.max(longest, performance.now() - last);
+      expect(landscape.minima).to.have.length(1);
+      expect(longest, 'longest main-thread stretch (ms)').to.be.lessThan(50);
+    });
+
+    it('finds the minimum of Rosenbrock near (1, 1) and the four of Himmelblau', async () => {
+      const rosenbrock = await withMinima(parseFormula(ROSENBROCK, '-2,2,-1,3'));
       const globals = rosenbrock.minima.filter((m) => m.global !== false);
       expect(globals).to.have.length(1);
       expect(globals[0].found).to.equal(true);
@@ -155,7 +183,7 @@ for (const backend of BACKENDS) {
       expectClose(globals[0].position[1], 1, 0, 1e-3, 'Rosenbrock w2');
       expectClose(globals[0].value, 0, 0, 1e-6, 'Rosenbrock J');
 
-      const himmelblau = landscapeOf(parseFormula(HIMMELBLAU, '-5,5,-5,5'));
+      const himmelblau = await withMinima(parseFormula(HIMMELBLAU, '-5,5,-5,5'));
       const found = himmelblau.minima.filter((m) => m.global !== false);
       expect(found).to.have.length(4);
       for (const published of getLandscape('himmelblau')!.minima) {
