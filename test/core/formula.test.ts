@@ -13,6 +13,7 @@ import {
   type OptimizerConfig,
 } from '../../src/core/index.js';
 import { BACKENDS, expectClose, useBackend } from './helpers.js';
+import { watchGaps } from '../elements/main-thread-gaps.js';
 
 const ROSENBROCK = '(1 - w1)^2 + 100 (w2 - w1^2)^2';
 const HIMMELBLAU = '(w1^2 + w2 - 11)^2 + (w1 + w2^2 - 7)^2';
@@ -158,20 +159,17 @@ for (const backend of BACKENDS) {
       expect(landscape.minima).to.deep.equal([]);
       expect(landscape.start).to.deep.equal([0, 0]);
       // a timer that asks to run every ms: the gaps between its runs are the main-thread tasks
-      let last = performance.now();
-      let longest = 0;
-      const timer = setInterval(() => {
-        const now = performance.now();
-        longest = Math.max(longest, now - last);
-        last = now;
-      }, 1);
+      const stop = watchGaps();
       const search = findFormulaMinima(landscape);
       expect(findFormulaMinima(landscape)).to.equal(search);
       await search;
-      clearInterval(timer);
-      longest = Math.max(longest, performance.now() - last);
+      const gaps = stop();
       expect(landscape.minima).to.have.length(1);
-      expect(longest, 'longest main-thread stretch (ms)').to.be.lessThan(50);
+      expect(gaps.length, 'timer runs while searching').to.be.above(10);
+      // Percentiles, as in the kit's other timing tests: a loaded machine stalls now and then;
+      // one synchronous search would be a single stretch of several hundred ms.
+      expect(gaps[Math.floor(gaps.length * 0.9)], '90th percentile of the gaps (ms)').to.be.below(50);
+      expect(gaps[gaps.length - 1], 'longest gap (ms)').to.be.below(250);
     });
 
     it('finds the minimum of Rosenbrock near (1, 1) and the four of Himmelblau', async () => {
