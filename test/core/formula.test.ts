@@ -159,6 +159,7 @@ for (const backend of BACKENDS) {
       expect(landscape.minima).to.deep.equal([]);
       expect(landscape.start).to.deep.equal([0, 0]);
       // a timer that asks to run every ms: the gaps between its runs are the main-thread tasks
+      const began = performance.now();
       const stop = watchGaps();
       const search = findFormulaMinima(landscape);
       expect(findFormulaMinima(landscape)).to.equal(search);
@@ -166,10 +167,11 @@ for (const backend of BACKENDS) {
       const gaps = stop();
       expect(landscape.minima).to.have.length(1);
       expect(gaps.length, 'timer runs while searching').to.be.above(10);
-      // Percentiles, as in the kit's other timing tests: a loaded machine stalls now and then;
-      // one synchronous search would be a single stretch of several hundred ms.
+      // the 90th percentile, as in the kit's other timing tests
       expect(gaps[Math.floor(gaps.length * 0.9)], '90th percentile of the gaps (ms)').to.be.below(50);
-      expect(gaps[gaps.length - 1], 'longest gap (ms)').to.be.below(250);
+      // A loaded machine stalls now and then, so no fixed bound on the longest: it must be a
+      // small part of the whole (a search or grid made at once is one stretch as long as the whole).
+      expect(gaps[gaps.length - 1], 'longest gap (ms)').to.be.below((performance.now() - began) / 3);
     });
 
     it('finds the minimum of Rosenbrock near (1, 1) and the four of Himmelblau', async () => {

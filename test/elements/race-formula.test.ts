@@ -274,6 +274,7 @@ describe('<gd-optimizer-race> with a formula as its landscape', () => {
     await until(() => foundMinimum(el), 'the first minima');
     await frame();
     await settle(200);
+    const began = performance.now();
     const stop = watchGaps();
     el.formula = '(w1^2 - 1)^2 + 0.3 w1 + (w2 - 0.5)^2 + 0.2 sin(3 w2)';
     await el.updateComplete;
@@ -282,10 +283,11 @@ describe('<gd-optimizer-race> with a formula as its landscape', () => {
     await frame();
     const gaps = stop();
     expect(gaps.length, 'timer runs meanwhile').to.be.above(10);
-    // Percentiles, as in the kit's other timing tests (a loaded machine stalls now and then);
-    // a synchronous search for minima or a full grid at once would be one stretch of several hundred ms.
+    // the 90th percentile, as in the kit's other timing tests
     expect(gaps[Math.floor(gaps.length * 0.9)], '90th percentile of the gaps (ms)').to.be.below(50);
-    expect(gaps[gaps.length - 1], 'longest gap (ms)').to.be.below(250);
+    // A loaded machine stalls now and then, so no fixed bound on the longest: it must be a
+    // small part of the whole (a search or grid made at once is one stretch as long as the whole).
+    expect(gaps[gaps.length - 1], 'longest gap (ms)').to.be.below((performance.now() - began) / 3);
   });
 
   it('has no axe violations with a custom formula (and a rejected one)', async () => {
