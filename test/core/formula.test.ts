@@ -5,6 +5,8 @@ import {
   MAX_FORMULA_DEPTH,
   ParticleRun,
   costOfRows,
+  evaluateGrid,
+  evaluateGridRows,
   findFormulaMinima,
   getLandscape,
   parseFormula,
@@ -81,6 +83,18 @@ for (const backend of BACKENDS) {
         }
       });
     }
+
+    it('gives the contour grid of the built-in (computed from the tree, rows as the whole)', () => {
+      const builtIn = getLandscape('rosenbrock')!;
+      const custom = landscapeOf(parseFormula(ROSENBROCK, '-2,2,-1,3'));
+      const expected = evaluateGrid(builtIn, { n: 64 });
+      const actual = evaluateGrid(custom, { n: 64 });
+      expect(actual.values.length).to.equal(expected.values.length);
+      expected.values.forEach((v, k) => expectClose(actual.values[k], v, 1e-5, 1e-5, `grid cell ${k}`));
+      expect(Array.from(evaluateGridRows(custom, { n: 64, from: 10, to: 20 }))).to.deep.equal(
+        Array.from(actual.values.subarray(640, 1280)),
+      );
+    });
 
     it('builds every function and constant from tf ops, with gradients', () => {
       const formula =

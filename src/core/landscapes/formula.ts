@@ -10,6 +10,7 @@ import * as tf from '../tf.js';
 import { findMinima } from './formula-minima.js';
 import { FormulaSyntaxError, at, evaluate, parseSyntax, quote, usesVariables, type FormulaNode } from './formula-syntax.js';
 import { formulaTex } from './formula-tex.js';
+import { formulaTrees } from './formula-trees.js';
 import type { Landscape, Vec2 } from './landscape.js';
 
 export { MAX_FORMULA_DEPTH } from './formula-syntax.js';
@@ -203,6 +204,7 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
       }),
   };
   searches.set(landscape, { ast, gridRange: high - low });
+  formulaTrees.set(landscape, ast);
   const result: FormulaResult = { ok: true, landscape, ast };
   recent.set(key, result);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
