@@ -120,7 +120,9 @@ export class CustomLandscapeController implements ReactiveController {
   resolve(landscape: unknown, formula: unknown, domain: unknown): Landscape | undefined {
     if (landscape !== CUSTOM || formula === null || formula === undefined) return landscape === CUSTOM ? this.last : undefined;
     const result = parseCustom(formula, domain);
-    if (result.ok) this.last = result.landscape;
+    // The same formula and window parsed again after the core's cache let it go is the same
+    // landscape: keep the object whose contours and minima are made.
+    if (result.ok && result.landscape.id !== this.last?.id) this.last = result.landscape;
     return this.last;
   }
 
