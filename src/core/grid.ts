@@ -3,6 +3,8 @@ import * as tf from './tf.js';
 import { backendFor, runOn, webglContextLost } from './backend.js';
 import { lineQuadratic, type LineStats } from './data.js';
 import type { Landscape, Vec2 } from './landscapes/landscape.js';
+import { evaluate } from './landscapes/formula-syntax.js';
+import { formulaTrees } from './landscapes/formula-trees.js';
 
 export interface CostGrid<D> {
   /** row-major n×n: row r is the r-th value of the vertical axis from its low end, column c the horizontal */
@@ -42,11 +44,13 @@ export function evaluateGrid(
   checkSize(n);
   const w1Axis = Float32Array.from(gridAxis(domain.w1, n));
   const w2Axis = Float32Array.from(gridAxis(domain.w2, n));
-  const values = readBack(n * n, () => {
-    const w1 = tf.broadcastTo(tf.tensor2d(w1Axis, [1, n]), [n, n]);
-    const w2 = tf.broadcastTo(tf.tensor2d(w2Axis, [n, 1]), [n, n]);
-    return landscape.fn(w1, w2);
-  });
+  const values =
+    formulaRows(landscape, w1Axis, w2Axis) ??
+    readBack(n * n, () => {
+      const w1 = tf.broadcastTo(tf.tensor2d(w1Axis, [1, n]), [n, n]);
+      const w2 = tf.broadcastTo(tf.tensor2d(w2Axis, [n, 1]), [n, n]);
+      return landscape.fn(w1, w2);
+    });
   return { values, n, domain, ...extent(values) };
 }
 
@@ -65,11 +69,14 @@ export function evaluateGridRows(
   const rows = to - from;
   const w1Axis = Float32Array.from(gridAxis(domain.w1, n));
   const w2Axis = Float32Array.from(gridAxis(domain.w2, n).subarray(from, to));
-  return readBack(rows * n, () => {
-    const w1 = tf.broadcastTo(tf.tensor2d(w1Axis, [1, n]), [rows, n]);
-    const w2 = tf.broadcastTo(tf.tensor2d(w2Axis, [rows, 1]), [rows, n]);
-    return landscape.fn(w1, w2);
-  });
+  return (
+    formulaRows(landscape, w1Axis, w2Axis) ??
+    readBack(rows * n, () => {
+      const w1 = tf.broadcastTo(tf.tensor2d(w1Axis, [1, n]), [rows, n]);
+      const w2 = tf.broadcastTo(tf.tensor2d(w2Axis, [rows, 1]), [rows, n]);
+      return landscape.fn(w1, w2);
+    })
+  );
 }
 
 /** The smallest and largest value (NaN left out), for a grid assembled from rows. */
@@ -104,6 +111,22 @@ export function lineCostGrid(stats: LineStats, { n = 256, w, b }: { n?: number; 
  * Evaluates `build` on the backend the workload of `cells` values calls for and reads
  * it back; a read-back from a context lost meanwhile is made again on cpu.
  */
+/**
+ * A formula landscape's grid, from its tree in float32 arithmetic on the CPU: the same
+ * values as its tf ops, without compiling webgl shaders for every new formula (a long
+ * main-thread task each time an author types one). `undefined` for other landscapes.
+ */
+function formulaRows(landscape: Landscape, w1Axis: Float32Array, w2Axis: Float32Array): Float32Array | undefined {
+  const tree = formulaTrees.get(landscape);
+  if (!tree) return undefined;
+  const n = w1Axis.length;
+  const values = new Float32Array(w2Axis.length * n);
+  for (let r = 0; r < w2Axis.length; r++) {
+    for (let c = 0; c < n; c++) values[r * n + c] = evaluate(tree, w1Axis[c], w2Axis[r], Math.fround);
+  }
+  return values;
+}
+
 function readBack(cells: number, build: () => tf.Tensor): Float32Array {
   const backend = backendFor(cells);
   const values = runOn(backend, () => {

@@ -31,6 +31,7 @@ export {
   booth,
   bowl,
   costOfRows,
+  findFormulaMinima,
   formulaTex,
   getLandscape,
   goldsteinPrice,

@@ -5,6 +5,9 @@ import {
   MAX_FORMULA_DEPTH,
   ParticleRun,
   costOfRows,
+  evaluateGrid,
+  evaluateGridRows,
+  findFormulaMinima,
   getLandscape,
   parseFormula,
   type FormulaResult,
@@ -12,6 +15,7 @@ import {
   type OptimizerConfig,
 } from '../../src/core/index.js';
 import { BACKENDS, expectClose, useBackend } from './helpers.js';
+import { watchGaps } from '../elements/main-thread-gaps.js';
 
 const ROSENBROCK = '(1 - w1)^2 + 100 (w2 - w1^2)^2';
 const HIMMELBLAU = '(w1^2 + w2 - 11)^2 + (w1 + w2^2 - 7)^2';
@@ -19,6 +23,11 @@ const HIMMELBLAU = '(w1^2 + w2 - 11)^2 + (w1 + w2^2 - 7)^2';
 function landscapeOf(result: FormulaResult): Landscape {
   if (!result.ok) throw new Error(`expected a landscape, got: ${result.error.message}`);
   return result.landscape;
+}
+
+/** The landscape with its minima found (the search runs in slices after parsing). */
+async function withMinima(result: FormulaResult): Promise<Landscape> {
+  return findFormulaMinima(landscapeOf(result));
 }
 
 /** Deterministic points spread over a landscape's domain. */
@@ -75,6 +84,18 @@ for (const backend of BACKENDS) {
       });
     }
 
+    it('gives the contour grid of the built-in (computed from the tree, rows as the whole)', () => {
+      const builtIn = getLandscape('rosenbrock')!;
+      const custom = landscapeOf(parseFormula(ROSENBROCK, '-2,2,-1,3'));
+      const expected = evaluateGrid(builtIn, { n: 64 });
+      const actual = evaluateGrid(custom, { n: 64 });
+      expect(actual.values.length).to.equal(expected.values.length);
+      expected.values.forEach((v, k) => expectClose(actual.values[k], v, 1e-5, 1e-5, `grid cell ${k}`));
+      expect(Array.from(evaluateGridRows(custom, { n: 64, from: 10, to: 20 }))).to.deep.equal(
+        Array.from(actual.values.subarray(640, 1280)),
+      );
+    });
+
     it('builds every function and constant from tf ops, with gradients', () => {
       const formula =
         'sin(w1) + cos(w2) + tan(w1/4) + exp(w2/5) + log(w1^2 + 1) + sqrt(w2^2 + 1) + abs(w1) + tanh(w2) + min(w1, w2) + max(w1, w2)^3 + pi + e + 2^w1';
@@ -113,8 +134,8 @@ for (const backend of BACKENDS) {
       });
     });
 
-    it('a formula without w1 or w2 still gives one cost per row', () => {
-      const landscape = landscapeOf(parseFormula('2 pi'));
+    it('a formula without w1 or w2 still gives one cost per row', async () => {
+      const landscape = await withMinima(parseFormula('2 pi'));
       expect(
         costs(landscape, [
           [0, 0],
@@ -128,8 +149,8 @@ for (const backend of BACKENDS) {
       expect(points[points.length - 1]).to.deep.equal([1, 1]);
     });
 
-    it('marks a local minimum apart from the global one, and none where the surface falls off the domain', () => {
-      const wells = landscapeOf(parseFormula('(w1^2 - 1)^2 + 0.3 w1 + w2^2', '-2,2,-2,2'));
+    it('marks a local minimum apart from the global one, and none where the surface falls off the domain', async () => {
+      const wells = await withMinima(parseFormula('(w1^2 - 1)^2 + 0.3 w1 + w2^2', '-2,2,-2,2'));
       const globals = wells.minima.filter((m) => m.global !== false);
       const locals = wells.minima.filter((m) => m.global === false);
       expect(globals).to.have.length(1);
@@ -141,13 +162,34 @@ for (const backend of BACKENDS) {
       // the start reaches the global minimum: it lies in the left well's basin
       expect(wells.start[0]).to.be.lessThan(0);
 
-      const plane = landscapeOf(parseFormula('w1 + 2w2', '-1,1,-1,1'));
+      const plane = await withMinima(parseFormula('w1 + 2w2', '-1,1,-1,1'));
       expect(plane.minima).to.deep.equal([]);
       expect(plane.start).to.deep.equal([0, 0]);
     });
 
-    it('finds the minimum of Rosenbrock near (1, 1) and the four of Himmelblau', () => {
-      const rosenbrock = landscapeOf(parseFormula(ROSENBROCK, '-2,2,-1,3'));
+    it('gives the landscape at once and finds its minima in slices that never hold the main thread', async () => {
+      // a formula of its own per backend: the same text would give the landscape already searched
+      const landscape = landscapeOf(parseFormula(`(w1 - 0.5)^2 + 3 (w2 + 0.25)^2 + 0.1 sin(w1) + ${backend.length}`, '-3,3,-3,3'));
+      expect(landscape.minima).to.deep.equal([]);
+      expect(landscape.start).to.deep.equal([0, 0]);
+      // a timer that asks to run every ms: the gaps between its runs are the main-thread tasks
+      const began = performance.now();
+      const stop = watchGaps();
+      const search = findFormulaMinima(landscape);
+      expect(findFormulaMinima(landscape)).to.equal(search);
+      await search;
+      const gaps = stop();
+      expect(landscape.minima).to.have.length(1);
+      expect(gaps.length, 'timer runs while searching').to.be.above(10);
+      // the 90th percentile, as in the kit's other timing tests
+      expect(gaps[Math.floor(gaps.length * 0.9)], '90th percentile of the gaps (ms)').to.be.below(50);
+      // A loaded machine stalls now and then, so no fixed bound on the longest: it must be a
+      // small part of the whole (a search or grid made at once is one stretch as long as the whole).
+      expect(gaps[gaps.length - 1], 'longest gap (ms)').to.be.below((performance.now() - began) / 3);
+    });
+
+    it('finds the minimum of Rosenbrock near (1, 1) and the four of Himmelblau', async () => {
+      const rosenbrock = await withMinima(parseFormula(ROSENBROCK, '-2,2,-1,3'));
       const globals = rosenbrock.minima.filter((m) => m.global !== false);
       expect(globals).to.have.length(1);
       expect(globals[0].found).to.equal(true);
@@ -155,7 +197,7 @@ for (const backend of BACKENDS) {
       expectClose(globals[0].position[1], 1, 0, 1e-3, 'Rosenbrock w2');
       expectClose(globals[0].value, 0, 0, 1e-6, 'Rosenbrock J');
 
-      const himmelblau = landscapeOf(parseFormula(HIMMELBLAU, '-5,5,-5,5'));
+      const himmelblau = await withMinima(parseFormula(HIMMELBLAU, '-5,5,-5,5'));
       const found = himmelblau.minima.filter((m) => m.global !== false);
       expect(found).to.have.length(4);
       for (const published of getLandscape('himmelblau')!.minima) {

@@ -42,6 +42,15 @@ describe('strict Content-Security-Policy', () => {
     for (let i = 0; i < 80 && !(thumbnailsDone() && elements.every((el) => painted(el) || el.localName === 'gd-curvature')); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    // A race on an author's formula: parsed without eval, shown as MathML, its minima found.
+    const custom = frame.contentDocument!.querySelector('#custom') as Steppable;
+    await custom.step(5);
+    for (let i = 0; i < 80 && !custom.shadowRoot!.textContent.includes('found minimum'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(custom.shadowRoot!.querySelector('.landscape-formula math'), 'formula as MathML').to.not.equal(null);
+    expect(custom.shadowRoot!.textContent, 'minima found').to.include('found minimum');
+    expect(painted(custom), 'custom race drawn').to.equal(true);
     win.__flushReports();
     expect(win.__violations, win.__violations.join('\n')).to.deep.equal([]);
     for (const element of elements) {

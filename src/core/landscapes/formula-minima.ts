@@ -61,8 +61,21 @@ function isLocalMinimum(node: FormulaNode, p: Point, scale: Point): boolean {
   return true;
 }
 
-/** The minima found (at most 8) and a start that reaches the global one. */
-export function findMinima(landscape: Landscape, node: FormulaNode, gridRange: number): { minima: Minimum[]; start: Vec2 } {
+/** A macrotask: lets input, rendering and timers run between slices (works in hidden tabs, unlike rAF). */
+const yieldMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+/** Time one slice of the search may take: half a 60 Hz frame. */
+const SLICE_MS = 8;
+
+/**
+ * The minima found (at most 8) and a start that reaches the global one. The search
+ * runs in slices of at most ~8 ms (a few Adam steps of the batched run, then a few
+ * polished end points) with a macrotask between them, so a new formula never holds
+ * the main thread: an element can show the landscape at once and mark its minima when
+ * this resolves.
+ */
+export async function findMinima(landscape: Landscape, node: FormulaNode, gridRange: number): Promise<{ minima: Minimum[]; start: Vec2 }> {
   const { w1, w2 } = landscape.domain;
   const scale: Point = [w1[1] - w1[0], w2[1] - w2[0]];
   const center: Vec2 = [(w1[0] + w1[1]) / 2, (w2[0] + w2[1]) / 2];
@@ -87,14 +100,29 @@ export function findMinima(landscape: Landscape, node: FormulaNode, gridRange: n
   });
   let ends: { start: Point; end: Point }[];
   try {
-    run.step(ADAM_STEPS);
+    // Steps per slice, sized from the measured time of the last slice.
+    let size = 1;
+    for (let done = 0; done < ADAM_STEPS;) {
+      const k = Math.min(size, ADAM_STEPS - done);
+      const began = now();
+      run.step(k);
+      done += k;
+      const perStep = Math.max(0.05, (now() - began) / k);
+      size = Math.max(1, Math.min(50, Math.floor(SLICE_MS / perStep)));
+      if (done < ADAM_STEPS) await yieldMacrotask();
+    }
     ends = run.particles.map((p, i) => ({ start: starts[i], end: p.points[p.points.length - 1] as Point }));
   } finally {
     run.dispose();
   }
   const inside = (p: Point) => p[0] >= w1[0] && p[0] <= w1[1] && p[1] >= w2[0] && p[1] <= w2[1];
   const found: { position: Point; value: number; starts: Point[] }[] = [];
+  let sliceBegan = now();
   for (const { start, end } of ends) {
+    if (now() - sliceBegan > SLICE_MS) {
+      await yieldMacrotask();
+      sliceBegan = now();
+    }
     const polished = polish(node, end, scale);
     const endValue = evaluate(node, end[0], end[1]);
     const candidate = evaluate(node, polished[0], polished[1]) <= endValue ? polished : end;

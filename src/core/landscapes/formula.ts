@@ -10,6 +10,7 @@ import * as tf from '../tf.js';
 import { findMinima } from './formula-minima.js';
 import { FormulaSyntaxError, at, evaluate, parseSyntax, quote, usesVariables, type FormulaNode } from './formula-syntax.js';
 import { formulaTex } from './formula-tex.js';
+import { formulaTrees } from './formula-trees.js';
 import type { Landscape, Vec2 } from './landscape.js';
 
 export { MAX_FORMULA_DEPTH } from './formula-syntax.js';
@@ -125,11 +126,17 @@ const GRID = 16;
 const RECENT = 16;
 const recent = new Map<string, FormulaResult>();
 
+/** What the search for a formula landscape's minima needs, and the search once begun. */
+const searches = new WeakMap<Landscape, { ast: FormulaNode; gridRange: number; found?: Promise<Landscape> }>();
+
 /**
  * Parses an author's formula for J(w₁, w₂) over `domain` ("w1min,w1max,w2min,w2max",
  * default −5…5 on both axes) into a landscape. Never throws: every problem comes back as
  * `{ ok: false, error }` with a plain message and the character position. The same
  * text and domain give the same landscape object (the last 16 are kept).
+ *
+ * The landscape is ready at once, without minima (`minima: []`, the window's centre
+ * as `start`): `findFormulaMinima(landscape)` searches for them in time slices.
  */
 export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMAIN): FormulaResult {
   const fail = (message: string, index: number, field: FormulaError['field'] = 'formula'): FormulaResult => ({
@@ -196,15 +203,32 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
         return typeof value === 'number' ? tf.add(tf.zerosLike(w1), value) : value;
       }),
   };
-  try {
-    const { minima, start } = findMinima(landscape, ast, high - low);
-    landscape.minima = minima;
-    landscape.start = start;
-  } catch {
-    // The marks are a nicety: should tf fail during the search, the surface stays usable, unmarked.
-  }
+  searches.set(landscape, { ast, gridRange: high - low });
+  formulaTrees.set(landscape, ast);
   const result: FormulaResult = { ok: true, landscape, ast };
   recent.set(key, result);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return result;
+}
+
+/**
+ * Searches a formula landscape (from `parseFormula`) for its minima in slices of a
+ * few ms with a macrotask between them (a few hundred ms in all, none of it a long
+ * task), then fills in its `minima` (each `found: true`) and a `start` whose run reaches
+ * the global one. One search per landscape: later calls get the same promise. Never
+ * rejects; a landscape not made by `parseFormula` resolves unchanged.
+ */
+export function findFormulaMinima(landscape: Landscape): Promise<Landscape> {
+  const search = searches.get(landscape);
+  if (!search) return Promise.resolve(landscape);
+  search.found ??= findMinima(landscape, search.ast, search.gridRange).then(
+    ({ minima, start }) => {
+      landscape.minima = minima;
+      landscape.start = start;
+      return landscape;
+    },
+    // The marks are a nicety: should tf fail during the search, the surface stays usable, unmarked.
+    () => landscape,
+  );
+  return search.found;
 }

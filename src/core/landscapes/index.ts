@@ -5,7 +5,7 @@ import { ackley, rastrigin, sixHumpCamel, styblinskiTang, threeHumpCamel } from 
 import { bowl, saddle } from './quadratic.js';
 
 export type { Landscape, Minimum, Vec2 } from './landscape.js';
-export { DEFAULT_FORMULA_DOMAIN, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, formulaTex, parseFormula } from './formula.js';
+export { DEFAULT_FORMULA_DOMAIN, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, findFormulaMinima, formulaTex, parseFormula } from './formula.js';
 export type { FormulaError, FormulaFunction, FormulaNode, FormulaResult } from './formula.js';
 export {
   ackley,

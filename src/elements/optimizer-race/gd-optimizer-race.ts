@@ -14,6 +14,7 @@ import { landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
 import { prepareWhenIdle } from './internal/idle.js';
 import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
+import { CustomLandscapeController } from './internal/custom-landscape.js';
 import { BAND_COUNT, GRID_SIZE, PLOT_MARGIN, chartSize, clientToData, isWide, plotScales, plotWidth } from './internal/layout.js';
 import {
   MAX_STEPS,
@@ -82,8 +83,14 @@ const MAX_RESTORED_OPTIMIZERS = 16;
 export class GdOptimizerRace extends GdElement {
   static override styles = styles;
 
-  /** Landscape id (`himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`, `bowl`). */
+  /** Landscape id (`himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`, `bowl`), or `custom` for `formula`. */
   @property() landscape = 'himmelblau';
+
+  /** With `landscape="custom"`: the cost J in w1 and w2, e.g. `(1 - w1)^2 + 100 (w2 - w1^2)^2`. */
+  @property() formula: string | null = null;
+
+  /** With `landscape="custom"`: the plotted window `"w1min,w1max,w2min,w2max"` (default `-5,5,-5,5`). */
+  @property() domain: string | null = null;
 
   /** Start point `"w1,w2"` inside the landscape's plotted area; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
   @property() start: string | null = null;
@@ -120,6 +127,12 @@ export class GdOptimizerRace extends GdElement {
   private readonly drawing = new RacePainter();
   /** The one place the canvases are painted: once per frame, however many ask. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
+  /** `landscape="custom"`: the formula's landscape, its notes, its contours and minima made in slices. */
+  private readonly custom = new CustomLandscapeController(this, {
+    current: () => this.currentLandscape,
+    grid: { n: GRID_SIZE, bands: BAND_COUNT },
+    paint: () => this.painter.request(),
+  });
   /** Steps the run in frame-sized chunks; frees its tensors only when the race leaves the page for good. */
   private readonly runner = new RunController(this, {
     apply: (k) => this.model?.step(k) ?? 0,
@@ -149,13 +162,18 @@ export class GdOptimizerRace extends GdElement {
       ...super.propertyRules(),
       landscape: {
         attribute: 'landscape',
-        accepts: `one of ${LANDSCAPE_IDS.join(', ')}`,
-        valid: isOneOf(LANDSCAPE_IDS),
+        accepts: `one of ${LANDSCAPE_IDS.join(', ')}, or custom with a formula`,
+        valid: (value) => isOneOf(LANDSCAPE_IDS)(value) || this.custom.acceptsCustom(value, this.formula, this.domain),
         fallback: 'himmelblau',
       },
+      ...this.custom.rules(this.formula, this.domain),
       start: this.startRule(),
       speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
     };
+  }
+
+  protected override noteDetail(key: string): unknown {
+    return this.custom.noteDetail(key);
   }
 
   /**
@@ -233,7 +251,9 @@ export class GdOptimizerRace extends GdElement {
     const start = this.hasUpdated ? this.startPoint : (parsePair(this.start) ?? this.currentLandscape.start);
     const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 5;
     return {
-      landscape: this.currentLandscape.id,
+      landscape: this.custom.resolve(this.landscape, this.formula, this.domain) ? 'custom' : this.currentLandscape.id,
+      formula: this.formula ?? null,
+      domain: this.domain ?? null,
       start: pairText(start),
       speed,
       optimizers: this.readEntries().map((entry) => ({
@@ -329,7 +349,7 @@ export class GdOptimizerRace extends GdElement {
 
   /** The landscape in force (validated). */
   private get currentLandscape(): Landscape {
-    return getLandscape(this.landscape) ?? getLandscape('himmelblau')!;
+    return this.custom.resolve(this.landscape, this.formula, this.domain) ?? getLandscape(this.landscape) ?? getLandscape('himmelblau')!;
   }
 
   private optimizerChildren(): GdOptimizer[] {
@@ -551,7 +571,8 @@ export class GdOptimizerRace extends GdElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // A rejected value was put back by the base class: nothing really changed.
-    const landscapeChanged = changed.has('landscape') && changed.get('landscape') !== this.landscape;
+    const landscapeChanged =
+      this.custom.switched(this.currentLandscape.id) || (changed.has('landscape') && changed.get('landscape') !== this.landscape);
     const startChanged = (changed.has('start') && changed.get('start') !== this.start) || this.restoredStart;
     this.restoredStart = false;
     if (landscapeChanged || startChanged) {

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PlayController } from './controllers/play-controller.js';
 import { ResizeController } from './controllers/resize-controller.js';
@@ -321,8 +321,13 @@ export abstract class GdElement extends LitElement {
   /** The polite live region that shows notes; always rendered so screen readers hear changes. */
   protected renderNotes(): TemplateResult {
     return html`<div class="notes" part="notes" role="status" aria-live="polite">
-      ${Object.entries(this.notes).map(([key, text]) => html`<p class="note" data-note=${key}>${text}</p>`)}
+      ${Object.entries(this.notes).map(([key, text]) => html`<p class="note" data-note=${key}>${text}${this.noteDetail(key)}</p>`)}
     </div>`;
+  }
+
+  /** Shown under a note after its text (e.g. where in a rejected value the problem is); nothing by default. */
+  protected noteDetail(_key: string): unknown {
+    return nothing;
   }
 
   /** Dispatches a typed, bubbling, composed `gd-*` event. */

@@ -2,6 +2,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Landscape } from '../../../core/index.js';
 import type { Margin } from '../../shared/plot/axes.js';
 import { landscapeData, type LandscapeData } from './landscape-cache.js';
+import { provisionalData } from './custom-landscape.js';
 
 /** The contour map's grid (n×n samples) and its number of filled bands. */
 export const GRID_SIZE = 256;
@@ -29,7 +30,8 @@ export interface ChartScales {
 }
 
 export function landscapeGrid(landscape: Landscape): LandscapeData {
-  return landscapeData(landscape, GRID_SIZE, BAND_COUNT);
+  // An author's formula shows a coarse map until its full grid is made in slices.
+  return provisionalData(landscape, GRID_SIZE, BAND_COUNT) ?? landscapeData(landscape, GRID_SIZE, BAND_COUNT);
 }
 
 /** Plot and chart side by side from this host width. */

@@ -55,11 +55,11 @@ export class RacePainter {
 
   private drawContours(canvas: HTMLCanvasElement, { landscape, plot }: RaceScene): void {
     const { innerWidth, innerHeight } = plot;
-    const key = `${landscape.id}|${innerWidth}|${innerHeight}|${window.devicePixelRatio}`;
+    const { grid, bands } = landscapeGrid(landscape);
+    const key = `${landscape.id}|${grid.n}|${innerWidth}|${innerHeight}|${window.devicePixelRatio}`;
     if (key === this.contourKey) return;
     this.contourKey = key;
     const context = prepareCanvas(canvas, innerWidth, innerHeight);
-    const { grid, bands } = landscapeGrid(landscape);
     fillContourBands(context, bands, grid.n, { width: innerWidth, height: innerHeight, lineColor: 'rgba(255,255,255,0.28)' });
   }
 

@@ -10,6 +10,7 @@ import {
 import { renderAxes } from '../../shared/plot/axes.js';
 import { ruleLines } from '../../shared/formulas.js';
 import { tex } from '../../shared/tex.js';
+import { customFormulaMathml } from './custom-landscape.js';
 import { cssomStyle } from '../../shared/cssom-style.js';
 import { DECAY_TEX, GAP_TEX } from '../formulas.js';
 import { CHART_MARGIN, PLOT_MARGIN, formatLogTick, gapReference, minimumPath, type ChartScales, type PlotScales } from './layout.js';
@@ -54,7 +55,7 @@ export function renderPicker(landscape: Landscape, thumbnails: Record<string, bo
       })}
     </div>
     <p class="landscape-formula" tabindex="0" role="group" aria-label="${landscape.name} cost function">
-      <strong>${landscape.name}</strong> ${tex(landscape.tex)}
+      <strong>${landscape.name}</strong> ${customFormulaMathml(landscape) ?? tex(landscape.tex)}
     </p>
   </fieldset>`;
 }
@@ -120,7 +121,7 @@ export function renderPlotKey(landscape: Landscape): TemplateResult {
       ><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" class="start-dot"></circle></svg>start (drag it, or
       focus it and use the arrow keys)</span
     >
-    ${landscape.minima.some((m) => m.kind !== 'saddle') ? html`<span class="key">${star(false)}known minimum</span>` : nothing}
+    ${landscape.minima.some((m) => m.kind !== 'saddle') ? html`<span class="key">${star(false)}${landscape.minima.some((m) => m.found) ? 'found minimum' : 'known minimum'}</span>` : nothing}
     ${landscape.minima.some((m) => m.kind === 'saddle') ? html`<span class="key">${star(true)}saddle point</span>` : nothing}
     <span class="key"><span class="ramp" aria-hidden="true"></span>lighter = lower cost (log scale)</span>
   </figcaption>`;
@@ -213,7 +214,8 @@ export function renderChart(
       J* is
       ${
         published
-          ? html`the published global minimum and ε = ${format(epsilon)} keeps a reached minimum on the log axis.`
+          ? html`${landscape.minima.some((m) => m.found) ? 'the lowest minimum found' : 'the published global minimum'} and ε =
+            ${format(epsilon)} keeps a reached minimum on the log axis.`
           : html`the lowest value on the plotted area (this surface has no minimum; lower values are left off) and ε = ${format(epsilon)}.`
       }
     </figcaption>
