@@ -119,7 +119,7 @@ const BOOTH_RACE: Settings[] = [
 
 describe('<gd-optimizer-race>', () => {
   it('races SGD, Momentum, RMSprop and Adam from the landscape start when it has no children', async () => {
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="himmelblau"></gd-optimizer-race>`);
     const trajectories = el.trajectories;
     expect(trajectories.map((t) => t.type)).to.deep.equal(['sgd', 'momentum', 'rmsprop', 'adam']);
     for (const t of trajectories) {
@@ -337,7 +337,7 @@ describe('<gd-optimizer-race>', () => {
   });
 
   it('picks a landscape with the keyboard through the thumbnail radio group', async () => {
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="himmelblau"></gd-optimizer-race>`);
     const checked = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=landscape]:checked')!;
     expect(checked.value).to.equal('himmelblau');
     checked.focus();

@@ -203,6 +203,13 @@ const race = css`
     font-weight: 600;
     min-width: 5.5rem;
   }
+  .legend-rate {
+    color: var(--_muted);
+    font-weight: 400;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
   .legend-status {
     color: var(--_muted);
     font-size: 0.85em;

@@ -36,10 +36,13 @@ import {
   renderPlotSvg,
 } from './internal/templates.js';
 import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
+import { DEFAULT_KAPPA, DEFAULT_LANDSCAPE, KAPPA_RANGE } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';
+
+const KAPPA_RULE = numberRule('kappa', KAPPA_RANGE, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
 
 /** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
 const MAX_RESTORED_OPTIMIZERS = 16;
@@ -82,8 +85,11 @@ const MAX_RESTORED_OPTIMIZERS = 16;
 export class GdOptimizerRace extends GdElement {
   static override styles = styles;
 
-  /** Landscape id (`himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`, `bowl`). */
-  @property() landscape = 'himmelblau';
+  /** Landscape id (`bowl`, `himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`). */
+  @property() landscape = DEFAULT_LANDSCAPE;
+
+  /** The bowl's condition number κ (1–1000): how much steeper the valley is across than along. Only the bowl uses it. */
+  @property({ converter: numberOrText }) kappa = DEFAULT_KAPPA;
 
   /** Start point `"w1,w2"` inside the landscape's plotted area; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
   @property() start: string | null = null;
@@ -151,8 +157,9 @@ export class GdOptimizerRace extends GdElement {
         attribute: 'landscape',
         accepts: `one of ${LANDSCAPE_IDS.join(', ')}`,
         valid: isOneOf(LANDSCAPE_IDS),
-        fallback: 'himmelblau',
+        fallback: DEFAULT_LANDSCAPE,
       },
+      kappa: KAPPA_RULE,
       start: this.startRule(),
       speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
     };
@@ -234,6 +241,7 @@ export class GdOptimizerRace extends GdElement {
     const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 5;
     return {
       landscape: this.currentLandscape.id,
+      kappa: this.kappaValue,
       start: pairText(start),
       speed,
       optimizers: this.readEntries().map((entry) => ({
@@ -329,7 +337,17 @@ export class GdOptimizerRace extends GdElement {
 
   /** The landscape in force (validated). */
   private get currentLandscape(): Landscape {
-    return getLandscape(this.landscape) ?? getLandscape('himmelblau')!;
+    return this.landscapeOf(this.landscape) ?? this.landscapeOf(DEFAULT_LANDSCAPE)!;
+  }
+
+  /** The validated κ. */
+  private get kappaValue(): number {
+    return KAPPA_RULE.valid(this.kappa) ? Number(this.kappa) : DEFAULT_KAPPA;
+  }
+
+  /** Landscape `id` as this race shows it (the bowl with its κ). */
+  private landscapeOf(id: string): Landscape | undefined {
+    return getLandscape(id, { kappa: this.kappaValue });
   }
 
   private optimizerChildren(): GdOptimizer[] {
@@ -338,7 +356,7 @@ export class GdOptimizerRace extends GdElement {
 
   /** The optimizers as they are now: children (document order) or the defaults. */
   private readEntries(): RaceEntry[] {
-    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides);
+    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides, this.kappaValue);
   }
 
   /** The optimizers the race runs (as last synced), or as they are now before any model. */
@@ -567,10 +585,6 @@ export class GdOptimizerRace extends GdElement {
           this.changedByElement('start');
         }
       }
-      if (landscapeChanged && changed.get('landscape') !== undefined) {
-        // Learning rates typed into the panels were for the old landscape.
-        this.overrides = this.overrides.map(({ learningRate: _dropped, ...rest }) => rest);
-      }
     }
     this.startResolved = true;
     // The model follows the settings here, before render, which only reads it.
@@ -596,7 +610,7 @@ export class GdOptimizerRace extends GdElement {
         this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) !== undefined };
         return true;
       }),
-      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(getLandscape(id)!, GRID_SIZE, BAND_COUNT)),
+      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(this.landscapeOf(id)!, GRID_SIZE, BAND_COUNT)),
     ];
     this.cancelIdle = prepareWhenIdle({ isConnected: () => this.isConnected, onScreen: () => this.player.onScreen }, tasks);
   }
@@ -695,6 +709,7 @@ export class GdOptimizerRace extends GdElement {
               pinned: this.pinned,
               format,
               isolate: (i) => this.setIsolated(i),
+              verdict: (i) => model.verdict(i),
               pin: (i) => {
                 this.pinned = this.pinned === i ? null : i;
                 this.painter.request();

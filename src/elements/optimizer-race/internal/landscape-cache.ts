@@ -23,7 +23,8 @@ interface Preparation {
 }
 
 /**
- * One cache for every race on the page, keyed by landscape, grid size and band count: a
+ * One cache for every race on the page, keyed by landscape (its id and formula, so bowls
+ * of different κ never share an entry), grid size and band count: a
  * landscape's 256×256 grid and bands are made once however many races show it (each race
  * used to keep its own, ~20 MB a race).
  */
@@ -31,7 +32,7 @@ const done = new Map<string, LandscapeData>();
 const underway = new Map<string, Preparation>();
 
 function keyOf(landscape: Landscape, n: number, bands: number): string {
-  return `${landscape.id}|${n}|${bands}`;
+  return `${landscape.id}|${landscape.tex}|${n}|${bands}`;
 }
 
 /** Whether the data is made (no work left for it). */

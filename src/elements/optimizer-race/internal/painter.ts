@@ -55,7 +55,7 @@ export class RacePainter {
 
   private drawContours(canvas: HTMLCanvasElement, { landscape, plot }: RaceScene): void {
     const { innerWidth, innerHeight } = plot;
-    const key = `${landscape.id}|${innerWidth}|${innerHeight}|${window.devicePixelRatio}`;
+    const key = `${landscape.id}|${landscape.tex}|${innerWidth}|${innerHeight}|${window.devicePixelRatio}`;
     if (key === this.contourKey) return;
     this.contourKey = key;
     const context = prepareCanvas(canvas, innerWidth, innerHeight);

@@ -1,5 +1,6 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import {
+  inverseTimeDecay,
   LANDSCAPE_IDS,
   getLandscape,
   getOptimizer,
@@ -16,6 +17,7 @@ import { CHART_MARGIN, PLOT_MARGIN, formatLogTick, gapReference, minimumPath, ty
 import type { RaceEntry } from './race-model.js';
 import { markerPath, seriesStyle } from './series-style.js';
 import { THUMBNAIL_RATIO } from './thumbnails.js';
+import { verdictWords, type Verdict } from './verdict.js';
 
 export type Format = (value: number, options?: { digits?: number; fraction?: number }) => string;
 
@@ -137,6 +139,16 @@ export interface LegendOptions {
   format: Format;
   isolate: (index: number | null) => void;
   pin: (index: number) => void;
+  /** Where optimizer i stopped (undefined while it runs). */
+  verdict: (index: number) => Verdict | undefined;
+}
+
+/** α, and α_t = α / (1 + decay · t) once a decay has lowered it. */
+function rateText(entry: RaceEntry, iteration: number, format: Format): string {
+  const { learningRate, decay = 0 } = entry.hyperparameters;
+  const alpha = `α = ${format(learningRate)}`;
+  if (!(decay > 0) || iteration === 0) return alpha;
+  return `${alpha}, α_t = ${format(inverseTimeDecay(learningRate, decay, iteration))}`;
 }
 
 /** The legend: one button per optimizer; hover or focus isolates it, a click pins it. */
@@ -147,13 +159,12 @@ export function renderLegend(options: LegendOptions): TemplateResult {
       const particle = particles[i];
       const cost = options.costs[i];
       const stoppedAt = format(particle.stoppedAt ?? options.iteration, { digits: 6 });
+      const verdict = entry.disabled ? undefined : options.verdict(i);
       const status = entry.disabled
         ? 'switched off'
-        : particle.status === 'diverged'
-          ? `diverged at step ${stoppedAt}`
-          : particle.status === 'converged'
-            ? `converged at step ${stoppedAt} · J = ${format(cost)}`
-            : `J = ${format(cost)}`;
+        : verdict
+          ? verdictWords(verdict, stoppedAt, format(cost), (value) => format(value))
+          : `J = ${format(cost)}`;
       return html`<li>
         <button
           class="legend-item ${focus !== null && focus !== i ? 'faded' : ''} ${particle.status}"
@@ -166,8 +177,11 @@ export function renderLegend(options: LegendOptions): TemplateResult {
           @click=${() => options.pin(i)}
         >
           ${renderSwatch(i)}
-          <span class="legend-label">${entry.label}</span>
-          <span class="legend-status ${particle.status === 'diverged' ? 'warn' : ''}">${status}</span>
+          <span class="legend-label">${entry.label} <span class="legend-rate">${rateText(entry, options.iteration, format)}</span></span>
+          <span
+            class="legend-status ${particle.status === 'diverged' || verdict?.kind === 'local' || verdict?.kind === 'saddle' ? 'warn' : ''}"
+            >${status}</span
+          >
         </button>
       </li>`;
     })}

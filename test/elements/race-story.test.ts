@@ -1,0 +1,143 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/optimizer-race/define.js';
+import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
+import { getLandscape } from '../../src/core/index.js';
+import { hasLandscapeData, landscapeData } from '../../src/elements/optimizer-race/internal/landscape-cache.js';
+import { BAND_COUNT, GRID_SIZE } from '../../src/elements/optimizer-race/internal/layout.js';
+
+/** What the race teaches, checked on the numbers it shows (not on pixels). */
+
+const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+const legendTexts = (el: GdOptimizerRace) =>
+  [...el.shadowRoot!.querySelectorAll('.legend-item')].map((item) => item.textContent.replace(/\s+/g, ' '));
+const lastCost = (el: GdOptimizerRace, i: number) => el.trajectories[i].costs.at(-1)!;
+/** The first step at which optimizer i is more than `distance` away from the saddle point across it (|w₂|). */
+const leftSaddleAt = (el: GdOptimizerRace, i: number, distance: number) =>
+  el.trajectories[i].points.findIndex((p) => Math.abs(p[1]) > distance);
+
+describe('<gd-optimizer-race>: the story it tells', () => {
+  it('by default races in a narrow valley where momentum, with the same α, is far ahead of plain descent', async () => {
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
+    expect(el.landscape).to.equal('bowl');
+    expect(el.kappa).to.equal(50);
+    const [gd, momentum] = el.trajectories;
+    expect([gd.type, momentum.type]).to.deep.equal(['sgd', 'momentum']);
+    // The same α for both: the comparison is fair, and the legend says so.
+    const legend = legendTexts(el);
+    const alpha = (text: string) => /α = ([\d.]+)/.exec(text)?.[1];
+    expect(alpha(legend[0])).to.equal('0.03');
+    expect(alpha(legend[1])).to.equal(alpha(legend[0]));
+    await el.step(100);
+    expect(lastCost(el, 1)).to.be.below(lastCost(el, 0) / 5);
+    await el.step(100);
+    // After 200 steps momentum is hundreds of times closer in cost.
+    expect(lastCost(el, 1)).to.be.below(lastCost(el, 0) / 100);
+    // Plain descent zig-zags across the valley: w₂ changes sign from step to step at first.
+    const w2 = el.trajectories[0].points.slice(1, 8).map((p) => p[1]);
+    expect(w2.every((value, k) => k === 0 || Math.sign(value) !== Math.sign(w2[k - 1]))).to.equal(true);
+  });
+
+  it('on the saddle, the adaptive methods leave the flat middle long before plain descent', async () => {
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="saddle"></gd-optimizer-race>`);
+    await el.step(200);
+    const [gd, momentum, rmsprop, adam] = [0, 1, 2, 3].map((i) => leftSaddleAt(el, i, 1));
+    expect(rmsprop).to.be.above(0);
+    expect(adam).to.be.above(0);
+    // Plain descent and momentum have not got away yet, or much later.
+    for (const slow of [gd, momentum]) if (slow > 0) expect(slow).to.be.above(1.5 * Math.max(rmsprop, adam));
+    // Past |w| = 1000 the saddle has no bottom: plain descent has run away, not "diverged".
+    await el.step(500);
+    await el.updateComplete;
+    expect(el.trajectories[0].status).to.equal('diverged');
+    expect(legendTexts(el)[0]).to.contain('ran away');
+  });
+
+  it('kappa shapes the bowl, and two bowls on one page draw different maps', async () => {
+    const holder = await fixture<HTMLDivElement>(
+      html`<div><gd-optimizer-race kappa="5"></gd-optimizer-race><gd-optimizer-race kappa="500"></gd-optimizer-race></div>`,
+    );
+    const [a, b] = [...holder.querySelectorAll('gd-optimizer-race')];
+    await a.updateComplete;
+    await b.updateComplete;
+    // J = ½(w₁² + κ w₂²) at the start (−8, 4).
+    expect(a.trajectories[0].costs[0]).to.equal(0.5 * (64 + 5 * 16));
+    expect(b.trajectories[0].costs[0]).to.equal(0.5 * (64 + 500 * 16));
+    const bowl5 = getLandscape('bowl', { kappa: 5 })!;
+    const bowl500 = getLandscape('bowl', { kappa: 500 })!;
+    // Each race paints its map once its size is known.
+    for (let k = 0; k < 100 && !(hasLandscapeData(bowl5, GRID_SIZE, BAND_COUNT) && hasLandscapeData(bowl500, GRID_SIZE, BAND_COUNT)); k++) {
+      await frames();
+    }
+    expect(hasLandscapeData(bowl5, GRID_SIZE, BAND_COUNT)).to.equal(true);
+    expect(hasLandscapeData(bowl500, GRID_SIZE, BAND_COUNT)).to.equal(true);
+    expect(landscapeData(bowl5, GRID_SIZE, BAND_COUNT)).not.to.equal(landscapeData(bowl500, GRID_SIZE, BAND_COUNT));
+    const pixels = (race: Element) => {
+      const canvas = race.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.contours')!;
+      return canvas.toDataURL();
+    };
+    expect(pixels(a)).not.to.equal(pixels(b));
+    // A bad κ is refused with a note, and the bowl keeps the κ it had.
+    a.setAttribute('kappa', '0');
+    await a.updateComplete;
+    expect(a.kappa).to.equal(5);
+    expect(a.trajectories[0].costs[0]).to.equal(0.5 * (64 + 5 * 16));
+    expect(a.shadowRoot!.querySelector('[part~="notes"]')!.textContent).to.contain('kappa');
+  });
+
+  it('shows each α in the legend, α_t while a decay lowers it, and keeps a typed α across a landscape switch', async () => {
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth"></gd-optimizer-race>`);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('fieldset.card input[type=number]')!;
+    input.value = '0.004';
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(legendTexts(el)[0]).to.contain('α = 0.004');
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[type=radio][value=rosenbrock]')!.click();
+    await el.updateComplete;
+    expect(el.landscape).to.equal('rosenbrock');
+    expect(legendTexts(el)[0]).to.contain('α = 0.004');
+    expect(input.value).to.equal('0.004');
+
+    const decay = el.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset.card input[type=number]')[1];
+    decay.value = '1';
+    decay.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await el.step(3);
+    await el.updateComplete;
+    // α_t = α / (1 + decay · t) after 3 updates: 0.004 / 4.
+    expect(legendTexts(el)[0]).to.contain('α_t = 0.001');
+  });
+
+  it('calls a local minimum a local minimum, never "converged"', async () => {
+    const el = await fixture<GdOptimizerRace>(
+      html`<gd-optimizer-race landscape="styblinski-tang" start="2.5,2.5">
+        <gd-optimizer type="sgd" learning-rate="0.01"></gd-optimizer>
+      </gd-optimizer-race>`,
+    );
+    await el.step(400);
+    await el.updateComplete;
+    expect(el.trajectories[0].status).to.equal('converged');
+    const text = legendTexts(el)[0];
+    expect(text).to.contain('local minimum');
+    expect(text).to.contain('global J =');
+    expect(text).not.to.contain('converged');
+  });
+
+  it('calls the global minimum by its name', async () => {
+    const el = await fixture<GdOptimizerRace>(
+      html`<gd-optimizer-race landscape="booth" start="-6,8">
+        <gd-optimizer type="sgd" learning-rate="0.05"></gd-optimizer>
+      </gd-optimizer-race>`,
+    );
+    await el.step(1000);
+    await el.updateComplete;
+    expect(el.trajectories[0].status).to.equal('converged');
+    expect(legendTexts(el)[0]).to.contain('reached the global minimum');
+  });
+
+  it('has no axe violations with the rates and verdicts in the legend', async () => {
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
+    await el.step(50);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});
