@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LANDSCAPE_IDS, getLandscape, type HyperparameterName, type Landscape } from '../../core/index.js';
+import { LANDSCAPE_IDS, type HyperparameterName, type Landscape } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { numberRule } from '../shared/rules.js';
@@ -36,13 +36,11 @@ import {
   renderPlotSvg,
 } from './internal/templates.js';
 import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
-import { DEFAULT_KAPPA, DEFAULT_LANDSCAPE, KAPPA_RANGE } from './internal/defaults.js';
+import { DEFAULT_KAPPA, DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';
-
-const KAPPA_RULE = numberRule('kappa', KAPPA_RANGE, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
 
 /** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
 const MAX_RESTORED_OPTIMIZERS = 16;
@@ -241,7 +239,7 @@ export class GdOptimizerRace extends GdElement {
     const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 5;
     return {
       landscape: this.currentLandscape.id,
-      kappa: this.kappaValue,
+      kappa: kappaOf(this.kappa),
       start: pairText(start),
       speed,
       optimizers: this.readEntries().map((entry) => ({
@@ -337,17 +335,7 @@ export class GdOptimizerRace extends GdElement {
 
   /** The landscape in force (validated). */
   private get currentLandscape(): Landscape {
-    return this.landscapeOf(this.landscape) ?? this.landscapeOf(DEFAULT_LANDSCAPE)!;
-  }
-
-  /** The validated κ. */
-  private get kappaValue(): number {
-    return KAPPA_RULE.valid(this.kappa) ? Number(this.kappa) : DEFAULT_KAPPA;
-  }
-
-  /** Landscape `id` as this race shows it (the bowl with its κ). */
-  private landscapeOf(id: string): Landscape | undefined {
-    return getLandscape(id, { kappa: this.kappaValue });
+    return raceLandscape(this.landscape, this.kappa) ?? raceLandscape(DEFAULT_LANDSCAPE, this.kappa)!;
   }
 
   private optimizerChildren(): GdOptimizer[] {
@@ -356,7 +344,7 @@ export class GdOptimizerRace extends GdElement {
 
   /** The optimizers as they are now: children (document order) or the defaults. */
   private readEntries(): RaceEntry[] {
-    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides, this.kappaValue);
+    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides, kappaOf(this.kappa));
   }
 
   /** The optimizers the race runs (as last synced), or as they are now before any model. */
@@ -610,7 +598,7 @@ export class GdOptimizerRace extends GdElement {
         this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) !== undefined };
         return true;
       }),
-      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(this.landscapeOf(id)!, GRID_SIZE, BAND_COUNT)),
+      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(raceLandscape(id, this.kappa)!, GRID_SIZE, BAND_COUNT)),
     ];
     this.cancelIdle = prepareWhenIdle({ isConnected: () => this.isConnected, onScreen: () => this.player.onScreen }, tasks);
   }

@@ -1,3 +1,6 @@
+import { getLandscape, type Landscape } from '../../../core/index.js';
+import { numberRule } from '../../shared/rules.js';
+
 /**
  * Learning rates that make a good race on each landscape from its default start:
  * every optimizer gets somewhere interesting within a few hundred steps. Found by
@@ -48,7 +51,17 @@ export const DEFAULT_LANDSCAPE = 'bowl';
 export const DEFAULT_KAPPA = 50;
 
 /** The `kappa` values accepted: a round bowl (1) up to a valley a thousand times steeper across than along. */
-export const KAPPA_RANGE = { min: 1, max: 1000 } as const;
+export const KAPPA_RULE = numberRule('kappa', { min: 1, max: 1000 }, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
+
+/** κ if it is valid, else the default. */
+export function kappaOf(value: unknown): number {
+  return KAPPA_RULE.valid(value) ? Number(value) : DEFAULT_KAPPA;
+}
+
+/** Landscape `id` as a race shows it: the bowl with the race's κ. */
+export function raceLandscape(id: string, kappa: unknown): Landscape | undefined {
+  return getLandscape(id, { kappa: kappaOf(kappa) });
+}
 
 /**
  * Plain descent is stable on the bowl only for α < 2/κ. Both it and momentum get
