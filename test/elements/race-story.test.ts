@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/optimizer-race/define.js';
 import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
 import { getLandscape } from '../../src/core/index.js';
@@ -71,11 +72,10 @@ describe('<gd-optimizer-race>: the story it tells', () => {
     expect(hasLandscapeData(bowl5, GRID_SIZE, BAND_COUNT)).to.equal(true);
     expect(hasLandscapeData(bowl500, GRID_SIZE, BAND_COUNT)).to.equal(true);
     expect(landscapeData(bowl5, GRID_SIZE, BAND_COUNT)).not.to.equal(landscapeData(bowl500, GRID_SIZE, BAND_COUNT));
-    const pixels = (race: Element) => {
-      const canvas = race.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.contours')!;
-      return canvas.toDataURL();
-    };
-    expect(pixels(a)).not.to.equal(pixels(b));
+    // Each map's colour key is labelled with its own costs: the steeper bowl climbs far higher.
+    const topLabel = (race: Element) => race.shadowRoot!.querySelector('.color-legend')!.getAttribute('aria-label');
+    expect(topLabel(a)).not.to.equal(topLabel(b));
+    expect(landscapeData(bowl500, GRID_SIZE, BAND_COUNT).grid.max).to.be.above(50 * landscapeData(bowl5, GRID_SIZE, BAND_COUNT).grid.max);
     // A bad κ is refused with a note, and the bowl keeps the κ it had.
     a.setAttribute('kappa', '0');
     await a.updateComplete;
@@ -132,6 +132,27 @@ describe('<gd-optimizer-race>: the story it tells', () => {
     await el.updateComplete;
     expect(el.trajectories[0].status).to.equal('converged');
     expect(legendTexts(el)[0]).to.contain('reached the global minimum');
+  });
+
+  it('labels the colours of the map with costs and reads out (w₁, w₂, J) where the start handle is moved with the keys', async () => {
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" start="-6,8"></gd-optimizer-race>`);
+    const labels = [...el.shadowRoot!.querySelectorAll('.color-legend-label')].map((t) => t.textContent.trim());
+    // Booth's lowest grid cost is near 0; the labels climb from there.
+    expect(labels.length).to.be.at.least(3);
+    expect(el.shadowRoot!.querySelector('.ramp')).to.equal(null);
+    const readout = el.shadowRoot!.querySelector('.readout')!;
+    expect(readout.getAttribute('aria-live')).to.equal('polite');
+    el.shadowRoot!.querySelector<SVGGElement>('.handle')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const start = el.trajectories[0].points[0];
+    expect(start[0]).to.be.above(-6);
+    // Booth: J = (w₁ + 2w₂ − 7)² + (2w₁ + w₂ − 5)².
+    const cost = (start[0] + 2 * start[1] - 7) ** 2 + (2 * start[0] + start[1] - 5) ** 2;
+    const match = /w₁ = (\S+), w₂ = (\S+), J = (\S+)/.exec(readout.textContent)!;
+    expect(match, readout.textContent).to.not.equal(null);
+    expect(Number(match[1].replace(/,/g, ''))).to.be.closeTo(start[0], 1e-6);
+    expect(Number(match[3].replace(/,/g, ''))).to.be.closeTo(cost, 0.01 * cost);
   });
 
   it('has no axe violations with the rates and verdicts in the legend', async () => {

@@ -162,12 +162,23 @@ const race = css`
   .caption .minimum {
     stroke: var(--_muted);
   }
-  .ramp {
-    display: inline-block;
-    width: 2.5rem;
-    height: 0.6rem;
-    border-radius: 2px;
-    background: linear-gradient(to right, #ffffd9, #c7e9b4, #41b6c4, #225ea8, #081d58);
+  .color-legend {
+    display: block;
+    overflow: visible;
+    max-width: 100%;
+  }
+  .color-legend-tick {
+    stroke: var(--_muted);
+  }
+  .color-legend-label {
+    fill: var(--_muted);
+    font-size: 10px;
+  }
+  .readout {
+    margin: 0;
+    min-height: 1.3em;
+    font-variant-numeric: tabular-nums;
+    color: var(--_text, inherit);
   }
   .chart .caption {
     display: block;

@@ -15,6 +15,7 @@ import { prepareWhenIdle } from './internal/idle.js';
 import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
 import { BAND_COUNT, GRID_SIZE, PLOT_MARGIN, chartSize, clientToData, isWide, plotScales, plotWidth } from './internal/layout.js';
+import { PointReadout } from './internal/readout.js';
 import {
   MAX_STEPS,
   RaceModel,
@@ -143,6 +144,8 @@ export class GdOptimizerRace extends GdElement {
   private readonly childObserver = new MutationObserver(() => this.requestUpdate());
   /** Each child's shared settings as last sent to (or taken from) the link group. */
   private readonly sharedSettings = new SharedSettings();
+  /** (w₁, w₂, J) under the pointer, or at the start handle moved with the keys. */
+  private readonly readout = new PointReadout(() => this.requestUpdate());
   /** A restored state set the start: it wins over the landscape's own start even if the text is unchanged. */
   private restoredStart = false;
   /** `startPoint` holds the validated start (set on the first update). */
@@ -449,6 +452,7 @@ export class GdOptimizerRace extends GdElement {
   }
 
   private moveStart(point: [number, number], commit: boolean): void {
+    this.readout.show(this.currentLandscape, point, this.format.bind(this), commit);
     if (commit) {
       this.dragPoint = undefined;
       this.startPoint = point;
@@ -671,7 +675,18 @@ export class GdOptimizerRace extends GdElement {
         ${this.renderCaption()} ${renderPicker(landscape, this.thumbnails, (id) => this.setLandscapeByUser(id))}
         <div class="stage">
           <figure class="plot-column">
-            <div class="plot" part="plot" style=${cssomStyle({ width, height })}>
+            <div
+              class="plot"
+              part="plot"
+              style=${cssomStyle({ width, height })}
+              @pointermove=${(event: PointerEvent) =>
+                this.readout.show(
+                  landscape,
+                  clientToData((event.currentTarget as Element).querySelector('svg')!, landscape, event.clientX, event.clientY),
+                  format,
+                )}
+              @focusin=${() => this.readout.show(landscape, this.startPoint, format, true)}
+            >
               <canvas class="contours" style=${offset}></canvas>
               <canvas class="paths" style=${offset}></canvas>
               ${renderPlotSvg({
@@ -685,7 +700,7 @@ export class GdOptimizerRace extends GdElement {
                 onKeyDown: this.onHandleKeyDown,
               })}
             </div>
-            ${renderPlotKey(landscape)}
+            ${renderPlotKey(landscape, { width, format, readout: this.readout.text })}
           </figure>
           <div class="side">
             ${renderLegend({

@@ -5,6 +5,8 @@ import { contourBand, contourPlan, type ContourBand, type ContourPlan } from '..
 export interface LandscapeData {
   grid: CostGrid<Landscape['domain']>;
   bands: ContourBand[];
+  /** The map's colour scale, for its numeric colour legend. */
+  plan: Pick<ContourPlan, 'minCost' | 'maxLevel' | 'color'>;
 }
 
 /** Grid rows evaluated per slice: a few ms of tensor work. */
@@ -66,7 +68,8 @@ export function prepareSlice(landscape: Landscape, n: number, bands: number): bo
   }
   work.bands.push(contourBand(work.plan, work.bands.length));
   if (work.bands.length < bands) return false;
-  done.set(key, { grid: work.grid, bands: work.bands });
+  const { minCost, maxLevel, color } = work.plan;
+  done.set(key, { grid: work.grid, bands: work.bands, plan: { minCost, maxLevel, color } });
   underway.delete(key);
   return true;
 }

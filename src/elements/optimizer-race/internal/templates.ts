@@ -13,11 +13,21 @@ import { ruleLines } from '../../shared/formulas.js';
 import { tex } from '../../shared/tex.js';
 import { cssomStyle } from '../../shared/cssom-style.js';
 import { DECAY_TEX, GAP_TEX } from '../formulas.js';
-import { CHART_MARGIN, PLOT_MARGIN, formatLogTick, gapReference, minimumPath, type ChartScales, type PlotScales } from './layout.js';
+import {
+  CHART_MARGIN,
+  PLOT_MARGIN,
+  formatLogTick,
+  gapReference,
+  landscapeGrid,
+  minimumPath,
+  type ChartScales,
+  type PlotScales,
+} from './layout.js';
 import type { RaceEntry } from './race-model.js';
 import { markerPath, seriesStyle } from './series-style.js';
 import { THUMBNAIL_RATIO } from './thumbnails.js';
 import { verdictWords, type Verdict } from './verdict.js';
+import { renderColorLegend } from '../../shared/plot/color-legend.js';
 
 export type Format = (value: number, options?: { digits?: number; fraction?: number }) => string;
 
@@ -111,8 +121,14 @@ export function renderPlotSvg(options: PlotSvgOptions): TemplateResult {
   </svg>`;
 }
 
-/** The plot's key: the start point, the minima or saddle shown, the colour ramp. */
-export function renderPlotKey(landscape: Landscape): TemplateResult {
+/**
+ * The plot's key: the start point, the minima or saddle shown, the numeric colour scale
+ * (the map's own), and the (w₁, w₂, J) readout under the pointer or at the focused start.
+ */
+export function renderPlotKey(
+  landscape: Landscape,
+  options: { width: number; format: (value: number) => string; readout: string },
+): TemplateResult {
   const star = (saddle: boolean) =>
     html`<svg width="12" height="12" aria-hidden="true">
       <path d=${minimumPath(6, 6, 5)} class=${saddle ? 'minimum saddle' : 'minimum'}></path>
@@ -124,7 +140,9 @@ export function renderPlotKey(landscape: Landscape): TemplateResult {
     >
     ${landscape.minima.some((m) => m.kind !== 'saddle') ? html`<span class="key">${star(false)}known minimum</span>` : nothing}
     ${landscape.minima.some((m) => m.kind === 'saddle') ? html`<span class="key">${star(true)}saddle point</span>` : nothing}
-    <span class="key"><span class="ramp" aria-hidden="true"></span>lighter = lower cost (log scale)</span>
+    <span class="key">lighter = lower cost J (log scale of J − J<sub>min</sub>)</span>
+    ${renderColorLegend(landscapeGrid(landscape).plan, { width: Math.min(options.width, 360), id: `race-ramp-${landscape.id}`, label: 'Cost J', format: options.format })}
+    <p class="readout" aria-live="polite">${options.readout}</p>
   </figcaption>`;
 }
 
