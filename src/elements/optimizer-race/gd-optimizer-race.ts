@@ -37,7 +37,7 @@ import {
   renderPlotSvg,
 } from './internal/templates.js';
 import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
-import { DEFAULT_KAPPA, DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
+import { DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
@@ -85,10 +85,10 @@ export class GdOptimizerRace extends GdElement {
   static override styles = styles;
 
   /** Landscape id (`bowl`, `himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`). */
-  @property() landscape = DEFAULT_LANDSCAPE;
+  @property() landscape = 'bowl';
 
   /** The bowl's condition number κ (1–1000): how much steeper the valley is across than along. Only the bowl uses it. */
-  @property({ converter: numberOrText }) kappa = DEFAULT_KAPPA;
+  @property({ converter: numberOrText }) kappa = 50;
 
   /** Start point `"w1,w2"` inside the landscape's plotted area; unset, the landscape's own start. Switching landscape moves it to that landscape's start. */
   @property() start: string | null = null;
