@@ -140,7 +140,7 @@ describe('<gd-optimizer-race>: the story it tells', () => {
     // Booth's lowest grid cost is near 0; the labels climb from there.
     expect(labels.length).to.be.at.least(3);
     expect(el.shadowRoot!.querySelector('.ramp')).to.equal(null);
-    const readout = el.shadowRoot!.querySelector('.readout')!;
+    const readout = el.shadowRoot!.querySelector('.point-readout')!;
     expect(readout.getAttribute('aria-live')).to.equal('polite');
     el.shadowRoot!.querySelector<SVGGElement>('.handle')!.focus();
     await sendKeys({ press: 'ArrowRight' });

@@ -31,21 +31,29 @@ const race = css`
   }
 
   /* Landscape picker: a radio group of thumbnails, one scrolling row. */
+  /* Every landscape in sight: the thumbnails wrap into rows (no hidden horizontal scroller). */
   .thumbs {
-    display: flex;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(4.6rem, 1fr));
     gap: 0.4rem;
-    overflow-x: auto;
     padding: 0.35rem 0.15rem 0.4rem;
-    scrollbar-width: thin;
+  }
+  .narrow .thumbs {
+    grid-template-columns: repeat(auto-fill, minmax(3.6rem, 1fr));
+    gap: 0.25rem;
+  }
+  .narrow .thumb canvas,
+  .narrow .thumb-blank {
+    width: 40px;
+    height: 40px;
   }
   .thumb {
     position: relative;
-    flex: 0 0 auto;
+    min-width: 0;
     display: flex;
     flex-direction: column;
     align-items: center;
     gap: 0.2rem;
-    width: 4.6rem;
     padding: 0.3rem 0.2rem 0.25rem;
     border: 1px solid transparent;
     border-radius: var(--_radius);
@@ -174,11 +182,11 @@ const race = css`
     fill: var(--_muted);
     font-size: 10px;
   }
-  .readout {
+  .point-readout {
     margin: 0;
     min-height: 1.3em;
     font-variant-numeric: tabular-nums;
-    color: var(--_text, inherit);
+    color: var(--_fg);
   }
   .chart .caption {
     display: block;
@@ -236,6 +244,15 @@ const race = css`
 
   .controls {
     align-items: center;
+  }
+  /* On a phone the controls stay in reach while the map is on screen. */
+  .narrow .controls {
+    position: sticky;
+    bottom: 0;
+    z-index: 2;
+    padding-block: 0.4rem;
+    background: var(--_bg);
+    box-shadow: 0 -1px 0 var(--_border);
   }
   .controls .speed {
     flex: 0 1 15rem;

@@ -140,9 +140,9 @@ export function renderPlotKey(
     >
     ${landscape.minima.some((m) => m.kind !== 'saddle') ? html`<span class="key">${star(false)}known minimum</span>` : nothing}
     ${landscape.minima.some((m) => m.kind === 'saddle') ? html`<span class="key">${star(true)}saddle point</span>` : nothing}
-    <span class="key">lighter = lower cost J (log scale of J − J<sub>min</sub>)</span>
-    ${renderColorLegend(landscapeGrid(landscape).plan, { width: Math.min(options.width, 360), id: `race-ramp-${landscape.id}`, label: 'Cost J', format: options.format })}
-    <p class="readout" aria-live="polite">${options.readout}</p>
+    <span class="key">lighter = lower cost J (log scale)</span>
+    ${renderColorLegend(landscapeGrid(landscape).plan, { width: options.width, id: `race-ramp-${landscape.id}`, label: 'Cost J', format: options.format })}
+    <p class="point-readout" aria-live="polite">${options.readout}</p>
   </figcaption>`;
 }
 
