@@ -155,10 +155,36 @@ describe('<gd-optimizer-race>: the story it tells', () => {
     expect(Number(match[3].replace(/,/g, ''))).to.be.closeTo(cost, 0.01 * cost);
   });
 
+  it('keeps the paths from before a setting changed as faded, labelled ghosts until reset', async () => {
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
+    await el.step(30);
+    expect(el.shadowRoot!.querySelectorAll('.ghost')).to.have.length(0);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('fieldset.card input[type=number]')!;
+    input.value = '0.01';
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    // The new run starts over; the four paths of the old one stay, faded and named.
+    expect(el.iteration).to.equal(0);
+    const ghosts = [...el.shadowRoot!.querySelectorAll('.ghost')];
+    expect(ghosts).to.have.length(4);
+    expect(ghosts[0].textContent).to.contain('Gradient descent (before)');
+    expect(ghosts[0].querySelector('polyline')!.getAttribute('points')!.split(' ')).to.have.length(31);
+    el.reset();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('.ghost')).to.have.length(0);
+  });
+
   it('has no axe violations with the rates and verdicts in the legend', async () => {
     const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
     await el.step(50);
+    // A setting changed after steps: the ghosts, the colour key and the readout are on the page too.
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('fieldset.card input[type=number]')!;
+    input.value = '0.01';
+    input.dispatchEvent(new Event('change'));
     await el.updateComplete;
+    el.shadowRoot!.querySelector<SVGGElement>('.handle')!.focus();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.point-readout')!.textContent).to.contain('w₁ =');
     await expect(el).to.be.accessible();
   });
 });

@@ -182,6 +182,23 @@ const race = css`
     fill: var(--_muted);
     font-size: 10px;
   }
+  .ghost {
+    pointer-events: none;
+    opacity: 0.4;
+  }
+  .ghost polyline {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-dasharray: 2 3;
+  }
+  .ghost text {
+    fill: currentColor;
+    font-size: 10px;
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 3px;
+  }
   .point-readout {
     margin: 0;
     min-height: 1.3em;

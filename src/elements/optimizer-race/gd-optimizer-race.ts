@@ -16,6 +16,7 @@ import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
 import { BAND_COUNT, GRID_SIZE, PLOT_MARGIN, chartSize, clientToData, isWide, plotScales, plotWidth } from './internal/layout.js';
 import { PointReadout } from './internal/readout.js';
+import { ghostsAfter, type Ghost } from './internal/ghosts.js';
 import {
   MAX_STEPS,
   RaceModel,
@@ -146,6 +147,8 @@ export class GdOptimizerRace extends GdElement {
   private readonly sharedSettings = new SharedSettings();
   /** (w₁, w₂, J) under the pointer, or at the start handle moved with the keys. */
   private readonly readout = new PointReadout(() => this.requestUpdate());
+  /** Faded paths of the runs before a setting changed (until reset, or a new landscape or start). */
+  private ghosts: Ghost[] = [];
   /** A restored state set the start: it wins over the landscape's own start even if the text is unchanged. */
   private restoredStart = false;
   /** `startPoint` holds the validated start (set on the first update). */
@@ -317,6 +320,7 @@ export class GdOptimizerRace extends GdElement {
     this.runner.cancel();
     this.runGeneration++;
     this.previewer.cancel();
+    this.ghosts = [];
     this.model?.reset();
     this.queuePreview();
     this.painter.request();
@@ -373,6 +377,7 @@ export class GdOptimizerRace extends GdElement {
       return model;
     }
     const next = new RaceModel(settings);
+    this.ghosts = ghostsAfter(model, next, this.ghosts);
     this.runner.cancel();
     this.runGeneration++;
     const adopted = model !== undefined && next.adoptPreview(model.takePreview(), model.key);
@@ -698,6 +703,7 @@ export class GdOptimizerRace extends GdElement {
                 format,
                 onPointerDown: this.onHandlePointerDown,
                 onKeyDown: this.onHandleKeyDown,
+                ghosts: this.ghosts,
               })}
             </div>
             ${renderPlotKey(landscape, { width, format, readout: this.readout.text })}

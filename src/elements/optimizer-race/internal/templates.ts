@@ -27,6 +27,7 @@ import type { RaceEntry } from './race-model.js';
 import { markerPath, seriesStyle } from './series-style.js';
 import { THUMBNAIL_RATIO } from './thumbnails.js';
 import { verdictWords, type Verdict } from './verdict.js';
+import { renderGhosts, type Ghost } from './ghosts.js';
 import { renderColorLegend } from '../../shared/plot/color-legend.js';
 
 export type Format = (value: number, options?: { digits?: number; fraction?: number }) => string;
@@ -81,6 +82,8 @@ export interface PlotSvgOptions {
   format: Format;
   onPointerDown: (event: PointerEvent) => void;
   onKeyDown: (event: KeyboardEvent) => void;
+  /** Paths of earlier runs, faded, after a setting changed. */
+  ghosts: readonly Ghost[];
 }
 
 /** The plot's svg: axes, the drag surface, the minima and the start point's handle. */
@@ -93,6 +96,7 @@ export function renderPlotSvg(options: PlotSvgOptions): TemplateResult {
     ${renderAxes({ x, y, margin: PLOT_MARGIN, xLabel: 'w₁', yLabel: 'w₂', format: (v) => format(v) })}
     <g transform="translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})">
       <rect class="drag-surface" width=${innerWidth} height=${innerHeight} @pointerdown=${options.onPointerDown}></rect>
+      ${renderGhosts(options.ghosts, options.scales)}
       ${landscape.minima.map((minimum) => {
         const [mx, my] = minimum.position;
         if (mx < x.domain()[0] || mx > x.domain()[1] || my < y.domain()[0] || my > y.domain()[1]) return nothing;
