@@ -672,6 +672,7 @@ export class GdOptimizerRace extends GdElement {
     const height = scales.innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
     const format = this.format.bind(this);
     const offset = cssomStyle({ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top });
+    const pointer = this.readout.handlers(landscape, () => this.startPoint, format);
     // While the start is dragged the legend reads the cost at the new start, from the preview.
     const preview = this.dragging ? model.preview?.costs : undefined;
     const costs = particles.map((p, i) => preview?.[i]?.[0] ?? p.costs[p.costs.length - 1]);
@@ -680,18 +681,7 @@ export class GdOptimizerRace extends GdElement {
         ${this.renderCaption()} ${renderPicker(landscape, this.thumbnails, (id) => this.setLandscapeByUser(id))}
         <div class="stage">
           <figure class="plot-column">
-            <div
-              class="plot"
-              part="plot"
-              style=${cssomStyle({ width, height })}
-              @pointermove=${(event: PointerEvent) =>
-                this.readout.show(
-                  landscape,
-                  clientToData((event.currentTarget as Element).querySelector('svg')!, landscape, event.clientX, event.clientY),
-                  format,
-                )}
-              @focusin=${() => this.readout.show(landscape, this.startPoint, format, true)}
-            >
+            <div class="plot" part="plot" style=${cssomStyle({ width, height })} @pointermove=${pointer.move} @focusin=${pointer.focus}>
               <canvas class="contours" style=${offset}></canvas>
               <canvas class="paths" style=${offset}></canvas>
               ${renderPlotSvg({

@@ -1,4 +1,5 @@
 import { evaluateGrid, type Landscape } from '../../../core/index.js';
+import { clientToData } from './layout.js';
 
 /** At most this often the readout changes (it is a live region: a screen reader reads each change). */
 const READOUT_INTERVAL_MS = 150;
@@ -36,6 +37,17 @@ export class PointReadout {
         this.pending?.();
       }, wait);
     }
+  }
+
+  /** The map's listeners: the point under the pointer; on focus (the start handle), the start. */
+  handlers(landscape: Landscape, start: () => readonly number[], format: (value: number) => string) {
+    return {
+      move: (event: PointerEvent) => {
+        const svg = (event.currentTarget as Element).querySelector('svg');
+        if (svg) this.show(landscape, clientToData(svg, landscape, event.clientX, event.clientY), format);
+      },
+      focus: () => this.show(landscape, start(), format, true),
+    };
   }
 }
 
