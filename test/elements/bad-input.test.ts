@@ -57,7 +57,7 @@ const DEFAULTS: Record<Tag, Record<string, unknown>> = {
     link: null,
   },
   'gd-curvature': { curvature: 1, learningRate: 0.3, init: 2, minimum: 0, cost: 'quadratic', speed: 3, seed: 1, theme: 'auto', link: null },
-  'gd-optimizer-race': { landscape: 'himmelblau', start: null, speed: 5, seed: 1, theme: 'auto', link: null },
+  'gd-optimizer-race': { landscape: 'bowl', kappa: 50, start: null, speed: 5, seed: 1, theme: 'auto', link: null },
   'gd-optimizer': {
     type: 'sgd',
     label: null,
@@ -245,9 +245,11 @@ const wrongKinds = (tag: Tag, property: string, kinds = ['null-proto', 'symbol',
   wrongKinds(t, 'landscape', ['null-proto', 'boolean']);
   accept(t, 'landscape', 'attribute', 'rosenbrock', 'rosenbrock');
   clears(t, 'landscape', 'booth');
-  for (const text of ['1', '1e30,1e30', 'a,b', '6,0', '0x1,0', '']) reject(t, 'start', 'attribute', text);
+  // Himmelblau's plotted area is [−5, 5]²: (6, 0) lies outside, (5, −5) is its corner.
+  const himmelblau = 'landscape="himmelblau"';
+  for (const text of ['1', '1e30,1e30', 'a,b', '6,0', '0x1,0', '']) reject(t, 'start', 'attribute', text, undefined, himmelblau);
   wrongKinds(t, 'start', ['null-proto', 'symbol']);
-  accept(t, 'start', 'attribute', '5,-5', '5,-5', undefined, 'corner');
+  accept(t, 'start', 'attribute', '5,-5', '5,-5', himmelblau, 'corner');
   accept(t, 'start', 'property', [1, 2], '1,2', undefined, 'array');
   clears(t, 'start', '1,1');
   for (const text of ['0', '101', '2,', '0x10', 'abc', '1.5', '']) reject(t, 'speed', 'attribute', text);
@@ -255,6 +257,11 @@ const wrongKinds = (tag: Tag, property: string, kinds = ['null-proto', 'symbol',
   accept(t, 'speed', 'attribute', '100', 100, undefined, 'largest');
   accept(t, 'speed', 'property', '7', 7, undefined, 'number as text');
   clears(t, 'speed', '9');
+  for (const text of ['0', '0.5', '1001', '-50', 'abc', '']) reject(t, 'kappa', 'attribute', text);
+  wrongKinds(t, 'kappa', ['symbol', 'nan', 'infinity']);
+  accept(t, 'kappa', 'attribute', '1000', 1000, undefined, 'largest');
+  accept(t, 'kappa', 'property', '10', 10, undefined, 'number as text');
+  clears(t, 'kappa', '20');
   for (const text of ['banana', '-3']) reject(t, 'seed', 'attribute', text);
   reject(t, 'theme', 'attribute', 'night');
   wrongKinds(t, 'link', ['symbol', 'null-proto']);

@@ -119,7 +119,7 @@ const BOOTH_RACE: Settings[] = [
 
 describe('<gd-optimizer-race>', () => {
   it('races SGD, Momentum, RMSprop and Adam from the landscape start when it has no children', async () => {
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="himmelblau"></gd-optimizer-race>`);
     const trajectories = el.trajectories;
     expect(trajectories.map((t) => t.type)).to.deep.equal(['sgd', 'momentum', 'rmsprop', 'adam']);
     for (const t of trajectories) {
@@ -337,7 +337,7 @@ describe('<gd-optimizer-race>', () => {
   });
 
   it('picks a landscape with the keyboard through the thumbnail radio group', async () => {
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="himmelblau"></gd-optimizer-race>`);
     const checked = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=landscape]:checked')!;
     expect(checked.value).to.equal('himmelblau');
     checked.focus();
@@ -396,9 +396,10 @@ describe('<gd-optimizer-race>', () => {
     const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" style="width: 400px"></gd-optimizer-race>`);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await el.updateComplete;
-    // In view, as for a reader: the page may still be scrolled by an earlier test's focus
-    // (Firefox keeps it), and WebDriver BiDi rejects a pointer outside the viewport.
-    window.scrollTo(0, 0);
+    // The map in view, as for a reader: the page may still be scrolled by an earlier test's
+    // focus (Firefox keeps it), the picker's rows may push the map down, and WebDriver BiDi
+    // rejects a pointer outside the viewport.
+    el.shadowRoot!.querySelector('.drag-surface')!.scrollIntoView({ block: 'center' });
     const handle = el.shadowRoot!.querySelector<SVGGElement>('.handle .start-dot')!;
     const box = handle.getBoundingClientRect();
     const frame = el.shadowRoot!.querySelector<SVGRectElement>('.drag-surface')!.getBoundingClientRect();

@@ -31,21 +31,29 @@ const race = css`
   }
 
   /* Landscape picker: a radio group of thumbnails, one scrolling row. */
+  /* Every landscape in sight: the thumbnails wrap into rows (no hidden horizontal scroller). */
   .thumbs {
-    display: flex;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(4.6rem, 1fr));
     gap: 0.4rem;
-    overflow-x: auto;
     padding: 0.35rem 0.15rem 0.4rem;
-    scrollbar-width: thin;
+  }
+  .narrow .thumbs {
+    grid-template-columns: repeat(auto-fill, minmax(3.6rem, 1fr));
+    gap: 0.25rem;
+  }
+  .narrow .thumb canvas,
+  .narrow .thumb-blank {
+    width: 40px;
+    height: 40px;
   }
   .thumb {
     position: relative;
-    flex: 0 0 auto;
+    min-width: 0;
     display: flex;
     flex-direction: column;
     align-items: center;
     gap: 0.2rem;
-    width: 4.6rem;
     padding: 0.3rem 0.2rem 0.25rem;
     border: 1px solid transparent;
     border-radius: var(--_radius);
@@ -162,12 +170,40 @@ const race = css`
   .caption .minimum {
     stroke: var(--_muted);
   }
-  .ramp {
-    display: inline-block;
-    width: 2.5rem;
-    height: 0.6rem;
-    border-radius: 2px;
-    background: linear-gradient(to right, #ffffd9, #c7e9b4, #41b6c4, #225ea8, #081d58);
+  .color-legend {
+    display: block;
+    overflow: visible;
+    max-width: 100%;
+  }
+  .color-legend-tick {
+    stroke: var(--_muted);
+  }
+  .color-legend-label {
+    fill: var(--_muted);
+    font-size: 10px;
+  }
+  .ghost {
+    pointer-events: none;
+    opacity: 0.4;
+  }
+  .ghost polyline {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-dasharray: 2 3;
+  }
+  .ghost text {
+    fill: currentColor;
+    font-size: 10px;
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 3px;
+  }
+  .point-readout {
+    margin: 0;
+    min-height: 1.3em;
+    font-variant-numeric: tabular-nums;
+    color: var(--_fg);
   }
   .chart .caption {
     display: block;
@@ -203,6 +239,13 @@ const race = css`
     font-weight: 600;
     min-width: 5.5rem;
   }
+  .legend-rate {
+    color: var(--_muted);
+    font-weight: 400;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
   .legend-status {
     color: var(--_muted);
     font-size: 0.85em;
@@ -218,6 +261,15 @@ const race = css`
 
   .controls {
     align-items: center;
+  }
+  /* On a phone the controls stay in reach while the map is on screen. */
+  .narrow .controls {
+    position: sticky;
+    bottom: 0;
+    z-index: 2;
+    padding-block: 0.4rem;
+    background: var(--_bg);
+    box-shadow: 0 -1px 0 var(--_border);
   }
   .controls .speed {
     flex: 0 1 15rem;

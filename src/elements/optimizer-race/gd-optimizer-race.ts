@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LANDSCAPE_IDS, getLandscape, type HyperparameterName, type Landscape } from '../../core/index.js';
+import { LANDSCAPE_IDS, type HyperparameterName, type Landscape } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
 import { numberRule } from '../shared/rules.js';
@@ -16,6 +16,8 @@ import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
 import { BAND_COUNT, GRID_SIZE, PLOT_MARGIN, chartSize, clientToData, isWide, plotScales, plotWidth } from './internal/layout.js';
+import { PointReadout } from './internal/readout.js';
+import { ghostsAfter, type Ghost } from './internal/ghosts.js';
 import {
   MAX_STEPS,
   RaceModel,
@@ -37,6 +39,7 @@ import {
   renderPlotSvg,
 } from './internal/templates.js';
 import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
+import { DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
@@ -83,8 +86,11 @@ const MAX_RESTORED_OPTIMIZERS = 16;
 export class GdOptimizerRace extends GdElement {
   static override styles = styles;
 
-  /** Landscape id (`himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`, `bowl`), or `custom` for `formula`. */
-  @property() landscape = 'himmelblau';
+  /** Landscape id (`bowl`, `himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`), or `custom` for `formula`. */
+  @property() landscape = 'bowl';
+
+  /** The bowl's condition number κ (1–1000): how much steeper the valley is across than along. Only the bowl uses it. */
+  @property({ converter: numberOrText }) kappa = 50;
 
   /** With `landscape="custom"`: the cost J in w1 and w2, e.g. `(1 - w1)^2 + 100 (w2 - w1^2)^2`. */
   @property() formula: string | null = null;
@@ -152,6 +158,10 @@ export class GdOptimizerRace extends GdElement {
   private readonly childObserver = new MutationObserver(() => this.requestUpdate());
   /** Each child's shared settings as last sent to (or taken from) the link group. */
   private readonly sharedSettings = new SharedSettings();
+  /** (w₁, w₂, J) under the pointer, or at the start handle moved with the keys. */
+  private readonly readout = new PointReadout(() => this.requestUpdate());
+  /** Faded paths of the runs before a setting changed (until reset, or a new landscape or start). */
+  private ghosts: Ghost[] = [];
   /** A restored state set the start: it wins over the landscape's own start even if the text is unchanged. */
   private restoredStart = false;
   /** `startPoint` holds the validated start (set on the first update). */
@@ -164,8 +174,9 @@ export class GdOptimizerRace extends GdElement {
         attribute: 'landscape',
         accepts: `one of ${LANDSCAPE_IDS.join(', ')}, or custom with a formula`,
         valid: (value) => isOneOf(LANDSCAPE_IDS)(value) || this.custom.acceptsCustom(value, this.formula, this.domain),
-        fallback: 'himmelblau',
+        fallback: DEFAULT_LANDSCAPE,
       },
+      kappa: KAPPA_RULE,
       ...this.custom.rules(this.formula, this.domain),
       start: this.startRule(),
       speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
@@ -254,6 +265,7 @@ export class GdOptimizerRace extends GdElement {
       landscape: this.custom.resolve(this.landscape, this.formula, this.domain) ? 'custom' : this.currentLandscape.id,
       formula: this.formula ?? null,
       domain: this.domain ?? null,
+      kappa: kappaOf(this.kappa),
       start: pairText(start),
       speed,
       optimizers: this.readEntries().map((entry) => ({
@@ -328,6 +340,7 @@ export class GdOptimizerRace extends GdElement {
     this.runner.cancel();
     this.runGeneration++;
     this.previewer.cancel();
+    this.ghosts = [];
     this.model?.reset();
     this.queuePreview();
     this.painter.request();
@@ -349,7 +362,11 @@ export class GdOptimizerRace extends GdElement {
 
   /** The landscape in force (validated). */
   private get currentLandscape(): Landscape {
-    return this.custom.resolve(this.landscape, this.formula, this.domain) ?? getLandscape(this.landscape) ?? getLandscape('himmelblau')!;
+    return (
+      this.custom.resolve(this.landscape, this.formula, this.domain) ??
+      raceLandscape(this.landscape, this.kappa) ??
+      raceLandscape(DEFAULT_LANDSCAPE, this.kappa)!
+    );
   }
 
   private optimizerChildren(): GdOptimizer[] {
@@ -358,7 +375,7 @@ export class GdOptimizerRace extends GdElement {
 
   /** The optimizers as they are now: children (document order) or the defaults. */
   private readEntries(): RaceEntry[] {
-    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides);
+    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides, kappaOf(this.kappa));
   }
 
   /** The optimizers the race runs (as last synced), or as they are now before any model. */
@@ -384,6 +401,7 @@ export class GdOptimizerRace extends GdElement {
       return model;
     }
     const next = new RaceModel(settings);
+    this.ghosts = ghostsAfter(model, next, this.ghosts);
     this.runner.cancel();
     this.runGeneration++;
     const adopted = model !== undefined && next.adoptPreview(model.takePreview(), model.key);
@@ -463,6 +481,7 @@ export class GdOptimizerRace extends GdElement {
   }
 
   private moveStart(point: [number, number], commit: boolean): void {
+    this.readout.show(this.currentLandscape, point, this.format.bind(this), commit);
     if (commit) {
       this.dragPoint = undefined;
       this.startPoint = point;
@@ -588,10 +607,6 @@ export class GdOptimizerRace extends GdElement {
           this.changedByElement('start');
         }
       }
-      if (landscapeChanged && changed.get('landscape') !== undefined) {
-        // Learning rates typed into the panels were for the old landscape.
-        this.overrides = this.overrides.map(({ learningRate: _dropped, ...rest }) => rest);
-      }
     }
     this.startResolved = true;
     // The model follows the settings here, before render, which only reads it.
@@ -617,7 +632,7 @@ export class GdOptimizerRace extends GdElement {
         this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) !== undefined };
         return true;
       }),
-      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(getLandscape(id)!, GRID_SIZE, BAND_COUNT)),
+      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(raceLandscape(id, this.kappa)!, GRID_SIZE, BAND_COUNT)),
     ];
     this.cancelIdle = prepareWhenIdle({ isConnected: () => this.isConnected, onScreen: () => this.player.onScreen }, tasks);
   }
@@ -682,6 +697,7 @@ export class GdOptimizerRace extends GdElement {
     const height = scales.innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
     const format = this.format.bind(this);
     const offset = cssomStyle({ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top });
+    const pointer = this.readout.handlers(landscape, () => this.startPoint, format);
     // While the start is dragged the legend reads the cost at the new start, from the preview.
     const preview = this.dragging ? model.preview?.costs : undefined;
     const costs = particles.map((p, i) => preview?.[i]?.[0] ?? p.costs[p.costs.length - 1]);
@@ -690,7 +706,7 @@ export class GdOptimizerRace extends GdElement {
         ${this.renderCaption()} ${renderPicker(landscape, this.thumbnails, (id) => this.setLandscapeByUser(id))}
         <div class="stage">
           <figure class="plot-column">
-            <div class="plot" part="plot" style=${cssomStyle({ width, height })}>
+            <div class="plot" part="plot" style=${cssomStyle({ width, height })} @pointermove=${pointer.move} @focusin=${pointer.focus}>
               <canvas class="contours" style=${offset}></canvas>
               <canvas class="paths" style=${offset}></canvas>
               ${renderPlotSvg({
@@ -702,9 +718,10 @@ export class GdOptimizerRace extends GdElement {
                 format,
                 onPointerDown: this.onHandlePointerDown,
                 onKeyDown: this.onHandleKeyDown,
+                ghosts: this.ghosts,
               })}
             </div>
-            ${renderPlotKey(landscape)}
+            ${renderPlotKey(landscape, { width, format, readout: this.readout.text })}
           </figure>
           <div class="side">
             ${renderLegend({
@@ -716,6 +733,7 @@ export class GdOptimizerRace extends GdElement {
               pinned: this.pinned,
               format,
               isolate: (i) => this.setIsolated(i),
+              verdict: (i) => model.verdict(i),
               pin: (i) => {
                 this.pinned = this.pinned === i ? null : i;
                 this.painter.request();

@@ -1,3 +1,6 @@
+import { getLandscape, type Landscape } from '../../../core/index.js';
+import { numberRule } from '../../shared/rules.js';
+
 /**
  * Learning rates that make a good race on each landscape from its default start:
  * every optimizer gets somewhere interesting within a few hundred steps. Found by
@@ -21,7 +24,8 @@ const RATES: Record<string, Record<ArticleRule, number>> = {
   rastrigin: { sgd: 0.003, momentum: 0.003, rmsprop: 0.01, adam: 0.1 },
   ackley: { sgd: 0.1, momentum: 0.1, rmsprop: 0.3, adam: 0.3 },
   saddle: { sgd: 0.01, momentum: 0.01, rmsprop: 0.01, adam: 0.01 },
-  bowl: { sgd: 0.03, momentum: 0.1, rmsprop: 0.03, adam: 0.3 },
+  // The bowl's plain-descent and momentum rates follow κ (see bowlRate); these are for κ = 50.
+  bowl: { sgd: 0.03, momentum: 0.03, rmsprop: 0.1, adam: 0.1 },
 };
 
 const BORROW: Record<string, ArticleRule> = {
@@ -34,10 +38,46 @@ const BORROW: Record<string, ArticleRule> = {
   adamw: 'adam',
 };
 
-/** The default learning rate of rule `type` on landscape `landscapeId`. */
-export function defaultLearningRate(landscapeId: string, type: string): number {
+/**
+ * The race a page gets without attributes: a long, narrow valley (the bowl with
+ * condition number 50) where plain descent and momentum get the same α. Plain descent
+ * zig-zags across the valley and crawls along it; momentum averages the zig-zag away and
+ * is far ahead after 100–200 steps. The saddle (`landscape="saddle"`) shows the other
+ * lesson: RMSprop and Adam leave the flat saddle long before plain descent does.
+ */
+export const DEFAULT_LANDSCAPE = 'bowl';
+
+/** The bowl's condition number κ unless the `kappa` attribute says otherwise. */
+export const DEFAULT_KAPPA = 50;
+
+/** The `kappa` values accepted: a round bowl (1) up to a valley a thousand times steeper across than along. */
+export const KAPPA_RULE = numberRule('kappa', { min: 1, max: 1000 }, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
+
+/** κ if it is valid, else the default. */
+export function kappaOf(value: unknown): number {
+  return KAPPA_RULE.valid(value) ? Number(value) : DEFAULT_KAPPA;
+}
+
+/** Landscape `id` as a race shows it: the bowl with the race's κ. */
+export function raceLandscape(id: string, kappa: unknown): Landscape | undefined {
+  return getLandscape(id, { kappa: kappaOf(kappa) });
+}
+
+/**
+ * Plain descent is stable on the bowl only for α < 2/κ. Both it and momentum get
+ * α = 1.5/κ (at most 0.5): stable, but zig-zagging across the valley, which is what
+ * momentum smooths out. With equal α the comparison is fair.
+ */
+function bowlRate(kappa: number): number {
+  return Math.min(0.5, 1.5 / kappa);
+}
+
+/** The default learning rate of rule `type` on landscape `landscapeId` (`kappa` shapes the bowl). */
+export function defaultLearningRate(landscapeId: string, type: string, kappa = DEFAULT_KAPPA): number {
   const rates = RATES[landscapeId] ?? RATES.himmelblau;
-  return rates[BORROW[type] ?? 'sgd'];
+  const rule = BORROW[type] ?? 'sgd';
+  if (landscapeId === 'bowl' && (rule === 'sgd' || rule === 'momentum')) return bowlRate(kappa);
+  return rates[rule];
 }
 
 /** The race without children: the four rules of the reference article. */

@@ -5,6 +5,8 @@ import { contourBand, contourPlan, type ContourBand, type ContourPlan } from '..
 export interface LandscapeData {
   grid: CostGrid<Landscape['domain']>;
   bands: ContourBand[];
+  /** The map's colour scale, for its numeric colour legend. */
+  plan: Pick<ContourPlan, 'minCost' | 'maxLevel' | 'color'>;
 }
 
 /** Grid rows evaluated per slice: a few ms of tensor work. */
@@ -23,7 +25,8 @@ interface Preparation {
 }
 
 /**
- * One cache for every race on the page, keyed by landscape, grid size and band count: a
+ * One cache for every race on the page, keyed by landscape (its id and formula, so bowls
+ * of different κ never share an entry), grid size and band count: a
  * landscape's 256×256 grid and bands are made once however many races show it (each race
  * used to keep its own, ~20 MB a race).
  */
@@ -31,7 +34,7 @@ const done = new Map<string, LandscapeData>();
 const underway = new Map<string, Preparation>();
 
 function keyOf(landscape: Landscape, n: number, bands: number): string {
-  return `${landscape.id}|${n}|${bands}`;
+  return `${landscape.id}|${landscape.tex}|${n}|${bands}`;
 }
 
 /** Whether the data is made (no work left for it). */
@@ -65,7 +68,8 @@ export function prepareSlice(landscape: Landscape, n: number, bands: number): bo
   }
   work.bands.push(contourBand(work.plan, work.bands.length));
   if (work.bands.length < bands) return false;
-  done.set(key, { grid: work.grid, bands: work.bands });
+  const { minCost, maxLevel, color } = work.plan;
+  done.set(key, { grid: work.grid, bands: work.bands, plan: { minCost, maxLevel, color } });
   underway.delete(key);
   return true;
 }

@@ -56,7 +56,7 @@ export class RacePainter {
   private drawContours(canvas: HTMLCanvasElement, { landscape, plot }: RaceScene): void {
     const { innerWidth, innerHeight } = plot;
     const { grid, bands } = landscapeGrid(landscape);
-    const key = `${landscape.id}|${grid.n}|${innerWidth}|${innerHeight}|${window.devicePixelRatio}`;
+    const key = `${landscape.id}|${landscape.tex}|${grid.n}|${innerWidth}|${innerHeight}|${window.devicePixelRatio}`;
     if (key === this.contourKey) return;
     this.contourKey = key;
     const context = prepareCanvas(canvas, innerWidth, innerHeight);

@@ -12,6 +12,7 @@ import {
 import type { GdOptimizer } from '../../optimizer/gd-optimizer.js';
 import { DEFAULT_RACE, defaultLearningRate } from './defaults.js';
 import { PREVIEW_STEPS } from './layout.js';
+import { RUNAWAY_BOUND, unbounded, verdictOf, type Verdict } from './verdict.js';
 
 /** A race stops by itself after this many updates ("max-steps"). */
 export const MAX_STEPS = 100_000;
@@ -33,14 +34,19 @@ export type Overrides = Partial<Record<HyperparameterName | 'disabled', number |
  * The optimizers of a race: the `<gd-optimizer>` children (in document order) or the
  * defaults, unset hyperparameters filled in (the learning rate suited to the landscape).
  */
-export function resolveEntries(landscapeId: string, children: readonly GdOptimizer[], overrides: readonly Overrides[]): RaceEntry[] {
+export function resolveEntries(
+  landscapeId: string,
+  children: readonly GdOptimizer[],
+  overrides: readonly Overrides[],
+  kappa?: number,
+): RaceEntry[] {
   const declared: { child?: GdOptimizer; settings: GdOptimizer['settings'] }[] = children.length
     ? children.map((child) => ({ child, settings: child.settings }))
     : DEFAULT_RACE.map((type) => ({ settings: { type, disabled: false } }));
   return declared.map(({ child, settings }, i) => {
     const rule = getOptimizer(settings.type) ?? getOptimizer('sgd')!;
     const override = overrides[i] ?? {};
-    const hyperparameters = { ...rule.defaults, learningRate: defaultLearningRate(landscapeId, rule.type) };
+    const hyperparameters = { ...rule.defaults, learningRate: defaultLearningRate(landscapeId, rule.type, kappa) };
     for (const name of Object.keys(hyperparameters) as HyperparameterName[]) {
       const value = override[name] ?? (settings as unknown as Record<string, number | undefined>)[name];
       if (typeof value === 'number') hyperparameters[name] = value;
@@ -141,15 +147,17 @@ export class RaceModel {
   private run?: ParticleRun;
   private doneReported = false;
   private disposed = false;
+  /** Each stopped optimizer's verdict, worked out once (by index, with the step it stopped at). */
+  private verdicts = new Map<number, { at: number; verdict: Verdict }>();
 
   constructor(settings: RaceSettings) {
     this.settings = { ...settings, start: [settings.start[0], settings.start[1]] };
     this.key = RaceModel.keyOf(settings);
   }
 
-  /** The run's identity: landscape, start, each optimizer's rule and hyperparameters. */
+  /** The run's identity: landscape (its formula tells bowls of different κ apart), start, each optimizer's rule and hyperparameters. */
   static keyOf({ landscape, start, entries }: RaceSettings): string {
-    return JSON.stringify([landscape.id, start, entries.map((e) => [e.type, e.hyperparameters])]);
+    return JSON.stringify([`${landscape.id}|${landscape.tex}`, start, entries.map((e) => [e.type, e.hyperparameters])]);
   }
 
   /** The labels and switches may change without a rebuild. */
@@ -182,6 +190,8 @@ export class RaceModel {
     ensureBackend();
     this.run = new ParticleRun({
       cost: (params) => costOfRows(landscape, params),
+      // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
+      ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
       particles: entries.map((entry) => ({ start: [...start], optimizer: { type: entry.type, ...entry.hyperparameters } })),
     });
     return this.run;
@@ -200,6 +210,7 @@ export class RaceModel {
   /** Back to iteration 0; the preview is dropped (it is made again from the start). */
   reset(): void {
     this.run?.reset();
+    this.verdicts.clear();
     this.doneReported = false;
     this.dropPreview();
   }
@@ -262,6 +273,23 @@ export class RaceModel {
         enabled: !entry.disabled,
       };
     });
+  }
+
+  /** Where optimizer `i` stopped: a global or local minimum, a saddle, a divergence; undefined while it runs. */
+  verdict(i: number): Verdict | undefined {
+    const particle = this.particles[i];
+    if (!particle || particle.status === 'running') return undefined;
+    const at = particle.stoppedAt ?? this.iteration;
+    const known = this.verdicts.get(i);
+    if (known?.at === at) return known.verdict;
+    const verdict = verdictOf(
+      this.settings.landscape,
+      particle.status,
+      particle.points[particle.points.length - 1],
+      particle.costs[particle.costs.length - 1],
+    );
+    this.verdicts.set(i, { at, verdict });
+    return verdict;
   }
 
   /** Each optimizer's latest position, cost and status (for `gd-step`). */

@@ -1,5 +1,6 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import {
+  inverseTimeDecay,
   LANDSCAPE_IDS,
   getLandscape,
   getOptimizer,
@@ -13,10 +14,22 @@ import { tex } from '../../shared/tex.js';
 import { customFormulaMathml } from './custom-landscape.js';
 import { cssomStyle } from '../../shared/cssom-style.js';
 import { DECAY_TEX, GAP_TEX } from '../formulas.js';
-import { CHART_MARGIN, PLOT_MARGIN, formatLogTick, gapReference, minimumPath, type ChartScales, type PlotScales } from './layout.js';
+import {
+  CHART_MARGIN,
+  PLOT_MARGIN,
+  formatLogTick,
+  gapReference,
+  landscapeGrid,
+  minimumPath,
+  type ChartScales,
+  type PlotScales,
+} from './layout.js';
 import type { RaceEntry } from './race-model.js';
 import { markerPath, seriesStyle } from './series-style.js';
 import { THUMBNAIL_RATIO } from './thumbnails.js';
+import { verdictWords, type Verdict } from './verdict.js';
+import { renderGhosts, type Ghost } from './ghosts.js';
+import { renderColorLegend } from '../../shared/plot/color-legend.js';
 
 export type Format = (value: number, options?: { digits?: number; fraction?: number }) => string;
 
@@ -70,6 +83,8 @@ export interface PlotSvgOptions {
   format: Format;
   onPointerDown: (event: PointerEvent) => void;
   onKeyDown: (event: KeyboardEvent) => void;
+  /** Paths of earlier runs, faded, after a setting changed. */
+  ghosts: readonly Ghost[];
 }
 
 /** The plot's svg: axes, the drag surface, the minima and the start point's handle. */
@@ -82,6 +97,7 @@ export function renderPlotSvg(options: PlotSvgOptions): TemplateResult {
     ${renderAxes({ x, y, margin: PLOT_MARGIN, xLabel: 'w₁', yLabel: 'w₂', format: (v) => format(v) })}
     <g transform="translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})">
       <rect class="drag-surface" width=${innerWidth} height=${innerHeight} @pointerdown=${options.onPointerDown}></rect>
+      ${renderGhosts(options.ghosts, options.scales)}
       ${landscape.minima.map((minimum) => {
         const [mx, my] = minimum.position;
         if (mx < x.domain()[0] || mx > x.domain()[1] || my < y.domain()[0] || my > y.domain()[1]) return nothing;
@@ -110,8 +126,14 @@ export function renderPlotSvg(options: PlotSvgOptions): TemplateResult {
   </svg>`;
 }
 
-/** The plot's key: the start point, the minima or saddle shown, the colour ramp. */
-export function renderPlotKey(landscape: Landscape): TemplateResult {
+/**
+ * The plot's key: the start point, the minima or saddle shown, the numeric colour scale
+ * (the map's own), and the (w₁, w₂, J) readout under the pointer or at the focused start.
+ */
+export function renderPlotKey(
+  landscape: Landscape,
+  options: { width: number; format: (value: number) => string; readout: string },
+): TemplateResult {
   const star = (saddle: boolean) =>
     html`<svg width="12" height="12" aria-hidden="true">
       <path d=${minimumPath(6, 6, 5)} class=${saddle ? 'minimum saddle' : 'minimum'}></path>
@@ -123,7 +145,9 @@ export function renderPlotKey(landscape: Landscape): TemplateResult {
     >
     ${landscape.minima.some((m) => m.kind !== 'saddle') ? html`<span class="key">${star(false)}${landscape.minima.some((m) => m.found) ? 'found minimum' : 'known minimum'}</span>` : nothing}
     ${landscape.minima.some((m) => m.kind === 'saddle') ? html`<span class="key">${star(true)}saddle point</span>` : nothing}
-    <span class="key"><span class="ramp" aria-hidden="true"></span>lighter = lower cost (log scale)</span>
+    <span class="key">lighter = lower cost J (log scale)</span>
+    ${renderColorLegend(landscapeGrid(landscape).plan, { width: options.width, id: `race-ramp-${landscape.id}`, label: 'Cost J', format: options.format })}
+    <p class="point-readout" aria-live="polite">${options.readout}</p>
   </figcaption>`;
 }
 
@@ -138,6 +162,16 @@ export interface LegendOptions {
   format: Format;
   isolate: (index: number | null) => void;
   pin: (index: number) => void;
+  /** Where optimizer i stopped (undefined while it runs). */
+  verdict: (index: number) => Verdict | undefined;
+}
+
+/** α, and α_t = α / (1 + decay · t) once a decay has lowered it. */
+function rateText(entry: RaceEntry, iteration: number, format: Format): string {
+  const { learningRate, decay = 0 } = entry.hyperparameters;
+  const alpha = `α = ${format(learningRate)}`;
+  if (!(decay > 0) || iteration === 0) return alpha;
+  return `${alpha}, α_t = ${format(inverseTimeDecay(learningRate, decay, iteration))}`;
 }
 
 /** The legend: one button per optimizer; hover or focus isolates it, a click pins it. */
@@ -148,13 +182,12 @@ export function renderLegend(options: LegendOptions): TemplateResult {
       const particle = particles[i];
       const cost = options.costs[i];
       const stoppedAt = format(particle.stoppedAt ?? options.iteration, { digits: 6 });
+      const verdict = entry.disabled ? undefined : options.verdict(i);
       const status = entry.disabled
         ? 'switched off'
-        : particle.status === 'diverged'
-          ? `diverged at step ${stoppedAt}`
-          : particle.status === 'converged'
-            ? `converged at step ${stoppedAt} · J = ${format(cost)}`
-            : `J = ${format(cost)}`;
+        : verdict
+          ? verdictWords(verdict, stoppedAt, format(cost), (value) => format(value))
+          : `J = ${format(cost)}`;
       return html`<li>
         <button
           class="legend-item ${focus !== null && focus !== i ? 'faded' : ''} ${particle.status}"
@@ -167,8 +200,11 @@ export function renderLegend(options: LegendOptions): TemplateResult {
           @click=${() => options.pin(i)}
         >
           ${renderSwatch(i)}
-          <span class="legend-label">${entry.label}</span>
-          <span class="legend-status ${particle.status === 'diverged' ? 'warn' : ''}">${status}</span>
+          <span class="legend-label">${entry.label} <span class="legend-rate">${rateText(entry, options.iteration, format)}</span></span>
+          <span
+            class="legend-status ${particle.status === 'diverged' || verdict?.kind === 'local' || verdict?.kind === 'saddle' ? 'warn' : ''}"
+            >${status}</span
+          >
         </button>
       </li>`;
     })}
