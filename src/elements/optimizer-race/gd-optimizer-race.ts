@@ -705,7 +705,8 @@ export class GdOptimizerRace extends GdElement {
       <div class="race ${isWide(this.hostSize.width) ? 'wide' : 'narrow'}">
         ${this.renderCaption()} ${renderPicker(landscape, this.thumbnails, (id) => this.setLandscapeByUser(id))}
         <div class="stage">
-          <figure class="plot-column">
+          <!-- As wide as the map: its key wraps under it instead of widening the column past the chart's room. -->
+          <figure class="plot-column" style=${cssomStyle({ width })}>
             <div class="plot" part="plot" style=${cssomStyle({ width, height })} @pointermove=${pointer.move} @focusin=${pointer.focus}>
               <canvas class="contours" style=${offset}></canvas>
               <canvas class="paths" style=${offset}></canvas>

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { contourPlan } from '../../../src/elements/shared/plot/contours.js';
-import { legendTicks, renderColorLegend } from '../../../src/elements/shared/plot/color-legend.js';
+import { legendTicks, renderColorLegend, visibleTicks } from '../../../src/elements/shared/plot/color-legend.js';
 
 /** An n×n grid of J = w1² + w2² on [−r, r]² (its minimum 0 at the centre sample). */
 function bowl(n: number, r: number) {
@@ -50,6 +50,39 @@ describe('colour legend of a contour map', () => {
     expect(labels[0]).to.equal('0');
     expect(labels.length).to.equal(legendTicks(plan).length);
     expect(host.querySelector('svg')!.getAttribute('aria-label')).to.match(/^Cost J: 0, .*lighter is lower$/);
+    host.remove();
+  });
+});
+
+describe('colour legend labels', () => {
+  it('never overlap and stay inside the bar, however close their ticks are', () => {
+    const ticks = [
+      { cost: 0.0392, at: 0, text: '0.0392' },
+      { cost: 2.039, at: 0.08, text: '2.039' },
+      { cost: 10.04, at: 0.3, text: '10.04' },
+      { cost: 1.26e17, at: 1, text: '1.26 × 10¹⁷' },
+    ];
+    const kept = visibleTicks(ticks, 300);
+    expect(kept.map((tick) => tick.text)).to.deep.equal(['0.0392', '10.04', '1.26 × 10¹⁷']);
+    expect(kept[0].anchor).to.equal('start');
+    expect(kept.at(-1)!.anchor).to.equal('end');
+  });
+
+  it('renders labels that do not overlap in the page', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const grid = bowl(41, 30);
+    render(
+      renderColorLegend(contourPlan(grid), { width: 240, id: 'legend-overlap', label: 'Cost J', format: (v) => v.toPrecision(4) }),
+      host,
+    );
+    // The elements set the labels at 10–11 px; measure them as drawn there.
+    host.querySelectorAll('text').forEach((text) => (text.style.fontSize = '11px'));
+    const boxes = [...host.querySelectorAll('text')].map((text) => text.getBoundingClientRect());
+    const bar = host.querySelector('rect')!.getBoundingClientRect();
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i].left).to.be.at.least(boxes[i - 1].right);
+    expect(boxes[0].left).to.be.at.least(bar.left - 2); // a glyph's side bearing
+    expect(boxes.at(-1)!.right).to.be.at.most(bar.right + 2);
     host.remove();
   });
 });

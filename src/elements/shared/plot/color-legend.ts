@@ -47,10 +47,12 @@ export function renderColorLegend(
   const inset = 16;
   const bar = Math.max(40, width - 2 * inset);
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
-  return svg`<svg class="color-legend" part="color-legend" width=${width} height="34" role="img" aria-label=${`${options.label}: ${legendTicks(
-    plan,
-  )
-    .map((tick) => format(tick.cost))
+  const labelled = visibleTicks(
+    legendTicks(plan).map((tick) => ({ ...tick, text: format(tick.cost) })),
+    bar,
+  );
+  return svg`<svg class="color-legend" part="color-legend" width=${width} height="34" role="img" aria-label=${`${options.label}: ${labelled
+    .map((tick) => tick.text)
     .join(', ')}, lighter is lower`}>
     <defs>
       <linearGradient id=${id}>
@@ -58,11 +60,35 @@ export function renderColorLegend(
       </linearGradient>
     </defs>
     <rect x=${inset} y="2" width=${bar} height="10" fill=${`url(#${id})`} class="color-legend-bar"></rect>
-    ${legendTicks(plan).map(
+    ${labelled.map(
       (tick) => svg`<g transform=${`translate(${inset + tick.at * bar},0)`}>
         <line y1="2" y2="15" class="color-legend-tick"></line>
-        <text y="27" text-anchor="middle" class="color-legend-label">${format(tick.cost)}</text>
+        <text y="27" text-anchor=${tick.anchor} class="color-legend-label">${tick.text}</text>
       </g>`,
     )}
   </svg>`;
+}
+
+/** A label's width in px at the legend's 11–12 px type: generous, so labels never touch. */
+const labelWidth = (text: string) => 7 * text.length + 8;
+
+/**
+ * The ticks whose labels fit side by side on a `bar` px bar, from J_min up (a label that
+ * would touch the one before it is dropped), each anchored so it stays inside the bar's
+ * ends: the first starts at its tick, the last may end there.
+ */
+export function visibleTicks<T extends LegendTick & { text: string }>(ticks: T[], bar: number): (T & { anchor: string })[] {
+  const kept: (T & { anchor: string; left: number; right: number })[] = [];
+  for (const tick of ticks) {
+    const x = tick.at * bar;
+    const width = labelWidth(tick.text);
+    let anchor = 'middle';
+    let left = x - width / 2;
+    if (left < 0) [anchor, left] = ['start', x];
+    else if (x + width / 2 > bar) [anchor, left] = ['end', x - width];
+    const previous = kept.at(-1);
+    if (previous && left < previous.right) continue;
+    kept.push({ ...tick, anchor, left, right: left + width });
+  }
+  return kept;
 }
