@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { rateMarkStyles } from '../shared/rate-marks.js';
 
 export const styles = css`
   :host {
@@ -293,49 +294,5 @@ export const styles = css`
     justify-content: space-between;
     gap: 0.5rem;
   }
-  .marks {
-    position: relative;
-    height: 1.65rem;
-    margin: 0 8px;
-  }
-  .mark {
-    position: absolute;
-    top: 0;
-    display: flex;
-    align-items: flex-start;
-  }
-  .mark::before {
-    content: '';
-    position: absolute;
-    top: -0.2rem;
-    left: 0;
-    width: 1px;
-    height: 0.55rem;
-    background: var(--_muted);
-  }
-  .mark.before {
-    justify-content: flex-end;
-    transform: translateX(-100%);
-  }
-  .mark.before::before {
-    left: auto;
-    right: 0;
-  }
-  .mark button {
-    min-height: 1.5rem;
-    min-width: 1.5rem;
-    margin-top: 0.2rem;
-    padding: 0 0.4rem;
-    font-size: 0.85em;
-    background: transparent;
-    border-color: transparent;
-    color: var(--_fg);
-    white-space: nowrap;
-  }
-  .mark button:hover {
-    border-color: var(--_border);
-  }
-  .mark button[aria-current='true'] {
-    border-color: var(--_accent);
-  }
+  ${rateMarkStyles}
 `;

@@ -36,6 +36,21 @@ const SUPERSCRIPT: Record<string, string> = {
   '9': '⁹',
 };
 
+/** Digits and minus signs as superscripts (an exponent written 10⁻⁶). */
+export function superscript(text: string): string {
+  return [...text].map((c) => (c === '-' ? '⁻' : (SUPERSCRIPT[c] ?? c))).join('');
+}
+
+/**
+ * Log-axis labels: whole powers of ten at least `minExponent` decades from 1 as 10ⁿ
+ * (short, never "1E11"); every other value through `format`.
+ */
+export function formatLogTick(value: number, format: (value: number) => string, minExponent = 3): string {
+  const exponent = Math.round(Math.log10(value));
+  if (Math.abs(exponent) >= minExponent && Math.abs(value / 10 ** exponent - 1) < 1e-9) return `10${superscript(String(exponent))}`;
+  return format(value);
+}
+
 /**
  * Scientific notation as readers write it, 1.26 × 10¹⁷ and 3.2 × 10⁻⁴, not "1.26E17":
  * the mantissa keeps the locale's digits and decimal sign, the exponent becomes
@@ -49,7 +64,7 @@ function timesTenToThe(format: Intl.NumberFormat, value: number): string {
     if (part.type === 'exponentSeparator') inExponent = true;
     else if (!inExponent) mantissa += part.value;
     else if (part.type === 'exponentMinusSign') exponent += '⁻';
-    else exponent += [...part.value].map((digit) => SUPERSCRIPT[digit] ?? digit).join('');
+    else exponent += superscript(part.value);
   }
   return exponent === '⁰' ? mantissa : `${mantissa} × 10${exponent}`;
 }

@@ -1,13 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { scaleLog } from 'd3-scale';
-import {
-  MARGIN,
-  formatLogTick,
-  landscapeDomain,
-  trajectoryPath,
-  viewSize,
-  withLogTicks,
-} from '../../../src/elements/line-fit/internal/layout.js';
+import { formatLogTick } from '../../../src/elements/shared/format.js';
+import { MARGIN, landscapeDomain, trajectoryPath, viewSize, withLogTicks } from '../../../src/elements/line-fit/internal/layout.js';
 
 /* The line fit's geometry, without an element or a document. */
 
@@ -46,10 +40,10 @@ describe('line-fit layout', () => {
     expect(long.ticks()).to.deep.equal([1e-6, 1e-4, 0.01, 1, 100, 1e4]);
     expect(short(1)).to.be.closeTo(50, 1e-9);
     const plain = (v: number) => String(v);
-    expect(formatLogTick(1e-6, plain)).to.equal('10⁻⁶');
-    expect(formatLogTick(1e12, plain)).to.equal('10¹²');
-    expect(formatLogTick(100, plain)).to.equal('100');
-    expect(formatLogTick(2e-6, plain)).to.equal('0.000002');
+    expect(formatLogTick(1e-6, plain, 4)).to.equal('10⁻⁶');
+    expect(formatLogTick(1e12, plain, 4)).to.equal('10¹²');
+    expect(formatLogTick(100, plain, 4)).to.equal('100');
+    expect(formatLogTick(2e-6, plain, 4)).to.equal('0.000002');
   });
 
   it('draws the trajectory clamped to the window, thinned, ending at the last point, and stops at a non-finite one', () => {

@@ -111,16 +111,6 @@ export function withLogTicks(scale: ScaleLogarithmic<number, number>): AxisScale
   return mapped;
 }
 
-/** Log-axis labels: powers of ten far from 1 as 10ⁿ (short, never "1E11"); others through `format`. */
-export function formatLogTick(value: number, format: (value: number) => string): string {
-  const exponent = Math.round(Math.log10(value));
-  if (Math.abs(exponent) >= 4 && Math.abs(value / 10 ** exponent - 1) < 1e-9) {
-    const superscript = String(exponent).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]);
-    return `10${superscript}`;
-  }
-  return format(value);
-}
-
 /** A pixel coordinate kept within ten plot sizes of the plot: a steep line stays a line to SVG. */
 export function clampPx(value: number, extent: number): number {
   return Math.max(-10 * extent, Math.min(11 * extent, value));

@@ -1,3 +1,4 @@
+import { formatLogTick } from '../../shared/format.js';
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { getOptimizer, OPTIMIZER_TYPES } from '../../../core/index.js';
 import { renderAxes } from '../../shared/plot/axes.js';
@@ -10,17 +11,7 @@ import { GRID_CELLS } from './painter.js';
 import type { Ghost } from './lesson.js';
 import { batchDots, decayedRate, ghostPath, landscapeKey, nextBatch, stabilityMarksRow, stepArrows } from './lesson-views.js';
 import { BATCH_COST, COST, MODEL } from '../formulas.js';
-import {
-  MARGIN,
-  chartScales,
-  chartSeries,
-  clampPx,
-  dataScales,
-  formatLogTick,
-  landscapeScales,
-  trajectoryPath,
-  type ViewSize,
-} from './layout.js';
+import { MARGIN, chartScales, chartSeries, clampPx, dataScales, landscapeScales, trajectoryPath, type ViewSize } from './layout.js';
 import type { LineFitModel } from './model.js';
 
 /*
@@ -163,7 +154,7 @@ export function chartFigure({ model, size, format }: LineFitView): TemplateResul
     >
       <canvas class="costs" style=${cssomStyle({ left: MARGIN.left, top: MARGIN.top })}></canvas>
       <svg width=${column} height=${height} aria-hidden="true">
-        ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log scale)', format: (v) => formatLogTick(v, format) })}
+        ${renderAxes({ x, y, margin: MARGIN, xLabel: 'iteration', yLabel: 'cost J (log scale)', format: (v) => formatLogTick(v, format, 4) })}
         ${
           Number.isFinite(floorY) && floorY >= 0 && floorY <= innerH
             ? svg`<g transform="translate(${MARGIN.left},${MARGIN.top})"><line class="floor" x1="0" x2=${innerW} y1=${floorY} y2=${floorY}></line>

@@ -138,29 +138,6 @@ export function chartScales(landscape: Landscape, size: { width: number; height:
   };
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-/** Log-axis ticks: powers of ten as 10⁻⁶, anything else as a plain number. */
-export function formatLogTick(value: number, format: (value: number) => string): string {
-  const exponent = Math.round(Math.log10(value));
-  if (Math.abs(exponent) >= 3 && Math.abs(Math.log10(value) - exponent) < 1e-9) {
-    return `10${String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
-  }
-  return format(value);
-}
-
 /** A four-pointed star (a minimum's mark). */
 export function minimumPath(x: number, y: number, r: number): string {
   const i = r * 0.38;

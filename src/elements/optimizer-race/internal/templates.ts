@@ -1,3 +1,4 @@
+import { formatLogTick } from '../../shared/format.js';
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import {
   inverseTimeDecay,
@@ -14,16 +15,7 @@ import { tex } from '../../shared/tex.js';
 import { customFormulaMathml } from './custom-landscape.js';
 import { cssomStyle } from '../../shared/cssom-style.js';
 import { DECAY_TEX, GAP_TEX } from '../formulas.js';
-import {
-  CHART_MARGIN,
-  PLOT_MARGIN,
-  formatLogTick,
-  gapReference,
-  landscapeGrid,
-  minimumPath,
-  type ChartScales,
-  type PlotScales,
-} from './layout.js';
+import { CHART_MARGIN, PLOT_MARGIN, gapReference, landscapeGrid, minimumPath, type ChartScales, type PlotScales } from './layout.js';
 import type { RaceEntry } from './race-model.js';
 import { markerPath, seriesStyle } from './series-style.js';
 import { THUMBNAIL_RATIO } from './thumbnails.js';

@@ -47,6 +47,8 @@ export class RunController implements ReactiveController {
   /** Updates in the next chunk, adapted to the measured time of the last one. */
   private size = 1;
   private releaseTimer?: ReturnType<typeof setTimeout>;
+  /** Resolves the hand-back a step is waiting in (see `handBack`). */
+  private wake?: () => void;
   private readonly budgetMs: number;
   private readonly maxChunk: number;
   private readonly yieldToEventLoop: () => Promise<void>;
@@ -86,7 +88,7 @@ export class RunController implements ReactiveController {
         applied += made;
         this.options.afterChunk?.();
         if (made < k) break;
-        if (applied < n) await this.yieldToEventLoop();
+        if (applied < n) await this.handBack();
       }
       return applied;
     });
@@ -108,6 +110,20 @@ export class RunController implements ReactiveController {
   /** Ends every pending `step` at its next chunk boundary (within a frame); they resolve. */
   cancel(): void {
     this.epoch++;
+    this.wake?.();
+  }
+
+  /**
+   * Hands the main thread back between chunks, until the next macrotask or a `cancel()`,
+   * whichever comes first: a reset ends a long step at once, not after whatever frame
+   * (rendering, painting) the browser runs before that macrotask.
+   */
+  private async handBack(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      void this.yieldToEventLoop().then(resolve);
+    });
+    this.wake = undefined;
   }
 
   /**
