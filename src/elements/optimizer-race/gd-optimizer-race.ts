@@ -15,7 +15,17 @@ import { prepareWhenIdle } from './internal/idle.js';
 import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
-import { BAND_COUNT, GRID_SIZE, PLOT_MARGIN, chartSize, clientToData, isWide, plotScales, plotWidth } from './internal/layout.js';
+import {
+  BAND_COUNT,
+  GRID_SIZE,
+  MAX_SWARM,
+  PLOT_MARGIN,
+  chartSize,
+  clientToData,
+  isWide,
+  plotScales,
+  plotWidth,
+} from './internal/layout.js';
 import { PointReadout } from './internal/readout.js';
 import { ghostsAfter, type Ghost } from './internal/ghosts.js';
 import {
@@ -104,6 +114,9 @@ export class GdOptimizerRace extends GdElement {
   /** Updates per animation frame while playing (1–100). */
   @property({ converter: numberOrText }) speed = 5;
 
+  /** Swarm mode: this many seeded random starts per optimizer (1–10,000) race as dots with fading tails, with a tally of where they end; 0 (default) races one start. */
+  @property({ converter: numberOrText }) swarm = 0;
+
   @state() private startPoint: [number, number] = [0, 0];
   @state() private isolated: number | null = null;
   @state() private pinned: number | null = null;
@@ -180,6 +193,12 @@ export class GdOptimizerRace extends GdElement {
       ...this.custom.rules(this.formula, this.domain),
       start: this.startRule(),
       speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
+      swarm: numberRule(
+        'swarm',
+        { min: 0, max: MAX_SWARM, integer: true },
+        0,
+        `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
+      ),
     };
   }
 

@@ -9,6 +9,8 @@ export const GRID_SIZE = 256;
 export const BAND_COUNT = 22;
 /** Steps of every optimizer the preview shows from the start. */
 export const PREVIEW_STEPS = 100;
+/** The most seeded starts per optimizer a swarm may have. */
+export const MAX_SWARM = 10_000;
 export const PLOT_MARGIN: Margin = { top: 8, right: 12, bottom: 42, left: 46 };
 export const CHART_MARGIN: Margin = { top: 8, right: 12, bottom: 40, left: 50 };
 

@@ -73,3 +73,45 @@ export function verdictWords(verdict: Verdict, at: string, cost: string, format:
       return `diverged at step ${at}`;
   }
 }
+
+/** Where one particle of a swarm (or one basin-map cell) ended up when the step budget ran out. */
+export type EndKind = 'global' | 'local' | 'saddle' | 'diverged' | 'moving';
+
+export interface End {
+  kind: EndKind;
+  /** index into `landscape.minima` of the stationary point it reached, or −1 */
+  minimum: number;
+}
+
+/**
+ * Classifies a particle at the end of a swarm's budget. A particle within 1 % of the
+ * window of a listed stationary point has reached it, stopped or not (near a minimum a
+ * float32 run may creep for a long time before the convergence test fires); one that
+ * stopped elsewhere is judged as the race's legend judges it; the rest are still moving.
+ */
+export function classifyEnd(
+  landscape: Landscape,
+  status: 'running' | 'converged' | 'diverged',
+  point: readonly number[],
+  cost: number,
+): End {
+  if (status === 'diverged') return { kind: 'diverged', minimum: -1 };
+  const { w1, w2 } = landscape.domain;
+  const reach = 0.01 * Math.max(w1[1] - w1[0], w2[1] - w2[0]);
+  let minimum = -1;
+  let nearest = reach;
+  landscape.minima.forEach((m, i) => {
+    const distance = Math.hypot(m.position[0] - point[0], m.position[1] - point[1]);
+    if (distance < nearest) [minimum, nearest] = [i, distance];
+  });
+  if (minimum >= 0) {
+    const m = landscape.minima[minimum];
+    const kind = m.kind === 'saddle' ? 'saddle' : m.global === false ? 'local' : 'global';
+    return { kind, minimum };
+  }
+  if (status === 'running') return { kind: 'moving', minimum: -1 };
+  const verdict = verdictOf(landscape, status, point, cost);
+  if (verdict.kind === 'local' || verdict.kind === 'saddle' || verdict.kind === 'global') return { kind: verdict.kind, minimum: -1 };
+  if (verdict.kind === 'minimum') return { kind: 'global', minimum: -1 };
+  return { kind: 'diverged', minimum: -1 };
+}
