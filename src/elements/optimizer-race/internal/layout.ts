@@ -11,6 +11,8 @@ export const BAND_COUNT = 22;
 export const PREVIEW_STEPS = 100;
 /** The most seeded starts per optimizer a swarm may have. */
 export const MAX_SWARM = 10_000;
+/** Updates a swarm (and a basin map) makes before its tally is final. */
+export const SWARM_STEPS = 500;
 export const PLOT_MARGIN: Margin = { top: 8, right: 12, bottom: 42, left: 46 };
 export const CHART_MARGIN: Margin = { top: 8, right: 12, bottom: 40, left: 50 };
 
