@@ -18,3 +18,20 @@ export function watchGaps(): () => number[] {
     return gaps.sort((a, b) => a - b);
   };
 }
+
+/**
+ * Whether `promise` settles before a timer queued now runs: a cancelled step must end in
+ * the task that cancelled it, not after a slice or a frame that the browser runs first.
+ * (An order, not a duration: a loaded machine cannot make it pass or fail.)
+ */
+export async function settlesBeforeNextTask(promise: Promise<unknown>): Promise<boolean> {
+  let timerRan = false;
+  const timer = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      timerRan = true;
+      resolve();
+    }, 0),
+  );
+  await Promise.race([promise, timer]);
+  return !timerRan;
+}

