@@ -2,7 +2,7 @@ import { LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, type HyperparameterName } from '../../core/index.js';
 import { describeValue, isOneOf, numberOrText } from '../shared/parse.js';
-import { TypedAttributes, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from '../shared/rules.js';
+import { TypedAttributes, applyRules, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from '../shared/rules.js';
 import { restoreStylesAfterAdoption } from '../shared/adopted-styles.js';
 
 /** The hyperparameters an optimizer child may set; unset ones take the race's defaults. */
@@ -136,25 +136,14 @@ export class GdOptimizer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const record = this as unknown as Record<string, unknown>;
-    for (const key of changed.keys()) {
-      const name = key as string;
-      const rule = RULES[name];
-      if (!rule) continue;
-      const value = record[name];
-      const verdict = judge(rule, value);
-      if (verdict.kind === 'reject') {
-        const kept = this.lastGood.has(name) ? this.lastGood.get(name) : rule.fallback;
-        record[name] = kept;
-        this.reject(rule, value, kept);
-        continue;
-      }
-      // null/undefined (a removed attribute, a framework clearing a prop): the default, silently.
-      const good = verdict.kind === 'accept' ? verdict.value : rule.fallback;
-      if (!Object.is(good, value)) record[name] = good;
-      this.lastGood.set(name, good);
-      this.clearNote(rule.attribute);
-    }
+    applyRules(
+      this,
+      changed.keys(),
+      RULES,
+      this.lastGood,
+      (rule, value, kept) => this.reject(rule, value, kept),
+      (rule) => this.clearNote(rule.attribute),
+    );
     this.typed.clear();
   }
 

@@ -5,7 +5,7 @@ import { ResizeController } from './controllers/resize-controller.js';
 import { MediaQueryController, REDUCED_MOTION } from './controllers/media-query-controller.js';
 import { formatNumber } from './format.js';
 import { describeValue, isOneOf, numberOrText } from './parse.js';
-import { TypedAttributes, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from './rules.js';
+import { TypedAttributes, applyRules, numberRule, rejectionNote, warnRejected, type PropertyRule } from './rules.js';
 import { restoreStylesAfterAdoption } from './adopted-styles.js';
 import { gdEvent, type GdEventDetails } from './events.js';
 
@@ -215,26 +215,16 @@ export abstract class GdElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const rules = this.propertyRules();
-    const record = this as unknown as Record<string, unknown>;
-    for (const key of changed.keys()) {
-      const name = key as string;
-      const rule = rules[name];
-      if (!rule) continue;
-      const value = record[name];
-      const verdict = judge(rule, value);
-      if (verdict.kind === 'reject') {
-        const kept = this.lastGood.has(name) ? this.lastGood.get(name) : rule.fallback;
-        record[name] = kept;
-        this.rejectInput(rule, value, kept);
-        continue;
-      }
-      // null/undefined (a removed attribute, a framework clearing a prop): the default, silently.
-      const good = verdict.kind === 'accept' ? verdict.value : rule.fallback;
-      if (!Object.is(good, value)) record[name] = good;
-      this.lastGood.set(name, good);
-      if (this.notes[rule.attribute]) this.setNote(rule.attribute, undefined);
-    }
+    applyRules(
+      this,
+      changed.keys(),
+      this.propertyRules(),
+      this.lastGood,
+      (rule, value, kept) => this.rejectInput(rule, value, kept),
+      (rule) => {
+        if (this.notes[rule.attribute]) this.setNote(rule.attribute, undefined);
+      },
+    );
     this.typed.clear();
   }
 

@@ -39,6 +39,41 @@ export function judge(rule: PropertyRule, value: unknown): Verdict {
 }
 
 /**
+ * Judges every changed property that has a rule, in place on `host`: a rejected value is
+ * put back to the last good one (or the default) and reported through `onReject`; an
+ * accepted or cleared one is stored normalised, remembered as the last good value and
+ * reported through `onAccept` (to clear its note).
+ */
+export function applyRules(
+  host: object,
+  changed: Iterable<PropertyKey>,
+  rules: Record<string, PropertyRule>,
+  lastGood: Map<string, unknown>,
+  onReject: (rule: PropertyRule, value: unknown, kept: unknown) => void,
+  onAccept: (rule: PropertyRule) => void,
+): void {
+  const record = host as Record<string, unknown>;
+  for (const key of changed) {
+    const name = key as string;
+    const rule = rules[name];
+    if (!rule) continue;
+    const value = record[name];
+    const verdict = judge(rule, value);
+    if (verdict.kind === 'reject') {
+      const kept = lastGood.has(name) ? lastGood.get(name) : rule.fallback;
+      record[name] = kept;
+      onReject(rule, value, kept);
+      continue;
+    }
+    // null/undefined (a removed attribute, a framework clearing a prop): the default, silently.
+    const good = verdict.kind === 'accept' ? verdict.value : rule.fallback;
+    if (!Object.is(good, value)) record[name] = good;
+    lastGood.set(name, good);
+    onAccept(rule);
+  }
+}
+
+/**
  * What the author typed into each attribute, until the update that judges it: a
  * rejected value is quoted as typed ("1e20", "0.50"), not as its conversion
  * (100000000000000000000, 0.5).
