@@ -3,6 +3,7 @@
  *   embed.html?widget=race&landscape=rosenbrock&start=-1.5,2&optimizer=sgd:0.001&optimizer=adam:0.02
  *   embed.html?widget=line-fit&size=1000&learning-rate=0.05
  *   embed.html?widget=curvature&curvature=3&learning-rate=0.6
+ *   embed.html?widget=sweep&landscape=bowl&optimizer=momentum&y=beta
  * Every other parameter becomes an attribute; the element validates it (a bad value
  * keeps the last good one and shows a note), so nothing from the URL reaches innerHTML.
  * `theme` may also be `host`, `share=off` drops the share buttons, and `state` (the
@@ -19,6 +20,7 @@ const WIDGETS = new Map<string, string>([
   ['optimizer-race', 'gd-optimizer-race'],
   ['line-fit', 'gd-line-fit'],
   ['curvature', 'gd-curvature'],
+  ['sweep', 'gd-sweep'],
 ]);
 
 const params = new URLSearchParams(location.search);
@@ -29,7 +31,7 @@ if (!tag) {
   const message = document.createElement('p');
   message.className = 'embed-error';
   const shown = widget.length > 40 ? `${widget.slice(0, 40)}…` : widget;
-  message.textContent = `Unknown widget "${shown}". Use one of: race, line-fit, curvature.`;
+  message.textContent = `Unknown widget "${shown}". Use one of: race, line-fit, curvature, sweep.`;
   document.body.append(message);
   postHeights(message);
 } else {

@@ -57,6 +57,25 @@ describe('demo/embed.html', () => {
     });
   }
 
+  it('renders a sweep from URL parameters', async () => {
+    const embedded = await embed('widget=sweep&landscape=booth&optimizer=momentum&y=beta&cells=4&steps=20');
+    const sweep = embedded.frame.contentDocument!.querySelector('gd-sweep') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+      results: { cost: number }[];
+    };
+    expect(sweep, 'a <gd-sweep>').to.not.equal(null);
+    await sweep.updateComplete;
+    await until(() => sweep.results.length === 16 && embedded.heights.length > 0);
+    expect([sweep.getAttribute('landscape'), sweep.getAttribute('optimizer'), sweep.getAttribute('y')]).to.deep.equal([
+      'booth',
+      'momentum',
+      'beta',
+    ]);
+    expect(sweep.results).to.have.length(4 * 4);
+    expect(embedded.heights[embedded.heights.length - 1]).to.be.above(100);
+    embedded.done();
+  });
+
   it('says so visibly for an unknown widget', async () => {
     const page = await embed('widget=nope');
     await until(() => !!page.frame.contentDocument!.querySelector('.embed-error'));
@@ -76,7 +95,7 @@ describe('demo/embed.html', () => {
       expect(message!.getBoundingClientRect().height).to.be.above(0);
       expect(page.heights.length).to.be.above(0);
       expect(page.heights[page.heights.length - 1]).to.be.above(0);
-      expect(page.frame.contentDocument!.querySelector('gd-optimizer-race, gd-line-fit, gd-curvature')).to.equal(null);
+      expect(page.frame.contentDocument!.querySelector('gd-optimizer-race, gd-line-fit, gd-curvature, gd-sweep')).to.equal(null);
       expect(errors).to.deep.equal([]);
       page.done();
     });
