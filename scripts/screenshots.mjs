@@ -38,7 +38,9 @@ try {
         const element = await page.waitForSelector('gd-optimizer-race, gd-line-fit, gd-curvature, gd-sweep');
         await page.evaluate(prepare, element);
         // Two frames: the last paint of a coalesced canvas is on screen.
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await page.evaluate(
+          () => new Promise((resolve) => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(resolve))),
+        );
         const file = path.join(docs, `${name}-${width}-${scheme}.png`);
         await element.screenshot({ path: file });
         console.log(path.relative(process.cwd(), file));
