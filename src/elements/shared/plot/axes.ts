@@ -61,9 +61,16 @@ export function renderAxes(options: AxesOptions): SVGTemplateResult {
   </g>`;
 }
 
-/** Log-scale tick lists can be long; keep at most ~6 labels so they never overlap. */
-function thin(ticks: number[]): number[] {
-  if (ticks.length <= 7) return ticks;
-  const stride = Math.ceil(ticks.length / 6);
-  return ticks.filter((_, i) => i % stride === 0);
+/**
+ * Log-scale tick lists can be long (1, 2, …, 9 in every decade); keep at most ~6 labels
+ * so they never overlap, and on a log axis keep the powers of ten, which a reader can
+ * place at a glance (a stride through the list would keep 9 × 10⁻⁴, 0.005, 0.06, …).
+ */
+export function thin(ticks: number[], most = 7): number[] {
+  if (ticks.length <= most) return ticks;
+  const powers = ticks.filter((t) => t > 0 && Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
+  const kept = powers.length >= 2 ? powers : ticks;
+  if (kept.length <= most) return kept;
+  const stride = Math.ceil(kept.length / (most - 1));
+  return kept.filter((_, i) => i % stride === 0);
 }

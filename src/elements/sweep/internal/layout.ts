@@ -1,5 +1,5 @@
 import { scaleLinear, scaleLog, scaleSequentialLog } from 'd3-scale';
-import type { Margin } from '../../shared/plot/axes.js';
+import { thin, type Margin } from '../../shared/plot/axes.js';
 import type { Landscape } from '../../../core/index.js';
 import type { SweepAxis } from './axes.js';
 import type { SweepCell } from './model.js';
@@ -107,12 +107,7 @@ export function colorScale(view: CostView): (gap: number) => string {
 
 /** Legend ticks on a log colour scale: a few round values inside the domain. */
 export function legendTicks(view: CostView): number[] {
-  const ticks = scaleLog().domain(view.domain).ticks(4);
-  const powers = ticks.filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-  const chosen = powers.length >= 2 ? powers : ticks;
-  if (chosen.length <= 6) return chosen;
-  const stride = Math.ceil(chosen.length / 5);
-  return chosen.filter((_, i) => i % stride === 0);
+  return thin(scaleLog().domain(view.domain).ticks(4), 6);
 }
 
 /** Evenly spaced colour stops for the legend bar (left = low cost). */
