@@ -167,6 +167,14 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
       >diverged</span
     >
     ${
+      f.edge !== undefined
+        ? html`<span class="edge-key"
+            ><span class="swatch edge-swatch"></span>2/λ_max = ${f.format(f.edge)}: plain gradient descent's stability
+            edge${f.dataSize !== undefined ? ' with the full batch' : ' at the start'}</span
+          >`
+        : nothing
+    }
+    ${
       f.edgeCurve
         ? html`<span class="edge-key"
             ><span class="swatch edge-swatch"></span>stability edge α = 2(1+β)/((1−β)λ_max), λ_max at the start</span
