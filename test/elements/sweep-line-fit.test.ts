@@ -35,10 +35,21 @@ async function lineFitCost(learningRate: number, batchSize: number, steps: numbe
   return { cost: history[history.length - 1].cost, status: el.status };
 }
 
-async function batchSweep(extra = ''): Promise<GdSweep> {
+async function batchSweep(overrides: Record<string, string> = {}): Promise<GdSweep> {
   const holder = await fixture<HTMLDivElement>(html`<div></div>`);
-  holder.innerHTML = `<gd-sweep data="line-fit" y="batch-size" size="100" noise="0.5" seed="1" steps="200" x-range="0.01,0.5" cells="4" ${extra}></gd-sweep>`;
-  const el = holder.querySelector<GdSweep>('gd-sweep')!;
+  const el = document.createElement('gd-sweep');
+  const attributes = {
+    data: 'line-fit',
+    y: 'batch-size',
+    size: '100',
+    noise: '0.5',
+    seed: '1',
+    steps: '200',
+    'x-range': '0.01,0.5',
+    cells: '4',
+  };
+  for (const [name, value] of Object.entries({ ...attributes, ...overrides })) el.setAttribute(name, value);
+  holder.append(el);
   await el.updateComplete;
   return el;
 }
@@ -147,7 +158,7 @@ describe('<gd-sweep data="line-fit">', () => {
   });
 
   it('bad input keeps the last good sweep with a note', async () => {
-    const el = await batchSweep('steps="20"');
+    const el = await batchSweep({ steps: '20' });
     const good = el.results.map((c) => c.cost);
     const note = () => el.shadowRoot!.querySelector('.notes')!.textContent.replace(/\s+/g, ' ');
     const warn = console.warn;
@@ -193,8 +204,22 @@ describe('<gd-sweep data="line-fit">', () => {
     expect(landscape.results).to.deep.equal([]);
   });
 
+  it('its state (toJSON) carries the data settings and the seed; a sweep restored from it ends at the same costs', async () => {
+    const el = await batchSweep({ steps: '20', seed: '7', size: '40', noise: '1' });
+    const state = el.toJSON();
+    expect(state).to.include({ data: 'line-fit', y: 'batch-size', size: 40, noise: 1, seed: 7, steps: 20, iteration: 20 });
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    const copy = document.createElement('gd-sweep');
+    copy.setAttribute('state', JSON.stringify(state));
+    holder.append(copy);
+    await copy.updateComplete;
+    expect(copy.iteration).to.equal(20);
+    expect(copy.results.map((c) => c.values)).to.deep.equal(el.results.map((c) => c.values));
+    expect(copy.results.map((c) => c.cost)).to.deep.equal(el.results.map((c) => c.cost));
+  });
+
   it('is axe-clean', async () => {
-    const el = await batchSweep('steps="10"');
+    const el = await batchSweep({ steps: '10' });
     await expect(el).to.be.accessible();
   });
 });

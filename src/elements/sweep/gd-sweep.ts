@@ -158,7 +158,23 @@ export class GdSweep extends GdElement {
 
   protected override stateSettings(): Record<string, unknown> {
     const { landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells } = this;
-    return { landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells };
+    return {
+      ...super.stateSettings(),
+      landscape,
+      data,
+      size,
+      noise,
+      trueSlope,
+      trueIntercept,
+      optimizer,
+      start,
+      steps,
+      x,
+      xRange,
+      y,
+      yRange,
+      cells,
+    };
   }
 
   protected override updatesMade(): number {
