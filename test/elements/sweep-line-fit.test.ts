@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import * as tf from '../../src/core/tf.js';
 import { initBackend } from '../../src/core/index.js';
 import '../../src/elements/sweep/define.js';
 import '../../src/elements/line-fit/define.js';
@@ -216,6 +217,22 @@ describe('<gd-sweep data="line-fit">', () => {
     expect(copy.iteration).to.equal(20);
     expect(copy.results.map((c) => c.values)).to.deep.equal(el.results.map((c) => c.values));
     expect(copy.results.map((c) => c.cost)).to.deep.equal(el.results.map((c) => c.cost));
+  });
+
+  it('keeps its tensors level while stepping and frees them when it leaves the page', async () => {
+    // The fixtures of earlier tests free theirs a task after they leave the page.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = tf.memory().numTensors;
+    const el = await batchSweep({ steps: '400' });
+    el.reset();
+    await el.step(100);
+    const stepping = tf.memory().numTensors;
+    await el.step(200);
+    expect(el.iteration).to.equal(300);
+    expect(tf.memory().numTensors, 'no tensor left behind per update').to.equal(stepping);
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tf.memory().numTensors, 'all freed after removal').to.equal(before);
   });
 
   it('is axe-clean', async () => {

@@ -157,24 +157,8 @@ export class GdSweep extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const { landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells } = this;
-    return {
-      ...super.stateSettings(),
-      landscape,
-      data,
-      size,
-      noise,
-      trueSlope,
-      trueIntercept,
-      optimizer,
-      start,
-      steps,
-      x,
-      xRange,
-      y,
-      yRange,
-      cells,
-    };
+    const { landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells, seed } = this;
+    return { seed, landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells };
   }
 
   protected override updatesMade(): number {

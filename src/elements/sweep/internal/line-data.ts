@@ -69,12 +69,21 @@ export function lineObjective(data: LineSweepData, rowBatches: readonly number[]
   for (let i = 0; i < rowOf.length; i++) rowOf[i] = Math.floor(i / columns);
   let rowIndex: { tensor: tf.Tensor1D; backend: string } | undefined;
   const moments = new Float32Array(rowBatches.length * 4);
+  const release = () => {
+    // After a lost WebGL context disposing can fail; nothing is left to free then.
+    try {
+      rowIndex?.tensor.dispose();
+    } catch {
+      /* gone with its context */
+    }
+    rowIndex = undefined;
+  };
   return {
     cost: (params, t) => {
       batchers.forEach((batcher, r) => moments.set(batcher.fullBatch ? full : batchMeans(points.x, points.y, batcher.indices(t)), r * 4));
       // The index tensor lives as long as the run's backend: rebuilt after a switch.
       if (!rowIndex || rowIndex.backend !== tf.getBackend()) {
-        rowIndex?.tensor.dispose();
+        release();
         rowIndex = { tensor: tf.keep(tf.tensor1d(rowOf, 'int32')), backend: tf.getBackend() };
       }
       const perCell = tf.gather(tf.tensor2d(moments, [rowBatches.length, 4]), rowIndex.tensor);
@@ -87,10 +96,7 @@ export function lineObjective(data: LineSweepData, rowBatches: readonly number[]
     reportCost: (params) => lineMseFromStats(params, stats),
     lambdaMax: lineHessian(stats).lambdaMax,
     minimum: lineQuadratic(stats).residual,
-    dispose: () => {
-      rowIndex?.tensor.dispose();
-      rowIndex = undefined;
-    },
+    dispose: release,
   };
 }
 
