@@ -22,7 +22,7 @@ if (wanted('bundle') || wanted('page')) {
 const { base, browser, close } = await openBrowserSession({ extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 try {
-  for (const suite of ['core', 'elements', 'crossover']) {
+  for (const suite of ['core', 'elements', 'crossover', 'sweep']) {
     if (!wanted(suite)) continue;
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });

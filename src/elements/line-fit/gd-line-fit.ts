@@ -83,7 +83,7 @@ const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: LEA
  * @fires gd-step - After each batch of updates (a frame while playing, or a `step()` call); detail `{iteration, values: {w, b, cost, epoch, testCost?}}`.
  * @fires gd-done - When the run stops by itself; detail `{reason: 'converged' | 'diverged' | 'max-steps', iteration}`.
  * @fires gd-params-change - When the user changes a setting (controls, the dragged initialisation); detail holds the changed properties.
- * @fires gd-link-change - When the widget takes a learning rate or optimizer from its `link` group; detail `{link, type, values}`.
+ * @fires gd-link-change - When the widget takes a learning rate, optimizer or batch size from its `link` group; detail `{link, type, values}`.
  *
  * @slot - Optional caption or explanation shown above the figure.
  * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.
@@ -369,7 +369,7 @@ export class GdLineFit extends GdElement {
 
   /**
    * Called by the link group with another member's change: a chosen rule is followed, a
-   * learning rate only when it belongs to this widget's rule.
+   * learning rate only when it belongs to this widget's rule, a batch size always.
    * @internal
    */
   applyLinked(values: LinkedValues): LinkTaken {
@@ -383,6 +383,12 @@ export class GdLineFit extends GdElement {
     if (values.type === this.optimizer && rate !== undefined && rate !== Number(this.learningRate) && rules.learningRate.valid(rate)) {
       this.learningRate = rate;
       taken.learningRate = rate;
+    }
+    // A batch size belongs to the data, not to a rule: taken whatever the rule (a sweep's pick).
+    const batch = values.batchSize;
+    if (batch !== undefined && batch !== this.batchSize && rules.batchSize.valid(batch)) {
+      this.batchSize = batch;
+      taken.batchSize = batch;
     }
     for (const [name, value] of Object.entries(taken)) this.linker.take(name, value);
     if (!Object.keys(taken).length) return undefined;

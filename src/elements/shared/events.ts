@@ -37,6 +37,8 @@ export interface GdSelectDetail {
   beta2?: number;
   epsilon?: number;
   decay?: number;
+  /** Points per update, in a sweep on the line fit's data. */
+  batchSize?: number;
   /** J after the run (for a diverged cell: at its last point before it left). */
   cost: number;
   diverged: boolean;

@@ -1,8 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { numberRule } from '../shared/rules.js';
-import { isOneOf, numberOrText, parsePair } from '../shared/parse.js';
+import { numberOrText } from '../shared/parse.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
@@ -11,19 +10,16 @@ import { clamp } from '../shared/plot/drag.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
-import { LANDSCAPE_IDS, OPTIMIZER_TYPES, getLandscape, getOptimizer, type Landscape, type OptimizerType } from '../../core/index.js';
+import { getLandscape, getOptimizer, type Landscape, type OptimizerType } from '../../core/index.js';
 import { styles } from './gd-sweep.styles.js';
-import { AXIS_WORDS, SWEEP_AXES, type SweepAxis } from './internal/axes.js';
+import type { SweepAxis } from './internal/axes.js';
 import { SweepModel, momentumEdge, type SweepCell, type SweepConfig } from './internal/model.js';
-import { configKey, pairRule, resolveConfig } from './internal/config.js';
+import { MAX_STEPS, configKey, resolveConfig, sweepRules } from './internal/config.js';
 import { MARGIN_1D, MARGIN_2D, cellAt, colorScale, costView, type CostView } from './internal/layout.js';
 import { paintHeatMap } from './internal/paint.js';
 import { renderColorLegend, renderHeatOverlay, renderLineLegend, renderLinePlot, type FigureSnapshot } from './internal/figure.js';
 
 export type { SweepCell } from './internal/model.js';
-
-/** Every cell makes at most this many updates (a 64 × 64 sweep of 10⁴ steps is already 4·10⁷ updates). */
-const MAX_STEPS = 10_000;
 
 /**
  * How sensitive an optimizer is to its learning rate (and, optionally, a second
@@ -34,6 +30,11 @@ const MAX_STEPS = 10_000;
  * is a heat map of the final cost over α × β. Diverged cells are marked, never drawn
  * as numbers.
  *
+ * With `data="line-fit"` the cells fit ŷ = wx + b to `<gd-line-fit>`'s data (same
+ * attributes, same seed) instead of walking a landscape; `y="batch-size"` then sweeps
+ * the points per update (1, 2, 4, …, m), each cell on exactly the mini-batches a line fit
+ * with that batch size and seed uses, so its final cost is the one that line fit reaches.
+ *
  * `x` and `y` name the swept setting: `learning-rate` (α, log axis), `beta` (momentum's
  * β, linear), `beta1`, `beta2` (linear), `epsilon`, `decay` (log). The other settings
  * keep the optimizer's defaults.
@@ -42,16 +43,21 @@ const MAX_STEPS = 10_000;
  * @summary A learning-rate sweep: final cost against α (and β), all cells in one batched run.
  *
  * @attr landscape - Landscape id (`bowl`, `himmelblau`, …).
+ * @attr data - `line-fit`: the cells fit a line to `<gd-line-fit>`'s data instead (unset: the landscape).
+ * @attr size - Training points m of the line-fit data (2–100,000).
+ * @attr noise - Noise of the line-fit data.
+ * @attr true-slope - Slope of the line the data is sampled from.
+ * @attr true-intercept - Intercept of the line the data is sampled from.
  * @attr optimizer - The update rule every cell runs (`sgd`, `momentum`, `adam`, …).
- * @attr start - Start point `"w1,w2"` of every cell; unset, the landscape's own start.
+ * @attr start - Start point `"w1,w2"` of every cell; unset, the landscape's own start (`-2,3`, the line fit's, with `data`).
  * @attr steps - Updates each cell makes (1–10,000).
  * @attr x - The setting swept along the x axis (default `learning-rate`).
  * @attr x-range - `"from,to"` of the x axis (default `0.001,2` for the learning rate).
- * @attr y - A second swept setting (`beta` for momentum's β); unset, a 1-D sweep.
- * @attr y-range - `"from,to"` of the y axis (default `0,0.99` for β).
+ * @attr y - A second swept setting (`beta` for momentum's β, `batch-size` with `data`); unset, a 1-D sweep.
+ * @attr y-range - `"from,to"` of the y axis (default `0,0.99` for β, `1,m` for the batch size).
  * @attr cells - Cells per axis (2–64).
  *
- * @fires gd-select - When the user picks a cell (click, Enter or Space); detail `{ type, learningRate, beta?, cost, diverged }`. With `link`, the picked settings also go to the link group as the optimizer's settings.
+ * @fires gd-select - When the user picks a cell (click, Enter or Space); detail `{ type, learningRate, beta?, batchSize?, cost, diverged }`. With `link`, the picked settings also go to the link group as the optimizer's settings (and the batch size).
  * @fires gd-done - When every cell has made its `steps` updates; detail `{ reason: 'max-steps', iteration }`.
  *
  * @slot caption - A caption for the figure, shown above it.
@@ -72,6 +78,21 @@ export class GdSweep extends GdElement {
 
   /** Landscape id (`bowl`, `himmelblau`, `rosenbrock`, …). */
   @property() landscape = 'bowl';
+
+  /** `line-fit`: fit a line to the line fit's data (below) instead of walking the landscape. */
+  @property() data: string | null = null;
+
+  /** Training points m of the line-fit data (2–100,000). */
+  @property({ converter: numberOrText }) size = 100;
+
+  /** Standard deviation of the Gaussian noise on y of the line-fit data. */
+  @property({ converter: numberOrText }) noise = 0.5;
+
+  /** Slope w* of the line the data is sampled from. */
+  @property({ attribute: 'true-slope', converter: numberOrText }) trueSlope = 2;
+
+  /** Intercept b* of the line the data is sampled from. */
+  @property({ attribute: 'true-intercept', converter: numberOrText }) trueIntercept = -1;
 
   /** The update rule every cell runs. */
   @property() optimizer: OptimizerType = 'sgd';
@@ -128,36 +149,7 @@ export class GdSweep extends GdElement {
   private cachedView?: { revision: number; model: SweepModel; cells: SweepCell[]; view: CostView };
 
   protected override propertyRules(): Record<string, PropertyRule> {
-    const { w1, w2 } = this.currentLandscape.domain;
-    const inside = (p: [number, number] | undefined) => p !== undefined && p[0] >= w1[0] && p[0] <= w1[1] && p[1] >= w2[0] && p[1] <= w2[1];
-    return {
-      ...super.propertyRules(),
-      landscape: { attribute: 'landscape', accepts: `one of ${LANDSCAPE_IDS.join(', ')}`, valid: isOneOf(LANDSCAPE_IDS), fallback: 'bowl' },
-      optimizer: {
-        attribute: 'optimizer',
-        accepts: `one of ${OPTIMIZER_TYPES.join(', ')}`,
-        valid: isOneOf(OPTIMIZER_TYPES),
-        fallback: 'sgd',
-      },
-      start: {
-        attribute: 'start',
-        accepts: `two numbers "w1,w2" inside the plotted area (w1 from ${w1[0]} to ${w1[1]}, w2 from ${w2[0]} to ${w2[1]})`,
-        valid: (value) => inside(parsePair(value)),
-        normalize: (value) => parsePair(value)!.join(','),
-        fallback: null,
-      },
-      steps: numberRule('steps', { min: 1, max: MAX_STEPS, integer: true }, 50),
-      x: { attribute: 'x', accepts: `one of ${AXIS_WORDS.join(', ')}`, valid: isOneOf(AXIS_WORDS), fallback: 'learning-rate' },
-      xRange: pairRule('x-range', () => SWEEP_AXES[this.x]),
-      y: {
-        attribute: 'y',
-        accepts: `one of ${AXIS_WORDS.join(', ')}, different from x`,
-        valid: (v) => isOneOf(AXIS_WORDS)(v) && v !== this.x,
-        fallback: null,
-      },
-      yRange: pairRule('y-range', () => (this.y ? SWEEP_AXES[this.y] : undefined)),
-      cells: numberRule('cells', { min: 2, max: 64, integer: true }, 40),
-    };
+    return { ...super.propertyRules(), ...sweepRules({ landscape: this.currentLandscape, data: this.data, x: this.x, y: this.y }) };
   }
 
   protected override hideableParts(): Record<string, string[]> {
@@ -165,8 +157,8 @@ export class GdSweep extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const { landscape, optimizer, start, steps, x, xRange, y, yRange, cells } = this;
-    return { landscape, optimizer, start, steps, x, xRange, y, yRange, cells };
+    const { landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells, seed } = this;
+    return { seed, landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells };
   }
 
   protected override updatesMade(): number {
@@ -274,8 +266,21 @@ export class GdSweep extends GdElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
-    const { optimizer, start, steps, x, xRange, y, yRange, cells } = this;
-    const resolved = resolveConfig({ landscape: this.currentLandscape, optimizer, start, steps, x, xRange, y, yRange, cells });
+    const { optimizer, start, steps, x, xRange, y, yRange, cells, data } = this;
+    const lineData = { size: this.size, noise: this.noise, trueSlope: this.trueSlope, trueIntercept: this.trueIntercept, seed: this.seed };
+    const resolved = resolveConfig({
+      landscape: this.currentLandscape,
+      data,
+      lineData,
+      optimizer,
+      start,
+      steps,
+      x,
+      xRange,
+      y,
+      yRange,
+      cells,
+    });
     if (typeof resolved === 'string') {
       if (this.notes.sweep !== resolved) this.setNote('sweep', resolved);
       return;
@@ -328,7 +333,7 @@ export class GdSweep extends GdElement {
     const cached = this.cachedView;
     if (cached && cached.model === model && cached.revision === this.revision) return cached;
     const cells = model.cells();
-    this.cachedView = { revision: this.revision, model, cells, view: costView(model.config.landscape, cells) };
+    this.cachedView = { revision: this.revision, model, cells, view: costView(model.config.landscape, cells, model.minimum) };
     return this.cachedView;
   }
 
@@ -359,6 +364,7 @@ export class GdSweep extends GdElement {
       active: this.active,
       showActive: this.showActive,
       costLabel,
+      dataSize: config.data?.size,
       format: (v) => this.format(v, { digits: 3 }),
     };
   }
@@ -388,7 +394,10 @@ export class GdSweep extends GdElement {
     const digits = { digits: 3 };
     const setting = [config.x, config.y]
       .filter((axis): axis is SweepAxis => axis !== undefined)
-      .map((axis) => `${axis.symbol} = ${this.format(cell.values[axis.name] as number, digits)}`)
+      .map(
+        (axis) =>
+          `${axis.symbol} = ${this.format(cell.values[axis.name] as number, digits)}${cell.values[axis.name] === config.data?.size && axis.scale === 'batch' ? ' (full)' : ''}`,
+      )
       .join(', ');
     if (cell.status === 'diverged') return `${setting}: diverged after ${this.format(cell.stoppedAt ?? 0)} steps`;
     return `${setting}: final J = ${this.format(cell.cost, digits)}`;
@@ -401,18 +410,19 @@ export class GdSweep extends GdElement {
     return current.cells[this.active.row * model.columns + this.active.column];
   }
 
-  /** Picks the active cell: `gd-select`, and its settings to the link group as the optimizer's. */
+  /** Picks the active cell: `gd-select`, and its settings to the link group as the optimizer's (and the batch size). */
   private select(): void {
     const cell = this.activeCell();
     const config = this.model?.config;
     if (!cell || !config) return;
     this.showActive = true;
     this.fire('gd-select', { type: config.optimizer, ...cell.values, cost: cell.cost, diverged: cell.status === 'diverged' });
-    const { learningRate, decay, beta } = cell.values;
+    const { learningRate, decay, beta, batchSize } = cell.values;
     const shared: LinkedValues = { type: config.optimizer };
     if (learningRate !== undefined) shared.learningRate = learningRate;
     if (decay !== undefined) shared.decay = decay;
     if (beta !== undefined) shared.beta = beta;
+    if (batchSize !== undefined) shared.batchSize = batchSize;
     if (Object.keys(shared).length > 1) this.linker.share(shared);
   }
 
@@ -464,7 +474,8 @@ export class GdSweep extends GdElement {
     const heatMap = figure?.y !== undefined;
     const axes = model ? [model.config.x, model.config.y].filter(Boolean).map((a) => a!.symbol) : ['α'];
     const label =
-      `Final cost after ${this.format(model?.config.steps ?? this.steps)} steps of ${getOptimizer(this.optimizer)?.name ?? ''} for each ${axes.join(' and ')} ` +
+      `Final cost after ${this.format(model?.config.steps ?? this.steps)} steps of ${getOptimizer(this.optimizer)?.name ?? ''} ` +
+      `${model?.config.data ? 'fitting a line ' : ''}for each ${axes.join(' and ')} ` +
       `(arrow keys move between cells, Enter or Space picks one)`;
     const readout = this.describeCell(this.activeCell());
     return html`${this.renderCaption()}

@@ -13,6 +13,8 @@ export interface LinkedValues {
   decay?: number;
   /** Momentum's β (members that have no β setting leave it). */
   beta?: number;
+  /** Points per update (a line fit's mini-batch; members without one leave it). */
+  batchSize?: number;
   /** The sender switched to the rule `type` (a line fit's optimizer choice). */
   chosen?: boolean;
 }

@@ -6,17 +6,21 @@ import {
   type HyperparameterName,
   type NumberRange,
 } from '../../../core/index.js';
+import { batchSizes } from './line-data.js';
 
 /** A hyperparameter a sweep can vary along one axis. */
 export interface SweepAxis {
   /** The attribute word (`learning-rate`, `beta`, …). */
   word: string;
-  /** The property name in the core (`learningRate`, `beta`, …). */
-  name: HyperparameterName;
+  /** The property name in the core (`learningRate`, `beta`, …), or `batchSize` (not the rule's: the data's). */
+  name: HyperparameterName | 'batchSize';
   /** The symbol shown on the plot and in the readout. */
   symbol: string;
-  /** Log-spaced cells for rates that span decades; linear cells for β-like fractions. */
-  scale: 'log' | 'linear';
+  /**
+   * Log-spaced cells for rates that span decades; linear cells for β-like fractions;
+   * `batch`: whole batch sizes 1, 2, 4, …, m (see `batchSizes`), one row each.
+   */
+  scale: 'log' | 'linear' | 'batch';
   /** The accepted values: the core's range, narrowed to what a log axis can show. */
   range: NumberRange;
   /** The range used when no `x-range`/`y-range` is given. */
@@ -60,11 +64,27 @@ export const SWEEP_AXES: Readonly<Record<string, SweepAxis>> = {
 
 export const AXIS_WORDS = Object.keys(SWEEP_AXES);
 
+/** The y axis of a sweep on the line fit's data: points per update, up to the full batch m. */
+export const BATCH_AXIS: SweepAxis = {
+  word: 'batch-size',
+  name: 'batchSize',
+  symbol: 'batch size',
+  scale: 'batch',
+  range: { min: 1, max: 100_000, integer: true },
+  defaultRange: [1, 100],
+};
+
+/** The axis an `x`/`y` word names, `batch-size` included. */
+export const axisOf = (word: string | null | undefined): SweepAxis | undefined =>
+  word === 'batch-size' ? BATCH_AXIS : word ? SWEEP_AXES[word] : undefined;
+
 /**
  * `cells` values from `lo` to `hi`, both ends included: geometric on a log axis
- * (equal ratios between neighbours), arithmetic on a linear one.
+ * (equal ratios between neighbours), arithmetic on a linear one; on the batch axis the
+ * batch sizes from `lo` to `hi` whatever `cells` is.
  */
 export function axisValues(axis: SweepAxis, [lo, hi]: [number, number], cells: number): number[] {
+  if (axis.scale === 'batch') return batchSizes(lo, hi);
   const values: number[] = [];
   for (let i = 0; i < cells; i++) {
     const t = cells === 1 ? 0 : i / (cells - 1);
@@ -81,6 +101,8 @@ export function checkAxisRange(axis: SweepAxis, range: [number, number] | undefi
   if (!range) return 'two numbers "from,to"';
   const [lo, hi] = range;
   if (!(lo < hi)) return 'two numbers "from,to" with from < to';
+  if (axis.scale === 'batch' && !(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1))
+    return 'two whole numbers "from,to" from 1 up to the data size';
   if (axis.scale === 'log' && !(lo > 0)) return `two numbers "from,to" greater than 0 (${axis.word} is on a log axis)`;
   if (!inRange(axis.range, lo) || !inRange(axis.range, hi))
     return `two numbers "from,to", each ${describeRange(axis.range)} (the range of ${axis.word})`;

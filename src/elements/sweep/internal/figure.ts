@@ -26,6 +26,8 @@ export interface FigureSnapshot {
   /** Whether the plot has focus (the active cell is outlined only then and after a click). */
   showActive: boolean;
   costLabel: string;
+  /** m of the line-fit data, where the batch axis ends at the full batch. */
+  dataSize?: number;
   format: (value: number) => string;
 }
 
@@ -33,6 +35,12 @@ const inner = (f: FigureSnapshot) => ({
   width: f.width - f.margin.left - f.margin.right,
   height: f.height - f.margin.top - f.margin.bottom,
 });
+
+/** The y axis's words: the batch axis says what its top row is. */
+function axisLabel(axis: SweepAxis, dataSize: number | undefined): string {
+  if (axis.scale !== 'batch') return `${axis.symbol} (${axis.scale} scale)`;
+  return dataSize !== undefined ? `batch size (m = ${dataSize} is the full batch)` : 'batch size';
+}
 
 /** The vertical mark at α = 2/λ_max, where plain gradient descent stops being stable on a quadratic. */
 function edgeMark(f: FigureSnapshot, x: (v: number) => number, height: number): SVGTemplateResult | typeof nothing {
@@ -109,7 +117,7 @@ export function renderHeatOverlay(f: FigureSnapshot): SVGTemplateResult {
   const y = cellScale(f.y!, f.yRange!, f.rows, [innerHeight, 0]);
   const cellWidth = innerWidth / f.columns;
   const cellHeight = innerHeight / f.rows;
-  return svg`${renderAxes({ x, y, margin: f.margin, xLabel: `${f.x.symbol} (${f.x.scale} scale)`, yLabel: `${f.y!.symbol} (${f.y!.scale} scale)`, format: f.format, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 5 })}
+  return svg`${renderAxes({ x, y, margin: f.margin, xLabel: `${f.x.symbol} (${f.x.scale} scale)`, yLabel: axisLabel(f.y!, f.dataSize), format: f.format, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 5 })}
     <g transform="translate(${f.margin.left},${f.margin.top})">
       ${edgeMark(f, x, innerHeight)} ${edgeCurve(f, x, y, innerWidth, innerHeight)}
       ${
@@ -165,6 +173,14 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
         <rect width="16" height="16" fill="url(#hatch)"></rect></svg
       >diverged</span
     >
+    ${
+      f.edge !== undefined
+        ? html`<span class="edge-key"
+            ><span class="swatch edge-swatch"></span>2/λ_max = ${f.format(f.edge)}: plain gradient descent's stability
+            edge${f.dataSize !== undefined ? ' with the full batch' : ' at the start'}</span
+          >`
+        : nothing
+    }
     ${
       f.edgeCurve
         ? html`<span class="edge-key"

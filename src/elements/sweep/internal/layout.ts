@@ -1,7 +1,7 @@
 import { scaleLinear, scaleLog, scaleSequentialLog } from 'd3-scale';
 import { thin, type Margin } from '../../shared/plot/axes.js';
 import type { Landscape } from '../../../core/index.js';
-import type { SweepAxis } from './axes.js';
+import { axisValues, type SweepAxis } from './axes.js';
 import type { SweepCell } from './model.js';
 
 export const MARGIN_1D: Margin = { top: 30, right: 16, bottom: 42, left: 62 };
@@ -39,6 +39,7 @@ type Scale = ((value: number) => number) & {
  * cell's value sits in the middle of its band.
  */
 export function cellScale(axis: SweepAxis, [lo, hi]: [number, number], cells: number, pixels: [number, number]): Scale {
+  if (axis.scale === 'batch') return bandScale(axisValues(axis, [lo, hi], cells), pixels);
   if (axis.scale === 'log') {
     const half = Math.pow(hi / lo, 1 / (2 * (cells - 1)));
     return scaleLog()
@@ -49,6 +50,28 @@ export function cellScale(axis: SweepAxis, [lo, hi]: [number, number], cells: nu
   return scaleLinear()
     .domain([lo - half, hi + half])
     .range(pixels);
+}
+
+/**
+ * Rows of listed values (the batch sizes), each in the middle of an equal band; its
+ * ticks are the values, at most 7 spread evenly, the first and the last (the full
+ * batch) always among them.
+ */
+function bandScale(values: number[], [p0, p1]: [number, number]): Scale {
+  const band = (p1 - p0) / values.length;
+  const scale = (value: number) => {
+    const index = values.indexOf(value);
+    return index < 0 ? NaN : p0 + (index + 0.5) * band;
+  };
+  return Object.assign(scale, {
+    ticks: () => {
+      const count = Math.min(values.length, 7);
+      return Array.from({ length: count }, (_, i) => values[Math.round((i * (values.length - 1)) / Math.max(1, count - 1))]);
+    },
+    domain: () => [values[0], values[values.length - 1]],
+    range: () => [p0, p1],
+    invert: (pixel: number) => values[Math.min(values.length - 1, Math.max(0, Math.floor((pixel - p0) / band)))],
+  });
 }
 
 /** The cell index under a pixel offset into a band of `length` pixels split in `cells` equal parts. */
@@ -80,9 +103,10 @@ export interface CostView {
 /**
  * Gaps below the smallest positive one (0 at an exact minimum, or float32 rounding
  * under J*) are drawn at the floor of the domain, so nothing is lost off a log axis.
+ * A `minimum` known in closed form (the line fit's least-squares MSE) is J*.
  */
-export function costView(landscape: Landscape, cells: readonly SweepCell[]): CostView {
-  const reference = costReference(landscape, cells);
+export function costView(landscape: Landscape, cells: readonly SweepCell[], minimum?: number): CostView {
+  const reference = minimum ?? costReference(landscape, cells);
   const raw = cells.map((c) => (c.status === 'diverged' || !Number.isFinite(c.cost) ? NaN : c.cost - reference));
   const positive = raw.filter((v) => v > 0);
   let low = positive.length ? Math.min(...positive) : 1e-6;

@@ -10,10 +10,13 @@ import {
   type ParticleStatus,
 } from '../../../core/index.js';
 import { axisValues, type SweepAxis } from './axes.js';
+import { lineObjective, type LineObjective, type LineSweepData } from './line-data.js';
 
 /** Everything that decides a sweep's numbers; a change to any of it means a new run. */
 export interface SweepConfig {
   landscape: Landscape;
+  /** The line fit's data: each cell fits ŷ = wx + b by mini-batch steps instead of walking `landscape`. */
+  data?: LineSweepData;
   optimizer: OptimizerType;
   start: [number, number];
   /** Updates every cell makes. */
@@ -28,13 +31,16 @@ export interface SweepConfig {
   backend?: BackendPreference;
 }
 
+/** A cell's swept settings: the rule's hyperparameters by core name, and the batch size on the line fit's data. */
+export type SweepValues = Partial<Hyperparameters> & { batchSize?: number };
+
 /** One cell: its hyperparameters and where its run ended. */
 export interface SweepCell {
   /** Column (x) and row (y) of the cell; `row` is 0 in a 1-D sweep. */
   column: number;
   row: number;
-  /** The swept hyperparameters by core name (`learningRate`, `beta`, …). */
-  values: Partial<Hyperparameters>;
+  /** The swept settings by core name (`learningRate`, `beta`, …, `batchSize`). */
+  values: SweepValues;
   /** J at the cell's last point (for a diverged cell: the last point before it left). */
   cost: number;
   status: ParticleStatus;
@@ -56,27 +62,41 @@ export class SweepModel {
    * plain gradient descent is stable exactly for α < 2/λ_max.
    */
   readonly lambdaMax: number | undefined;
+  /** The lowest cost there is, where it is known in closed form (the line fit's least-squares MSE). */
+  readonly minimum: number | undefined;
   private readonly run: ParticleRun;
+  private readonly objective?: LineObjective;
 
   private constructor(readonly config: SweepConfig) {
     this.xValues = axisValues(config.x, config.xRange, config.cells);
     this.yValues = config.y && config.yRange ? axisValues(config.y, config.yRange, config.cells) : [NaN];
+    const batchRows = config.y?.name === 'batchSize';
     const particles = [];
     for (const yValue of this.yValues) {
       for (const xValue of this.xValues) {
-        const optimizer = { type: config.optimizer, [config.x.name]: xValue, ...(config.y ? { [config.y.name]: yValue } : {}) };
+        const optimizer = {
+          type: config.optimizer,
+          [config.x.name]: xValue,
+          ...(config.y && !batchRows ? { [config.y.name]: yValue } : {}),
+        };
         particles.push({ start: [...config.start], optimizer });
       }
     }
-    this.run = new ParticleRun({
-      cost: (params: tf.Tensor2D) => costOfRows(config.landscape, params),
-      particles,
-      backend: config.backend ?? 'auto',
-      // A cell needs where its run ended, not its path: 4096 cells × 10⁴ steps of
-      // kept points would be gigabytes.
-      trajectory: 'latest',
-    });
-    this.lambdaMax = stabilityCurvature(config.landscape, config.start);
+    // A cell needs where its run ended, not its path: 4096 cells × 10⁴ steps of kept
+    // points would be gigabytes.
+    const shared = { particles, backend: config.backend ?? 'auto', trajectory: 'latest' } as const;
+    if (config.data) {
+      // Rows are batch sizes on the batch axis; otherwise every cell takes the full batch.
+      const batches = batchRows ? this.yValues : this.yValues.map(() => config.data!.size);
+      this.objective = lineObjective(config.data, batches, this.columns);
+      // The same bound as the line fit's: past it a step on the quadratic bowl is runaway.
+      this.run = new ParticleRun({ ...shared, cost: this.objective.cost, reportCost: this.objective.reportCost, bound: 1e6 });
+      this.lambdaMax = this.objective.lambdaMax;
+      this.minimum = this.objective.minimum;
+    } else {
+      this.run = new ParticleRun({ ...shared, cost: (params: tf.Tensor2D) => costOfRows(config.landscape, params) });
+      this.lambdaMax = stabilityCurvature(config.landscape, config.start);
+    }
   }
 
   /** Waits for the shared backend, then builds the run (iteration 0). */
@@ -120,7 +140,7 @@ export class SweepModel {
     return this.run.particles.map((particle, index) => {
       const column = index % this.columns;
       const row = Math.floor(index / this.columns);
-      const values: Partial<Hyperparameters> = { [x.name]: this.xValues[column] };
+      const values: SweepValues = { [x.name]: this.xValues[column] };
       if (y) values[y.name] = this.yValues[row];
       const cost = particle.costs[particle.costs.length - 1];
       return { column, row, values, cost, status: particle.status, stoppedAt: particle.stoppedAt };
@@ -134,10 +154,12 @@ export class SweepModel {
   /** Frees the tensors and keeps the state: the next step rebuilds them (the element left the page). */
   release(): void {
     this.run.releaseTensors();
+    this.objective?.dispose();
   }
 
   dispose(): void {
     this.run.dispose();
+    this.objective?.dispose();
   }
 }
 
