@@ -19,6 +19,14 @@ const SHOTS = {
       await element.updateComplete;
     },
   },
+  'sweep-batch': {
+    query: 'widget=sweep&data=line-fit&y=batch-size&size=100&noise=0.5&seed=1&steps=200&x-range=0.01,2&cells=40',
+    sizes: [1200],
+    schemes: ['light'],
+    async prepare(element) {
+      await element.updateComplete;
+    },
+  },
 };
 
 const wanted = process.argv.slice(2);
@@ -26,10 +34,10 @@ for (const name of wanted) if (!(name in SHOTS)) throw new Error(`no screenshot 
 
 const session = await openBrowserSession();
 try {
-  for (const [name, { query, prepare, sizes = [375, 1200] }] of Object.entries(SHOTS)) {
+  for (const [name, { query, prepare, sizes = [375, 1200], schemes = ['light', 'dark'] }] of Object.entries(SHOTS)) {
     if (wanted.length && !wanted.includes(name)) continue;
     for (const width of sizes) {
-      for (const scheme of ['light', 'dark']) {
+      for (const scheme of schemes) {
         const page = await session.browser.newPage();
         page.on('pageerror', (error) => console.error(`${name}: page error: ${error.message}`));
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
