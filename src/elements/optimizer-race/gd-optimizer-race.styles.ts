@@ -6,6 +6,18 @@ import { plotStyles } from '../shared/plot/plot.styles.js';
 const race = css`
   :host {
     --_start: var(--gd-race-start, var(--_model));
+    /* Basin map: global minima take the strong family (1-4), local ones the pale one (5-8). */
+    --_basin-1: var(--gd-race-basin-1, light-dark(#c8324a, #ff7d8e));
+    --_basin-2: var(--gd-race-basin-2, light-dark(#1f8a7e, #4fd1c0));
+    --_basin-3: var(--gd-race-basin-3, light-dark(#d08a12, #f5c16c));
+    --_basin-4: var(--gd-race-basin-4, light-dark(#6a4fa0, #b39ddb));
+    --_basin-5: var(--gd-race-basin-5, light-dark(#a9bad2, #6f819c));
+    --_basin-6: var(--gd-race-basin-6, light-dark(#c2d6a4, #7f9466));
+    --_basin-7: var(--gd-race-basin-7, light-dark(#dcc0e6, #94789e));
+    --_basin-8: var(--gd-race-basin-8, light-dark(#efd3a8, #a08a66));
+    --_basin-diverged: var(--gd-race-basin-diverged, light-dark(#7d838c, #5a6069));
+    --_basin-saddle: var(--gd-race-basin-saddle, light-dark(#2e3744, #d0d5dc));
+    --_basin-unlisted: var(--gd-race-basin-unlisted, light-dark(#8fa0b3, #6b7a8c));
   }
   .race {
     display: flex;
