@@ -132,8 +132,85 @@ const race = css`
     min-width: 0;
     flex: 1 1 auto;
   }
-  .plot canvas.paths {
+  .plot canvas.paths,
+  .plot canvas.basins {
     pointer-events: none;
+  }
+  /* Basin map: the select and the key of colours under the map. */
+  .basins {
+    display: flex;
+    flex-direction: column;
+    gap: 0.35rem;
+    margin-top: 0.5rem;
+    font-size: 0.8em;
+  }
+  .basin-select {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 600;
+  }
+  .basin-status {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .basin-key {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 1rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .basin-key li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .swatch {
+    display: inline-block;
+    width: 0.8rem;
+    height: 0.8rem;
+    border-radius: 2px;
+    border: 1px solid var(--_border);
+  }
+  .swatch.basin-1 {
+    background: var(--_basin-1);
+  }
+  .swatch.basin-2 {
+    background: var(--_basin-2);
+  }
+  .swatch.basin-3 {
+    background: var(--_basin-3);
+  }
+  .swatch.basin-4 {
+    background: var(--_basin-4);
+  }
+  .swatch.basin-5 {
+    background: var(--_basin-5);
+  }
+  .swatch.basin-6 {
+    background: var(--_basin-6);
+  }
+  .swatch.basin-7 {
+    background: var(--_basin-7);
+  }
+  .swatch.basin-8 {
+    background: var(--_basin-8);
+  }
+  .swatch.basin-diverged {
+    background: var(--_basin-diverged);
+  }
+  .swatch.basin-saddle {
+    background: var(--_basin-saddle);
+  }
+  .swatch.basin-unlisted {
+    background: var(--_basin-unlisted);
+  }
+  .swatch.basin-moving {
+    background: transparent;
   }
   .drag-surface {
     fill: transparent;

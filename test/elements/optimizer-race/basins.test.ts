@@ -4,7 +4,7 @@ import { getLandscape, type Landscape } from '../../../src/core/index.js';
 import {
   BASIN_DIVERGED,
   BASIN_MOVING,
-  basinColorExpressions,
+  basinSlots,
   basinStarts,
   cachedBasins,
   clearBasinCache,
@@ -125,8 +125,8 @@ describe('basin maps (where every start of a grid ends)', function () {
 
   it('gives global minima the first family of colours and local ones the second; paints moving cells clear', () => {
     const styblinski = getLandscape('styblinski-tang')!;
-    expect(basinColorExpressions(styblinski)).to.deep.equal(['var(--_basin-1)', 'var(--_basin-5)', 'var(--_basin-6)', 'var(--_basin-7)']);
-    expect(basinColorExpressions(himmelblau)).to.deep.equal(['var(--_basin-1)', 'var(--_basin-2)', 'var(--_basin-3)', 'var(--_basin-4)']);
+    expect(basinSlots(styblinski)).to.deep.equal(['var(--_basin-1)', 'var(--_basin-5)', 'var(--_basin-6)', 'var(--_basin-7)']);
+    expect(basinSlots(himmelblau)).to.deep.equal(['var(--_basin-1)', 'var(--_basin-2)', 'var(--_basin-3)', 'var(--_basin-4)']);
     const canvas = document.createElement('canvas');
     canvas.width = 20;
     canvas.height = 10;

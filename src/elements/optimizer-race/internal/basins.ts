@@ -39,10 +39,15 @@ export interface BasinMap {
   counts: Map<number, number>;
 }
 
-/** The identity of a map: landscape (its formula and window tell bowls and formulas apart), optimizer, grid. */
-export function basinKey(landscape: Landscape, optimizer: BasinOptimizer, grid = BASIN_GRID): string {
+/**
+ * The identity of a map: the landscape (its formula and window tell bowls and formulas
+ * apart; its listed minima name the classes, and a formula's are found later), the
+ * optimizer, the grid and the budget.
+ */
+export function basinKey(landscape: Landscape, optimizer: BasinOptimizer, grid = BASIN_GRID, steps = SWARM_STEPS): string {
   const hyper = Object.entries(optimizer.hyperparameters).sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify([landscape.id, landscape.tex, landscape.domain, optimizer.type, hyper, grid, SWARM_STEPS]);
+  const minima = landscape.minima.map((m) => [m.position, m.kind ?? 'minimum', m.global !== false]);
+  return JSON.stringify([landscape.id, landscape.tex, landscape.domain, minima, optimizer.type, hyper, grid, steps]);
 }
 
 /** The start at the centre of every cell, row after row from the lowest w₂. */
@@ -136,7 +141,7 @@ export function computeBasins(landscape: Landscape, optimizer: BasinOptimizer, o
   const grid = options.grid ?? BASIN_GRID;
   const steps = options.steps ?? SWARM_STEPS;
   const budgetMs = options.budgetMs ?? 8;
-  const key = basinKey(landscape, optimizer, grid);
+  const key = basinKey(landscape, optimizer, grid, steps);
   const hit = cachedBasins(key);
   if (hit) return { key, done: Promise.resolve(hit), cancel: () => {} };
 
@@ -218,19 +223,27 @@ export interface BasinColors {
 export const BASIN_HUES = 4;
 
 /**
- * The CSS expression of each listed minimum's colour: global ones take the first family
- * (`--gd-race-basin-1…4`) in the order listed, local ones the lighter second family
- * (`-5…8`); a listed saddle takes the saddle colour.
+ * Each listed stationary point's colour slot (`basin-n` stands for `--_basin-n`, set by
+ * `--gd-race-basin-n`): global minima take the first family (`1…4`) in the order listed,
+ * local ones the paler second family (`5…8`); a listed saddle takes `basin-saddle`.
  */
-export function basinColorExpressions(landscape: Landscape): string[] {
+export function basinSlots(landscape: Landscape): string[] {
   let globals = 0;
   let locals = 0;
   return landscape.minima.map((m) => {
-    if (m.kind === 'saddle') return 'var(--_basin-saddle)';
+    if (m.kind === 'saddle') return 'basin-saddle';
     const n = m.global === false ? BASIN_HUES + 1 + (locals++ % BASIN_HUES) : 1 + (globals++ % BASIN_HUES);
-    return `var(--_basin-${n})`;
+    return `basin-${n}`;
   });
 }
+
+/** The colour slots a race resolves for its basin maps (`--_basin-1…8`, diverged, saddle, unlisted). */
+export const BASIN_COLOR_SLOTS: Record<string, string> = Object.fromEntries(
+  [...Array.from({ length: 2 * BASIN_HUES }, (_, i) => String(i + 1)), 'diverged', 'saddle', 'unlisted'].map((name) => [
+    `basin-${name}`,
+    `var(--_basin-${name})`,
+  ]),
+);
 
 /** Opacity of the overlay: the contour bands and lines stay readable through it. */
 export const BASIN_ALPHA = 0.5;
