@@ -137,7 +137,7 @@ const race = css`
     pointer-events: none;
   }
   /* Basin map: the select and the key of colours under the map. */
-  .basins {
+  .basin-panel {
     display: flex;
     flex-direction: column;
     gap: 0.35rem;

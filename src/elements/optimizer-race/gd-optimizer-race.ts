@@ -86,6 +86,8 @@ const MAX_RESTORED_OPTIMIZERS = 16;
  *
  * @cssproperty [--gd-race-series-1=var(--gd-series-1)] - Colour of the 1st optimizer (also -2 … -8).
  * @cssproperty [--gd-race-start=var(--gd-color-model)] - Colour of the start point.
+ * @cssproperty [--gd-race-basin-1] - Basin map: colour of the 1st global minimum's basin (also -2 … -4; -5 … -8 for local minima, paler).
+ * @cssproperty [--gd-race-basin-diverged] - Basin map: colour of starts that diverged (also -saddle, -unlisted).
  * @cssproperty [--gd-font-family=system-ui] - Font of all text.
  * @cssproperty [--gd-color-accent=#2456a8] - Accent of buttons and sliders.
  *

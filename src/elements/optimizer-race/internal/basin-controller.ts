@@ -169,7 +169,7 @@ export class BasinController implements ReactiveController {
     const point = ([w1, w2]: readonly number[]) => `(${options.format(w1, { digits: 3 })}, ${options.format(w2, { digits: 3 })})`;
     const extra = (code: number, slot: string, words: string) =>
       map?.counts.get(code) ? item(slot, `${words} · ${share(code)}`) : nothing;
-    return html`<div class="basins">
+    return html`<div class="basin-panel">
       <label class="basin-select"
         >Basins of attraction
         <select @change=${(event: Event) => options.change((event.target as HTMLSelectElement).value)}>
