@@ -103,10 +103,11 @@ describe('<gd-optimizer-race>: basins of attraction', function () {
     const momentum = await mapOf(el, 2);
     expect(el.getAttribute('basins')).to.equal('2');
     expect(momentum.classes.some((c, i) => c !== gd.classes[i])).to.equal(true);
-    // Back to plain descent: the cached map, at once.
+    // Back to plain descent by script: the cached map, at once, and the select follows.
     el.basins = 1;
     await el.updateComplete;
     expect(el.basinMap!.classes).to.equal(gd.classes);
+    expect(control.value).to.equal('1');
 
     // A larger α for plain descent: it overshoots from the steep walls, a new map with diverged starts.
     el.querySelector('gd-optimizer')!.setAttribute('learning-rate', '0.03');

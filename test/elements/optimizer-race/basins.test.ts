@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as tf from '../../../src/core/tf.js';
 import { getLandscape, type Landscape } from '../../../src/core/index.js';
 import {
+  BASIN_COLOR_SLOTS,
   BASIN_DIVERGED,
   BASIN_MOVING,
   basinSlots,
@@ -125,8 +126,12 @@ describe('basin maps (where every start of a grid ends)', function () {
 
   it('gives global minima the first family of colours and local ones the second; paints moving cells clear', () => {
     const styblinski = getLandscape('styblinski-tang')!;
-    expect(basinSlots(styblinski)).to.deep.equal(['var(--_basin-1)', 'var(--_basin-5)', 'var(--_basin-6)', 'var(--_basin-7)']);
-    expect(basinSlots(himmelblau)).to.deep.equal(['var(--_basin-1)', 'var(--_basin-2)', 'var(--_basin-3)', 'var(--_basin-4)']);
+    expect(basinSlots(styblinski)).to.deep.equal(['basin-1', 'basin-5', 'basin-6', 'basin-7']);
+    expect(basinSlots(himmelblau)).to.deep.equal(['basin-1', 'basin-2', 'basin-3', 'basin-4']);
+    expect(basinSlots(getLandscape('saddle')!)).to.deep.equal(['basin-saddle']);
+    // Every slot has its colour among the ones a race resolves.
+    for (const slot of [...basinSlots(styblinski), ...basinSlots(himmelblau), 'basin-diverged', 'basin-unlisted'])
+      expect(BASIN_COLOR_SLOTS[slot], slot).to.equal(`var(--_${slot})`);
     const canvas = document.createElement('canvas');
     canvas.width = 20;
     canvas.height = 10;

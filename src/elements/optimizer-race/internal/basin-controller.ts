@@ -1,3 +1,4 @@
+import { live } from 'lit/directives/live.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Landscape } from '../../../core/index.js';
 import { prepareCanvas } from '../../shared/plot/canvas.js';
@@ -172,7 +173,7 @@ export class BasinController implements ReactiveController {
     return html`<div class="basin-panel">
       <label class="basin-select"
         >Basins of attraction
-        <select @change=${(event: Event) => options.change((event.target as HTMLSelectElement).value)}>
+        <select .value=${live(options.value)} @change=${(event: Event) => options.change((event.target as HTMLSelectElement).value)}>
           <option value="off" ?selected=${options.value === 'off'}>Off</option>
           ${entries.map((entry, i) => html`<option value=${i + 1} ?selected=${options.value === String(i + 1)}>${entry.label}</option>`)}
         </select></label
