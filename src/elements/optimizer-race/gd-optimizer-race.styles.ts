@@ -169,48 +169,12 @@ const race = css`
     align-items: center;
     gap: 0.35rem;
   }
-  .swatch {
+  .basin-swatch {
     display: inline-block;
     width: 0.8rem;
     height: 0.8rem;
     border-radius: 2px;
     border: 1px solid var(--_border);
-  }
-  .swatch.basin-1 {
-    background: var(--_basin-1);
-  }
-  .swatch.basin-2 {
-    background: var(--_basin-2);
-  }
-  .swatch.basin-3 {
-    background: var(--_basin-3);
-  }
-  .swatch.basin-4 {
-    background: var(--_basin-4);
-  }
-  .swatch.basin-5 {
-    background: var(--_basin-5);
-  }
-  .swatch.basin-6 {
-    background: var(--_basin-6);
-  }
-  .swatch.basin-7 {
-    background: var(--_basin-7);
-  }
-  .swatch.basin-8 {
-    background: var(--_basin-8);
-  }
-  .swatch.basin-diverged {
-    background: var(--_basin-diverged);
-  }
-  .swatch.basin-saddle {
-    background: var(--_basin-saddle);
-  }
-  .swatch.basin-unlisted {
-    background: var(--_basin-unlisted);
-  }
-  .swatch.basin-moving {
-    background: transparent;
   }
   .drag-surface {
     fill: transparent;

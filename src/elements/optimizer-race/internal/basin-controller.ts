@@ -2,6 +2,7 @@ import { live } from 'lit/directives/live.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Landscape } from '../../../core/index.js';
 import { prepareCanvas } from '../../shared/plot/canvas.js';
+import { cssomStyle } from '../../shared/cssom-style.js';
 import type { PropertyRule } from '../../shared/rules.js';
 import {
   BASIN_DIVERGED,
@@ -165,7 +166,10 @@ export class BasinController implements ReactiveController {
     const landscape = this.options.landscape();
     const map = this.map;
     const share = (code: number) => `${Math.round((100 * (map?.counts.get(code) ?? 0)) / (map ? map.classes.length : 1))} %`;
-    const item = (slot: string, text: string) => html`<li><span class="swatch ${slot}" aria-hidden="true"></span>${text}</li>`;
+    const item = (slot: string, text: string) =>
+      html`<li>
+        <span class="basin-swatch" style=${cssomStyle({ background: `var(--_${slot}, transparent)` })} aria-hidden="true"></span>${text}
+      </li>`;
     const slots = basinSlots(landscape);
     const point = ([w1, w2]: readonly number[]) => `(${options.format(w1, { digits: 3 })}, ${options.format(w2, { digits: 3 })})`;
     const extra = (code: number, slot: string, words: string) =>
