@@ -57,7 +57,7 @@ const DEFAULTS: Record<Tag, Record<string, unknown>> = {
     link: null,
   },
   'gd-curvature': { curvature: 1, learningRate: 0.3, init: 2, minimum: 0, cost: 'quadratic', speed: 3, seed: 1, theme: 'auto', link: null },
-  'gd-optimizer-race': { landscape: 'bowl', kappa: 50, start: null, speed: 5, seed: 1, theme: 'auto', link: null },
+  'gd-optimizer-race': { landscape: 'bowl', kappa: 50, start: null, speed: 5, basins: 'off', seed: 1, theme: 'auto', link: null },
   'gd-optimizer': {
     type: 'sgd',
     label: null,
@@ -262,6 +262,12 @@ const wrongKinds = (tag: Tag, property: string, kinds = ['null-proto', 'symbol',
   accept(t, 'kappa', 'attribute', '1000', 1000, undefined, 'largest');
   accept(t, 'kappa', 'property', '10', 10, undefined, 'number as text');
   clears(t, 'kappa', '20');
+  // basins: off, or the place of one of the four default optimizers.
+  for (const text of ['0', '5', '1.5', 'on', '-1', '']) reject(t, 'basins', 'attribute', text);
+  wrongKinds(t, 'basins', ['symbol', 'null-proto']);
+  accept(t, 'basins', 'attribute', '4', 4, undefined, 'the last optimizer');
+  accept(t, 'basins', 'property', '2', 2, undefined, 'number as text');
+  clears(t, 'basins', '3');
   for (const text of ['banana', '-3']) reject(t, 'seed', 'attribute', text);
   reject(t, 'theme', 'attribute', 'night');
   wrongKinds(t, 'link', ['symbol', 'null-proto']);

@@ -6,6 +6,18 @@ import { plotStyles } from '../shared/plot/plot.styles.js';
 const race = css`
   :host {
     --_start: var(--gd-race-start, var(--_model));
+    /* Basin map: global minima take the strong family (1-4), local ones the pale one (5-8). */
+    --_basin-1: var(--gd-race-basin-1, light-dark(#c8324a, #ff7d8e));
+    --_basin-2: var(--gd-race-basin-2, light-dark(#1f8a7e, #4fd1c0));
+    --_basin-3: var(--gd-race-basin-3, light-dark(#d08a12, #f5c16c));
+    --_basin-4: var(--gd-race-basin-4, light-dark(#6a4fa0, #b39ddb));
+    --_basin-5: var(--gd-race-basin-5, light-dark(#a9bad2, #6f819c));
+    --_basin-6: var(--gd-race-basin-6, light-dark(#c2d6a4, #7f9466));
+    --_basin-7: var(--gd-race-basin-7, light-dark(#dcc0e6, #94789e));
+    --_basin-8: var(--gd-race-basin-8, light-dark(#efd3a8, #a08a66));
+    --_basin-diverged: var(--gd-race-basin-diverged, light-dark(#7d838c, #5a6069));
+    --_basin-saddle: var(--gd-race-basin-saddle, light-dark(#2e3744, #d0d5dc));
+    --_basin-unlisted: var(--gd-race-basin-unlisted, light-dark(#8fa0b3, #6b7a8c));
   }
   .race {
     display: flex;
@@ -120,8 +132,49 @@ const race = css`
     min-width: 0;
     flex: 1 1 auto;
   }
-  .plot canvas.paths {
+  .plot canvas.paths,
+  .plot canvas.basins {
     pointer-events: none;
+  }
+  /* Basin map: the select and the key of colours under the map. */
+  .basin-panel {
+    display: flex;
+    flex-direction: column;
+    gap: 0.35rem;
+    margin-top: 0.5rem;
+    font-size: 0.8em;
+  }
+  .basin-select {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 600;
+  }
+  .basin-status {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .basin-key {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 1rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .basin-key li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .basin-swatch {
+    display: inline-block;
+    width: 0.8rem;
+    height: 0.8rem;
+    border-radius: 2px;
+    border: 1px solid var(--_border);
   }
   .drag-surface {
     fill: transparent;

@@ -27,6 +27,7 @@ import {
   plotWidth,
 } from './internal/layout.js';
 import { PointReadout } from './internal/readout.js';
+import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
 import { ghostsAfter, type Ghost } from './internal/ghosts.js';
 import {
   MAX_STEPS,
@@ -85,6 +86,8 @@ const MAX_RESTORED_OPTIMIZERS = 16;
  *
  * @cssproperty [--gd-race-series-1=var(--gd-series-1)] - Colour of the 1st optimizer (also -2 … -8).
  * @cssproperty [--gd-race-start=var(--gd-color-model)] - Colour of the start point.
+ * @cssproperty [--gd-race-basin-1] - Basin map: colour of the 1st global minimum's basin (also -2 … -4; -5 … -8 for local minima, paler).
+ * @cssproperty [--gd-race-basin-diverged] - Basin map: colour of starts that diverged (also -saddle, -unlisted).
  * @cssproperty [--gd-font-family=system-ui] - Font of all text.
  * @cssproperty [--gd-color-accent=#2456a8] - Accent of buttons and sliders.
  *
@@ -117,6 +120,13 @@ export class GdOptimizerRace extends GdElement {
   /** Swarm mode: this many seeded random starts per optimizer (1–10,000) race as dots with fading tails, with a tally of where they end; 0 (default) races one start. */
   @property({ converter: numberOrText }) swarm = 0;
 
+  /**
+   * Basin map: `off` (default), or the 1-based place of the optimizer whose basins of
+   * attraction colour the map (where a start in each cell ends after the swarm's budget).
+   * Works without `swarm` too; the select that sets it shows in swarm mode and while a map is on.
+   */
+  @property({ converter: numberOrText, reflect: true }) basins: number | string = 'off';
+
   @state() private startPoint: [number, number] = [0, 0];
   @state() private isolated: number | null = null;
   @state() private pinned: number | null = null;
@@ -127,6 +137,7 @@ export class GdOptimizerRace extends GdElement {
 
   @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
   @query('canvas.paths') private pathCanvas?: HTMLCanvasElement;
+  @query('canvas.basins') private basinCanvas?: HTMLCanvasElement;
   @query('canvas.costs') private chartCanvas?: HTMLCanvasElement;
 
   /** The race: its run, trajectories and preview (rebuilt when the settings change). */
@@ -166,6 +177,14 @@ export class GdOptimizerRace extends GdElement {
       if (milestone) this.requestUpdate();
     },
   });
+  /** The basin map of the optimizer `basins` names: computed in slices, cached, painted under the paths. */
+  private readonly basinMaps = new BasinController(this, {
+    landscape: () => this.currentLandscape,
+    entries: () => this.entries,
+    selected: () => basinIndexOf(this.basins, this.entries.length),
+    onScreen: () => this.player.onScreen,
+    paint: () => this.painter.request(),
+  });
   /** Bumped by every reset and rebuild: a step(n) cut short by one reports nothing. */
   private runGeneration = 0;
   private readonly childObserver = new MutationObserver(() => this.requestUpdate());
@@ -199,6 +218,7 @@ export class GdOptimizerRace extends GdElement {
         0,
         `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
       ),
+      basins: basinsRule(this.readEntries().length),
     };
   }
 
@@ -270,6 +290,11 @@ export class GdOptimizerRace extends GdElement {
     // A getter never builds a run: before the first update or step there is none yet,
     // and each optimizer is at its start (the cost there is known once the run exists).
     return (this.model ?? new RaceModel(this.currentSettings())).trajectories();
+  }
+
+  /** The basin map shown (see `basins`), once it is computed; undefined while it is worked out or off. */
+  get basinMap(): BasinMapView | undefined {
+    return this.basinMaps.view;
   }
 
   /** Updates made since the start. */
@@ -630,6 +655,7 @@ export class GdOptimizerRace extends GdElement {
     this.startResolved = true;
     // The model follows the settings here, before render, which only reads it.
     this.syncModel().build();
+    this.basinMaps.sync();
   }
 
   protected override firstUpdated(): void {
@@ -696,6 +722,8 @@ export class GdOptimizerRace extends GdElement {
         colors: this.colors,
       }),
     );
+    const { innerWidth, innerHeight } = this.plotScales();
+    this.basinMaps.paint(this.basinCanvas, innerWidth, innerHeight, this.colors);
   }
 
   private setIsolated(index: number | null): void {
@@ -728,6 +756,7 @@ export class GdOptimizerRace extends GdElement {
           <figure class="plot-column" style=${cssomStyle({ width })}>
             <div class="plot" part="plot" style=${cssomStyle({ width, height })} @pointermove=${pointer.move} @focusin=${pointer.focus}>
               <canvas class="contours" style=${offset}></canvas>
+              <canvas class="basins" style=${offset}></canvas>
               <canvas class="paths" style=${offset}></canvas>
               ${renderPlotSvg({
                 landscape,
@@ -742,6 +771,16 @@ export class GdOptimizerRace extends GdElement {
               })}
             </div>
             ${renderPlotKey(landscape, { width, format, readout: this.readout.text })}
+            ${this.basinMaps.render({
+              show: Number(this.swarm) > 0 || this.basins !== 'off',
+              value: String(this.basins),
+              format,
+              change: (value) => {
+                this.basins = value === 'off' ? 'off' : Number(value);
+                this.changedByElement('basins');
+                this.fire('gd-params-change', { basins: this.basins });
+              },
+            })}
           </figure>
           <div class="side">
             ${renderLegend({

@@ -4,6 +4,7 @@ import { fillContourBands } from '../../shared/plot/contours.js';
 import { drawSeries } from '../../shared/plot/series.js';
 import { chartScales, chartSize, gapTransform, landscapeGrid, plotScales, plotWidth, type ChartScales, type PlotScales } from './layout.js';
 import { PixelPath } from './pixel-path.js';
+import { BASIN_COLOR_SLOTS } from './basins.js';
 import type { RaceEntry, RaceModel } from './race-model.js';
 import { seriesStyle, traceMarker } from './series-style.js';
 
@@ -249,5 +250,6 @@ export function resolveRaceColors(root: ShadowRoot, optimizers: number): Record<
     muted: 'var(--_muted)',
     bg: 'var(--_bg)',
     ...Object.fromEntries(Array.from({ length: optimizers }, (_, i) => [`series${i}`, seriesStyle(i).color])),
+    ...BASIN_COLOR_SLOTS,
   });
 }

@@ -1,0 +1,286 @@
+import {
+  ParticleRun,
+  costOfRows,
+  ensureBackend,
+  type HyperparameterName,
+  type Landscape,
+  type OptimizerType,
+} from '../../../core/index.js';
+import { nextTask } from './idle.js';
+import { SWARM_STEPS } from './layout.js';
+import { RUNAWAY_BOUND, classifyEnd, unbounded } from './verdict.js';
+
+/** Cells per side of a basin map: 64 × 64 = 4,096 starts, one batched run. */
+export const BASIN_GRID = 64;
+
+/**
+ * What a cell's class holds: the index of the listed stationary point its start ended
+ * at (0, 1, …), or one of these codes.
+ */
+export const BASIN_MOVING = -1;
+export const BASIN_DIVERGED = -2;
+/** Stopped at a stationary point that is not listed and is not a minimum. */
+export const BASIN_SADDLE = -3;
+/** Stopped at a minimum that is not listed (a formula landscape whose search missed it). */
+export const BASIN_UNLISTED = -4;
+
+/** The optimizer a map is drawn for: its rule and every hyperparameter in force. */
+export interface BasinOptimizer {
+  type: OptimizerType;
+  hyperparameters: Readonly<Partial<Record<HyperparameterName, number>>>;
+}
+
+/** A finished map: `classes[row * grid + column]`, row 0 the lowest w₂, column 0 the lowest w₁. */
+export interface BasinMap {
+  key: string;
+  grid: number;
+  classes: Int16Array;
+  /** Cells per class, keyed by the class (minimum index or code). */
+  counts: Map<number, number>;
+}
+
+/**
+ * The identity of a map: the landscape (its formula and window tell bowls and formulas
+ * apart; its listed minima name the classes, and a formula's are found later), the
+ * optimizer, the grid and the budget.
+ */
+export function basinKey(landscape: Landscape, optimizer: BasinOptimizer, grid = BASIN_GRID, steps = SWARM_STEPS): string {
+  const hyper = Object.entries(optimizer.hyperparameters).sort(([a], [b]) => (a < b ? -1 : 1));
+  const minima = landscape.minima.map((m) => [m.position, m.kind ?? 'minimum', m.global !== false]);
+  return JSON.stringify([landscape.id, landscape.tex, landscape.domain, minima, optimizer.type, hyper, grid, steps]);
+}
+
+/** The start at the centre of every cell, row after row from the lowest w₂. */
+export function basinStarts(landscape: Landscape, grid = BASIN_GRID): number[][] {
+  const [a, b] = landscape.domain.w1;
+  const [c, d] = landscape.domain.w2;
+  const starts: number[][] = [];
+  for (let row = 0; row < grid; row++) {
+    for (let column = 0; column < grid; column++) {
+      starts.push([a + ((column + 0.5) * (b - a)) / grid, c + ((row + 0.5) * (d - c)) / grid]);
+    }
+  }
+  return starts;
+}
+
+/** The class a cell's end gets (see BASIN_MOVING and the other codes). */
+function classCode(landscape: Landscape, status: 'running' | 'converged' | 'diverged', point: readonly number[], cost: number): number {
+  const end = classifyEnd(landscape, status, point, cost);
+  if (end.minimum >= 0) return end.minimum;
+  switch (end.kind) {
+    case 'moving':
+      return BASIN_MOVING;
+    case 'diverged':
+      return BASIN_DIVERGED;
+    case 'saddle':
+      return BASIN_SADDLE;
+    default:
+      return BASIN_UNLISTED;
+  }
+}
+
+/** Finished maps, most recently used last: switching optimizer or landscape back is instant. */
+const CACHE_SIZE = 12;
+const cache = new Map<string, BasinMap>();
+
+/** The finished map for this key, if one is cached (it becomes the most recently used). */
+export function cachedBasins(key: string): BasinMap | undefined {
+  const map = cache.get(key);
+  if (map) {
+    cache.delete(key);
+    cache.set(key, map);
+  }
+  return map;
+}
+
+function remember(map: BasinMap): void {
+  cache.delete(map.key);
+  cache.set(map.key, map);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+}
+
+/** Forgets every cached map (tests). */
+export function clearBasinCache(): void {
+  cache.clear();
+}
+
+export interface BasinOptions {
+  grid?: number;
+  /** Updates every start makes (default SWARM_STEPS, the swarm's budget). */
+  steps?: number;
+  /** Time one slice may take (default 8 ms: half a 60 Hz frame). */
+  budgetMs?: number;
+  /** false while the map's element is off-screen: no slice runs then, it looks again later. */
+  onScreen?: () => boolean;
+  /** Called after each slice with the fraction of the updates made. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** A map being computed: `done` resolves with it, or with undefined once cancelled. */
+export interface BasinJob {
+  readonly key: string;
+  readonly done: Promise<BasinMap | undefined>;
+  cancel(): void;
+}
+
+/** How soon an off-screen map looks again whether it may go on. */
+const OFF_SCREEN_RETRY_MS = 250;
+/** The most updates one slice makes (one read-back each; keeps a graph small). */
+const MAX_SLICE = 50;
+
+/**
+ * Computes the basin map of one optimizer on one landscape: a start at the centre of
+ * every cell of a grid × grid raster over the plotted window, all in one batched run
+ * (`trajectory: 'latest'`: only where each ended is kept), stepped in slices of about
+ * `budgetMs` (the number of updates per slice follows the measured time of the last),
+ * each in its own task, so input and paint run between them. Every cell is then
+ * classified by where its start ended. A cached map is returned without any work.
+ * Cancelling frees the run's tensors at once (or at the end of the slice under way).
+ */
+export function computeBasins(landscape: Landscape, optimizer: BasinOptimizer, options: BasinOptions = {}): BasinJob {
+  const grid = options.grid ?? BASIN_GRID;
+  const steps = options.steps ?? SWARM_STEPS;
+  const budgetMs = options.budgetMs ?? 8;
+  const key = basinKey(landscape, optimizer, grid, steps);
+  const hit = cachedBasins(key);
+  if (hit) return { key, done: Promise.resolve(hit), cancel: () => {} };
+
+  let cancelled = false;
+  let run: ParticleRun | undefined;
+  const free = () => {
+    run?.dispose();
+    run = undefined;
+  };
+  const work = async (): Promise<BasinMap | undefined> => {
+    // The run itself (and its start costs) is the first slice.
+    await nextTask();
+    if (cancelled) return undefined;
+    ensureBackend();
+    const batch = (run = new ParticleRun({
+      cost: (params) => costOfRows(landscape, params),
+      ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
+      trajectory: 'latest',
+      particles: basinStarts(landscape, grid).map((start) => ({
+        start,
+        optimizer: { type: optimizer.type, ...optimizer.hyperparameters },
+      })),
+    }));
+    let size = 1;
+    try {
+      while (batch.iteration < steps) {
+        await nextTask();
+        if (cancelled) return undefined;
+        if (options.onScreen && !options.onScreen()) {
+          await new Promise((resolve) => setTimeout(resolve, OFF_SCREEN_RETRY_MS));
+          continue;
+        }
+        const k = Math.min(size, steps - batch.iteration);
+        const began = performance.now();
+        const { running } = batch.step(k);
+        const perUpdate = (performance.now() - began) / k;
+        size = Math.max(1, Math.min(MAX_SLICE, Math.floor(budgetMs / Math.max(perUpdate, 1e-3))));
+        // Every start has stopped: nothing more can change.
+        options.onProgress?.(running === 0 ? 1 : batch.iteration / steps);
+        if (running === 0) break;
+      }
+      const classes = new Int16Array(grid * grid);
+      const counts = new Map<number, number>();
+      batch.particles.forEach((particle, i) => {
+        const point = particle.points[particle.points.length - 1];
+        const code = classCode(landscape, particle.status, point, particle.costs[particle.costs.length - 1]);
+        classes[i] = code;
+        counts.set(code, (counts.get(code) ?? 0) + 1);
+      });
+      const map: BasinMap = { key, grid, classes, counts };
+      remember(map);
+      return map;
+    } finally {
+      free();
+    }
+  };
+  const done = work();
+  return {
+    key,
+    done,
+    cancel: () => {
+      cancelled = true;
+      // No slice is under way between tasks: the tensors can go now.
+      free();
+    },
+  };
+}
+
+/** The colours a paint uses, resolved from the theme: one per listed minimum, and the codes'. */
+export interface BasinColors {
+  /** colour of listed stationary point i */
+  minima: string[];
+  diverged: string;
+  saddle: string;
+  unlisted: string;
+}
+
+/** How many distinct hues each family has (`--gd-race-basin-1…4` global, `-5…8` local). */
+export const BASIN_HUES = 4;
+
+/**
+ * Each listed stationary point's colour slot (`basin-n` stands for `--_basin-n`, set by
+ * `--gd-race-basin-n`): global minima take the first family (`1…4`) in the order listed,
+ * local ones the paler second family (`5…8`); a listed saddle takes `basin-saddle`.
+ */
+export function basinSlots(landscape: Landscape): string[] {
+  let globals = 0;
+  let locals = 0;
+  return landscape.minima.map((m) => {
+    if (m.kind === 'saddle') return 'basin-saddle';
+    const n = m.global === false ? BASIN_HUES + 1 + (locals++ % BASIN_HUES) : 1 + (globals++ % BASIN_HUES);
+    return `basin-${n}`;
+  });
+}
+
+/** The colour slots a race resolves for its basin maps (`--_basin-1…8`, diverged, saddle, unlisted). */
+export const BASIN_COLOR_SLOTS: Record<string, string> = Object.fromEntries(
+  [...Array.from({ length: 2 * BASIN_HUES }, (_, i) => String(i + 1)), 'diverged', 'saddle', 'unlisted'].map((name) => [
+    `basin-${name}`,
+    `var(--_basin-${name})`,
+  ]),
+);
+
+/** Opacity of the overlay: the contour bands and lines stay readable through it. */
+export const BASIN_ALPHA = 0.5;
+
+/**
+ * Paints a map as a translucent categorical overlay: each cell filled with its class's
+ * colour (still-moving cells left clear), at the plot's size, onto a cleared context.
+ */
+export function paintBasins(context: CanvasRenderingContext2D, map: BasinMap, colors: BasinColors, width: number, height: number): void {
+  const { grid, classes } = map;
+  const colorOf = (code: number): string | undefined => {
+    if (code >= 0) return colors.minima[code];
+    if (code === BASIN_DIVERGED) return colors.diverged;
+    if (code === BASIN_SADDLE) return colors.saddle;
+    if (code === BASIN_UNLISTED) return colors.unlisted;
+    return undefined;
+  };
+  const cellWidth = width / grid;
+  const cellHeight = height / grid;
+  context.globalAlpha = BASIN_ALPHA;
+  // One path per class: a fill per colour, not per cell. Cells are widened by a hair so
+  // neighbours of one class leave no seams.
+  const paths = new Map<number, Path2D>();
+  for (let row = 0; row < grid; row++) {
+    // Row 0 is the lowest w₂, drawn at the bottom.
+    const y = height - (row + 1) * cellHeight;
+    for (let column = 0; column < grid; column++) {
+      const code = classes[row * grid + column];
+      if (colorOf(code) === undefined) continue;
+      let path = paths.get(code);
+      if (!path) paths.set(code, (path = new Path2D()));
+      path.rect(column * cellWidth, y, cellWidth + 0.25, cellHeight + 0.25);
+    }
+  }
+  for (const [code, path] of paths) {
+    context.fillStyle = colorOf(code)!;
+    context.fill(path);
+  }
+  context.globalAlpha = 1;
+}
