@@ -324,6 +324,12 @@ export const lineFitStyles = css`
     fill: var(--_muted);
     font-size: 11px;
   }
+  .point-readout {
+    margin: 0.15rem 0 0;
+    min-height: 1.3em;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
   .lesson-note {
     margin: 0 0 0.5rem;
     padding: 0.4rem 0.6rem;

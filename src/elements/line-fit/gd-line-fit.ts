@@ -7,6 +7,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { startPointDrag, nudgePoint, type Domain2D } from '../shared/plot/drag.js';
+import { PointReadout } from '../shared/plot/point-readout.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
@@ -152,6 +153,8 @@ export class GdLineFit extends GdElement {
   /** The one way to the canvases: every change asks for a paint, one paint per frame draws them. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   private readonly canvases = new LineFitPainter();
+  /** The (w, b, J) line under the map, for the pointer and for the start moved with the keys. */
+  private readonly pointReadout = new PointReadout(() => this.requestUpdate());
   private doneFired = false;
   /** The start the window was fitted to (one set by attribute or script); see landscapeDomain. */
   private domainInit?: [number, number];
@@ -448,6 +451,7 @@ export class GdLineFit extends GdElement {
       domain: this.landscapeDomain(),
       format: (value, options) => this.format(value, options),
       ghost: this.ghost,
+      pointText: this.pointReadout.text,
     };
   }
 
@@ -537,7 +541,13 @@ export class GdLineFit extends GdElement {
       if (!next) return;
       this.pause();
       this.moveInit(next);
+      this.showPoint(next, true);
       this.fire('gd-params-change', { init: this.init });
+    },
+    onHandleFocus: () => this.showPoint(this.current.initPoint, true),
+    onLandscapePointerMove: (event) => {
+      const svg = event.currentTarget as SVGSVGElement;
+      this.showPoint(this.landscapeToData(svg, event.clientX, event.clientY));
     },
     onHandlePointerDown: (event) => {
       event.stopPropagation();
@@ -551,21 +561,38 @@ export class GdLineFit extends GdElement {
     },
   };
 
+  /**
+   * Client coordinates to (w, b), from the map's svg as drawn now (its own size), not from
+   * the host's latest measurement: that runs a frame ahead of the re-render while the page
+   * reflows (a scrollbar coming or going), and the start would land off the pointer.
+   */
+  private landscapeToData(svg: SVGSVGElement, clientX: number, clientY: number): [number, number] {
+    const { x, y } = landscapeScales(
+      this.landscapeDomain(),
+      svg.width.baseVal.value - MARGIN.left - MARGIN.right,
+      svg.height.baseVal.value - MARGIN.top - MARGIN.bottom,
+    );
+    const box = svg.getBoundingClientRect();
+    return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];
+  }
+
+  /**
+   * (w, b) and the full-data cost J there on the readout under the map (nothing outside
+   * the map's window); `now` skips the throttle (a key press, a focus).
+   */
+  private showPoint([w, b]: readonly number[], now = false): void {
+    const { x, y } = this.landscapeDomain();
+    if (!(w >= x[0] && w <= x[1] && b >= y[0] && b <= y[1])) return;
+    this.pointReadout.show(() => {
+      const j = this.current.dataset.cost(w, b);
+      return `w = ${this.format(w)}, b = ${this.format(b)}, J = ${this.format(j)}`;
+    }, now);
+  }
+
   private beginDrag(event: PointerEvent): void {
     const svgElement = (event.currentTarget as Element).closest('svg')!;
     const domain = this.landscapeDomain();
-    const toData = (clientX: number, clientY: number): [number, number] => {
-      // Scales of the plot as drawn now (its svg's size), not of the host's latest
-      // measurement: that runs a frame ahead of the re-render while the page reflows (a
-      // scrollbar coming or going), and the start would land off the pointer.
-      const { x, y } = landscapeScales(
-        domain,
-        svgElement.width.baseVal.value - MARGIN.left - MARGIN.right,
-        svgElement.height.baseVal.value - MARGIN.top - MARGIN.bottom,
-      );
-      const box = svgElement.getBoundingClientRect();
-      return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];
-    };
+    const toData = (clientX: number, clientY: number): [number, number] => this.landscapeToData(svgElement, clientX, clientY);
     this.pause();
     this.dragging = true;
     // Each preview (at most one a frame) is a new start: a new run of zero updates on the
@@ -574,7 +601,10 @@ export class GdLineFit extends GdElement {
     startPointDrag(event, {
       toData,
       domain,
-      onPreview: (point) => this.moveInit(point),
+      onPreview: (point) => {
+        this.moveInit(point);
+        this.showPoint(point);
+      },
       onCommit: (point) => {
         this.dragging = false;
         this.moveInit(point);

@@ -29,6 +29,8 @@ export interface LineFitView {
   format: Format;
   /** the path of the run before a hyperparameter changed */
   ghost?: Ghost;
+  /** the (w, b, J) line under the map: the point under the pointer, or the focused start */
+  pointText?: string;
 }
 
 export function dataFigure({ model, size, format }: LineFitView): TemplateResult {
@@ -67,9 +69,14 @@ export interface LandscapeHandlers {
   onLandscapePointerDown: (event: PointerEvent) => void;
   onHandlePointerDown: (event: PointerEvent) => void;
   onHandleKey: (event: KeyboardEvent) => void;
+  onLandscapePointerMove: (event: PointerEvent) => void;
+  onHandleFocus: () => void;
 }
 
-export function landscapeFigure({ model, size, domain, format, ghost }: LineFitView, handlers: LandscapeHandlers): TemplateResult {
+export function landscapeFigure(
+  { model, size, domain, format, ghost, pointText }: LineFitView,
+  handlers: LandscapeHandlers,
+): TemplateResult {
   const { column, height, innerW, innerH } = size;
   const { x, y } = landscapeScales(domain, innerW, innerH);
   const history = model.trainer.history;
@@ -96,7 +103,7 @@ export function landscapeFigure({ model, size, domain, format, ghost }: LineFitV
         role="img"
         aria-label="Filled contours of the mean squared error over slope w and intercept b; lighter is lower."
       ></canvas>
-      <svg width=${column} height=${height} @pointerdown=${handlers.onLandscapePointerDown}>
+      <svg width=${column} height=${height} @pointerdown=${handlers.onLandscapePointerDown} @pointermove=${handlers.onLandscapePointerMove}>
         ${renderAxes({ x, y, margin: MARGIN, xLabel: 'slope w', yLabel: 'intercept b', format: (v) => format(v) })}
         <g transform="translate(${MARGIN.left},${MARGIN.top})">
           ${ghostPath(ghost, domain, x, y, Math.max(200, innerW * 2))}
@@ -116,6 +123,7 @@ export function landscapeFigure({ model, size, domain, format, ghost }: LineFitV
             transform="translate(${x(init[0])},${y(init[1])})"
             @pointerdown=${handlers.onHandlePointerDown}
             @keydown=${handlers.onHandleKey}
+            @focus=${handlers.onHandleFocus}
           >
             <circle r="14" fill="transparent"></circle>
             <circle class="ring" r="10"></circle>
@@ -130,6 +138,7 @@ export function landscapeFigure({ model, size, domain, format, ghost }: LineFitV
       label: 'Colour scale of the cost J(w, b)',
       format: (value) => format(value, { digits: 3 }),
     })}
+    <p class="point-readout" aria-live="polite">${pointText ?? ''}</p>
   </figure>`;
 }
 
