@@ -330,6 +330,15 @@ export const lineFitStyles = css`
     font-size: 0.85em;
     font-variant-numeric: tabular-nums;
   }
+  /* A phone: the play bar and the learning rate under the map, quiet, set off by a hairline. */
+  .dock {
+    display: grid;
+    gap: 0.3rem;
+    margin-top: 0.3rem;
+    padding-top: 0.4rem;
+    border-top: 1px solid var(--_border);
+    font-size: 0.95em;
+  }
   .lesson-note {
     margin: 0 0 0.5rem;
     padding: 0.4rem 0.6rem;
@@ -360,6 +369,14 @@ export const lineFitStyles = css`
         padding-block: 0.25rem;
         background: var(--_bg);
         box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.35);
+      }
+      /* While the map comes up from the bottom of the screen, its controls are already there. */
+      .dock {
+        position: sticky;
+        bottom: 0;
+        z-index: 1;
+        padding-bottom: 0.25rem;
+        background: var(--_bg);
       }
     }
   }

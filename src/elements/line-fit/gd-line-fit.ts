@@ -27,6 +27,7 @@ import {
   chartFigure,
   controlPanels,
   dataFigure,
+  dockControls,
   landscapeFigure,
   readout,
   type ControlHandlers,
@@ -475,14 +476,17 @@ export class GdLineFit extends GdElement {
 
   protected override render(): TemplateResult {
     const view = this.view();
+    const limits = { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE };
+    // Views stacked (a phone): the play bar and the learning rate go under the map, unless the map is hidden.
+    const docked = view.size.columns === 1 && !this.isHidden('plot') && !this.isHidden('controls');
+    const dock = docked ? dockControls(view, this.playing, limits, this.controlHandlers) : undefined;
     return html`
       ${this.renderCaption()}
       <slot></slot>
       <div class="views" data-columns=${this.visibleViews()}>
-        ${dataFigure(view)} ${landscapeFigure(view, this.landscapeHandlers)} ${chartFigure(view)}
+        ${dataFigure(view)} ${landscapeFigure(view, this.landscapeHandlers, dock)} ${chartFigure(view)}
       </div>
-      ${readout(view)} ${risingNote(view.model, view.format)}
-      ${controlPanels(view, this.playing, { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE }, this.controlHandlers)}
+      ${readout(view)} ${risingNote(view.model, view.format)} ${controlPanels(view, this.playing, limits, this.controlHandlers, docked)}
       ${this.renderNotes()}
     `;
   }
