@@ -267,6 +267,13 @@ export const lineFitStyles = css`
     font-size: 0.9em;
     color: var(--_muted);
   }
+  /* The smallest phones: the mini-batch cost and the update rules fit on one line. */
+  @container (max-width: 22rem) {
+    .formula,
+    .rule {
+      font-size: 0.8em;
+    }
+  }
   /* The next update's batch and its step beside the full-data step. */
   .batch .swatch,
   .batch-step .swatch {

@@ -1,5 +1,6 @@
 import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { renderAxes, type Margin } from '../../shared/plot/axes.js';
+import { visibleTicks } from '../../shared/plot/color-legend.js';
 import type { SweepAxis } from './axes.js';
 import type { SweepCell } from './model.js';
 import { cellScale, costScale, legendStops, legendTicks, type CostView } from './layout.js';
@@ -124,7 +125,13 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
   const width = Math.max(160, Math.min(320, f.width - 140));
   const [lo, hi] = f.view.domain;
   const position = (v: number) => (width * Math.log(v / lo)) / Math.log(hi / lo);
-  const ticks = legendTicks(f.view).filter((t) => t >= lo * 0.999 && t <= hi * 1.001);
+  // Labels that would touch are dropped, and the end ones stay inside the bar (as on the contour maps' keys).
+  const ticks = visibleTicks(
+    legendTicks(f.view)
+      .filter((t) => t >= lo * 0.999 && t <= hi * 1.001)
+      .map((t) => ({ cost: t, at: position(t) / width, text: f.format(t) })),
+    width,
+  );
   return html`<div class="legend" part="legend">
     <figure class="color-key">
       <figcaption>${f.costLabel} (log scale)</figcaption>
@@ -143,7 +150,7 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
         <rect class="ramp" x="0" y="0" width=${width} height="12" fill="url(#ramp)"></rect>
         ${ticks.map(
           (t) =>
-            svg`<g class="tick" transform="translate(${position(t)},12)"><line y2="4"></line><text y="15" text-anchor="middle">${f.format(t)}</text></g>`,
+            svg`<g class="tick" transform="translate(${t.at * width},12)"><line y2="4"></line><text y="15" text-anchor=${t.anchor}>${t.text}</text></g>`,
         )}
       </svg>
     </figure>
