@@ -402,5 +402,7 @@ export function dockControls(
   limits: ControlLimits,
   on: ControlHandlers,
 ): TemplateResult {
-  return html`<div class="dock" role="group" aria-label="Run">${runActions(playing, on)} ${rateField(view, limits, on)}</div>`;
+  return html`<div class="dock" part="controls" role="group" aria-label="Run">
+    ${runActions(playing, on)} ${rateField(view, limits, on)}
+  </div>`;
 }
