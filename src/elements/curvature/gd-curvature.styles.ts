@@ -187,6 +187,30 @@ export const styles = css`
     border-radius: 50%;
   }
 
+  .dock {
+    display: grid;
+    gap: 0.75rem;
+  }
+  /*
+   * A phone held upright: the play bar and the sliders stay at the bottom of the screen
+   * while the plot is on it, so a change shows where it acts.
+   */
+  @media (min-height: 560px) {
+    @container (max-width: 39.99rem) {
+      .dock {
+        position: sticky;
+        bottom: 0;
+        z-index: 2;
+        gap: 0.35rem;
+        padding-block: 0.4rem;
+        background: var(--_bg);
+        box-shadow: 0 -1px 0 var(--_border);
+      }
+      .dock .params {
+        gap: 0.35rem;
+      }
+    }
+  }
   .bar {
     display: flex;
     flex-wrap: wrap;

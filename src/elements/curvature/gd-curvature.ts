@@ -476,13 +476,17 @@ export class GdCurvature extends GdElement {
     return html`${this.renderCaption()}
       <div class="layout">
         ${plot} ${renderLegend()}
-        <div class="bar" part="controls">
-          <button class="primary" @click=${() => (this.playing ? this.pause() : this.play())}>${renderPlayLabel(this.playing)}</button>
-          <button @click=${this.onStepClick}>Step</button>
-          <button @click=${() => this.reset()}>Reset</button>
-          <span class="iteration" aria-live="off">Iteration <strong>${this.format(current.iteration)}</strong></span>
+        <!-- On a phone the dock stays at the bottom of the screen while the plot is on it. -->
+        <div class="dock">
+          <div class="bar" part="controls">
+            <button class="primary" @click=${() => (this.playing ? this.pause() : this.play())}>${renderPlayLabel(this.playing)}</button>
+            <button @click=${this.onStepClick}>Step</button>
+            <button @click=${() => this.reset()}>Reset</button>
+            <span class="iteration" aria-live="off">Iteration <strong>${this.format(current.iteration)}</strong></span>
+          </div>
+          ${renderParams(panel, (values) => this.userSet(values))}
         </div>
-        ${renderParams(panel, (values) => this.userSet(values))} ${this.renderNotes()}
+        ${this.renderNotes()}
         <div class="panels">
           <section class="panel" part="readout" aria-label="Current values">
             <h3>Current point</h3>

@@ -267,6 +267,13 @@ export const lineFitStyles = css`
     font-size: 0.9em;
     color: var(--_muted);
   }
+  /* The smallest phones: the mini-batch cost and the update rules fit on one line. */
+  @container (max-width: 22rem) {
+    .formula,
+    .rule {
+      font-size: 0.8em;
+    }
+  }
   /* The next update's batch and its step beside the full-data step. */
   .batch .swatch,
   .batch-step .swatch {
@@ -324,6 +331,21 @@ export const lineFitStyles = css`
     fill: var(--_muted);
     font-size: 11px;
   }
+  .point-readout {
+    margin: 0.15rem 0 0;
+    min-height: 1.3em;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  /* A phone: the play bar and the learning rate under the map, quiet, set off by a hairline. */
+  .dock {
+    display: grid;
+    gap: 0.3rem;
+    margin-top: 0.3rem;
+    padding-top: 0.4rem;
+    border-top: 1px solid var(--_border);
+    font-size: 0.95em;
+  }
   .lesson-note {
     margin: 0 0 0.5rem;
     padding: 0.4rem 0.6rem;
@@ -354,6 +376,14 @@ export const lineFitStyles = css`
         padding-block: 0.25rem;
         background: var(--_bg);
         box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.35);
+      }
+      /* While the map comes up from the bottom of the screen, its controls are already there. */
+      .dock {
+        position: sticky;
+        bottom: 0;
+        z-index: 1;
+        padding-bottom: 0.25rem;
+        background: var(--_bg);
       }
     }
   }

@@ -7,6 +7,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { startPointDrag, nudgePoint, type Domain2D } from '../shared/plot/drag.js';
+import { PointReadout } from '../shared/plot/point-readout.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
@@ -26,6 +27,7 @@ import {
   chartFigure,
   controlPanels,
   dataFigure,
+  dockControls,
   landscapeFigure,
   readout,
   type ControlHandlers,
@@ -152,6 +154,8 @@ export class GdLineFit extends GdElement {
   /** The one way to the canvases: every change asks for a paint, one paint per frame draws them. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   private readonly canvases = new LineFitPainter();
+  /** The (w, b, J) line under the map, for the pointer and for the start moved with the keys. */
+  private readonly pointReadout = new PointReadout(() => this.requestUpdate());
   private doneFired = false;
   /** The start the window was fitted to (one set by attribute or script); see landscapeDomain. */
   private domainInit?: [number, number];
@@ -454,6 +458,7 @@ export class GdLineFit extends GdElement {
       domain: this.landscapeDomain(),
       format: (value, options) => this.format(value, options),
       ghost: this.ghost,
+      pointText: this.pointReadout.text,
     };
   }
 
@@ -477,14 +482,17 @@ export class GdLineFit extends GdElement {
 
   protected override render(): TemplateResult {
     const view = this.view();
+    const limits = { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE };
+    // Views stacked (a phone): the play bar and the learning rate go under the map, unless the map is hidden.
+    const docked = view.size.columns === 1 && !this.isHidden('plot') && !this.isHidden('controls');
+    const dock = docked ? dockControls(view, this.playing, limits, this.controlHandlers) : undefined;
     return html`
       ${this.renderCaption()}
       <slot></slot>
       <div class="views" data-columns=${this.visibleViews()}>
-        ${dataFigure(view)} ${landscapeFigure(view, this.landscapeHandlers)} ${chartFigure(view)}
+        ${dataFigure(view)} ${landscapeFigure(view, this.landscapeHandlers, dock)} ${chartFigure(view)}
       </div>
-      ${readout(view)} ${risingNote(view.model, view.format)}
-      ${controlPanels(view, this.playing, { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE }, this.controlHandlers)}
+      ${readout(view)} ${risingNote(view.model, view.format)} ${controlPanels(view, this.playing, limits, this.controlHandlers, docked)}
       ${this.renderNotes()}
     `;
   }
@@ -543,7 +551,13 @@ export class GdLineFit extends GdElement {
       if (!next) return;
       this.pause();
       this.moveInit(next);
+      this.showPoint(next, true);
       this.fire('gd-params-change', { init: this.init });
+    },
+    onHandleFocus: () => this.showPoint(this.current.initPoint, true),
+    onLandscapePointerMove: (event) => {
+      const svg = event.currentTarget as SVGSVGElement;
+      this.showPoint(this.landscapeToData(svg, event.clientX, event.clientY));
     },
     onHandlePointerDown: (event) => {
       event.stopPropagation();
@@ -557,21 +571,38 @@ export class GdLineFit extends GdElement {
     },
   };
 
+  /**
+   * Client coordinates to (w, b), from the map's svg as drawn now (its own size), not from
+   * the host's latest measurement: that runs a frame ahead of the re-render while the page
+   * reflows (a scrollbar coming or going), and the start would land off the pointer.
+   */
+  private landscapeToData(svg: SVGSVGElement, clientX: number, clientY: number): [number, number] {
+    const { x, y } = landscapeScales(
+      this.landscapeDomain(),
+      svg.width.baseVal.value - MARGIN.left - MARGIN.right,
+      svg.height.baseVal.value - MARGIN.top - MARGIN.bottom,
+    );
+    const box = svg.getBoundingClientRect();
+    return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];
+  }
+
+  /**
+   * (w, b) and the full-data cost J there on the readout under the map (nothing outside
+   * the map's window); `now` skips the throttle (a key press, a focus).
+   */
+  private showPoint([w, b]: readonly number[], now = false): void {
+    const { x, y } = this.landscapeDomain();
+    if (!(w >= x[0] && w <= x[1] && b >= y[0] && b <= y[1])) return;
+    this.pointReadout.show(() => {
+      const j = this.current.dataset.cost(w, b);
+      return `w = ${this.format(w)}, b = ${this.format(b)}, J = ${this.format(j)}`;
+    }, now);
+  }
+
   private beginDrag(event: PointerEvent): void {
     const svgElement = (event.currentTarget as Element).closest('svg')!;
     const domain = this.landscapeDomain();
-    const toData = (clientX: number, clientY: number): [number, number] => {
-      // Scales of the plot as drawn now (its svg's size), not of the host's latest
-      // measurement: that runs a frame ahead of the re-render while the page reflows (a
-      // scrollbar coming or going), and the start would land off the pointer.
-      const { x, y } = landscapeScales(
-        domain,
-        svgElement.width.baseVal.value - MARGIN.left - MARGIN.right,
-        svgElement.height.baseVal.value - MARGIN.top - MARGIN.bottom,
-      );
-      const box = svgElement.getBoundingClientRect();
-      return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];
-    };
+    const toData = (clientX: number, clientY: number): [number, number] => this.landscapeToData(svgElement, clientX, clientY);
     this.pause();
     this.dragging = true;
     // Each preview (at most one a frame) is a new start: a new run of zero updates on the
@@ -580,7 +611,10 @@ export class GdLineFit extends GdElement {
     startPointDrag(event, {
       toData,
       domain,
-      onPreview: (point) => this.moveInit(point),
+      onPreview: (point) => {
+        this.moveInit(point);
+        this.showPoint(point);
+      },
       onCommit: (point) => {
         this.dragging = false;
         this.moveInit(point);

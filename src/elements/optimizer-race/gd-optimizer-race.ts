@@ -26,7 +26,8 @@ import {
   plotScales,
   plotWidth,
 } from './internal/layout.js';
-import { PointReadout } from './internal/readout.js';
+import { PointReadout } from '../shared/plot/point-readout.js';
+import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
 import { ghostsAfter, type Ghost } from './internal/ghosts.js';
 import {
@@ -525,7 +526,7 @@ export class GdOptimizerRace extends GdElement {
   }
 
   private moveStart(point: [number, number], commit: boolean): void {
-    this.readout.show(this.currentLandscape, point, this.format.bind(this), commit);
+    showRacePoint(this.readout, this.currentLandscape, point, this.format.bind(this), commit);
     if (commit) {
       this.dragPoint = undefined;
       this.startPoint = point;
@@ -744,7 +745,7 @@ export class GdOptimizerRace extends GdElement {
     const height = scales.innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
     const format = this.format.bind(this);
     const offset = cssomStyle({ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top });
-    const pointer = this.readout.handlers(landscape, () => this.startPoint, format);
+    const pointer = raceReadoutHandlers(this.readout, landscape, () => this.startPoint, format);
     // While the start is dragged the legend reads the cost at the new start, from the preview.
     const preview = this.dragging ? model.preview?.costs : undefined;
     const costs = particles.map((p, i) => preview?.[i]?.[0] ?? p.costs[p.costs.length - 1]);

@@ -53,6 +53,8 @@ export const rateMarkStyles = css`
     position: relative;
     height: 1.65rem;
     margin: 0 8px;
+    /* The prefix below follows the row's own width: a slider in a narrow panel of a wide page is short too. */
+    container-type: inline-size;
   }
   .mark {
     position: absolute;
@@ -94,7 +96,7 @@ export const rateMarkStyles = css`
   .mark button[aria-current='true'] {
     border-color: var(--_accent);
   }
-  /* On the narrowest screens the buttons drop "α = " (their names keep it) to stay inside. */
+  /* Under a short slider the buttons drop "α = " (their names keep it) to stay inside. */
   @container (max-width: 400px) {
     .mark .prefix {
       display: none;

@@ -168,6 +168,19 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem 1rem;
   }
+  /* A phone held upright: Run again stays at the bottom of the screen while the plot is on it. */
+  @media (min-height: 560px) {
+    @container (max-width: 39.99rem) {
+      .bar {
+        position: sticky;
+        bottom: 0;
+        z-index: 2;
+        padding-block: 0.4rem;
+        background: var(--_bg);
+        box-shadow: 0 -1px 0 var(--_border);
+      }
+    }
+  }
   .iteration {
     color: var(--_muted);
     font-variant-numeric: tabular-nums;

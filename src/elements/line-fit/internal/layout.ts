@@ -20,6 +20,8 @@ export interface ViewSize {
   /** the plotting area inside the margins */
   innerW: number;
   innerH: number;
+  /** views side by side (1: stacked) */
+  columns: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export function viewSize(hostWidth: number, visibleViews: number): ViewSize {
   const gap = 16;
   const column = Math.floor((width - (columns - 1) * gap) / columns);
   const height = Math.round(Math.min(Math.max(((width - (columns - 1) * gap) / columns) * 0.9, 220), 340));
-  return { column, height, innerW: column - MARGIN.left - MARGIN.right, innerH: height - MARGIN.top - MARGIN.bottom };
+  return { column, height, innerW: column - MARGIN.left - MARGIN.right, innerH: height - MARGIN.top - MARGIN.bottom, columns };
 }
 
 /** The scatter plot's scales: the data's extent, rounded to nice ticks. */

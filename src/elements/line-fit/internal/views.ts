@@ -29,6 +29,8 @@ export interface LineFitView {
   format: Format;
   /** the path of the run before a hyperparameter changed */
   ghost?: Ghost;
+  /** the (w, b, J) line under the map: the point under the pointer, or the focused start */
+  pointText?: string;
 }
 
 export function dataFigure({ model, size, format }: LineFitView): TemplateResult {
@@ -67,9 +69,16 @@ export interface LandscapeHandlers {
   onLandscapePointerDown: (event: PointerEvent) => void;
   onHandlePointerDown: (event: PointerEvent) => void;
   onHandleKey: (event: KeyboardEvent) => void;
+  onLandscapePointerMove: (event: PointerEvent) => void;
+  onHandleFocus: () => void;
 }
 
-export function landscapeFigure({ model, size, domain, format, ghost }: LineFitView, handlers: LandscapeHandlers): TemplateResult {
+/** `dock`: on a phone, the play bar and the learning rate, under the map (see `dockControls`). */
+export function landscapeFigure(
+  { model, size, domain, format, ghost, pointText }: LineFitView,
+  handlers: LandscapeHandlers,
+  dock?: TemplateResult,
+): TemplateResult {
   const { column, height, innerW, innerH } = size;
   const { x, y } = landscapeScales(domain, innerW, innerH);
   const history = model.trainer.history;
@@ -96,7 +105,7 @@ export function landscapeFigure({ model, size, domain, format, ghost }: LineFitV
         role="img"
         aria-label="Filled contours of the mean squared error over slope w and intercept b; lighter is lower."
       ></canvas>
-      <svg width=${column} height=${height} @pointerdown=${handlers.onLandscapePointerDown}>
+      <svg width=${column} height=${height} @pointerdown=${handlers.onLandscapePointerDown} @pointermove=${handlers.onLandscapePointerMove}>
         ${renderAxes({ x, y, margin: MARGIN, xLabel: 'slope w', yLabel: 'intercept b', format: (v) => format(v) })}
         <g transform="translate(${MARGIN.left},${MARGIN.top})">
           ${ghostPath(ghost, domain, x, y, Math.max(200, innerW * 2))}
@@ -116,6 +125,7 @@ export function landscapeFigure({ model, size, domain, format, ghost }: LineFitV
             transform="translate(${x(init[0])},${y(init[1])})"
             @pointerdown=${handlers.onHandlePointerDown}
             @keydown=${handlers.onHandleKey}
+            @focus=${handlers.onHandleFocus}
           >
             <circle r="14" fill="transparent"></circle>
             <circle class="ring" r="10"></circle>
@@ -130,6 +140,8 @@ export function landscapeFigure({ model, size, domain, format, ghost }: LineFitV
       label: 'Colour scale of the cost J(w, b)',
       format: (value) => format(value, { digits: 3 }),
     })}
+    <p class="point-readout" aria-live="polite">${pointText ?? ''}</p>
+    ${dock ?? nothing}
   </figure>`;
 }
 
@@ -258,20 +270,17 @@ export function controlPanels(
   playing: boolean,
   limits: ControlLimits,
   on: ControlHandlers,
+  docked = false,
 ): TemplateResult {
   const m = model.dataset.x.length;
   const batch = model.batchSize;
-  const { size, noise, learningRate, optimizer, batchSize, decay } = model.settings;
+  const { size, noise, optimizer, batchSize, decay } = model.settings;
   const full = batchSize === 'full';
   const rule = getOptimizer(optimizer);
   return html`<div class="panels" part="controls">
     <fieldset class="run">
-      <legend>Run</legend>
-      <div class="actions">
-        <button type="button" class="primary play" @click=${on.onPlay}>${playing ? 'Pause' : 'Play'}</button>
-        <button type="button" @click=${on.onStep}>Step</button>
-        <button type="button" @click=${on.onReset}>Reset</button>
-      </div>
+      <legend>${docked ? 'Cost' : 'Run'}</legend>
+      ${docked ? nothing : runActions(playing, on)}
       <p class="formula">${tex(COST)}</p>
       ${batch < m ? html`<p class="formula">${tex(BATCH_COST)}</p>` : nothing}
     </fieldset>
@@ -319,20 +328,7 @@ export function controlPanels(
     <fieldset part="panel">
       <legend>Training</legend>
       <div class="stack">
-        <div class="field">
-          <label for="rate">Learning rate α <output class="value">${format(learningRate)}</output></label>
-          <input
-            id="rate"
-            type="range"
-            min=${Math.log10(limits.learningRateRange[0])}
-            max=${Math.log10(limits.learningRateRange[1])}
-            step="0.01"
-            .value=${String(Math.log10(learningRate))}
-            aria-valuetext=${format(learningRate)}
-            @input=${on.onRateInput}
-          />
-          ${stabilityMarksRow(model, limits.learningRateRange, format, on.onMark)}
-        </div>
+        ${docked ? nothing : rateField({ model, format }, limits, on)}
         <div class="field">
           <label for="decay">Decay <span class="value">α/(1 + decay·t)</span></label>
           <input id="decay" type="number" min="0" step="0.001" .value=${String(decay)} @change=${on.onDecayInput} />
@@ -366,5 +362,47 @@ export function controlPanels(
         </div>
       </div>
     </fieldset>
+  </div>`;
+}
+
+function runActions(playing: boolean, on: ControlHandlers): TemplateResult {
+  return html`<div class="actions">
+    <button type="button" class="primary play" @click=${on.onPlay}>${playing ? 'Pause' : 'Play'}</button>
+    <button type="button" @click=${on.onStep}>Step</button>
+    <button type="button" @click=${on.onReset}>Reset</button>
+  </div>`;
+}
+
+function rateField({ model, format }: Pick<LineFitView, 'model' | 'format'>, limits: ControlLimits, on: ControlHandlers): TemplateResult {
+  const { learningRate } = model.settings;
+  return html`<div class="field rate">
+    <label for="rate">Learning rate α <output class="value">${format(learningRate)}</output></label>
+    <input
+      id="rate"
+      type="range"
+      min=${Math.log10(limits.learningRateRange[0])}
+      max=${Math.log10(limits.learningRateRange[1])}
+      step="0.01"
+      .value=${String(Math.log10(learningRate))}
+      aria-valuetext=${format(learningRate)}
+      @input=${on.onRateInput}
+    />
+    ${stabilityMarksRow(model, limits.learningRateRange, format, on.onMark)}
+  </div>`;
+}
+
+/**
+ * On a phone: Play, Step, Reset and the learning rate under the cost map, so they stay on
+ * screen with it (the map keeps to the top of the screen there); `controlPanels` then
+ * leaves them out.
+ */
+export function dockControls(
+  view: Pick<LineFitView, 'model' | 'format'>,
+  playing: boolean,
+  limits: ControlLimits,
+  on: ControlHandlers,
+): TemplateResult {
+  return html`<div class="dock" part="controls" role="group" aria-label="Run">
+    ${runActions(playing, on)} ${rateField(view, limits, on)}
   </div>`;
 }

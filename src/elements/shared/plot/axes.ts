@@ -54,7 +54,8 @@ export function renderAxes(options: AxesOptions): SVGTemplateResult {
     )}</g>
     <g class="y-axis">${yTicks.map(
       (t) =>
-        svg`<g transform="translate(${x0},${y(t)})"><line x2="-4"></line><text x="-7" dy="0.32em" text-anchor="end">${format(t)}</text></g>`,
+        // A label at the bottom corner sits on its tick, clear of the first x label under it.
+        svg`<g transform="translate(${x0},${y(t)})"><line x2="-4"></line><text x="-7" dy=${bottom - y(t) < 6 ? '0' : '0.32em'} text-anchor="end">${format(t)}</text></g>`,
     )}</g>
     <text class="label" x=${(x0 + x1) / 2} y=${bottom + 32} text-anchor="middle">${options.xLabel}</text>
     <text class="label" transform="translate(${x0 - margin.left + 12},${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${options.yLabel}</text>
