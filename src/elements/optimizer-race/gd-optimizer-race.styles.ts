@@ -346,6 +346,45 @@ const race = css`
   .tex math {
     font-size: 1.05em;
   }
+
+  /* Swarm mode's tally: counts and shares, one row per optimizer. */
+  .swarm-tally {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .swarm-tally caption {
+    text-align: left;
+    padding-bottom: 0.3rem;
+    font-weight: 600;
+  }
+  .swarm-progress {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .swarm-tally th,
+  .swarm-tally td {
+    padding: 0.2rem 0.4rem;
+    border-bottom: 1px solid var(--_border);
+    text-align: right;
+    vertical-align: baseline;
+  }
+  .swarm-tally th[scope='row'],
+  .swarm-tally th:first-child {
+    text-align: left;
+    white-space: nowrap;
+  }
+  .swarm-tally th[scope='col'] {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .swarm-tally .swatch {
+    vertical-align: middle;
+  }
+  .swarm-tally .share {
+    color: var(--_muted);
+  }
   @container (max-width: 30rem) {
     .landscape-formula,
     .rule {
@@ -353,6 +392,12 @@ const race = css`
     }
     .legend-label {
       min-width: 0;
+    }
+    .swarm-tally .share {
+      display: block;
+    }
+    .swarm-tally .swatch {
+      display: none;
     }
   }
 `;

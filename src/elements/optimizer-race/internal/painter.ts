@@ -6,6 +6,8 @@ import { chartScales, chartSize, gapTransform, landscapeGrid, plotScales, plotWi
 import { PixelPath } from './pixel-path.js';
 import type { RaceEntry, RaceModel } from './race-model.js';
 import { seriesStyle, traceMarker } from './series-style.js';
+import type { SwarmTails } from './swarm-model.js';
+import { drawSwarm } from './swarm-view.js';
 
 /** Everything one paint of the race reads: a snapshot, never the live element. */
 export interface RaceScene {
@@ -23,6 +25,8 @@ export interface RaceScene {
   /** The optimizer isolated (hover, focus) or pinned, if any. */
   focus: number | null;
   colors: Readonly<Record<string, string>>;
+  /** Swarm mode: every particle's recent positions, drawn under the race's own paths. */
+  swarm?: SwarmTails;
 }
 
 export interface RaceCanvases {
@@ -81,6 +85,7 @@ export class RacePainter {
     const context = prepareCanvas(canvas, innerWidth, innerHeight);
     const order = entries.map((_, i) => i).filter((i) => i !== focus);
     if (focus !== null && focus < entries.length) order.push(focus);
+    if (scene.swarm) drawSwarm(context, scene.swarm, plot, colors, focus);
 
     // The preview of the next 100 steps: drawn like the race itself before it starts
     // (and while the start is dragged), then faint behind the real trajectories.
@@ -222,7 +227,7 @@ export function raceChartScales(model: RaceModel, hostWidth: number, dragging: b
 /** A scene of the race as it is now, for a host this wide. */
 export function raceScene(
   model: RaceModel,
-  view: { hostWidth: number; dragging: boolean; focus: number | null; colors: Record<string, string> },
+  view: { hostWidth: number; dragging: boolean; focus: number | null; colors: Record<string, string>; swarm?: SwarmTails },
 ): RaceScene {
   const { landscape } = model.settings;
   return {
@@ -237,6 +242,7 @@ export function raceScene(
     dragging: view.dragging,
     focus: view.focus,
     colors: view.colors,
+    swarm: view.swarm,
   };
 }
 
