@@ -3,7 +3,7 @@ import * as tf from '../../src/core/tf.js';
 import { getLandscape } from '../../src/core/index.js';
 import '../../src/elements/optimizer-race/define.js';
 import type { GdOptimizerRace, SwarmTally } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
-import type { GdDoneEvent, GdStepEvent } from '../../src/elements/shared/events.js';
+import type { GdStepEvent } from '../../src/elements/shared/events.js';
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
@@ -21,7 +21,7 @@ function total(row: SwarmTally['optimizers'][number]): number {
 /** The tally table's cells as text: [optimizer label, global, local, saddle, diverged, moving] per row. */
 function tableRows(el: GdOptimizerRace): string[][] {
   const rows = el.shadowRoot!.querySelectorAll('table.swarm-tally tbody tr');
-  return Array.from(rows, (row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent!.replace(/\s+/g, ' ').trim()));
+  return Array.from(rows, (row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent.replace(/\s+/g, ' ').trim()));
 }
 
 /** Painted pixels of the trajectories canvas (where the swarm's dots go). */
@@ -61,7 +61,7 @@ describe('gd-optimizer-race swarm mode', function () {
       expect(cells[1]).to.equal(`${row.global} ${Math.round((100 * row.global) / 300)}%`);
       expect(cells[2]).to.equal(`${row.local} ${Math.round((100 * row.local) / 300)}%`);
     });
-    const caption = el.shadowRoot!.querySelector('table.swarm-tally caption')!.textContent!.replace(/\s+/g, ' ');
+    const caption = el.shadowRoot!.querySelector('table.swarm-tally caption')!.textContent.replace(/\s+/g, ' ');
     expect(caption).to.contain('300 random starts per optimizer');
     expect(caption).to.contain('after all 500 steps');
   });
@@ -129,7 +129,7 @@ describe('gd-optimizer-race swarm mode', function () {
 
   it('plays until the swarm has made its 500 steps, then reports done', async () => {
     const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" swarm="100" speed="100"></gd-optimizer-race>`);
-    const done = oneEvent(el, 'gd-done') as Promise<GdDoneEvent>;
+    const done = oneEvent(el, 'gd-done');
     el.play();
     await done;
     expect(el.swarmTally!.iteration).to.equal(500);

@@ -348,8 +348,16 @@ const race = css`
   }
 
   /* Swarm mode's tally: counts and shares, one row per optimizer. */
+  .swarm-scroll {
+    overflow-x: auto;
+  }
+  .swarm-scroll:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
   .swarm-tally {
     width: 100%;
+    max-width: 52rem;
     border-collapse: collapse;
     font-size: 0.85em;
     font-variant-numeric: tabular-nums;
@@ -392,6 +400,17 @@ const race = css`
     }
     .legend-label {
       min-width: 0;
+    }
+    /* Six columns in a phone's width: smaller type, shares under the counts, labels that wrap. */
+    .swarm-tally {
+      font-size: 0.75em;
+    }
+    .swarm-tally th,
+    .swarm-tally td {
+      padding: 0.2rem 0.12rem;
+    }
+    .swarm-tally th[scope='row'] {
+      white-space: normal;
     }
     .swarm-tally .share {
       display: block;

@@ -89,30 +89,33 @@ export function renderSwarmTally(tally: SwarmTally | undefined, format: Format):
   const { size } = tally;
   const count = (value: number) => format(value, { digits: 6 });
   const state = tally.iteration >= tally.steps ? `after all ${tally.steps} steps` : `after ${tally.iteration} of ${tally.steps} steps`;
-  return html`<table class="swarm-tally" part="swarm">
-    <caption>
-      Where ${count(size)} random starts per optimizer are ·
-      <span class="swarm-progress">${state}</span>
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Optimizer</th>
-        ${COLUMNS.map(({ label }) => html`<th scope="col">${label}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${tally.optimizers.map(
-        (row) =>
-          html`<tr data-optimizer=${row.index}>
-            <th scope="row">${renderSwatch(row.index)} ${row.label}</th>
-            ${COLUMNS.map(
-              ({ kind }) =>
-                html`<td data-kind=${kind}>
-                  <span class="count">${count(row[kind])}</span> <span class="share">${Math.round((100 * row[kind]) / size)}%</span>
-                </td>`,
-            )}
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  // A phone narrower than the table scrolls it sideways; the region can take focus so keys scroll it too.
+  return html`<div class="swarm-scroll" role="region" aria-labelledby="swarm-caption" tabindex="0">
+    <table class="swarm-tally" part="swarm">
+      <caption id="swarm-caption">
+        Where ${count(size)} random starts per optimizer are ·
+        <span class="swarm-progress">${state}</span>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Optimizer</th>
+          ${COLUMNS.map(({ label }) => html`<th scope="col">${label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${tally.optimizers.map(
+          (row) =>
+            html`<tr data-optimizer=${row.index}>
+              <th scope="row">${renderSwatch(row.index)} ${row.label}</th>
+              ${COLUMNS.map(
+                ({ kind }) =>
+                  html`<td data-kind=${kind}>
+                    <span class="count">${count(row[kind])}</span> <span class="share">${Math.round((100 * row[kind]) / size)}%</span>
+                  </td>`,
+              )}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
