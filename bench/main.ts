@@ -19,6 +19,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   core: () => import('./suites/core.js'),
   elements: () => import('./suites/elements.js'),
   crossover: () => import('./suites/crossover.js'),
+  swarm: () => import('./suites/swarm.js'),
 };
 
 const state: NonNullable<Window['__bench']> = { done: false, results: [] };
