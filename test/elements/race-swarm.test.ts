@@ -127,6 +127,16 @@ describe('gd-optimizer-race swarm mode', function () {
     expect(tableRows(el).map((cells) => cells[0])).to.deep.equal(['Gradient descent', 'Momentum', 'Adam']);
   });
 
+  it('toJSON() saves the swarm and its seed; a restored race has the same swarm after the same updates', async () => {
+    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="rastrigin" swarm="120" seed="11"></gd-optimizer-race>`);
+    await el.step(40);
+    const saved = el.toJSON();
+    expect(saved).to.include({ swarm: 120, seed: 11, iteration: 40 });
+    const copy = await fixture<GdOptimizerRace>(html`<gd-optimizer-race .state=${saved}></gd-optimizer-race>`);
+    await copy.updateComplete;
+    expect(copy.swarmTally).to.deep.equal(el.swarmTally);
+  });
+
   it('plays until the swarm has made its 500 steps, then reports done', async () => {
     const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="booth" swarm="100" speed="100"></gd-optimizer-race>`);
     const done = oneEvent(el, 'gd-done');

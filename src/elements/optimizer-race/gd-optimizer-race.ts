@@ -301,8 +301,12 @@ export class GdOptimizerRace extends GdElement {
 
   protected override stateSettings(): Record<string, unknown> {
     const start = this.hasUpdated ? this.startPoint : (parsePair(this.start) ?? this.currentLandscape.start);
-    const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 5;
+    const rules = this.propertyRules();
+    const speed = rules.speed.valid(this.speed) ? Number(this.speed) : 5;
     return {
+      // The seed and the swarm's size: a restored swarm has the same starts.
+      ...super.stateSettings(),
+      swarm: rules.swarm.valid(this.swarm) ? Number(this.swarm) : 0,
       landscape: this.custom.resolve(this.landscape, this.formula, this.domain) ? 'custom' : this.currentLandscape.id,
       formula: this.formula ?? null,
       domain: this.domain ?? null,
