@@ -18,6 +18,8 @@ export class SwarmController {
   private swarm?: SwarmModel;
   /** Measured milliseconds per update (0 until measured). */
   private msPerUpdate = 0;
+  /** Frame time saved up for the swarm (ms): an update dearer than one frame's budget waits for enough of it. */
+  private credit = 0;
   private readonly budgetMs: number;
   private readonly now: () => number;
 
@@ -38,6 +40,7 @@ export class SwarmController {
     this.swarm?.dispose();
     this.swarm = key ? new SwarmModel(settings!) : undefined;
     this.msPerUpdate = 0;
+    this.credit = 0;
     return true;
   }
 
@@ -48,14 +51,24 @@ export class SwarmController {
 
   /**
    * One animation frame's updates while playing: at most `limit` (the race's own updates
-   * this frame, so the speed setting governs both), as many as the time budget holds,
-   * and at least one so that even a swarm slower than the budget makes progress.
+   * this frame, so the speed setting governs both) and as many as the time budget holds.
+   * Each frame adds its budget to a small credit; an update dearer than one frame's
+   * budget (a large swarm on a slow cpu) waits until the credit covers it, so the swarm
+   * takes about `budgetMs` per frame on average, whatever its size.
    */
   advanceForFrame(limit: number): number {
     const swarm = this.swarm;
     if (!swarm || swarm.finished) return 0;
-    const fit = this.msPerUpdate > 0 ? Math.floor(this.budgetMs / this.msPerUpdate) : 1;
-    return this.timedStep(Math.max(1, Math.min(limit, fit)));
+    // Up to four frames' worth: a swarm that waited never bursts past one update's need.
+    this.credit = Math.min(this.credit + this.budgetMs, Math.max(4 * this.budgetMs, this.msPerUpdate));
+    // Unmeasured yet: one update, to measure it.
+    const fit = this.msPerUpdate > 0 ? Math.floor(this.credit / this.msPerUpdate) : 1;
+    const k = Math.min(limit, fit);
+    if (k < 1) return 0;
+    const begin = this.now();
+    const made = this.timedStep(k);
+    this.credit = Math.max(0, this.credit - (this.now() - begin));
+    return made;
   }
 
   /** Exactly `k` updates (none past the swarm's budget of steps), for `step(n)`; returns how many. */

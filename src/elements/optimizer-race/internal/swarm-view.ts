@@ -3,14 +3,16 @@ import type { PlotScales } from './layout.js';
 import { TAIL_LENGTH, type SwarmCounts, type SwarmTails, type SwarmTally } from './swarm-model.js';
 import { renderSwatch, type Format } from './templates.js';
 
-/** Radius of a particle's dot, in CSS pixels. */
-const DOT_RADIUS = 1.6;
+/** Side of a particle's square dot, in CSS pixels. */
+const DOT_SIZE = 3;
 
 /**
  * Draws every particle of the swarm as a small dot in its optimizer's colour, with a
  * short tail that fades with age. One path per optimizer and age (a few dozen strokes
- * for tens of thousands of particles); the focused optimizer is drawn last, the others
- * faded. Diverged particles are gone from the picture (the tally counts them).
+ * for tens of thousands of particles) with butt caps, and the dots as `fillRect`s: on a
+ * software canvas both are several times cheaper than round caps and one path of
+ * rectangles. The focused optimizer is drawn last, the others faded. Diverged particles
+ * are gone from the picture (the tally counts them).
  */
 export function drawSwarm(
   context: CanvasRenderingContext2D,
@@ -29,7 +31,6 @@ export function drawSwarm(
   const focused = tails.optimizers.indexOf(focus ?? -1);
   if (focused >= 0) blocks.push({ index: focus!, block: focused });
   const slot = (age: number) => (head - age + TAIL_LENGTH) % TAIL_LENGTH;
-  context.lineCap = 'round';
   context.lineWidth = 1.2;
   for (const { index, block } of blocks) {
     const color = colors[`series${index}`] ?? '#000';
@@ -58,21 +59,18 @@ export function drawSwarm(
       context.globalAlpha = dim * 0.55 * (1 - age / TAIL_LENGTH);
       context.stroke();
     }
-    context.beginPath();
     const now = slot(0);
+    context.globalAlpha = dim * 0.85;
     for (let row = first; row < first + size; row++) {
       if (diverged[row]) continue;
       const a = (row * TAIL_LENGTH + now) * 2;
       const x = ax * positions[a] + bx;
       const y = ay * positions[a + 1] + by;
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      context.rect(x - DOT_RADIUS, y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
+      context.fillRect(x - DOT_SIZE / 2, y - DOT_SIZE / 2, DOT_SIZE, DOT_SIZE);
     }
-    context.globalAlpha = dim * 0.85;
-    context.fill();
   }
   context.globalAlpha = 1;
-  context.lineCap = 'butt';
 }
 
 const COLUMNS: { kind: keyof SwarmCounts; label: string }[] = [
