@@ -50,7 +50,7 @@ import {
 } from './internal/templates.js';
 import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
 import { SwarmController } from './internal/swarm-controller.js';
-import { SwarmModel, type SwarmSettings, type SwarmTally } from './internal/swarm-model.js';
+import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
 import { DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
@@ -288,10 +288,7 @@ export class GdOptimizerRace extends GdElement {
    * how many of the swarm's 500 updates. `null` while `swarm` is 0.
    */
   get swarmTally(): SwarmTally | null {
-    // Like `trajectories`: before the first update a swarm without tensors is tallied at its starts.
-    const settings = this.swarmSettings();
-    const model = this.swarmRun.model?.key === (settings && SwarmModel.keyOf(settings)) ? this.swarmRun.model : undefined;
-    return (model ?? (settings ? new SwarmModel(settings) : undefined))?.tally() ?? null;
+    return this.swarmRun.tallyFor(this.swarmSettings()) ?? null;
   }
 
   /** Updates made since the start. */

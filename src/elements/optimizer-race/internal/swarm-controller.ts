@@ -84,6 +84,17 @@ export class SwarmController {
     return this.swarm?.tally();
   }
 
+  /**
+   * The tally for these settings without touching the swarm in force: its own when it is
+   * the swarm of these settings, else (before the first update) a swarm without tensors
+   * tallied at its starts, as `trajectories` reads a race not yet built.
+   */
+  tallyFor(settings: SwarmSettings | undefined): SwarmTally | undefined {
+    if (!settings || !(settings.size > 0)) return undefined;
+    const swarm = this.swarm?.key === SwarmModel.keyOf(settings) ? this.swarm : new SwarmModel(settings);
+    return swarm.tally();
+  }
+
   tails(): SwarmTails | undefined {
     return this.swarm?.tails();
   }
