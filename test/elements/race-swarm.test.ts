@@ -125,6 +125,20 @@ describe('gd-optimizer-race swarm mode', function () {
     expect(tally.iteration, 'switching an optimizer off rebuilds the swarm').to.equal(0);
     expect(tally.optimizers.map((o) => o.label)).to.deep.equal(['Gradient descent', 'Momentum', 'Adam']);
     expect(tableRows(el).map((cells) => cells[0])).to.deep.equal(['Gradient descent', 'Momentum', 'Adam']);
+    await el.step(5);
+    // A new label is only words: the same swarm, its rows renamed.
+    el.append(Object.assign(document.createElement('gd-optimizer'), { type: 'sgd' }));
+    await settled(el);
+    expect(el.swarmTally!.iteration, 'a new optimizer is a new swarm').to.equal(0);
+    el.querySelector('gd-optimizer')!.setAttribute('label', 'Plain SGD');
+    await el.step(5);
+    await settled(el);
+    expect(el.swarmTally!.iteration).to.equal(5);
+    expect(el.swarmTally!.optimizers[0].label).to.equal('Plain SGD');
+    el.querySelector('gd-optimizer')!.setAttribute('label', 'Vanilla');
+    await settled(el);
+    expect(el.swarmTally!.iteration, 'a label changes nothing else').to.equal(5);
+    expect(tableRows(el)[0][0]).to.equal('Vanilla');
   });
 
   it('toJSON() saves the swarm and its seed; a restored race has the same swarm after the same updates', async () => {

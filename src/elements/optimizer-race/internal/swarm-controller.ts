@@ -36,7 +36,10 @@ export class SwarmController {
   /** Follows the settings (undefined: swarm mode off); returns whether the swarm was rebuilt or removed. */
   sync(settings: SwarmSettings | undefined): boolean {
     const key = settings && settings.size > 0 ? SwarmModel.keyOf(settings) : undefined;
-    if (key === this.swarm?.key) return false;
+    if (key === this.swarm?.key) {
+      if (settings) this.swarm?.relabel(settings.entries);
+      return false;
+    }
     this.swarm?.dispose();
     this.swarm = key ? new SwarmModel(settings!) : undefined;
     this.msPerUpdate = 0;

@@ -96,7 +96,7 @@ export class SwarmModel {
   /** the race's indices of the optimizers in the swarm, block after block of rows */
   readonly optimizers: readonly number[];
   readonly starts: readonly number[][];
-  private readonly entries: readonly RaceEntry[];
+  private entries: readonly RaceEntry[];
   private readonly backend: BackendPreference;
   private run?: ParticleRun;
   private disposed = false;
@@ -129,6 +129,13 @@ export class SwarmModel {
   static keyOf({ landscape, entries, size, seed, backend }: SwarmSettings): string {
     const racing = entries.map((entry, i) => (entry.disabled ? null : [i, entry.type, entry.hyperparameters]));
     return JSON.stringify([`${landscape.id}|${landscape.tex}`, racing, size, seed, backend ?? 'auto']);
+  }
+
+  /** The race's optimizers again, for labels changed since (the key, so the run, is the same). */
+  relabel(entries: readonly RaceEntry[]): void {
+    if (entries.every((entry, i) => entry.label === this.entries[i]?.label)) return;
+    this.entries = entries;
+    this.tallied = undefined;
   }
 
   /** Particles in all: starts × optimizers. */
