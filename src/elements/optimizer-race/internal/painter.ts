@@ -7,7 +7,7 @@ import { PixelPath } from './pixel-path.js';
 import type { RaceEntry, RaceModel } from './race-model.js';
 import { seriesStyle, traceMarker } from './series-style.js';
 import type { SwarmTails } from './swarm-model.js';
-import { drawSwarm } from './swarm-view.js';
+import { SwarmPainter } from './swarm-view.js';
 
 /** Everything one paint of the race reads: a snapshot, never the live element. */
 export interface RaceScene {
@@ -43,6 +43,8 @@ export interface RaceCanvases {
 export class RacePainter {
   private contourKey = '';
   private paths: PixelPath[] = [];
+  /** Swarm mode's dots and tails, drawn as one image. */
+  private readonly swarm = new SwarmPainter();
   /** What the drawn paths were made for: another run (or a reset, new particles) starts them afresh. */
   private pathsFor?: { particles: readonly ParticleState[]; width: number; height: number };
 
@@ -85,7 +87,7 @@ export class RacePainter {
     const context = prepareCanvas(canvas, innerWidth, innerHeight);
     const order = entries.map((_, i) => i).filter((i) => i !== focus);
     if (focus !== null && focus < entries.length) order.push(focus);
-    if (scene.swarm) drawSwarm(context, scene.swarm, plot, colors, focus);
+    if (scene.swarm) this.swarm.draw(context, scene.swarm, plot, colors, focus);
 
     // The preview of the next 100 steps: drawn like the race itself before it starts
     // (and while the start is dragged), then faint behind the real trajectories.
