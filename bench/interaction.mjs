@@ -233,3 +233,51 @@ export async function runInteraction(browser, base, report, { runs = 5, long = t
   report('interaction', `worst run: tasks > 50 ms after first paint`, Math.max(...results.map((r) => r.afterPaintOver50)), 'tasks');
   report('interaction', name('longest task while loading (before first paint; not budgeted)'), med('loadLongest'), 'ms');
 }
+
+/**
+ * Swarm mode on a fresh page: `<gd-optimizer-race landscape="himmelblau" swarm="1000">`
+ * (4,000 particles besides the race's own four), Play pressed 200 ms after load. The
+ * swarm takes what fits a few ms per frame, so the frames should stay at 60 Hz.
+ */
+async function oneSwarmRun(browser, base) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1200, height: 900 });
+  try {
+    await page.goto(`${base}/bench/interaction-swarm.html`);
+    await page.waitForFunction(() => window.__recorder?.ready, { timeout: 60000, polling: 50 });
+    await sleep(200);
+    const play = await box(page, 'gd-optimizer-race', 'button.play');
+    await page.mouse.click(play.x + play.width / 2, play.y + play.height / 2);
+    const playAt = await pageNow(page);
+    await sleep(5000);
+    const early = await stretch(page, playAt, playAt + 5000);
+    const swarmSteps = await page.evaluate(() => document.querySelector('gd-optimizer-race').swarmTally.iteration);
+    return { playP95: early.p95, playLongest: early.longest, raceUpdates: (await iteration(page)) / 5, swarmSteps };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs the swarm case `runs` times, each on a fresh page; reports medians. */
+export async function runSwarmInteraction(browser, base, report, { runs = 5 } = {}) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await oneSwarmRun(browser, base);
+    console.log(
+      `  [interaction] swarm run ${i + 1}/${runs}: ${JSON.stringify(result, (key, value) => (typeof value === 'number' ? +value.toFixed(1) : value))}`,
+    );
+    results.push(result);
+  }
+  const med = (key) => median(results.map((result) => result[key]));
+  const name = (text) => `${text}, median of ${runs} fresh pages`;
+  report(
+    'interaction',
+    name('race swarm="1000", Play 200 ms after load: frame interval p95 over the first 5 s (budget ≤ 16.7)'),
+    med('playP95'),
+    'ms',
+  );
+  report('interaction', name('race swarm="1000", first 5 s of play: longest main-thread task (budget ≤ 50)'), med('playLongest'), 'ms');
+  report('interaction', name('race swarm="1000", first 5 s of play: race updates/s per optimizer'), med('raceUpdates'), 'updates/s');
+  report('interaction', name('race swarm="1000", first 5 s of play: swarm updates made (of 500)'), med('swarmSteps'), 'steps');
+}

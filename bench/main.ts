@@ -20,6 +20,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   elements: () => import('./suites/elements.js'),
   crossover: () => import('./suites/crossover.js'),
   sweep: () => import('./suites/sweep.js'),
+  swarm: () => import('./suites/swarm.js'),
 };
 
 const state: NonNullable<Window['__bench']> = { done: false, results: [] };

@@ -5,7 +5,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { openBrowserSession } from '../scripts/browser-session.mjs';
-import { runInteraction } from './interaction.mjs';
+import { runInteraction, runSwarmInteraction } from './interaction.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -22,7 +22,7 @@ if (wanted('bundle') || wanted('page')) {
 const { base, browser, close } = await openBrowserSession({ extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 try {
-  for (const suite of ['core', 'elements', 'crossover', 'sweep']) {
+  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm']) {
     if (!wanted(suite)) continue;
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
@@ -39,13 +39,13 @@ try {
     for (const { name, value, unit } of state.results) report(suite, name, value, unit);
     await page.close();
   }
+  const runsArg = process.argv.find((arg) => arg.startsWith('--runs='));
+  const runs = runsArg ? Number(runsArg.slice(7)) : 5;
   if (wanted('interaction')) {
-    const runsArg = process.argv.find((arg) => arg.startsWith('--runs='));
-    await runInteraction(browser, base, report, {
-      runs: runsArg ? Number(runsArg.slice(7)) : 5,
-      long: !process.argv.includes('--quick'),
-    });
+    await runInteraction(browser, base, report, { runs, long: !process.argv.includes('--quick') });
   }
+  // `interaction-swarm` alone runs only this case.
+  if (wanted('interaction') || wanted('interaction-swarm')) await runSwarmInteraction(browser, base, report, { runs });
   if (wanted('page')) {
     // Navigation → all three widgets drawn, with the production bundle. Median of 7 cold loads.
     const samples = [];

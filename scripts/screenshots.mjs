@@ -32,6 +32,29 @@ const SHOTS = {
   'line-fit': { query: 'widget=line-fit', prepare: stepTwelve, sizes: [375], screen: { height: 760, scrollTo: 'fieldset[part~="panel"]' } },
   curvature: { query: 'widget=curvature', prepare: stepTwelve, sizes: [375] },
   'optimizer-race': { query: 'widget=race', prepare: stepTwelve, sizes: [375] },
+  // Six-hump camel, 1,000 starts per optimizer, 60 updates in: tails still moving, the
+  // tally split between the global and a local minimum.
+  'optimizer-race-swarm': {
+    query: 'widget=race&landscape=six-hump-camel&swarm=1000',
+    prepare: async (element) => {
+      await window.customElements.whenDefined(element.localName);
+      await element.step(60);
+      await element.updateComplete;
+    },
+    sizes: [1200],
+    schemes: ['light'],
+  },
+  // Momentum on Himmelblau, whose basins interleave.
+  'optimizer-race-basins': {
+    query: 'widget=race&landscape=himmelblau&basins=2',
+    prepare: async (element) => {
+      await window.customElements.whenDefined(element.localName);
+      await element.updateComplete;
+      while (!element.basinMap) await new Promise((resolve) => setTimeout(resolve, 200));
+    },
+    sizes: [1200],
+    schemes: ['light'],
+  },
   sweep: { query: 'widget=sweep&landscape=bowl&optimizer=momentum&y=beta&cells=24&steps=200', prepare: finishRun },
   'sweep-batch': {
     query: 'widget=sweep&data=line-fit&y=batch-size&size=100&noise=0.5&seed=1&steps=200&x-range=0.01,2&cells=40',

@@ -399,6 +399,53 @@ const race = css`
   .tex math {
     font-size: 1.05em;
   }
+
+  /* Swarm mode's tally: counts and shares, one row per optimizer. */
+  .swarm-scroll {
+    overflow-x: auto;
+  }
+  .swarm-scroll:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .swarm-tally {
+    width: 100%;
+    max-width: 52rem;
+    border-collapse: collapse;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .swarm-tally caption {
+    text-align: left;
+    padding-bottom: 0.3rem;
+    font-weight: 600;
+  }
+  .swarm-progress {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .swarm-tally th,
+  .swarm-tally td {
+    padding: 0.2rem 0.4rem;
+    border-bottom: 1px solid var(--_border);
+    text-align: right;
+    vertical-align: baseline;
+  }
+  .swarm-tally th[scope='row'],
+  .swarm-tally th:first-child {
+    text-align: left;
+    white-space: nowrap;
+  }
+  .swarm-tally th[scope='col'] {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .swarm-tally .swatch {
+    vertical-align: middle;
+  }
+  .swarm-tally .share {
+    color: var(--_muted);
+  }
   @container (max-width: 30rem) {
     .landscape-formula,
     .rule {
@@ -406,6 +453,23 @@ const race = css`
     }
     .legend-label {
       min-width: 0;
+    }
+    /* Six columns in a phone's width: smaller type, shares under the counts, labels that wrap. */
+    .swarm-tally {
+      font-size: 0.75em;
+    }
+    .swarm-tally th,
+    .swarm-tally td {
+      padding: 0.2rem 0.12rem;
+    }
+    .swarm-tally th[scope='row'] {
+      white-space: normal;
+    }
+    .swarm-tally .share {
+      display: block;
+    }
+    .swarm-tally .swatch {
+      display: none;
     }
   }
 `;

@@ -51,11 +51,15 @@ import {
   renderPlotSvg,
 } from './internal/templates.js';
 import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
+import { SwarmController } from './internal/swarm-controller.js';
+import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
+import { renderSwarmTally } from './internal/swarm-view.js';
 import { DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
 import { cssomStyle } from '../shared/cssom-style.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';
+export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm-model.js';
 
 /** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
 const MAX_RESTORED_OPTIMIZERS = 16;
@@ -84,6 +88,7 @@ const MAX_RESTORED_OPTIMIZERS = 16;
  * @csspart formula - A typeset formula (update rules, the landscape).
  * @csspart notes - Notes about rejected input and the race's state.
  * @csspart caption - The wrapper of the `caption` slot.
+ * @csspart swarm - With `swarm`: the table of where each optimizer's particles are.
  *
  * @cssproperty [--gd-race-series-1=var(--gd-series-1)] - Colour of the 1st optimizer (also -2 … -8).
  * @cssproperty [--gd-race-start=var(--gd-color-model)] - Colour of the start point.
@@ -92,8 +97,8 @@ const MAX_RESTORED_OPTIMIZERS = 16;
  * @cssproperty [--gd-font-family=system-ui] - Font of all text.
  * @cssproperty [--gd-color-accent=#2456a8] - Accent of buttons and sliders.
  *
- * @fires gd-step - After steps are applied (on play, step() and the Step button); detail: iteration and each optimizer's position, cost and status.
- * @fires gd-done - When every optimizer has converged or diverged, or after 100,000 steps; detail: reason.
+ * @fires gd-step - After steps are applied (on play, step() and the Step button); detail: iteration and each optimizer's position, cost and status (with `swarm`, also the swarm's iteration).
+ * @fires gd-done - When every optimizer has converged or diverged (and a swarm has made its 500 steps), or after 100,000 steps; detail: reason.
  * @fires gd-params-change - When the user changes the landscape, the start point or an optimizer setting.
  * @fires gd-link-change - When optimizers of this race take a learning rate or decay from its `link` group; detail `{link, type, values, optimizers}`.
  */
@@ -164,10 +169,15 @@ export class GdOptimizerRace extends GdElement {
     grid: { n: GRID_SIZE, bands: BAND_COUNT },
     paint: () => this.painter.request(),
   });
-  /** Steps the run in frame-sized chunks; frees its tensors only when the race leaves the page for good. */
+  /** Swarm mode's particles: rebuilt for new settings (not for a new start), stepped within a per-frame budget while playing. */
+  private readonly swarmRun = new SwarmController();
+  /** Steps the run (and the swarm, the same number of updates) in frame-sized chunks; frees the tensors only when the race leaves the page for good. */
   private readonly runner = new RunController(this, {
-    apply: (k) => this.model?.step(k) ?? 0,
-    release: () => this.model?.releaseTensors(),
+    apply: (k) => Math.max(this.model?.step(k) ?? 0, this.swarmRun.step(k)),
+    release: () => {
+      this.model?.releaseTensors();
+      this.swarmRun.releaseTensors();
+    },
     afterChunk: () => this.painter.request(),
   });
   /** The preview, in slices that never hold a frame; the legend and the chart's axes follow its first and last. */
@@ -298,6 +308,15 @@ export class GdOptimizerRace extends GdElement {
     return this.basinMaps.view;
   }
 
+  /**
+   * With `swarm`: where each enabled optimizer's particles are (at a global or a local
+   * minimum, at a saddle, diverged, still moving; the counts sum to `swarm`) and after
+   * how many of the swarm's 500 updates. `null` while `swarm` is 0.
+   */
+  get swarmTally(): SwarmTally | null {
+    return this.swarmRun.tallyFor(this.swarmSettings()) ?? null;
+  }
+
   /** Updates made since the start. */
   get iteration(): number {
     return this.model?.iteration ?? 0;
@@ -305,8 +324,12 @@ export class GdOptimizerRace extends GdElement {
 
   protected override stateSettings(): Record<string, unknown> {
     const start = this.hasUpdated ? this.startPoint : (parsePair(this.start) ?? this.currentLandscape.start);
-    const speed = this.propertyRules().speed.valid(this.speed) ? Number(this.speed) : 5;
+    const rules = this.propertyRules();
+    const speed = rules.speed.valid(this.speed) ? Number(this.speed) : 5;
     return {
+      // The seed and the swarm's size: a restored swarm has the same starts.
+      ...super.stateSettings(),
+      swarm: rules.swarm.valid(this.swarm) ? Number(this.swarm) : 0,
       landscape: this.custom.resolve(this.landscape, this.formula, this.domain) ? 'custom' : this.currentLandscape.id,
       formula: this.formula ?? null,
       domain: this.domain ?? null,
@@ -354,6 +377,7 @@ export class GdOptimizerRace extends GdElement {
 
   protected override replay(n: number): Promise<void> {
     this.syncModel();
+    this.syncSwarm();
     this.reset();
     // Not through step(), which waits for updateComplete, which waits for this replay.
     return this.stepRun(Math.min(n, MAX_STEPS));
@@ -362,13 +386,15 @@ export class GdOptimizerRace extends GdElement {
   /**
    * Applies exactly `n` updates to every optimizer (works paused, off-screen and before
    * the race is in a page), in frame-sized chunks: the page stays responsive, and a
-   * `reset()` meanwhile ends it at once.
+   * `reset()` meanwhile ends it at once. With `swarm`, the swarm makes the same `n`
+   * updates, as far as its 500 go (play instead paces it by the time a frame has).
    */
   async step(n = 1): Promise<void> {
     const count = Math.max(0, Math.floor(Number(n) || 0));
     // A race never put in a page never updates: it steps on its settings as they are.
     if (this.isConnected || this.hasUpdated) await this.updateComplete;
     this.syncModel();
+    this.syncSwarm();
     await this.stepRun(count);
   }
 
@@ -387,6 +413,7 @@ export class GdOptimizerRace extends GdElement {
     this.previewer.cancel();
     this.ghosts = [];
     this.model?.reset();
+    this.swarmRun.reset();
     this.queuePreview();
     this.painter.request();
     this.readoutTick++;
@@ -399,7 +426,7 @@ export class GdOptimizerRace extends GdElement {
   }
 
   override play(): void {
-    if (this.syncModel().finished) this.reset();
+    if (this.syncModel().finished && this.swarmRun.settled) this.reset();
     super.play();
   }
 
@@ -460,6 +487,18 @@ export class GdOptimizerRace extends GdElement {
     return next;
   }
 
+  /** Swarm mode's settings, or undefined when it is off: the race's optimizers (as last synced), landscape and seed. */
+  private swarmSettings(): SwarmSettings | undefined {
+    const size = Number(this.swarm);
+    if (!(size > 0) || !this.propertyRules().swarm.valid(this.swarm)) return undefined;
+    return { landscape: this.currentLandscape, entries: this.entries, size, seed: this.seed };
+  }
+
+  /** The swarm follows the settings: a new one for another landscape, optimizers, size or seed; none when off. */
+  private syncSwarm(): void {
+    if (this.swarmRun.sync(this.swarmSettings())) this.painter.request();
+  }
+
   /**
    * Where the race starts: the validated `start` once the race has updated; before
    * that (a race not yet in a page) the `start` given if it is valid, else the landscape's.
@@ -475,13 +514,18 @@ export class GdOptimizerRace extends GdElement {
     const model = this.model;
     if (!model?.built) return;
     this.painter.request();
-    this.fire('gd-step', { iteration: model.iteration, values: { optimizers: model.positions() } });
+    const swarm = this.swarmRun.model;
+    this.fire('gd-step', {
+      iteration: model.iteration,
+      values: { optimizers: model.positions(), ...(swarm ? { swarm: { iteration: swarm.iteration } } : {}) },
+    });
     const now = performance.now();
     if (!this.playing || now - this.lastReadout > 100) {
       this.lastReadout = now;
       this.readoutTick++;
     }
-    const reason = model.takeDone();
+    // A swarm still under way keeps the play going after the race's own optimizers stop.
+    const reason = this.swarmRun.settled ? model.takeDone() : undefined;
     if (!reason) return;
     this.pause();
     this.readoutTick++;
@@ -494,7 +538,9 @@ export class GdOptimizerRace extends GdElement {
     this.busy = true;
     try {
       const now = performance.now();
-      this.model.step(stepsForFrame(this.speed, now - this.lastFrameAt, this.reducedMotion.matches));
+      const steps = stepsForFrame(this.speed, now - this.lastFrameAt, this.reducedMotion.matches);
+      this.model.step(steps);
+      this.swarmRun.advanceForFrame(steps);
       this.lastFrameAt = now;
       this.reportSteps();
     } finally {
@@ -657,6 +703,7 @@ export class GdOptimizerRace extends GdElement {
     // The model follows the settings here, before render, which only reads it.
     this.syncModel().build();
     this.basinMaps.sync();
+    this.syncSwarm();
   }
 
   protected override firstUpdated(): void {
@@ -721,6 +768,7 @@ export class GdOptimizerRace extends GdElement {
         dragging: this.dragging,
         focus: this.isolated ?? this.pinned,
         colors: this.colors,
+        swarm: this.swarmRun.tails(),
       }),
     );
     const { innerWidth, innerHeight } = this.plotScales();
@@ -808,6 +856,7 @@ export class GdOptimizerRace extends GdElement {
             )}
           </div>
         </div>
+        ${renderSwarmTally(this.swarmRun.tally(), format)}
         ${renderControls({
           playing: this.playing,
           speed: this.speed,

@@ -7,6 +7,8 @@ import { PixelPath } from './pixel-path.js';
 import { BASIN_COLOR_SLOTS } from './basins.js';
 import type { RaceEntry, RaceModel } from './race-model.js';
 import { seriesStyle, traceMarker } from './series-style.js';
+import type { SwarmTails } from './swarm-model.js';
+import { SwarmPainter } from './swarm-view.js';
 
 /** Everything one paint of the race reads: a snapshot, never the live element. */
 export interface RaceScene {
@@ -24,6 +26,8 @@ export interface RaceScene {
   /** The optimizer isolated (hover, focus) or pinned, if any. */
   focus: number | null;
   colors: Readonly<Record<string, string>>;
+  /** Swarm mode: every particle's recent positions, drawn under the race's own paths. */
+  swarm?: SwarmTails;
 }
 
 export interface RaceCanvases {
@@ -40,6 +44,8 @@ export interface RaceCanvases {
 export class RacePainter {
   private contourKey = '';
   private paths: PixelPath[] = [];
+  /** Swarm mode's dots and tails, drawn as one image. */
+  private readonly swarm = new SwarmPainter();
   /** What the drawn paths were made for: another run (or a reset, new particles) starts them afresh. */
   private pathsFor?: { particles: readonly ParticleState[]; width: number; height: number };
 
@@ -82,6 +88,7 @@ export class RacePainter {
     const context = prepareCanvas(canvas, innerWidth, innerHeight);
     const order = entries.map((_, i) => i).filter((i) => i !== focus);
     if (focus !== null && focus < entries.length) order.push(focus);
+    if (scene.swarm) this.swarm.draw(context, scene.swarm, plot, colors, focus);
 
     // The preview of the next 100 steps: drawn like the race itself before it starts
     // (and while the start is dragged), then faint behind the real trajectories.
@@ -223,7 +230,7 @@ export function raceChartScales(model: RaceModel, hostWidth: number, dragging: b
 /** A scene of the race as it is now, for a host this wide. */
 export function raceScene(
   model: RaceModel,
-  view: { hostWidth: number; dragging: boolean; focus: number | null; colors: Record<string, string> },
+  view: { hostWidth: number; dragging: boolean; focus: number | null; colors: Record<string, string>; swarm?: SwarmTails },
 ): RaceScene {
   const { landscape } = model.settings;
   return {
@@ -238,6 +245,7 @@ export function raceScene(
     dragging: view.dragging,
     focus: view.focus,
     colors: view.colors,
+    swarm: view.swarm,
   };
 }
 

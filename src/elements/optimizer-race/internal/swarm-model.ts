@@ -1,0 +1,328 @@
+import {
+  ParticleRun,
+  costOfRows,
+  createRandom,
+  ensureBackend,
+  type BackendPreference,
+  type Landscape,
+  type OptimizerType,
+  type Seed,
+} from '../../../core/index.js';
+import { SWARM_STEPS } from './layout.js';
+import type { RaceEntry } from './race-model.js';
+import { RUNAWAY_BOUND, classifyEnd, unbounded, type EndKind } from './verdict.js';
+
+/** Positions each particle's fading tail keeps (the newest included). */
+export const TAIL_LENGTH = 8;
+
+/** What a swarm runs: a landscape, the race's optimizers, how many starts, their seed. */
+export interface SwarmSettings {
+  landscape: Landscape;
+  /** the race's optimizers, in legend order; the disabled ones stay out of the swarm */
+  entries: readonly RaceEntry[];
+  /** starts per optimizer */
+  size: number;
+  seed: Seed;
+  /** where the run lives; `auto` (default) lets the workload decide */
+  backend?: BackendPreference;
+}
+
+/** Where one optimizer's particles are: counts that always sum to the swarm's size. */
+export interface SwarmCounts {
+  global: number;
+  local: number;
+  saddle: number;
+  diverged: number;
+  moving: number;
+}
+
+export interface SwarmOptimizerTally extends SwarmCounts {
+  /** the optimizer's index in the race (its legend row and colour) */
+  index: number;
+  label: string;
+  type: OptimizerType;
+  /** minima[m]: particles at the landscape's listed stationary point m */
+  minima: number[];
+}
+
+export interface SwarmTally {
+  /** updates made so far (at most `steps`) */
+  iteration: number;
+  /** the step budget: the tally is final after this many updates */
+  steps: number;
+  /** starts per optimizer */
+  size: number;
+  optimizers: SwarmOptimizerTally[];
+}
+
+/** The particles' recent positions, newest first, for drawing (a view, not a copy). */
+export interface SwarmTails {
+  /** optimizer index in the race, per block of `size` rows */
+  optimizers: readonly number[];
+  size: number;
+  /** [row][slot][w1, w2], TAIL_LENGTH slots per row, a ring */
+  positions: Float32Array;
+  /** slot of the newest position */
+  head: number;
+  /** positions recorded so far (≤ TAIL_LENGTH) */
+  length: number;
+  /** 1 where the particle diverged (it is no longer drawn) */
+  diverged: Uint8Array;
+}
+
+const KINDS: EndKind[] = ['global', 'local', 'saddle', 'diverged', 'moving'];
+const UNKNOWN = -1;
+
+/** `size` starts drawn uniformly over the landscape's plotted window from `seed`. */
+export function swarmStarts(landscape: Landscape, size: number, seed: Seed): number[][] {
+  const random = createRandom(seed);
+  const [a, b] = landscape.domain.w1;
+  const [c, d] = landscape.domain.w2;
+  return Array.from({ length: size }, () => [a + (b - a) * random.next(), c + (d - c) * random.next()]);
+}
+
+/**
+ * A swarm without a DOM: the same `size` seeded random starts for every enabled
+ * optimizer (a fair comparison: only the rule differs), all of them one batched
+ * `ParticleRun` of size × optimizers rows that keeps only each row's latest point, stepped
+ * until SWARM_STEPS updates. It keeps the last TAIL_LENGTH positions of every particle in
+ * one flat ring (no arrays per particle, however many there are) and tallies where the
+ * particles ended. Its tensors are made on the first step; reading never makes any.
+ */
+export class SwarmModel {
+  readonly key: string;
+  readonly landscape: Landscape;
+  readonly size: number;
+  /** the race's indices of the optimizers in the swarm, block after block of rows */
+  readonly optimizers: readonly number[];
+  readonly starts: readonly number[][];
+  private entries: readonly RaceEntry[];
+  private readonly backend: BackendPreference;
+  private run?: ParticleRun;
+  private disposed = false;
+  private readonly positions: Float32Array;
+  private readonly diverged: Uint8Array;
+  private head = 0;
+  private length = 1;
+  /** A stopped particle's end, worked out once (its kind, then its minimum), UNKNOWN until then. */
+  private readonly stoppedKind: Int8Array;
+  private readonly stoppedMinimum: Int16Array;
+  private tallied?: SwarmTally;
+
+  constructor(settings: SwarmSettings) {
+    this.key = SwarmModel.keyOf(settings);
+    this.landscape = settings.landscape;
+    this.size = Math.max(0, Math.floor(settings.size));
+    this.entries = settings.entries;
+    this.backend = settings.backend ?? 'auto';
+    this.optimizers = settings.entries.flatMap((entry, i) => (entry.disabled ? [] : [i]));
+    this.starts = swarmStarts(settings.landscape, this.size, settings.seed);
+    const rows = this.rows;
+    this.positions = new Float32Array(rows * TAIL_LENGTH * 2);
+    this.diverged = new Uint8Array(rows);
+    this.stoppedKind = new Int8Array(rows);
+    this.stoppedMinimum = new Int16Array(rows);
+    this.clear();
+  }
+
+  /** What decides the swarm: a model whose key differs must be rebuilt. */
+  static keyOf({ landscape, entries, size, seed, backend }: SwarmSettings): string {
+    const racing = entries.map((entry, i) => (entry.disabled ? null : [i, entry.type, entry.hyperparameters]));
+    return JSON.stringify([`${landscape.id}|${landscape.tex}`, racing, size, seed, backend ?? 'auto']);
+  }
+
+  /** The race's optimizers again, for labels changed since (the key, so the run, is the same). */
+  relabel(entries: readonly RaceEntry[]): void {
+    if (entries.every((entry, i) => entry.label === this.entries[i]?.label)) return;
+    this.entries = entries;
+    this.tallied = undefined;
+  }
+
+  /** Particles in all: starts × optimizers. */
+  get rows(): number {
+    return this.size * this.optimizers.length;
+  }
+
+  get built(): boolean {
+    return this.run !== undefined;
+  }
+
+  get iteration(): number {
+    return this.run?.iteration ?? 0;
+  }
+
+  /** The budget is spent (or there is nothing to run): the tally is final. */
+  get finished(): boolean {
+    return this.rows === 0 || this.iteration >= SWARM_STEPS;
+  }
+
+  /** The backend the run lives on (makes its tensors if needed). */
+  get backendName(): string {
+    return this.build()?.backend ?? 'none';
+  }
+
+  /** Makes the run (its tensors) if it is not made yet; undefined when no optimizer races. */
+  build(): ParticleRun | undefined {
+    if (this.disposed) throw new Error('this SwarmModel was disposed');
+    if (this.run || !this.rows) return this.run;
+    const { landscape } = this;
+    ensureBackend();
+    const particles = this.optimizers.flatMap((index) => {
+      const { type, hyperparameters } = this.entries[index];
+      const optimizer = { type, ...hyperparameters };
+      return this.starts.map((start) => ({ start, optimizer }));
+    });
+    this.run = new ParticleRun({
+      cost: (params) => costOfRows(landscape, params),
+      // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
+      ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
+      backend: this.backend,
+      trajectory: 'latest',
+      particles,
+    });
+    this.record();
+    return this.run;
+  }
+
+  /** Makes up to `count` updates now, none past SWARM_STEPS; returns how many. */
+  step(count: number): number {
+    const k = Math.max(0, Math.min(Math.floor(count), SWARM_STEPS - this.iteration));
+    const run = k > 0 ? this.build() : undefined;
+    if (!run) return 0;
+    run.step(k);
+    this.advanceTail();
+    this.record();
+    return k;
+  }
+
+  /** Back to iteration 0 from the same starts. */
+  reset(): void {
+    this.run?.reset();
+    this.clear();
+  }
+
+  /** The particles' recent positions, for drawing. */
+  tails(): SwarmTails {
+    return {
+      optimizers: this.optimizers,
+      size: this.size,
+      positions: this.positions,
+      head: this.head,
+      length: this.length,
+      diverged: this.diverged,
+    };
+  }
+
+  /** Each particle's latest position, [row][w1, w2] (a copy). */
+  endPositions(): Float32Array {
+    const out = new Float32Array(this.rows * 2);
+    for (let row = 0; row < this.rows; row++) {
+      const at = (row * TAIL_LENGTH + this.head) * 2;
+      out[row * 2] = this.positions[at];
+      out[row * 2 + 1] = this.positions[at + 1];
+    }
+    return out;
+  }
+
+  /**
+   * Where every enabled optimizer's particles are now: at a global or a local minimum,
+   * at a saddle, diverged, or still moving (see `classifyEnd`). Worked out once per
+   * iteration; a stopped particle is classified once.
+   */
+  tally(): SwarmTally {
+    const iteration = this.iteration;
+    if (this.tallied?.iteration === iteration) return this.tallied;
+    const { landscape, size } = this;
+    const particles = this.run?.particles;
+    const optimizers = this.optimizers.map((index, block): SwarmOptimizerTally => {
+      const entry = this.entries[index];
+      const counts: SwarmOptimizerTally = {
+        index,
+        label: entry.label,
+        type: entry.type,
+        global: 0,
+        local: 0,
+        saddle: 0,
+        diverged: 0,
+        moving: 0,
+        minima: landscape.minima.map(() => 0),
+      };
+      for (let i = 0; i < size; i++) {
+        const row = block * size + i;
+        const particle = particles?.[row];
+        let kind: EndKind;
+        let minimum: number;
+        if (particle && particle.status !== 'running') {
+          if (this.stoppedKind[row] === UNKNOWN) {
+            const end = classifyEnd(
+              landscape,
+              particle.status,
+              particle.points[particle.points.length - 1],
+              particle.costs[particle.costs.length - 1],
+            );
+            this.stoppedKind[row] = KINDS.indexOf(end.kind);
+            this.stoppedMinimum[row] = end.minimum;
+          }
+          kind = KINDS[this.stoppedKind[row]];
+          minimum = this.stoppedMinimum[row];
+        } else {
+          const at = (row * TAIL_LENGTH + this.head) * 2;
+          // A running particle's end needs only its position (its cost decides nothing).
+          ({ kind, minimum } = classifyEnd(landscape, 'running', [this.positions[at], this.positions[at + 1]], NaN));
+        }
+        counts[kind]++;
+        if (minimum >= 0) counts.minima[minimum]++;
+      }
+      return counts;
+    });
+    this.tallied = { iteration, steps: SWARM_STEPS, size, optimizers };
+    return this.tallied;
+  }
+
+  /** Frees the tensors and keeps the positions: a later step rebuilds them. */
+  releaseTensors(): void {
+    this.run?.releaseTensors();
+  }
+
+  dispose(): void {
+    this.run?.dispose();
+    this.run = undefined;
+    this.disposed = true;
+  }
+
+  /** Every tail back to its start alone. */
+  private clear(): void {
+    this.head = 0;
+    this.length = 1;
+    this.diverged.fill(0);
+    this.stoppedKind.fill(UNKNOWN);
+    this.stoppedMinimum.fill(-1);
+    this.tallied = undefined;
+    for (let block = 0; block < this.optimizers.length; block++) {
+      for (let i = 0; i < this.size; i++) {
+        const at = (block * this.size + i) * TAIL_LENGTH * 2;
+        this.positions[at] = this.starts[i][0];
+        this.positions[at + 1] = this.starts[i][1];
+      }
+    }
+  }
+
+  private advanceTail(): void {
+    this.head = (this.head + 1) % TAIL_LENGTH;
+    this.length = Math.min(TAIL_LENGTH, this.length + 1);
+  }
+
+  /** Copies the run's latest positions into the ring's newest slot. */
+  private record(): void {
+    const particles = this.run?.particles;
+    if (!particles) return;
+    for (let row = 0; row < particles.length; row++) {
+      const particle = particles[row];
+      const point = particle.points[particle.points.length - 1];
+      const at = (row * TAIL_LENGTH + this.head) * 2;
+      this.positions[at] = point[0];
+      this.positions[at + 1] = point[1];
+      this.diverged[row] = particle.status === 'diverged' ? 1 : 0;
+    }
+  }
+}
