@@ -12,15 +12,17 @@ const settings: SwarmSettings = {
   backend: 'cpu',
 };
 
-/** A controller on a fake clock where each swarm update costs `msPerUpdate`. */
+/** A controller on a fake clock where each swarm update (of its one part) costs `msPerUpdate`. */
 function pacedController(msPerUpdate: number): { controller: SwarmController; frames: (count: number, limit: number) => number[] } {
   let clock = 0;
   const controller = new SwarmController({ budgetMs: 5, now: () => clock });
   controller.sync(settings);
   const model = controller.model!;
-  const step = model.step.bind(model);
-  model.step = (k: number) => {
-    const made = step(k);
+  // 80 rows: one part, so a part update is a whole update.
+  expect(model.partCount).to.equal(1);
+  const stepParts = model.stepParts.bind(model);
+  model.stepParts = (k: number) => {
+    const made = stepParts(k);
     clock += made * msPerUpdate;
     return made;
   };

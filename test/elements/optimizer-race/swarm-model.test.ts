@@ -3,7 +3,13 @@ import * as tf from '../../../src/core/tf.js';
 import { getLandscape, loadWebGL, type BackendName } from '../../../src/core/index.js';
 import { SWARM_STEPS } from '../../../src/elements/optimizer-race/internal/layout.js';
 import { resolveEntries } from '../../../src/elements/optimizer-race/internal/race-model.js';
-import { SwarmModel, TAIL_LENGTH, type SwarmSettings, type SwarmTally } from '../../../src/elements/optimizer-race/internal/swarm-model.js';
+import {
+  PART_ROWS,
+  SwarmModel,
+  TAIL_LENGTH,
+  type SwarmSettings,
+  type SwarmTally,
+} from '../../../src/elements/optimizer-race/internal/swarm-model.js';
 import { BACKENDS } from '../../core/helpers.js';
 
 const himmelblau = getLandscape('himmelblau')!;
@@ -123,6 +129,31 @@ describe('SwarmModel (no DOM)', function () {
     expect(model.tails().length).to.equal(1);
     expect(model.tally().optimizers[0].moving + model.tally().optimizers[0].global).to.equal(200);
     model.dispose();
+  });
+
+  it('steps a large swarm part by part: an update shows once every part made it, and equals the one-part result', () => {
+    // 300 starts × 4 optimizers = 1,200 rows: three parts.
+    const parted = new SwarmModel(settings({ size: 300 }));
+    expect(parted.partCount).to.equal(Math.ceil(1200 / PART_ROWS));
+    expect(parted.partCount).to.be.above(1);
+    const before = parted.endPositions();
+    expect(parted.stepParts(parted.partCount - 1)).to.equal(0);
+    expect(parted.iteration).to.equal(0);
+    expect(parted.endPositions(), 'nothing shown until the update is whole').to.deep.equal(before);
+    expect(parted.stepParts(1)).to.equal(1);
+    expect(parted.iteration).to.equal(1);
+    expect(parted.endPositions()).to.not.deep.equal(before);
+    // Mid-update again, then step(k): exactly k more whole updates.
+    parted.stepParts(1);
+    expect(parted.step(9)).to.equal(9);
+    expect(parted.iteration).to.equal(10);
+    // Rows are independent, so the parts move every particle as the first 500 rows alone do.
+    const small = new SwarmModel(settings({ size: 300, entries: entries.map((e, i) => ({ ...e, disabled: i > 0 })) }));
+    expect(small.partCount).to.equal(1);
+    small.step(10);
+    expect(Array.from(parted.endPositions().slice(0, 600))).to.deep.equal(Array.from(small.endPositions()));
+    parted.dispose();
+    small.dispose();
   });
 
   it('leaves disabled optimizers out', () => {

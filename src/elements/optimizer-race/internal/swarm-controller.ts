@@ -16,8 +16,8 @@ export interface SwarmControllerOptions {
  */
 export class SwarmController {
   private swarm?: SwarmModel;
-  /** Measured milliseconds per update (0 until measured). */
-  private msPerUpdate = 0;
+  /** Measured milliseconds per part update (0 until measured): the swarm steps part by part. */
+  private msPerPart = 0;
   /** Frame time saved up for the swarm (ms): an update dearer than one frame's budget waits for enough of it. */
   private credit = 0;
   private readonly budgetMs: number;
@@ -42,7 +42,7 @@ export class SwarmController {
     }
     this.swarm?.dispose();
     this.swarm = key ? new SwarmModel(settings!) : undefined;
-    this.msPerUpdate = 0;
+    this.msPerPart = 0;
     this.credit = 0;
     return true;
   }
@@ -53,30 +53,32 @@ export class SwarmController {
   }
 
   /**
-   * One animation frame's updates while playing: at most `limit` (the race's own updates
-   * this frame, so the speed setting governs both) and as many as the time budget holds.
-   * Each frame adds its budget to a small credit; an update dearer than one frame's
-   * budget (a large swarm on a slow cpu) waits until the credit covers it, so the swarm
-   * takes about `budgetMs` per frame on average, whatever its size.
+   * One animation frame's work while playing: at most `limit` whole updates (the race's
+   * own updates this frame, so the speed setting governs both), as many part updates as
+   * the time budget holds. Each frame adds its budget to a small credit; a part update
+   * dearer than one frame's budget waits until the credit covers it, so the swarm takes
+   * about `budgetMs` per frame on average, whatever its size. Returns the whole updates
+   * completed.
    */
   advanceForFrame(limit: number): number {
     const swarm = this.swarm;
     if (!swarm || swarm.finished) return 0;
-    // Up to four frames' worth: a swarm that waited never bursts past one update's need.
-    this.credit = Math.min(this.credit + this.budgetMs, Math.max(4 * this.budgetMs, this.msPerUpdate));
-    // Unmeasured yet: one update, to measure it.
-    const fit = this.msPerUpdate > 0 ? Math.floor(this.credit / this.msPerUpdate) : 1;
-    const k = Math.min(limit, fit);
-    if (k < 1) return 0;
+    // Up to four frames' worth: a swarm that waited never bursts past one part's need.
+    this.credit = Math.min(this.credit + this.budgetMs, Math.max(4 * this.budgetMs, this.msPerPart));
+    // Unmeasured yet: one part update, to measure it.
+    const fit = this.msPerPart > 0 ? Math.floor(this.credit / this.msPerPart) : 1;
+    const count = Math.min(limit * swarm.partCount, fit);
+    if (count < 1) return 0;
     const begin = this.now();
-    const made = this.timedStep(k);
+    const made = this.timed(count, (n) => swarm.stepParts(n));
     this.credit = Math.max(0, this.credit - (this.now() - begin));
     return made;
   }
 
   /** Exactly `k` updates (none past the swarm's budget of steps), for `step(n)`; returns how many. */
   step(k: number): number {
-    return this.swarm && !this.swarm.finished ? this.timedStep(k) : 0;
+    const swarm = this.swarm;
+    return swarm && !swarm.finished ? this.timed(k * swarm.partCount, () => swarm.step(k)) : 0;
   }
 
   reset(): void {
@@ -112,15 +114,16 @@ export class SwarmController {
     this.swarm = undefined;
   }
 
-  private timedStep(k: number): number {
+  /** Runs `work` (about `parts` part updates) and keeps the measured time per part update. */
+  private timed(parts: number, work: (parts: number) => number): number {
     const swarm = this.swarm!;
     const wasBuilt = swarm.built;
     const begin = this.now();
-    const made = swarm.step(k);
+    const made = work(parts);
     // The first call also makes the tensors: not a fair measure of an update.
-    if (made > 0 && wasBuilt) {
-      const ms = (this.now() - begin) / made;
-      this.msPerUpdate = this.msPerUpdate > 0 ? 0.7 * this.msPerUpdate + 0.3 * ms : ms;
+    if (wasBuilt && parts > 0) {
+      const ms = (this.now() - begin) / parts;
+      this.msPerPart = this.msPerPart > 0 ? 0.7 * this.msPerPart + 0.3 * ms : ms;
     }
     return made;
   }

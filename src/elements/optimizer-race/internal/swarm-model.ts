@@ -15,6 +15,14 @@ import { RUNAWAY_BOUND, classifyEnd, unbounded, type EndKind } from './verdict.j
 /** Positions each particle's fading tail keeps (the newest included). */
 export const TAIL_LENGTH = 8;
 
+/**
+ * Rows per batched part of a swarm. One update of 4,000 rows takes ~20 ms on the cpu
+ * backend (the cost grows with the rows), longer than a frame, and one update cannot be
+ * split; parts of 512 rows take ~3 ms each, so the play loop steps them one by one and
+ * no task holds a frame, at nearly the same throughput.
+ */
+export const PART_ROWS = 512;
+
 /** What a swarm runs: a landscape, the race's optimizers, how many starts, their seed. */
 export interface SwarmSettings {
   landscape: Landscape;
@@ -81,11 +89,19 @@ export function swarmStarts(landscape: Landscape, size: number, seed: Seed): num
   return Array.from({ length: size }, () => [a + (b - a) * random.next(), c + (d - c) * random.next()]);
 }
 
+/** One batched part of a swarm: rows `from` … `to` − 1, their run and its updates so far. */
+interface SwarmPart {
+  from: number;
+  to: number;
+  run: ParticleRun;
+}
+
 /**
  * A swarm without a DOM: the same `size` seeded random starts for every enabled
- * optimizer (a fair comparison: only the rule differs), all of them one batched
- * `ParticleRun` of size × optimizers rows that keeps only each row's latest point, stepped
- * until SWARM_STEPS updates. It keeps the last TAIL_LENGTH positions of every particle in
+ * optimizer (a fair comparison: only the rule differs), size × optimizers rows in batched
+ * `ParticleRun` parts of at most PART_ROWS rows that keep only each row's latest point,
+ * stepped until SWARM_STEPS updates. An update is complete when every part has made it
+ * (`stepParts` advances the part furthest behind, one at a time). It keeps the last TAIL_LENGTH positions of every particle in
  * one flat ring (no arrays per particle, however many there are) and tallies where the
  * particles ended. Its tensors are made on the first step; reading never makes any.
  */
@@ -98,7 +114,9 @@ export class SwarmModel {
   readonly starts: readonly number[][];
   private entries: readonly RaceEntry[];
   private readonly backend: BackendPreference;
-  private run?: ParticleRun;
+  private parts?: SwarmPart[];
+  /** Updates every part has made. */
+  private completed = 0;
   private disposed = false;
   private readonly positions: Float32Array;
   private readonly diverged: Uint8Array;
@@ -144,11 +162,16 @@ export class SwarmModel {
   }
 
   get built(): boolean {
-    return this.run !== undefined;
+    return this.parts !== undefined;
   }
 
   get iteration(): number {
-    return this.run?.iteration ?? 0;
+    return this.completed;
+  }
+
+  /** Batched parts of the run: `stepParts` steps one at a time. */
+  get partCount(): number {
+    return Math.ceil(this.rows / PART_ROWS);
   }
 
   /** The budget is spent (or there is nothing to run): the tally is final. */
@@ -158,13 +181,13 @@ export class SwarmModel {
 
   /** The backend the run lives on (makes its tensors if needed). */
   get backendName(): string {
-    return this.build()?.backend ?? 'none';
+    return this.build()?.[0].run.backend ?? 'none';
   }
 
-  /** Makes the run (its tensors) if it is not made yet; undefined when no optimizer races. */
-  build(): ParticleRun | undefined {
+  /** Makes the runs (their tensors) if they are not made yet; undefined when no optimizer races. */
+  build(): SwarmPart[] | undefined {
     if (this.disposed) throw new Error('this SwarmModel was disposed');
-    if (this.run || !this.rows) return this.run;
+    if (this.parts || !this.rows) return this.parts;
     const { landscape } = this;
     ensureBackend();
     const particles = this.optimizers.flatMap((index) => {
@@ -172,32 +195,58 @@ export class SwarmModel {
       const optimizer = { type, ...hyperparameters };
       return this.starts.map((start) => ({ start, optimizer }));
     });
-    this.run = new ParticleRun({
-      cost: (params) => costOfRows(landscape, params),
-      // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
-      ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
-      backend: this.backend,
-      trajectory: 'latest',
-      particles,
-    });
-    this.record();
-    return this.run;
+    this.parts = [];
+    for (let from = 0; from < particles.length; from += PART_ROWS) {
+      const to = Math.min(particles.length, from + PART_ROWS);
+      const run = new ParticleRun({
+        cost: (params) => costOfRows(landscape, params),
+        // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
+        ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
+        backend: this.backend,
+        trajectory: 'latest',
+        particles: particles.slice(from, to),
+      });
+      this.parts.push({ from, to, run });
+    }
+    return this.parts;
   }
 
-  /** Makes up to `count` updates now, none past SWARM_STEPS; returns how many. */
+  /** Makes up to `count` whole updates now, none past SWARM_STEPS; returns how many. */
   step(count: number): number {
     const k = Math.max(0, Math.min(Math.floor(count), SWARM_STEPS - this.iteration));
-    const run = k > 0 ? this.build() : undefined;
-    if (!run) return 0;
-    run.step(k);
-    this.advanceTail();
-    this.record();
-    return k;
+    const before = this.completed;
+    // Parts stepParts left one update ahead need one step fewer.
+    if (k > 0) this.stepParts(k * this.partCount - this.partsAhead());
+    return this.completed - before;
+  }
+
+  /**
+   * Advances the part furthest behind by one update, `count` times (none past
+   * SWARM_STEPS), for a play loop that spends a frame's budget part by part. Returns the
+   * whole updates completed meanwhile. A part's new positions go to the tails' next slot,
+   * shown once every part has them.
+   */
+  stepParts(count: number): number {
+    const parts = this.build();
+    if (!parts) return 0;
+    const before = this.completed;
+    for (let i = 0; i < count && this.completed < SWARM_STEPS; i++) {
+      const part = parts.find((p) => p.run.iteration === this.completed) as SwarmPart;
+      part.run.step(1);
+      this.record(part, (this.head + 1) % TAIL_LENGTH);
+      if (parts.every((p) => p.run.iteration > this.completed)) {
+        this.completed++;
+        this.advanceTail();
+        this.tallied = undefined;
+      }
+    }
+    return this.completed - before;
   }
 
   /** Back to iteration 0 from the same starts. */
   reset(): void {
-    this.run?.reset();
+    for (const part of this.parts ?? []) part.run.reset();
+    this.completed = 0;
     this.clear();
   }
 
@@ -233,7 +282,6 @@ export class SwarmModel {
     const iteration = this.iteration;
     if (this.tallied?.iteration === iteration) return this.tallied;
     const { landscape, size } = this;
-    const particles = this.run?.particles;
     const optimizers = this.optimizers.map((index, block): SwarmOptimizerTally => {
       const entry = this.entries[index];
       const counts: SwarmOptimizerTally = {
@@ -249,7 +297,7 @@ export class SwarmModel {
       };
       for (let i = 0; i < size; i++) {
         const row = block * size + i;
-        const particle = particles?.[row];
+        const particle = this.particle(row);
         let kind: EndKind;
         let minimum: number;
         if (particle && particle.status !== 'running') {
@@ -281,13 +329,24 @@ export class SwarmModel {
 
   /** Frees the tensors and keeps the positions: a later step rebuilds them. */
   releaseTensors(): void {
-    this.run?.releaseTensors();
+    for (const part of this.parts ?? []) part.run.releaseTensors();
   }
 
   dispose(): void {
-    this.run?.dispose();
-    this.run = undefined;
+    for (const part of this.parts ?? []) part.run.dispose();
+    this.parts = undefined;
     this.disposed = true;
+  }
+
+  /** How many parts are one update ahead of the whole (stepParts stopped mid-update). */
+  private partsAhead(): number {
+    return (this.parts ?? []).filter((p) => p.run.iteration > this.completed).length;
+  }
+
+  /** A particle's state in its part's run, by its row in the swarm. */
+  private particle(row: number) {
+    const part = this.parts?.[Math.floor(row / PART_ROWS)];
+    return part?.run.particles[row - part.from];
   }
 
   /** Every tail back to its start alone. */
@@ -312,14 +371,14 @@ export class SwarmModel {
     this.length = Math.min(TAIL_LENGTH, this.length + 1);
   }
 
-  /** Copies the run's latest positions into the ring's newest slot. */
-  private record(): void {
-    const particles = this.run?.particles;
-    if (!particles) return;
-    for (let row = 0; row < particles.length; row++) {
-      const particle = particles[row];
+  /** Copies a part's latest positions into the ring's `slot`. */
+  private record(part: SwarmPart, slot: number): void {
+    const particles = part.run.particles;
+    for (let i = 0; i < particles.length; i++) {
+      const row = part.from + i;
+      const particle = particles[i];
       const point = particle.points[particle.points.length - 1];
-      const at = (row * TAIL_LENGTH + this.head) * 2;
+      const at = (row * TAIL_LENGTH + slot) * 2;
       this.positions[at] = point[0];
       this.positions[at + 1] = point[1];
       this.diverged[row] = particle.status === 'diverged' ? 1 : 0;
