@@ -1,15 +1,9 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '../../../src/core/tf.js';
 import { getLandscape, loadWebGL, type BackendName } from '../../../src/core/index.js';
-import { SWARM_STEPS } from '../../../src/elements/optimizer-race/internal/layout.js';
+import { PART_ROWS, SWARM_STEPS } from '../../../src/elements/optimizer-race/internal/layout.js';
 import { resolveEntries } from '../../../src/elements/optimizer-race/internal/race-model.js';
-import {
-  PART_ROWS,
-  SwarmModel,
-  TAIL_LENGTH,
-  type SwarmSettings,
-  type SwarmTally,
-} from '../../../src/elements/optimizer-race/internal/swarm-model.js';
+import { SwarmModel, TAIL_LENGTH, type SwarmSettings, type SwarmTally } from '../../../src/elements/optimizer-race/internal/swarm-model.js';
 import { BACKENDS } from '../../core/helpers.js';
 
 const himmelblau = getLandscape('himmelblau')!;

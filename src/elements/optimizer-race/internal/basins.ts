@@ -7,10 +7,10 @@ import {
   type OptimizerType,
 } from '../../../core/index.js';
 import { nextTask } from './idle.js';
-import { SWARM_STEPS } from './layout.js';
+import { PART_ROWS, SWARM_STEPS } from './layout.js';
 import { RUNAWAY_BOUND, classifyEnd, unbounded } from './verdict.js';
 
-/** Cells per side of a basin map: 64 × 64 = 4,096 starts, one batched run. */
+/** Cells per side of a basin map: 64 × 64 = 4,096 starts, in batched parts. */
 export const BASIN_GRID = 64;
 
 /**
@@ -130,12 +130,12 @@ const MAX_SLICE = 50;
 
 /**
  * Computes the basin map of one optimizer on one landscape: a start at the centre of
- * every cell of a grid × grid raster over the plotted window, all in one batched run
- * (`trajectory: 'latest'`: only where each ended is kept), stepped in slices of about
+ * every cell of a grid × grid raster over the plotted window, in batched runs of
+ * PART_ROWS starts (`trajectory: 'latest'`: only where each ended is kept), stepped in slices of about
  * `budgetMs` (the number of updates per slice follows the measured time of the last),
  * each in its own task, so input and paint run between them. Every cell is then
  * classified by where its start ended. A cached map is returned without any work.
- * Cancelling frees the run's tensors at once (or at the end of the slice under way).
+ * Cancelling frees the runs' tensors at once (or at the end of the slice under way).
  */
 export function computeBasins(landscape: Landscape, optimizer: BasinOptimizer, options: BasinOptions = {}): BasinJob {
   const grid = options.grid ?? BASIN_GRID;
@@ -146,51 +146,66 @@ export function computeBasins(landscape: Landscape, optimizer: BasinOptimizer, o
   if (hit) return { key, done: Promise.resolve(hit), cancel: () => {} };
 
   let cancelled = false;
-  let run: ParticleRun | undefined;
+  let runs: ParticleRun[] = [];
   const free = () => {
-    run?.dispose();
-    run = undefined;
+    runs.forEach((run) => run.dispose());
+    runs = [];
   };
   const work = async (): Promise<BasinMap | undefined> => {
-    // The run itself (and its start costs) is the first slice.
+    // The runs themselves (and their start costs) are the first slice.
     await nextTask();
     if (cancelled) return undefined;
     ensureBackend();
-    const batch = (run = new ParticleRun({
-      cost: (params) => costOfRows(landscape, params),
-      ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
-      trajectory: 'latest',
-      particles: basinStarts(landscape, grid).map((start) => ({
-        start,
-        optimizer: { type: optimizer.type, ...optimizer.hyperparameters },
-      })),
-    }));
+    const starts = basinStarts(landscape, grid);
+    // Parts of PART_ROWS starts: one update of all 4,096 would hold a frame on the cpu
+    // backend (~20 ms), one of a part takes a few ms. Cells are independent, so each
+    // part runs to the budget on its own, the least advanced first.
+    for (let from = 0; from < starts.length; from += PART_ROWS) {
+      runs.push(
+        new ParticleRun({
+          cost: (params) => costOfRows(landscape, params),
+          ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
+          trajectory: 'latest',
+          particles: starts.slice(from, from + PART_ROWS).map((start) => ({
+            start,
+            optimizer: { type: optimizer.type, ...optimizer.hyperparameters },
+          })),
+        }),
+      );
+    }
+    const parts = runs;
+    // A part whose starts have all stopped is done: nothing more can change there.
+    const left = (run: ParticleRun) => (run.particles.some((p) => p.status === 'running') ? steps - run.iteration : 0);
     let size = 1;
     try {
-      while (batch.iteration < steps) {
+      for (;;) {
+        const part = parts.reduce((best, run) => (left(run) > left(best) ? run : best));
+        const remaining = left(part);
+        if (remaining === 0) break;
         await nextTask();
         if (cancelled) return undefined;
         if (options.onScreen && !options.onScreen()) {
           await new Promise((resolve) => setTimeout(resolve, OFF_SCREEN_RETRY_MS));
           continue;
         }
-        const k = Math.min(size, steps - batch.iteration);
+        const k = Math.min(size, remaining);
         const began = performance.now();
-        const { running } = batch.step(k);
+        part.step(k);
         const perUpdate = (performance.now() - began) / k;
         size = Math.max(1, Math.min(MAX_SLICE, Math.floor(budgetMs / Math.max(perUpdate, 1e-3))));
-        // Every start has stopped: nothing more can change.
-        options.onProgress?.(running === 0 ? 1 : batch.iteration / steps);
-        if (running === 0) break;
+        const made = parts.reduce((sum, run) => sum + steps - left(run), 0);
+        options.onProgress?.(made / (parts.length * steps));
       }
       const classes = new Int16Array(grid * grid);
       const counts = new Map<number, number>();
-      batch.particles.forEach((particle, i) => {
-        const point = particle.points[particle.points.length - 1];
-        const code = classCode(landscape, particle.status, point, particle.costs[particle.costs.length - 1]);
-        classes[i] = code;
-        counts.set(code, (counts.get(code) ?? 0) + 1);
-      });
+      parts
+        .flatMap((run) => run.particles)
+        .forEach((particle, i) => {
+          const point = particle.points[particle.points.length - 1];
+          const code = classCode(landscape, particle.status, point, particle.costs[particle.costs.length - 1]);
+          classes[i] = code;
+          counts.set(code, (counts.get(code) ?? 0) + 1);
+        });
       const map: BasinMap = { key, grid, classes, counts };
       remember(map);
       return map;

@@ -8,20 +8,12 @@ import {
   type OptimizerType,
   type Seed,
 } from '../../../core/index.js';
-import { SWARM_STEPS } from './layout.js';
+import { PART_ROWS, SWARM_STEPS } from './layout.js';
 import type { RaceEntry } from './race-model.js';
 import { RUNAWAY_BOUND, classifyEnd, unbounded, type EndKind } from './verdict.js';
 
 /** Positions each particle's fading tail keeps (the newest included). */
 export const TAIL_LENGTH = 8;
-
-/**
- * Rows per batched part of a swarm. One update of 4,000 rows takes ~20 ms on the cpu
- * backend (the cost grows with the rows), longer than a frame, and one update cannot be
- * split; parts of 512 rows take ~3 ms each, so the play loop steps them one by one and
- * no task holds a frame, at nearly the same throughput.
- */
-export const PART_ROWS = 512;
 
 /** What a swarm runs: a landscape, the race's optimizers, how many starts, their seed. */
 export interface SwarmSettings {
