@@ -1,5 +1,6 @@
 import {
   ParticleRun,
+  backendFor,
   costOfRows,
   ensureBackend,
   type HyperparameterName,
@@ -157,16 +158,18 @@ export function computeBasins(landscape: Landscape, optimizer: BasinOptimizer, o
     if (cancelled) return undefined;
     ensureBackend();
     const starts = basinStarts(landscape, grid);
-    // Parts of PART_ROWS starts: one update of all 4,096 would hold a frame on the cpu
-    // backend (~20 ms), one of a part takes a few ms. Cells are independent, so each
+    // Parts of PART_ROWS starts on the cpu backend: one update of all 4,096 would hold a
+    // frame there (~20 ms), one of a part takes a few ms. (On webgl the cost is per
+    // kernel, not per row: one part.) Cells are independent, so each
     // part runs to the budget on its own, the least advanced first.
-    for (let from = 0; from < starts.length; from += PART_ROWS) {
+    const partRows = backendFor(starts.length) === 'webgl' ? starts.length : PART_ROWS;
+    for (let from = 0; from < starts.length; from += partRows) {
       runs.push(
         new ParticleRun({
           cost: (params) => costOfRows(landscape, params),
           ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
           trajectory: 'latest',
-          particles: starts.slice(from, from + PART_ROWS).map((start) => ({
+          particles: starts.slice(from, from + partRows).map((start) => ({
             start,
             optimizer: { type: optimizer.type, ...optimizer.hyperparameters },
           })),

@@ -14,10 +14,10 @@ export const MAX_SWARM = 10_000;
 /** Updates a swarm (and a basin map) makes before its tally is final. */
 export const SWARM_STEPS = 500;
 /**
- * Rows per batched part of a swarm or a basin map. One update of 4,000 rows takes ~20 ms on the cpu
- * backend (the cost grows with the rows), longer than a frame, and one update cannot be
- * split; parts of 512 rows take ~3 ms each, so the play loop steps them one by one and
- * no task holds a frame, at nearly the same throughput.
+ * Rows per batched part of a swarm or a basin map on the cpu backend, where an update's
+ * cost grows with its rows: one update of 4,000 rows takes ~20 ms, longer than a frame,
+ * and cannot be split; a part of 512 rows takes ~3 ms, so the parts are stepped one by
+ * one and no task holds a frame, at nearly the same throughput.
  */
 export const PART_ROWS = 512;
 export const PLOT_MARGIN: Margin = { top: 8, right: 12, bottom: 42, left: 46 };

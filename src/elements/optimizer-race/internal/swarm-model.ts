@@ -1,5 +1,6 @@
 import {
   ParticleRun,
+  backendFor,
   costOfRows,
   createRandom,
   ensureBackend,
@@ -163,7 +164,7 @@ export class SwarmModel {
 
   /** Batched parts of the run: `stepParts` steps one at a time. */
   get partCount(): number {
-    return Math.ceil(this.rows / PART_ROWS);
+    return this.parts?.length ?? Math.ceil(this.rows / this.partRows());
   }
 
   /** The budget is spent (or there is nothing to run): the tally is final. */
@@ -188,8 +189,9 @@ export class SwarmModel {
       return this.starts.map((start) => ({ start, optimizer }));
     });
     this.parts = [];
-    for (let from = 0; from < particles.length; from += PART_ROWS) {
-      const to = Math.min(particles.length, from + PART_ROWS);
+    const partRows = this.partRows();
+    for (let from = 0; from < particles.length; from += partRows) {
+      const to = Math.min(particles.length, from + partRows);
       const run = new ParticleRun({
         cost: (params) => costOfRows(landscape, params),
         // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
@@ -330,6 +332,16 @@ export class SwarmModel {
     this.disposed = true;
   }
 
+  /**
+   * Rows per part: PART_ROWS on the cpu backend, where an update's cost grows with its
+   * rows; all of them in one part where the whole swarm goes to webgl (forced, or a GPU
+   * measured faster for this many rows), whose cost is per kernel, not per row.
+   */
+  private partRows(): number {
+    const whole = this.backend === 'webgl' || (this.backend === 'auto' && backendFor(this.rows) === 'webgl');
+    return whole ? Math.max(1, this.rows) : PART_ROWS;
+  }
+
   /** How many parts are one update ahead of the whole (stepParts stopped mid-update). */
   private partsAhead(): number {
     return (this.parts ?? []).filter((p) => p.run.iteration > this.completed).length;
@@ -337,7 +349,8 @@ export class SwarmModel {
 
   /** A particle's state in its part's run, by its row in the swarm. */
   private particle(row: number) {
-    const part = this.parts?.[Math.floor(row / PART_ROWS)];
+    const parts = this.parts;
+    const part = parts?.[Math.floor(row / (parts[0].to - parts[0].from))];
     return part?.run.particles[row - part.from];
   }
 
