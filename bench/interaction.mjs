@@ -253,7 +253,27 @@ async function oneSwarmRun(browser, base) {
     await sleep(5000);
     const early = await stretch(page, playAt, playAt + 5000);
     const swarmSteps = await page.evaluate(() => document.querySelector('gd-optimizer-race').swarmTally.iteration);
-    return { playP95: early.p95, playLongest: early.longest, raceUpdates: (await iteration(page)) / 5, swarmSteps };
+    const raceUpdates = (await iteration(page)) / 5;
+    // Still playing: momentum's basin map (64 × 64 starts, 500 updates each) is worked out
+    // beside the race and its swarm, from the select a reader would use.
+    await box(page, 'gd-optimizer-race', 'select');
+    await page.evaluate(() => document.querySelector('gd-optimizer-race').shadowRoot.querySelector('select').focus());
+    // Off → Gradient descent → Momentum, as keys change a closed select.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const basinsFrom = await pageNow(page);
+    await page.waitForFunction(() => document.querySelector('gd-optimizer-race').basinMap, { timeout: 120000, polling: 100 });
+    const basinsTo = await pageNow(page);
+    const basins = await stretch(page, basinsFrom, basinsTo);
+    return {
+      playP95: early.p95,
+      playLongest: early.longest,
+      raceUpdates,
+      swarmSteps,
+      basinsMs: basinsTo - basinsFrom,
+      basinsP95: basins.p95,
+      basinsLongest: basins.longest,
+    };
   } finally {
     await context.close();
   }
@@ -280,4 +300,12 @@ export async function runSwarmInteraction(browser, base, report, { runs = 5 } = 
   report('interaction', name('race swarm="1000", first 5 s of play: longest main-thread task (budget ≤ 50)'), med('playLongest'), 'ms');
   report('interaction', name('race swarm="1000", first 5 s of play: race updates/s per optimizer'), med('raceUpdates'), 'updates/s');
   report('interaction', name('race swarm="1000", first 5 s of play: swarm updates made (of 500)'), med('swarmSteps'), 'steps');
+  report('interaction', name('the same, still playing: Momentum picked as basin map → 64 × 64 map shown'), med('basinsMs'), 'ms');
+  report('interaction', name('the same: frame interval p95 while the basin map is worked out (budget ≤ 16.7)'), med('basinsP95'), 'ms');
+  report(
+    'interaction',
+    name('the same: longest main-thread task while the basin map is worked out (budget ≤ 50)'),
+    med('basinsLongest'),
+    'ms',
+  );
 }
