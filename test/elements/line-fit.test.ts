@@ -4,6 +4,7 @@ import * as tf from '../../src/core/tf.js';
 import '../../src/elements/line-fit/define.js';
 import type { GdLineFit } from '../../src/elements/line-fit/gd-line-fit.js';
 import type { GdDoneEvent } from '../../src/elements/shared/events.js';
+import { settled } from './line-fit/settled.js';
 
 /** Least squares of y ≈ wx + b in float64, from the centred normal equations. */
 function leastSquares(x: number[], y: number[]): { w: number; b: number } {
@@ -47,26 +48,6 @@ function button(el: GdLineFit, text: string): HTMLButtonElement {
   const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
   if (!found) throw new Error(`no button "${text}"`);
   return found;
-}
-
-/**
- * Waits until the widget's layout stops changing. Its first renders follow the page's
- * reflow (with classic scrollbars, as in Firefox, a scrollbar comes and goes), and a test
- * that aims the mouse needs the final positions.
- */
-async function settled(el: GdLineFit) {
-  const shape = () =>
-    JSON.stringify([el.getBoundingClientRect(), el.shadowRoot!.querySelector('canvas.contours')?.getBoundingClientRect()]);
-  // Unchanged over three checks a few frames apart: a resize is measured in one frame and
-  // drawn in the next.
-  let [before, stable] = ['', 0];
-  for (let i = 0; i < 40 && stable < 3; i++) {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    await el.updateComplete;
-    const now = shape();
-    stable = now === before ? stable + 1 : 0;
-    before = now;
-  }
 }
 
 describe('<gd-line-fit>', () => {

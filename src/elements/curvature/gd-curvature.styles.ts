@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { rateMarkStyles } from '../shared/rate-marks.js';
+import { stickyBottomBar } from '../shared/controls.styles.js';
 
 export const styles = css`
   :host {
@@ -198,13 +199,8 @@ export const styles = css`
   @media (min-height: 560px) {
     @container (max-width: 39.99rem) {
       .dock {
-        position: sticky;
-        bottom: 0;
-        z-index: 2;
+        ${stickyBottomBar}
         gap: 0.35rem;
-        padding-block: 0.4rem;
-        background: var(--_bg);
-        box-shadow: 0 -1px 0 var(--_border);
       }
       .dock .params {
         gap: 0.35rem;

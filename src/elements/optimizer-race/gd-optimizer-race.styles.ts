@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../shared/tokens.styles.js';
-import { controls } from '../shared/controls.styles.js';
+import { controls, stickyBottomBar } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 
 const race = css`
@@ -317,12 +317,7 @@ const race = css`
   }
   /* On a phone the controls stay in reach while the map is on screen. */
   .narrow .controls {
-    position: sticky;
-    bottom: 0;
-    z-index: 2;
-    padding-block: 0.4rem;
-    background: var(--_bg);
-    box-shadow: 0 -1px 0 var(--_border);
+    ${stickyBottomBar}
   }
   .controls .speed {
     flex: 0 1 15rem;

@@ -1,5 +1,18 @@
 import { css } from 'lit';
 
+/**
+ * The declarations of a control bar that stays at the bottom of a phone's screen while
+ * its plot is on it (each element says when: a container query, a narrow layout).
+ */
+export const stickyBottomBar = css`
+  position: sticky;
+  bottom: 0;
+  z-index: 2;
+  padding-block: 0.4rem;
+  background: var(--_bg);
+  box-shadow: 0 -1px 0 var(--_border);
+`;
+
 /** Buttons, sliders, selects and number fields shared by every element. */
 export const controls = css`
   .controls {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { stickyBottomBar } from '../shared/controls.styles.js';
 
 export const styles = css`
   :host {
@@ -172,12 +173,7 @@ export const styles = css`
   @media (min-height: 560px) {
     @container (max-width: 39.99rem) {
       .bar {
-        position: sticky;
-        bottom: 0;
-        z-index: 2;
-        padding-block: 0.4rem;
-        background: var(--_bg);
-        box-shadow: 0 -1px 0 var(--_border);
+        ${stickyBottomBar}
       }
     }
   }

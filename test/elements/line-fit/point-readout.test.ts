@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../../src/elements/line-fit/define.js';
 import type { GdLineFit } from '../../../src/elements/line-fit/gd-line-fit.js';
+import { settled } from './settled.js';
 
 /** J(w, b) = (1/m)Σ(w·xᵢ + b − yᵢ)², point by point in float64. */
 function mse({ x, y }: { x: number[]; y: number[] }, w: number, b: number): number {
@@ -20,19 +21,6 @@ function parse(el: GdLineFit): { w: number; b: number; j: number } | undefined {
   if (!match) return undefined;
   const number = (text: string) => Number(text.replace(/−/g, '-').replace(/,/g, ''));
   return { w: number(match[1]), b: number(match[2]), j: number(match[3]) };
-}
-
-/** Waits until the map stops moving: the first renders follow the page's reflow, and the mouse needs final positions. */
-async function settled(el: GdLineFit): Promise<void> {
-  const shape = () => JSON.stringify(el.shadowRoot!.querySelector('canvas.contours')?.getBoundingClientRect());
-  let [before, stable] = ['', 0];
-  for (let i = 0; i < 40 && stable < 3; i++) {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    await el.updateComplete;
-    const now = shape();
-    stable = now === before ? stable + 1 : 0;
-    before = now;
-  }
 }
 
 describe('gd-line-fit (w, b, J) readout', () => {
