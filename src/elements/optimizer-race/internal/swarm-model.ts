@@ -69,6 +69,8 @@ export interface SwarmTails {
   length: number;
   /** 1 where the particle diverged (it is no longer drawn) */
   diverged: Uint8Array;
+  /** whole updates made: the tails change only when it does (or on a reset) */
+  iteration: number;
 }
 
 const KINDS: EndKind[] = ['global', 'local', 'saddle', 'diverged', 'moving'];
@@ -253,6 +255,7 @@ export class SwarmModel {
       head: this.head,
       length: this.length,
       diverged: this.diverged,
+      iteration: this.completed,
     };
   }
 

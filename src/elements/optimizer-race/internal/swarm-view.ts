@@ -29,6 +29,8 @@ function channels(color: string | undefined): [number, number, number] {
 export class SwarmPainter {
   private layer?: HTMLCanvasElement;
   private image?: ImageData;
+  /** What the layer holds: while it is the same (a frame the swarm made no whole update in), only the drawImage is repeated. */
+  private drawn?: { positions: Float32Array; iteration: number; key: string };
 
   draw(
     context: CanvasRenderingContext2D,
@@ -42,6 +44,13 @@ export class SwarmPainter {
     const height = Math.max(1, Math.round(plot.innerHeight * ratio));
     this.layer ??= document.createElement('canvas');
     const layer = this.layer;
+    const key = `${width}|${height}|${focus}|${plot.x(0)}|${plot.x(1)}|${plot.y(0)}|${plot.y(1)}|${tails.optimizers.map((i) => colors[`series${i}`]).join()}`;
+    const drawn = this.drawn;
+    if (drawn && drawn.positions === tails.positions && drawn.iteration === tails.iteration && drawn.key === key) {
+      context.drawImage(layer, 0, 0, plot.innerWidth, plot.innerHeight);
+      return;
+    }
+    this.drawn = { positions: tails.positions, iteration: tails.iteration, key };
     if (layer.width !== width || layer.height !== height || !this.image) {
       layer.width = width;
       layer.height = height;
