@@ -1,7 +1,9 @@
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { cjsToEsmPlugin } from './scripts/cjs-to-esm-plugin.mjs';
+import { failuresReporter } from './scripts/failures-reporter.mjs';
 import { findBrowser, findFirefox, CHROME_FLAGS } from './scripts/find-browser.mjs';
 
 const ALL = 'test/**/*.test.ts';
@@ -20,6 +22,7 @@ const WEBGL_BACKEND = [
 export default {
   nodeResolve: { exportConditions: ['production'], browser: true },
   concurrency: 1,
+  reporters: [defaultReporter(), failuresReporter()],
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 60000 } },
   groups: [

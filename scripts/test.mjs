@@ -64,5 +64,7 @@ function summarize(output) {
   if (!perBrowser.size) return null;
   const [passed, failed] = [...perBrowser.values()].reduce(([p, f], [dp, df]) => [p + dp, f + df], [0, 0]);
   const each = [...perBrowser].map(([browser, [p, f]]) => `${browser} ${p} passed, ${f} failed`).join('; ');
-  return `gd-kit test: ${each}\n${passed} passed, ${failed} failed`;
+  // The failures reporter names each failed test; repeated here, they end the log with the counts.
+  const failures = plain.split('\n').filter((line) => line.startsWith('gd-kit failed test: '));
+  return [...failures, `gd-kit test: ${each}`, `${passed} passed, ${failed} failed`].join('\n');
 }

@@ -1,0 +1,37 @@
+// A test-runner reporter that repeats every failure as one plain line once the run ends.
+// The default reporter prints a failure where its file finished, in the middle of a long,
+// redrawn progress log; CI keeps only the log's tail, so the names must also be at the end.
+import path from 'node:path';
+
+/** Every failed test of a suite tree, as [path of titles, error]. */
+function failedTests(suite, titles = []) {
+  const own = suite.name ? [...titles, suite.name] : titles;
+  return [
+    ...suite.tests.filter((test) => !test.passed && !test.skipped).map((test) => [[...own, test.name], test.error]),
+    ...suite.suites.flatMap((child) => failedTests(child, own)),
+  ];
+}
+
+/** The first line of an error's message, short enough for one log line. */
+function firstLine(error) {
+  const text = error ? `${error.name ? `${error.name}: ` : ''}${error.message ?? ''}` : 'failed';
+  const line = text.split('\n')[0];
+  return line.length > 240 ? `${line.slice(0, 240)}…` : line;
+}
+
+export function failuresReporter() {
+  return {
+    stop({ sessions }) {
+      const lines = [];
+      for (const session of sessions) {
+        const where = `[${session.browser.name}] ${path.relative(process.cwd(), session.testFile)}`;
+        for (const error of session.errors ?? []) lines.push(`${where}: ${firstLine(error)}`);
+        if (session.testResults) {
+          for (const [titles, error] of failedTests(session.testResults))
+            lines.push(`${where} › ${titles.join(' › ')}: ${firstLine(error)}`);
+        }
+      }
+      for (const line of lines) console.log(`gd-kit failed test: ${line}`);
+    },
+  };
+}
