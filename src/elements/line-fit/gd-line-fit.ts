@@ -20,6 +20,7 @@ import { nextGhost, type Ghost } from './internal/lesson.js';
 import { nextBatch, risingNote } from './internal/lesson-views.js';
 import { batchSizeRule, initRule, numberOrTyped } from './internal/inputs.js';
 import { InitPointController } from './internal/init-point.js';
+import { linkedTakes, sharedChanges } from './internal/links.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
 import { viewSize } from './internal/layout.js';
 import {
@@ -381,49 +382,21 @@ export class GdLineFit extends GdElement {
    * @internal
    */
   applyLinked(values: LinkedValues): LinkTaken {
-    const taken: Record<string, unknown> = {};
-    const rules = this.propertyRules();
-    if (values.chosen && values.type !== this.optimizer && rules.optimizer.valid(values.type)) {
-      this.optimizer = values.type;
-      taken.optimizer = values.type;
-    }
-    const rate = values.learningRate;
-    if (values.type === this.optimizer && rate !== undefined && rate !== Number(this.learningRate) && rules.learningRate.valid(rate)) {
-      this.learningRate = rate;
-      taken.learningRate = rate;
-    }
-    // A batch size belongs to the data, not to a rule: taken whatever the rule (a sweep's pick).
-    const batch = values.batchSize;
-    if (batch !== undefined && batch !== this.batchSize && rules.batchSize.valid(batch)) {
-      this.batchSize = batch;
-      taken.batchSize = batch;
-    }
-    for (const [name, value] of Object.entries(taken)) this.linker.take(name, value);
+    const taken = linkedTakes(values, this, this.propertyRules());
     if (!Object.keys(taken).length) return undefined;
+    Object.assign(this, taken);
+    for (const [name, value] of Object.entries(taken)) this.linker.take(name, value);
     this.changedByElement(...Object.keys(taken));
     return { values: taken };
-  }
-
-  /** A learning rate or rule set by the user or by page script goes to the link group. */
-  private shareChanges(changed: PropertyValues): void {
-    const moved = (name: 'learningRate' | 'optimizer') =>
-      changed.has(name) && changed.get(name) !== this[name] && !this.linker.isEcho(name, this[name]);
-    const chosen = moved('optimizer');
-    const rate = moved('learningRate');
-    if (!chosen && !rate) return;
-    this.linker.share({
-      type: this.optimizer,
-      ...(chosen ? { chosen } : {}),
-      ...(rate ? { learningRate: Number(this.learningRate) } : {}),
-    });
   }
 
   // ---------------------------------------------------------------- lit lifecycle
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Values the widget started with are its own; later changes are shared.
-    if (this.hasUpdated) this.shareChanges(changed);
+    // Values the widget started with are its own; later changes (not echoes) are shared.
+    const shared = this.hasUpdated && sharedChanges(changed, this, (name, value) => this.linker.isEcho(name, value));
+    if (shared) this.linker.share(shared);
     if (changed.has('init')) this.initPoint.initChanged();
     // The one place a settings change reaches the model (see `current`).
     this.run.sync();
