@@ -15,7 +15,7 @@ import { lineFitStyles } from './gd-line-fit.styles.js';
 import type { LineCostGrid } from './internal/dataset.js';
 import type { LineFitHistoryEntry } from './internal/trainer.js';
 import { validSettings, type LineFitModel, type LineFitSettings } from './internal/model.js';
-import { LineFitRun } from './internal/run.js';
+import { LineFitRun, stopNote, stopReason } from './internal/run.js';
 import { nextGhost, type Ghost } from './internal/lesson.js';
 import { nextBatch, risingNote } from './internal/lesson-views.js';
 import { batchSizeRule, initRule, numberOrTyped } from './internal/inputs.js';
@@ -340,22 +340,13 @@ export class GdLineFit extends GdElement {
     this.checkDone();
   }
 
+  /** A run that stopped by itself says why (a note) and fires `gd-done` once; play pauses. */
   private checkDone(): void {
-    const { status, iteration } = this.current.trainer;
-    let reason: 'converged' | 'diverged' | 'max-steps' | undefined;
-    if (status === 'diverged') reason = 'diverged';
-    else if (status === 'converged') reason = 'converged';
-    else if (iteration >= MAX_ITERATIONS && this.playing) reason = 'max-steps';
+    const { trainer, settings } = this.current;
+    const { iteration } = trainer;
+    const reason = stopReason(trainer, this.playing, MAX_ITERATIONS);
     if (!reason) return;
-    const updates = `${this.format(iteration, { fraction: 0 })} updates`;
-    if (reason === 'diverged') {
-      const rate = this.format(this.current.settings.learningRate);
-      this.setNote('run', `Diverged after ${updates}: the cost grew without bound. Lower the learning rate (now ${rate}) and press Reset.`);
-    } else if (reason === 'converged') {
-      this.setNote('run', `Converged after ${updates}.`);
-    } else {
-      this.setNote('run', `Stopped after ${updates}, the most one play runs. Play starts again from the red dot.`);
-    }
+    this.setNote('run', stopNote(reason, iteration, settings.learningRate, this.format.bind(this)));
     if (this.playing) this.pause();
     if (!this.doneFired) {
       this.doneFired = true;
