@@ -17,22 +17,13 @@ import type { LineFitHistoryEntry } from './internal/trainer.js';
 import { validSettings, type LineFitModel, type LineFitSettings } from './internal/model.js';
 import { LineFitRun, stopNote, stopReason } from './internal/run.js';
 import { nextGhost, type Ghost } from './internal/lesson.js';
-import { nextBatch, risingNote } from './internal/lesson-views.js';
+import { nextBatch } from './internal/lesson-views.js';
 import { batchSizeRule, initRule, numberOrTyped } from './internal/inputs.js';
 import { InitPointController } from './internal/init-point.js';
 import { linkedTakes, sharedChanges } from './internal/links.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
 import { viewSize } from './internal/layout.js';
-import {
-  chartFigure,
-  controlPanels,
-  dataFigure,
-  dockControls,
-  landscapeFigure,
-  readout,
-  type ControlHandlers,
-  type LineFitView,
-} from './internal/views.js';
+import { lineFitBody, type ControlHandlers, type ControlLimits, type LineFitLayout, type LineFitView } from './internal/views.js';
 
 export type { LineFitHistoryEntry } from './internal/trainer.js';
 export type { LineCostGrid } from './internal/dataset.js';
@@ -46,6 +37,7 @@ const SIZE_PRESETS = [10, 100, 1000] as const;
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 /** The core's learning-rate range, capped at 10: beyond it every dataset diverges at once. */
 const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: LEARNING_RATE_RANGE[1] });
+const CONTROL_LIMITS: ControlLimits = { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE };
 
 /**
  * Recover a line with gradient descent: the data with the true and the fitted line, the
@@ -435,19 +427,18 @@ export class GdLineFit extends GdElement {
   // ---------------------------------------------------------------- rendering
 
   protected override render(): TemplateResult {
-    const view = this.view();
-    const limits = { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE };
-    // Views stacked (a phone): the play bar and the learning rate go under the map, unless the map is hidden.
-    const docked = view.size.columns === 1 && !this.isHidden('plot') && !this.isHidden('controls');
-    const dock = docked ? dockControls(view, this.playing, limits, this.controlHandlers) : undefined;
+    const layout: LineFitLayout = {
+      playing: this.playing,
+      limits: CONTROL_LIMITS,
+      visibleViews: this.visibleViews(),
+      isHidden: (part) => this.isHidden(part),
+      controls: this.controlHandlers,
+      landscape: this.initPoint.handlers,
+    };
     return html`
       ${this.renderCaption()}
       <slot></slot>
-      <div class="views" data-columns=${this.visibleViews()}>
-        ${dataFigure(view)} ${landscapeFigure(view, this.initPoint.handlers, dock)} ${chartFigure(view)}
-      </div>
-      ${readout(view)} ${risingNote(view.model, view.format)} ${controlPanels(view, this.playing, limits, this.controlHandlers, docked)}
-      ${this.renderNotes()}
+      ${lineFitBody(this.view(), layout)} ${this.renderNotes()}
     `;
   }
 
