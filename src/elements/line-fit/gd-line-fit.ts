@@ -6,8 +6,6 @@ import { numberRule } from '../shared/rules.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
-import { startPointDrag, nudgePoint, type Domain2D } from '../shared/plot/drag.js';
-import { PointReadout } from '../shared/plot/point-readout.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
@@ -17,23 +15,15 @@ import { lineFitStyles } from './gd-line-fit.styles.js';
 import type { LineCostGrid } from './internal/dataset.js';
 import type { LineFitHistoryEntry } from './internal/trainer.js';
 import { validSettings, type LineFitModel, type LineFitSettings } from './internal/model.js';
-import { LineFitRun } from './internal/run.js';
+import { LineFitRun, stopNote, stopReason } from './internal/run.js';
 import { nextGhost, type Ghost } from './internal/lesson.js';
-import { nextBatch, risingNote } from './internal/lesson-views.js';
-import { batchSizeRule, initRule, numberOrTyped, roundTo } from './internal/inputs.js';
+import { nextBatch } from './internal/lesson-views.js';
+import { batchSizeRule, initRule, numberOrTyped } from './internal/inputs.js';
+import { InitPointController } from './internal/init-point.js';
+import { linkedTakes, sharedChanges } from './internal/links.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
-import { MARGIN, landscapeDomain, landscapeScales, viewSize } from './internal/layout.js';
-import {
-  chartFigure,
-  controlPanels,
-  dataFigure,
-  dockControls,
-  landscapeFigure,
-  readout,
-  type ControlHandlers,
-  type LandscapeHandlers,
-  type LineFitView,
-} from './internal/views.js';
+import { viewSize } from './internal/layout.js';
+import { lineFitBody, type ControlHandlers, type ControlLimits, type LineFitLayout, type LineFitView } from './internal/views.js';
 
 export type { LineFitHistoryEntry } from './internal/trainer.js';
 export type { LineCostGrid } from './internal/dataset.js';
@@ -47,6 +37,7 @@ const SIZE_PRESETS = [10, 100, 1000] as const;
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 /** The core's learning-rate range, capped at 10: beyond it every dataset diverges at once. */
 const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: LEARNING_RATE_RANGE[1] });
+const CONTROL_LIMITS: ControlLimits = { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE };
 
 /**
  * Recover a line with gradient descent: the data with the true and the fitted line, the
@@ -128,8 +119,6 @@ export class GdLineFit extends GdElement {
 
   /** Bumped whenever the run moved or was replaced, so the views re-render. */
   @state() private revision = 0;
-  /** The initialisation is being dragged: play waits. */
-  @state() private dragging = false;
   /** The path of the run before a hyperparameter changed, shown faded until reset. */
   private ghost?: Ghost;
 
@@ -154,12 +143,20 @@ export class GdLineFit extends GdElement {
   /** The one way to the canvases: every change asks for a paint, one paint per frame draws them. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   private readonly canvases = new LineFitPainter();
-  /** The (w, b, J) line under the map, for the pointer and for the start moved with the keys. */
-  private readonly pointReadout = new PointReadout(() => this.requestUpdate());
+  /** The draggable initialisation on the cost map, its (w, b) window and the (w, b, J) readout. */
+  private readonly initPoint = new InitPointController({
+    model: () => this.current,
+    init: () => this.init,
+    setInit: (text) => {
+      this.init = text;
+      this.changedByElement('init');
+    },
+    pause: () => this.pause(),
+    format: (value) => this.format(value),
+    moved: (init) => this.fire('gd-params-change', { init }),
+    changed: () => this.requestUpdate(),
+  });
   private doneFired = false;
-  /** The start the window was fitted to (one set by attribute or script); see landscapeDomain. */
-  private domainInit?: [number, number];
-  private initFromUser = false;
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -256,7 +253,7 @@ export class GdLineFit extends GdElement {
    * w = w₀ + c·(w₁ − w₀)/(n − 1), b = b₀ + r·(b₁ − b₀)/(n − 1), so row 0 is the lowest b.
    */
   get costGrid(): LineCostGrid {
-    const domain = this.landscapeDomain();
+    const domain = this.initPoint.domain();
     return this.current.dataset.costGrid(GRID_CELLS, domain.x, domain.y);
   }
 
@@ -335,22 +332,13 @@ export class GdLineFit extends GdElement {
     this.checkDone();
   }
 
+  /** A run that stopped by itself says why (a note) and fires `gd-done` once; play pauses. */
   private checkDone(): void {
-    const { status, iteration } = this.current.trainer;
-    let reason: 'converged' | 'diverged' | 'max-steps' | undefined;
-    if (status === 'diverged') reason = 'diverged';
-    else if (status === 'converged') reason = 'converged';
-    else if (iteration >= MAX_ITERATIONS && this.playing) reason = 'max-steps';
+    const { trainer, settings } = this.current;
+    const { iteration } = trainer;
+    const reason = stopReason(trainer, this.playing, MAX_ITERATIONS);
     if (!reason) return;
-    const updates = `${this.format(iteration, { fraction: 0 })} updates`;
-    if (reason === 'diverged') {
-      const rate = this.format(this.current.settings.learningRate);
-      this.setNote('run', `Diverged after ${updates}: the cost grew without bound. Lower the learning rate (now ${rate}) and press Reset.`);
-    } else if (reason === 'converged') {
-      this.setNote('run', `Converged after ${updates}.`);
-    } else {
-      this.setNote('run', `Stopped after ${updates}, the most one play runs. Play starts again from the red dot.`);
-    }
+    this.setNote('run', stopNote(reason, iteration, settings.learningRate, this.format.bind(this)));
     if (this.playing) this.pause();
     if (!this.doneFired) {
       this.doneFired = true;
@@ -359,7 +347,7 @@ export class GdLineFit extends GdElement {
   }
 
   protected override onFrame(): void {
-    if (this.run.stepping || this.dragging) return;
+    if (this.run.stepping || this.initPoint.dragging) return;
     const { trainer } = this.current;
     const left = MAX_ITERATIONS - trainer.iteration;
     if (left <= 0 || trainer.status !== 'running') {
@@ -377,53 +365,22 @@ export class GdLineFit extends GdElement {
    * @internal
    */
   applyLinked(values: LinkedValues): LinkTaken {
-    const taken: Record<string, unknown> = {};
-    const rules = this.propertyRules();
-    if (values.chosen && values.type !== this.optimizer && rules.optimizer.valid(values.type)) {
-      this.optimizer = values.type;
-      taken.optimizer = values.type;
-    }
-    const rate = values.learningRate;
-    if (values.type === this.optimizer && rate !== undefined && rate !== Number(this.learningRate) && rules.learningRate.valid(rate)) {
-      this.learningRate = rate;
-      taken.learningRate = rate;
-    }
-    // A batch size belongs to the data, not to a rule: taken whatever the rule (a sweep's pick).
-    const batch = values.batchSize;
-    if (batch !== undefined && batch !== this.batchSize && rules.batchSize.valid(batch)) {
-      this.batchSize = batch;
-      taken.batchSize = batch;
-    }
-    for (const [name, value] of Object.entries(taken)) this.linker.take(name, value);
+    const taken = linkedTakes(values, this, this.propertyRules());
     if (!Object.keys(taken).length) return undefined;
+    Object.assign(this, taken);
+    for (const [name, value] of Object.entries(taken)) this.linker.take(name, value);
     this.changedByElement(...Object.keys(taken));
     return { values: taken };
-  }
-
-  /** A learning rate or rule set by the user or by page script goes to the link group. */
-  private shareChanges(changed: PropertyValues): void {
-    const moved = (name: 'learningRate' | 'optimizer') =>
-      changed.has(name) && changed.get(name) !== this[name] && !this.linker.isEcho(name, this[name]);
-    const chosen = moved('optimizer');
-    const rate = moved('learningRate');
-    if (!chosen && !rate) return;
-    this.linker.share({
-      type: this.optimizer,
-      ...(chosen ? { chosen } : {}),
-      ...(rate ? { learningRate: Number(this.learningRate) } : {}),
-    });
   }
 
   // ---------------------------------------------------------------- lit lifecycle
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Values the widget started with are its own; later changes are shared.
-    if (this.hasUpdated) this.shareChanges(changed);
-    if (changed.has('init')) {
-      if (!this.initFromUser) this.domainInit = undefined;
-      this.initFromUser = false;
-    }
+    // Values the widget started with are its own; later changes (not echoes) are shared.
+    const shared = this.hasUpdated && sharedChanges(changed, this, (name, value) => this.linker.isEcho(name, value));
+    if (shared) this.linker.share(shared);
+    if (changed.has('init')) this.initPoint.initChanged();
     // The one place a settings change reaches the model (see `current`).
     this.run.sync();
   }
@@ -435,17 +392,6 @@ export class GdLineFit extends GdElement {
 
   // ---------------------------------------------------------------- geometry and painting
 
-  /**
-   * The (w, b) window: centred on the truth, wide enough for the least-squares point and
-   * for an initialisation set by attribute or script. A start the user drags or nudges is
-   * clamped inside the window instead, so the view never zooms out under the pointer.
-   */
-  private landscapeDomain(): Domain2D {
-    const { settings, initPoint, dataset } = this.current;
-    this.domainInit ??= initPoint;
-    return landscapeDomain([settings.trueSlope, settings.trueIntercept], this.domainInit, dataset.solution);
-  }
-
   /** How many of the three views `hide` leaves. */
   private visibleViews(): number {
     return Math.max(1, ['data', 'plot', 'chart'].filter((part) => !this.isHidden(part)).length);
@@ -455,10 +401,10 @@ export class GdLineFit extends GdElement {
     return {
       model: this.current,
       size: viewSize(this.hostSize.width || 900, this.visibleViews()),
-      domain: this.landscapeDomain(),
+      domain: this.initPoint.domain(),
       format: (value, options) => this.format(value, options),
       ghost: this.ghost,
-      pointText: this.pointReadout.text,
+      pointText: this.initPoint.pointText,
     };
   }
 
@@ -481,19 +427,18 @@ export class GdLineFit extends GdElement {
   // ---------------------------------------------------------------- rendering
 
   protected override render(): TemplateResult {
-    const view = this.view();
-    const limits = { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE };
-    // Views stacked (a phone): the play bar and the learning rate go under the map, unless the map is hidden.
-    const docked = view.size.columns === 1 && !this.isHidden('plot') && !this.isHidden('controls');
-    const dock = docked ? dockControls(view, this.playing, limits, this.controlHandlers) : undefined;
+    const layout: LineFitLayout = {
+      playing: this.playing,
+      limits: CONTROL_LIMITS,
+      visibleViews: this.visibleViews(),
+      isHidden: (part) => this.isHidden(part),
+      controls: this.controlHandlers,
+      landscape: this.initPoint.handlers,
+    };
     return html`
       ${this.renderCaption()}
       <slot></slot>
-      <div class="views" data-columns=${this.visibleViews()}>
-        ${dataFigure(view)} ${landscapeFigure(view, this.landscapeHandlers, dock)} ${chartFigure(view)}
-      </div>
-      ${readout(view)} ${risingNote(view.model, view.format)} ${controlPanels(view, this.playing, limits, this.controlHandlers, docked)}
-      ${this.renderNotes()}
+      ${lineFitBody(this.view(), layout)} ${this.renderNotes()}
     `;
   }
 
@@ -536,90 +481,4 @@ export class GdLineFit extends GdElement {
     onDecayInput: (event) => this.userSet({ decay: numberOrTyped(event) }),
     onMark: (learningRate) => this.userSet({ learningRate }),
   };
-
-  private moveInit(point: [number, number]): void {
-    const text = `${roundTo(point[0])},${roundTo(point[1])}`;
-    if (text === this.init) return;
-    this.initFromUser = true;
-    this.init = text;
-    this.changedByElement('init');
-  }
-
-  private readonly landscapeHandlers: LandscapeHandlers = {
-    onHandleKey: (event) => {
-      const next = nudgePoint(event, this.current.initPoint, this.landscapeDomain());
-      if (!next) return;
-      this.pause();
-      this.moveInit(next);
-      this.showPoint(next, true);
-      this.fire('gd-params-change', { init: this.init });
-    },
-    onHandleFocus: () => this.showPoint(this.current.initPoint, true),
-    onLandscapePointerMove: (event) => {
-      const svg = event.currentTarget as SVGSVGElement;
-      this.showPoint(this.landscapeToData(svg, event.clientX, event.clientY));
-    },
-    onHandlePointerDown: (event) => {
-      event.stopPropagation();
-      this.beginDrag(event);
-    },
-    // A press anywhere on the landscape moves the initialisation there and keeps dragging.
-    onLandscapePointerDown: (event) => {
-      // A finger on the map scrolls the page; only the handle itself drags on touch.
-      if (event.button !== 0 || event.pointerType === 'touch') return;
-      this.beginDrag(event);
-    },
-  };
-
-  /**
-   * Client coordinates to (w, b), from the map's svg as drawn now (its own size), not from
-   * the host's latest measurement: that runs a frame ahead of the re-render while the page
-   * reflows (a scrollbar coming or going), and the start would land off the pointer.
-   */
-  private landscapeToData(svg: SVGSVGElement, clientX: number, clientY: number): [number, number] {
-    const { x, y } = landscapeScales(
-      this.landscapeDomain(),
-      svg.width.baseVal.value - MARGIN.left - MARGIN.right,
-      svg.height.baseVal.value - MARGIN.top - MARGIN.bottom,
-    );
-    const box = svg.getBoundingClientRect();
-    return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];
-  }
-
-  /**
-   * (w, b) and the full-data cost J there on the readout under the map (nothing outside
-   * the map's window); `now` skips the throttle (a key press, a focus).
-   */
-  private showPoint([w, b]: readonly number[], now = false): void {
-    const { x, y } = this.landscapeDomain();
-    if (!(w >= x[0] && w <= x[1] && b >= y[0] && b <= y[1])) return;
-    this.pointReadout.show(() => {
-      const j = this.current.dataset.cost(w, b);
-      return `w = ${this.format(w)}, b = ${this.format(b)}, J = ${this.format(j)}`;
-    }, now);
-  }
-
-  private beginDrag(event: PointerEvent): void {
-    const svgElement = (event.currentTarget as Element).closest('svg')!;
-    const domain = this.landscapeDomain();
-    const toData = (clientX: number, clientY: number): [number, number] => this.landscapeToData(svgElement, clientX, clientY);
-    this.pause();
-    this.dragging = true;
-    // Each preview (at most one a frame) is a new start: a new run of zero updates on the
-    // same data and window (well under a millisecond, even for m = 100,000, as the data
-    // and the landscape are kept), so a drag simply rebuilds the run as it moves.
-    startPointDrag(event, {
-      toData,
-      domain,
-      onPreview: (point) => {
-        this.moveInit(point);
-        this.showPoint(point);
-      },
-      onCommit: (point) => {
-        this.dragging = false;
-        this.moveInit(point);
-        this.fire('gd-params-change', { init: this.init });
-      },
-    });
-  }
 }

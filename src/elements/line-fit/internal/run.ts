@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { RunController } from '../../shared/controllers/run-controller.js';
 import { LineFitModel, type LineFitSettings } from './model.js';
+import type { LineTrainer } from './trainer.js';
 
 export interface LineFitRunOptions {
   /** the element's settings, validated (see `validSettings`) */
@@ -109,4 +110,36 @@ export class LineFitRun {
     trainer.step(k);
     return trainer.status === 'running' ? k : trainer.iteration - before;
   }
+}
+
+export type StopReason = 'converged' | 'diverged' | 'max-steps';
+
+/**
+ * Why the run stops by itself now, if it does: it diverged or converged, or play reached
+ * `maxIterations` (a `step(n)` may go on past it: only play stops there).
+ */
+export function stopReason(
+  trainer: Pick<LineTrainer, 'status' | 'iteration'>,
+  playing: boolean,
+  maxIterations: number,
+): StopReason | undefined {
+  if (trainer.status === 'diverged') return 'diverged';
+  if (trainer.status === 'converged') return 'converged';
+  if (trainer.iteration >= maxIterations && playing) return 'max-steps';
+  return undefined;
+}
+
+/** The run-state note for a stop after `iteration` updates, with what to do next. */
+export function stopNote(
+  reason: StopReason,
+  iteration: number,
+  learningRate: number,
+  format: (value: number, options?: { fraction?: number }) => string,
+): string {
+  const updates = `${format(iteration, { fraction: 0 })} updates`;
+  if (reason === 'diverged') {
+    return `Diverged after ${updates}: the cost grew without bound. Lower the learning rate (now ${format(learningRate)}) and press Reset.`;
+  }
+  if (reason === 'converged') return `Converged after ${updates}.`;
+  return `Stopped after ${updates}, the most one play runs. Play starts again from the red dot.`;
 }

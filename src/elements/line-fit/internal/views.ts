@@ -9,7 +9,7 @@ import { tex } from '../../shared/tex.js';
 import { renderColorLegend } from '../../shared/plot/color-legend.js';
 import { GRID_CELLS } from './painter.js';
 import type { Ghost } from './lesson.js';
-import { batchDots, decayedRate, ghostPath, landscapeKey, nextBatch, stabilityMarksRow, stepArrows } from './lesson-views.js';
+import { batchDots, decayedRate, ghostPath, landscapeKey, nextBatch, risingNote, stabilityMarksRow, stepArrows } from './lesson-views.js';
 import { BATCH_COST, COST, MODEL } from '../formulas.js';
 import { MARGIN, chartScales, chartSeries, clampPx, dataScales, landscapeScales, trajectoryPath, type ViewSize } from './layout.js';
 import type { LineFitModel } from './model.js';
@@ -405,4 +405,29 @@ export function dockControls(
   return html`<div class="dock" part="controls" role="group" aria-label="Run">
     ${runActions(playing, on)} ${rateField(view, limits, on)}
   </div>`;
+}
+
+/** What the element adds to its view to lay the figures and controls out. */
+export interface LineFitLayout {
+  playing: boolean;
+  limits: ControlLimits;
+  /** how many of the three views `hide` leaves */
+  visibleViews: number;
+  isHidden: (part: string) => boolean;
+  controls: ControlHandlers;
+  landscape: LandscapeHandlers;
+}
+
+/** The three figures, the readout, the rising-cost note and the controls, in that order. */
+export function lineFitBody(
+  view: LineFitView,
+  { playing, limits, visibleViews, isHidden, controls, landscape }: LineFitLayout,
+): TemplateResult {
+  // Views stacked (a phone): the play bar and the learning rate go under the map, unless the map is hidden.
+  const docked = view.size.columns === 1 && !isHidden('plot') && !isHidden('controls');
+  const dock = docked ? dockControls(view, playing, limits, controls) : undefined;
+  return html`
+    <div class="views" data-columns=${visibleViews}>${dataFigure(view)} ${landscapeFigure(view, landscape, dock)} ${chartFigure(view)}</div>
+    ${readout(view)} ${risingNote(view.model, view.format)} ${controlPanels(view, playing, limits, controls, docked)}
+  `;
 }
