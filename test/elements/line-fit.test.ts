@@ -68,6 +68,21 @@ describe('<gd-line-fit>', () => {
     expect(el.history).to.have.length(1);
   });
 
+  it('a batch size of m reads as the full batch, as a linked sweep sends it: the box ticked, the number field off', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit size="50" batch-size="50"></gd-line-fit>`);
+    const box = () => el.shadowRoot!.querySelector<HTMLInputElement>('.check input[type="checkbox"]')!;
+    const field = () => el.shadowRoot!.querySelector<HTMLInputElement>('input#batch')!;
+    expect(box().checked).to.equal(true);
+    expect(field().disabled).to.equal(true);
+    expect(el.shadowRoot!.querySelector('label[for="batch"]')!.textContent).to.contain('full (50)');
+    // Unticked, it becomes a mini-batch again.
+    box().click();
+    await el.updateComplete;
+    expect(el.batchSize).to.equal(32);
+    expect(box().checked).to.equal(false);
+    expect(field().disabled).to.equal(false);
+  });
+
   it('full-batch gradient descent converges to the least-squares line of its data (1e-3)', async () => {
     const el = await fixture<GdLineFit>(
       html`<gd-line-fit

@@ -275,7 +275,8 @@ export function controlPanels(
   const m = model.dataset.x.length;
   const batch = model.batchSize;
   const { size, noise, optimizer, batchSize, decay } = model.settings;
-  const full = batchSize === 'full';
+  // A batch of all m points is the full batch, however it was set (a linked sweep sends the number m).
+  const full = batchSize === 'full' || batch >= m;
   const rule = getOptimizer(optimizer);
   return html`<div class="panels" part="controls">
     <fieldset class="run">
