@@ -150,6 +150,22 @@ describe('SwarmModel (no DOM)', function () {
     small.dispose();
   });
 
+  it('judges stopped particles again when the landscape gets its minima later (as a formula does)', () => {
+    // A copy of Himmelblau without minima, as a formula's landscape is before its search ends.
+    const landscape = { ...himmelblau, minima: [] };
+    const model = new SwarmModel(settings({ landscape, size: 100 }));
+    runToEnd(model);
+    // No minimum listed: a stopped particle is judged by the Hessian alone, at no named minimum.
+    expect(model.tally().optimizers[0].minima).to.deep.equal([]);
+    landscape.minima = himmelblau.minima;
+    const after = model.tally().optimizers[0];
+    const atNamed = after.minima.reduce((sum, n) => sum + n, 0);
+    expect(after.minima).to.have.length(4);
+    expect(atNamed, 'now counted at the four minima').to.be.above(90);
+    expect(after.global + after.local + after.saddle + after.diverged + after.moving).to.equal(100);
+    model.dispose();
+  });
+
   it('leaves disabled optimizers out', () => {
     const some = entries.map((e, i) => ({ ...e, disabled: i === 1 || i === 2 }));
     const model = new SwarmModel(settings({ entries: some }));

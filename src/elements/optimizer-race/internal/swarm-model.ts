@@ -121,6 +121,8 @@ export class SwarmModel {
   private readonly stoppedKind: Int8Array;
   private readonly stoppedMinimum: Int16Array;
   private tallied?: SwarmTally;
+  /** The minima the classifications were made with: a formula's are found after it is drawn. */
+  private talliedMinima?: Landscape['minima'];
 
   constructor(settings: SwarmSettings) {
     this.key = SwarmModel.keyOf(settings);
@@ -277,8 +279,14 @@ export class SwarmModel {
    */
   tally(): SwarmTally {
     const iteration = this.iteration;
-    if (this.tallied?.iteration === iteration) return this.tallied;
     const { landscape, size } = this;
+    // New minima (a formula's search finished): every stopped particle is judged again.
+    if (this.talliedMinima !== landscape.minima) {
+      this.talliedMinima = landscape.minima;
+      this.stoppedKind.fill(UNKNOWN);
+      this.tallied = undefined;
+    }
+    if (this.tallied?.iteration === iteration) return this.tallied;
     const optimizers = this.optimizers.map((index, block): SwarmOptimizerTally => {
       const entry = this.entries[index];
       const counts: SwarmOptimizerTally = {
