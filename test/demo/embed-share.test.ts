@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createShareBar } from '../../demo/embed-share.js';
 
-const until = async (condition: () => boolean, tries = 200) => {
+const until = async (condition: () => boolean, tries = 400) => {
   for (let i = 0; i < tries && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 };
 

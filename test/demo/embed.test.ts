@@ -25,7 +25,7 @@ async function embed(query: string, page = '/demo/embed.html') {
 }
 
 const until = async (condition: () => boolean) => {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 };
 
 describe('demo/embed.html', () => {

@@ -111,7 +111,7 @@ describe('<gd-optimizer-race>: basins of attraction', function () {
 
     // A larger α for plain descent: it overshoots from the steep walls, a new map with diverged starts.
     el.querySelector('gd-optimizer')!.setAttribute('learning-rate', '0.03');
-    await waitUntil(() => el.basinMap?.classes !== gd.classes, 'recomputing', { timeout: 5000 });
+    await waitUntil(() => el.basinMap?.classes !== gd.classes, 'recomputing', { timeout: 20_000 });
     const faster = await mapOf(el, 1);
     const diverged = (classes: Int16Array) => classes.filter((c) => c === BASIN_DIVERGED).length;
     expect(diverged(faster.classes)).to.be.greaterThan(diverged(gd.classes));
@@ -149,7 +149,7 @@ describe('<gd-optimizer-race>: basins of attraction', function () {
     await sleep(300);
     const before = tf.memory().numTensors;
     const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="beale" basins="3"></gd-optimizer-race>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('.basin-status'), 'the map under way');
+    await waitUntil(() => el.shadowRoot!.querySelector('.basin-status'), 'the map under way', { timeout: 10_000 });
     await sleep(100);
     expect(el.basinMap).to.equal(undefined);
     el.remove();

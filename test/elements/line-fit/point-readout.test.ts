@@ -32,7 +32,7 @@ describe('gd-line-fit (w, b, J) readout', () => {
     // The centre of the start handle is (w, b) = (−2, 3) on the map.
     const box = el.shadowRoot!.querySelector('[part~="handle"] .init-dot')!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
-    await waitUntil(() => parse(el) !== undefined, 'the readout shows the point under the pointer');
+    await waitUntil(() => parse(el) !== undefined, 'the readout shows the point under the pointer', { timeout: 10_000 });
     // Changes are throttled: the last one lands within the interval.
     await new Promise((resolve) => setTimeout(resolve, 400));
     const shown = parse(el)!;
