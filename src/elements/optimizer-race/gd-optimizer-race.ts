@@ -1,15 +1,14 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LANDSCAPE_IDS, type HyperparameterName, type Landscape } from '../../core/index.js';
+import { LANDSCAPE_IDS, type Landscape } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
+import { isOneOf, numberOrText, parsePair } from '../shared/parse.js';
 import { numberRule } from '../shared/rules.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { nudgePoint, startPointDrag } from '../shared/plot/drag.js';
-import { GdOptimizer, NUMERIC_RULES } from '../optimizer/gd-optimizer.js';
 import { landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
 import { prepareWhenIdle } from './internal/idle.js';
 import { RacePreviewer } from './internal/previewer.js';
@@ -30,18 +29,9 @@ import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
 import { ghostsAfter, type Ghost } from './internal/ghosts.js';
-import {
-  MAX_STEPS,
-  RaceModel,
-  resolveEntries,
-  stepsForFrame,
-  type Overrides,
-  type RaceEntry,
-  type RaceTrajectory,
-} from './internal/race-model.js';
+import { MAX_STEPS, RaceModel, stepsForFrame, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
 import { RacePainter, previewCosts, raceChartScales, raceScene, resolveRaceColors } from './internal/painter.js';
 import {
-  HYPER_LABELS,
   renderChart,
   renderControls,
   renderLegend,
@@ -50,7 +40,8 @@ import {
   renderPlotKey,
   renderPlotSvg,
 } from './internal/templates.js';
-import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
+import { withChildNotes } from './internal/links.js';
+import { OptimizerSettings } from './internal/optimizer-settings.js';
 import { SwarmController } from './internal/swarm-controller.js';
 import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
@@ -60,9 +51,6 @@ import { cssomStyle } from '../shared/cssom-style.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';
 export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm-model.js';
-
-/** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
-const MAX_RESTORED_OPTIMIZERS = 16;
 
 /**
  * Optimizers race down a 2-D cost landscape: pick a landscape, drag the red start
@@ -154,7 +142,6 @@ export class GdOptimizerRace extends GdElement {
   private busy = false;
   private lastReadout = 0;
   private lastFrameAt = 0;
-  private overrides: Overrides[] = [];
   private colors: Record<string, string> = {};
   private colorsKey = '';
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
@@ -198,9 +185,15 @@ export class GdOptimizerRace extends GdElement {
   });
   /** Bumped by every reset and rebuild: a step(n) cut short by one reports nothing. */
   private runGeneration = 0;
-  private readonly childObserver = new MutationObserver(() => this.requestUpdate());
-  /** Each child's shared settings as last sent to (or taken from) the link group. */
-  private readonly sharedSettings = new SharedSettings();
+  /** The optimizers (children or the defaults) and the edits of their settings. */
+  private readonly optimizers = new OptimizerSettings(this, {
+    landscape: () => ({ id: this.currentLandscape.id, kappa: kappaOf(this.kappa) }),
+    entries: () => this.entries,
+    note: (key, text) => this.setNote(key, text),
+    format: (value) => this.format(value),
+    changed: (detail) => this.fire('gd-params-change', detail),
+    share: (values) => this.linker.share(values),
+  });
   /** (w₁, w₂, J) under the pointer, or at the start handle moved with the keys. */
   private readonly readout = new PointReadout(() => this.requestUpdate());
   /** Faded paths of the runs before a setting changed (until reset, or a new landscape or start). */
@@ -229,7 +222,7 @@ export class GdOptimizerRace extends GdElement {
         0,
         `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
       ),
-      basins: basinsRule(this.readEntries().length),
+      basins: basinsRule(this.optimizers.read().length),
     };
   }
 
@@ -271,20 +264,15 @@ export class GdOptimizerRace extends GdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.childObserver.observe(this, { childList: true });
-    this.addEventListener('gd-optimizer-change', this.onChildChange);
     // Back in the page after a move: finish preparing what the idle queue had left.
     if (this.hasUpdated) {
       this.prepareAhead();
       this.queuePreview();
     }
-    if (!customElements.get('gd-optimizer')) void customElements.whenDefined('gd-optimizer').then(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.childObserver.disconnect();
-    this.removeEventListener('gd-optimizer-change', this.onChildChange);
     this.cancelIdle?.();
     this.cancelIdle = undefined;
   }
@@ -336,12 +324,7 @@ export class GdOptimizerRace extends GdElement {
       kappa: kappaOf(this.kappa),
       start: pairText(start),
       speed,
-      optimizers: this.readEntries().map((entry) => ({
-        type: entry.type,
-        label: entry.label,
-        ...entry.hyperparameters,
-        disabled: entry.disabled,
-      })),
+      optimizers: this.optimizers.saved(),
     };
   }
 
@@ -358,21 +341,7 @@ export class GdOptimizerRace extends GdElement {
     const { optimizers, ...rest } = state;
     super.applyState(rest);
     if ('start' in rest) this.restoredStart = true;
-    if (!Array.isArray(optimizers)) return;
-    const saved = optimizers
-      .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
-      .slice(0, MAX_RESTORED_OPTIMIZERS);
-    let children = this.optimizerChildren();
-    if (children.length !== saved.length) {
-      for (const child of children) child.remove();
-      children = saved.map(() => document.createElement('gd-optimizer'));
-      this.append(...children);
-    }
-    saved.forEach((settings, i) => {
-      const child = children[i] as unknown as Record<string, unknown>;
-      for (const key of ['type', 'label', 'disabled', ...Object.keys(NUMERIC_RULES)]) if (key in settings) child[key] = settings[key];
-    });
-    this.overrides = [];
+    this.optimizers.restore(optimizers);
   }
 
   protected override replay(n: number): Promise<void> {
@@ -441,22 +410,13 @@ export class GdOptimizerRace extends GdElement {
     );
   }
 
-  private optimizerChildren(): GdOptimizer[] {
-    return Array.from(this.children).filter((child): child is GdOptimizer => child instanceof GdOptimizer);
-  }
-
-  /** The optimizers as they are now: children (document order) or the defaults. */
-  private readEntries(): RaceEntry[] {
-    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides, kappaOf(this.kappa));
-  }
-
   /** The optimizers the race runs (as last synced), or as they are now before any model. */
   private get entries(): RaceEntry[] {
-    return this.model?.entries ?? this.readEntries();
+    return this.model?.entries ?? this.optimizers.read();
   }
 
   private currentSettings() {
-    return { landscape: this.currentLandscape, start: this.currentStart(), entries: this.readEntries() };
+    return { landscape: this.currentLandscape, start: this.currentStart(), entries: this.optimizers.read() };
   }
 
   /**
@@ -553,15 +513,6 @@ export class GdOptimizerRace extends GdElement {
     this.previewer.whenIdle(() => this.isConnected && !this.dragging && this.iteration === 0);
   }
 
-  /** A child's settings changed: re-read them; the notice goes no further than this race. */
-  private onChildChange = (event: Event): void => {
-    event.stopPropagation();
-    // A child's learning rate or decay set by page script goes to the link group, like one typed into its panel.
-    const shared = event.target instanceof GdOptimizer && event.target.parentElement === this && this.sharedSettings.changes(event.target);
-    if (shared) this.linker.share(shared);
-    this.requestUpdate();
-  };
-
   // ---------------------------------------------------------------- user input
 
   private setLandscapeByUser(id: string): void {
@@ -617,35 +568,6 @@ export class GdOptimizerRace extends GdElement {
     if (point) this.moveStart(point, true);
   };
 
-  private onHyperparameterChange(index: number, name: HyperparameterName, input: HTMLInputElement): void {
-    const entry = this.entries[index];
-    const rule = NUMERIC_RULES[name];
-    const value = parseFiniteNumber(input.value);
-    const key = `panel-${index}-${name}`;
-    if (value === undefined || !rule.valid(value)) {
-      this.setNote(key, `${entry.label}: ${HYPER_LABELS[name]} must be ${rule.accepts}; kept ${this.format(entry.hyperparameters[name])}.`);
-      input.value = String(entry.hyperparameters[name]);
-      return;
-    }
-    this.setNote(key, undefined);
-    this.setHyperparameter(index, name, value);
-    this.requestUpdate();
-    this.fire('gd-params-change', { optimizer: index, label: entry.label, [name]: value });
-    if (name === 'learningRate' || name === 'decay') this.linker.share({ type: entry.type, [name]: value });
-  }
-
-  /** Sets one optimizer's setting: on its `<gd-optimizer>` child, or for a default optimizer. */
-  private setHyperparameter(index: number, name: HyperparameterName, value: number): void {
-    const child = this.entries[index].child;
-    if (!child) {
-      this.overrides[index] = { ...this.overrides[index], [name]: value };
-      return;
-    }
-    (child as unknown as Record<string, number>)[name] = value;
-    // Set here, so it is not sent to the link group again when the child reports it.
-    this.sharedSettings.mark(child);
-  }
-
   /**
    * A linked widget's learning rate or decay, set by its user or by page script. It
    * goes only to this race's optimizers of the rule it names. Applied as plain sets:
@@ -653,27 +575,16 @@ export class GdOptimizerRace extends GdElement {
    * @internal
    */
   applyLinked(values: LinkedValues): LinkTaken {
-    const changes = linkedChanges(this.syncModel().entries, values);
-    if (!changes.length) return undefined;
-    const taken: Record<string, number> = {};
-    for (const { index, name, value } of changes) {
-      this.setHyperparameter(index, name, value);
-      taken[name] = value;
-    }
-    this.requestUpdate();
-    return { values: taken, optimizers: [...new Set(changes.map((change) => change.index))] };
+    return this.optimizers.applyLinked(this.syncModel().entries, values);
   }
 
   private onEnabledChange(index: number, enabled: boolean): void {
-    const entry = this.entries[index];
-    if (entry.child) entry.child.disabled = !enabled;
-    else this.overrides[index] = { ...this.overrides[index], disabled: !enabled };
+    // An optimizer taken out of the race is no longer isolated in the legend.
     if (!enabled && (this.isolated === index || this.pinned === index)) {
       this.isolated = null;
       this.pinned = null;
     }
-    this.requestUpdate();
-    this.fire('gd-params-change', { optimizer: index, label: entry.label, enabled });
+    this.optimizers.setEnabled(index, enabled);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -748,7 +659,7 @@ export class GdOptimizerRace extends GdElement {
 
   /** Bad values on child elements show up in this element's notes. */
   private refreshChildNotes(): void {
-    const notes = withChildNotes(this.notes, this.optimizerChildren());
+    const notes = withChildNotes(this.notes, this.optimizers.children());
     if (notes) this.notes = notes;
   }
 
@@ -875,7 +786,7 @@ export class GdOptimizerRace extends GdElement {
         ${renderPanels({
           entries: model.entries,
           setEnabled: (i, enabled) => this.onEnabledChange(i, enabled),
-          setHyperparameter: (i, name, input) => this.onHyperparameterChange(i, name, input),
+          setHyperparameter: (i, name, input) => this.optimizers.edit(i, name, input),
         })}
         <slot hidden></slot>
       </div>
