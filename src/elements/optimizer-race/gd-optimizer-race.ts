@@ -2,29 +2,18 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LANDSCAPE_IDS, type Landscape } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { isOneOf, numberOrText, parsePair } from '../shared/parse.js';
+import { isOneOf, numberOrText } from '../shared/parse.js';
 import { numberRule } from '../shared/rules.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
-import { nudgePoint, startPointDrag } from '../shared/plot/drag.js';
 import { landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
 import { prepareWhenIdle } from './internal/idle.js';
 import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
-import {
-  BAND_COUNT,
-  GRID_SIZE,
-  MAX_SWARM,
-  PLOT_MARGIN,
-  chartSize,
-  clientToData,
-  isWide,
-  plotScales,
-  plotWidth,
-} from './internal/layout.js';
+import { BAND_COUNT, GRID_SIZE, MAX_SWARM, PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './internal/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
@@ -42,6 +31,7 @@ import {
 } from './internal/templates.js';
 import { withChildNotes } from './internal/links.js';
 import { OptimizerSettings } from './internal/optimizer-settings.js';
+import { StartController } from './internal/start-controller.js';
 import { SwarmController } from './internal/swarm-controller.js';
 import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
@@ -121,7 +111,6 @@ export class GdOptimizerRace extends GdElement {
    */
   @property({ converter: numberOrText, reflect: true }) basins: number | string = 'off';
 
-  @state() private startPoint: [number, number] = [0, 0];
   @state() private isolated: number | null = null;
   @state() private pinned: number | null = null;
   /** Bumped (at most ~10 times a second while playing) to refresh the text readouts. */
@@ -136,9 +125,6 @@ export class GdOptimizerRace extends GdElement {
 
   /** The race: its run, trajectories and preview (rebuilt when the settings change). */
   private model?: RaceModel;
-  private dragging = false;
-  /** Where the start is being dragged to; committed to `startPoint` on release. */
-  private dragPoint?: [number, number];
   private busy = false;
   private lastReadout = 0;
   private lastFrameAt = 0;
@@ -198,10 +184,22 @@ export class GdOptimizerRace extends GdElement {
   private readonly readout = new PointReadout(() => this.requestUpdate());
   /** Faded paths of the runs before a setting changed (until reset, or a new landscape or start). */
   private ghosts: Ghost[] = [];
-  /** A restored state set the start: it wins over the landscape's own start even if the text is unchanged. */
-  private restoredStart = false;
-  /** `startPoint` holds the validated start (set on the first update). */
-  private startResolved = false;
+  /** The start point: its rule, the validated start, the handle's drag and keys. */
+  private readonly startHandle = new StartController(this, {
+    landscape: () => this.currentLandscape,
+    start: () => this.start,
+    write: (text) => {
+      this.start = text;
+      this.changedByElement('start');
+    },
+    moved: (point, commit) => {
+      showRacePoint(this.readout, this.currentLandscape, point, this.format.bind(this), commit);
+      if (commit) this.syncModel();
+      // While dragging, each optimizer's next steps are previewed without rebuilding the run.
+      this.previewer.from(point);
+      if (commit) this.fire('gd-params-change', { start: [...point] });
+    },
+  });
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -214,7 +212,7 @@ export class GdOptimizerRace extends GdElement {
       },
       kappa: KAPPA_RULE,
       ...this.custom.rules(this.formula, this.domain),
-      start: this.startRule(),
+      start: this.startHandle.rule(),
       speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
       swarm: numberRule(
         'swarm',
@@ -228,25 +226,6 @@ export class GdOptimizerRace extends GdElement {
 
   protected override noteDetail(key: string): unknown {
     return this.custom.noteDetail(key);
-  }
-
-  /**
-   * A start inside the plotted area of the landscape in force (where dragging can put it
-   * too): every landscape's cost is finite in float32 there, so the race never begins
-   * at an infinite cost.
-   */
-  private startRule(): PropertyRule {
-    const { w1, w2 } = this.currentLandscape.domain;
-    const inside = (point: [number, number] | undefined) =>
-      point !== undefined && point[0] >= w1[0] && point[0] <= w1[1] && point[1] >= w2[0] && point[1] <= w2[1];
-    return {
-      attribute: 'start',
-      accepts: `two numbers "w1,w2" inside the plotted area of ${this.currentLandscape.name} (w1 from ${w1[0]} to ${w1[1]}, w2 from ${w2[0]} to ${w2[1]})`,
-      valid: (value) => inside(parsePair(value)),
-      // Stored as text, the form the attribute has (an array [w1, w2] is accepted too).
-      normalize: (value) => parsePair(value)!.join(','),
-      fallback: null,
-    };
   }
 
   protected override hideableParts(): Record<string, string[]> {
@@ -311,7 +290,6 @@ export class GdOptimizerRace extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const start = this.hasUpdated ? this.startPoint : (parsePair(this.start) ?? this.currentLandscape.start);
     const rules = this.propertyRules();
     const speed = rules.speed.valid(this.speed) ? Number(this.speed) : 5;
     return {
@@ -322,7 +300,7 @@ export class GdOptimizerRace extends GdElement {
       formula: this.formula ?? null,
       domain: this.domain ?? null,
       kappa: kappaOf(this.kappa),
-      start: pairText(start),
+      start: this.startHandle.saved(),
       speed,
       optimizers: this.optimizers.saved(),
     };
@@ -340,7 +318,7 @@ export class GdOptimizerRace extends GdElement {
   protected override applyState(state: Record<string, unknown>): void {
     const { optimizers, ...rest } = state;
     super.applyState(rest);
-    if ('start' in rest) this.restoredStart = true;
+    if ('start' in rest) this.startHandle.restore();
     this.optimizers.restore(optimizers);
   }
 
@@ -416,7 +394,7 @@ export class GdOptimizerRace extends GdElement {
   }
 
   private currentSettings() {
-    return { landscape: this.currentLandscape, start: this.currentStart(), entries: this.optimizers.read() };
+    return { landscape: this.currentLandscape, start: this.startHandle.current(), entries: this.optimizers.read() };
   }
 
   /**
@@ -459,16 +437,6 @@ export class GdOptimizerRace extends GdElement {
     if (this.swarmRun.sync(this.swarmSettings())) this.painter.request();
   }
 
-  /**
-   * Where the race starts: the validated `start` once the race has updated; before
-   * that (a race not yet in a page) the `start` given if it is valid, else the landscape's.
-   */
-  private currentStart(): [number, number] {
-    if (this.startResolved) return this.startPoint;
-    const explicit = this.startRule().valid(this.start) ? parsePair(this.start) : undefined;
-    return explicit ?? [...this.currentLandscape.start];
-  }
-
   /** Repaints and reports the updates just made. */
   private reportSteps(): void {
     const model = this.model;
@@ -494,7 +462,7 @@ export class GdOptimizerRace extends GdElement {
 
   protected override onFrame(): void {
     // A step(n) under way has the run; play waits for it.
-    if (this.busy || this.dragging || this.runner.busy || !this.model?.built) return;
+    if (this.busy || this.startHandle.dragging || this.runner.busy || !this.model?.built) return;
     this.busy = true;
     try {
       const now = performance.now();
@@ -510,7 +478,7 @@ export class GdOptimizerRace extends GdElement {
 
   /** Shows where the next 100 steps lead from the start, once the page is idle. */
   private queuePreview(): void {
-    this.previewer.whenIdle(() => this.isConnected && !this.dragging && this.iteration === 0);
+    this.previewer.whenIdle(() => this.isConnected && !this.startHandle.dragging && this.iteration === 0);
   }
 
   // ---------------------------------------------------------------- user input
@@ -521,52 +489,6 @@ export class GdOptimizerRace extends GdElement {
     this.changedByElement('landscape');
     this.fire('gd-params-change', { landscape: id });
   }
-
-  private moveStart(point: [number, number], commit: boolean): void {
-    showRacePoint(this.readout, this.currentLandscape, point, this.format.bind(this), commit);
-    if (commit) {
-      this.dragPoint = undefined;
-      this.startPoint = point;
-      this.start = pairText(point);
-      this.changedByElement('start');
-      this.syncModel();
-      this.previewer.from(point);
-      this.fire('gd-params-change', { start: [...point] });
-      return;
-    }
-    // While dragging: move the handle directly and preview where each optimizer would
-    // go, without rebuilding the run or re-rendering the template.
-    this.dragPoint = point;
-    const handle = this.renderRoot.querySelector('.handle');
-    const svg = handle?.closest('svg');
-    if (handle && svg) {
-      const { x, y } = plotScales(this.currentLandscape, svg.width.baseVal.value);
-      handle.setAttribute('transform', `translate(${x(point[0])},${y(point[1])})`);
-    }
-    this.previewer.from(point);
-  }
-
-  private readonly onHandlePointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0) return;
-    const landscape = this.currentLandscape;
-    const svg = (event.currentTarget as Element).closest('svg')!;
-    this.dragging = true;
-    startPointDrag(event, {
-      toData: (x, y) => clientToData(svg, landscape, x, y),
-      domain: { x: landscape.domain.w1, y: landscape.domain.w2 },
-      onPreview: (point) => this.moveStart(point, false),
-      onCommit: (point) => {
-        this.dragging = false;
-        this.moveStart(point, true);
-      },
-    });
-  };
-
-  private readonly onHandleKeyDown = (event: KeyboardEvent): void => {
-    const landscape = this.currentLandscape;
-    const point = nudgePoint(event, this.startPoint, { x: landscape.domain.w1, y: landscape.domain.w2 });
-    if (point) this.moveStart(point, true);
-  };
 
   /**
    * A linked widget's learning rate or decay, set by its user or by page script. It
@@ -594,23 +516,7 @@ export class GdOptimizerRace extends GdElement {
     // A rejected value was put back by the base class: nothing really changed.
     const landscapeChanged =
       this.custom.switched(this.currentLandscape.id) || (changed.has('landscape') && changed.get('landscape') !== this.landscape);
-    const startChanged = (changed.has('start') && changed.get('start') !== this.start) || this.restoredStart;
-    this.restoredStart = false;
-    if (landscapeChanged || startChanged) {
-      const landscape = this.currentLandscape;
-      const explicit = parsePair(this.start);
-      if (startChanged && explicit) this.startPoint = explicit;
-      else if (landscapeChanged || !explicit) {
-        this.startPoint = [...landscape.start];
-        // `start` says where the race really starts, so a page (or a framework holding
-        // the old value) can read it and set the old start back.
-        if (this.hasUpdated && explicit) {
-          this.start = pairText(this.startPoint);
-          this.changedByElement('start');
-        }
-      }
-    }
-    this.startResolved = true;
+    this.startHandle.follow(changed, landscapeChanged);
     // The model follows the settings here, before render, which only reads it.
     this.syncModel().build();
     this.basinMaps.sync();
@@ -676,7 +582,7 @@ export class GdOptimizerRace extends GdElement {
       { contours: this.contourCanvas, paths: this.pathCanvas, chart: this.chartCanvas },
       raceScene(this.model, {
         hostWidth: this.hostSize.width,
-        dragging: this.dragging,
+        dragging: this.startHandle.dragging,
         focus: this.isolated ?? this.pinned,
         colors: this.colors,
         swarm: this.swarmRun.tails(),
@@ -704,9 +610,9 @@ export class GdOptimizerRace extends GdElement {
     const height = scales.innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
     const format = this.format.bind(this);
     const offset = cssomStyle({ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top });
-    const pointer = raceReadoutHandlers(this.readout, landscape, () => this.startPoint, format);
+    const pointer = raceReadoutHandlers(this.readout, landscape, () => this.startHandle.point, format);
     // While the start is dragged the legend reads the cost at the new start, from the preview.
-    const preview = this.dragging ? model.preview?.costs : undefined;
+    const preview = this.startHandle.dragging ? model.preview?.costs : undefined;
     const costs = particles.map((p, i) => preview?.[i]?.[0] ?? p.costs[p.costs.length - 1]);
     return html`
       <div class="race ${isWide(this.hostSize.width) ? 'wide' : 'narrow'}">
@@ -723,10 +629,10 @@ export class GdOptimizerRace extends GdElement {
                 width,
                 height,
                 scales,
-                start: this.dragPoint ?? this.startPoint,
+                start: this.startHandle.shown,
                 format,
-                onPointerDown: this.onHandlePointerDown,
-                onKeyDown: this.onHandleKeyDown,
+                onPointerDown: this.startHandle.onPointerDown,
+                onKeyDown: this.startHandle.onKeyDown,
                 ghosts: this.ghosts,
               })}
             </div>
@@ -760,9 +666,9 @@ export class GdOptimizerRace extends GdElement {
             })}
             ${renderChart(
               landscape,
-              raceChartScales(model, this.hostSize.width, this.dragging),
+              raceChartScales(model, this.hostSize.width, this.startHandle.dragging),
               chartSize(landscape, this.hostSize.width, model.entries.length),
-              previewCosts(model, this.dragging) !== undefined,
+              previewCosts(model, this.startHandle.dragging) !== undefined,
               format,
             )}
           </div>
@@ -792,9 +698,4 @@ export class GdOptimizerRace extends GdElement {
       </div>
     `;
   }
-}
-
-/** `[w1, w2]` as the `start` attribute writes it. */
-function pairText([w1, w2]: readonly number[]): string {
-  return `${w1},${w2}`;
 }
