@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LANDSCAPE_IDS, type Landscape } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
@@ -13,22 +13,14 @@ import { prepareWhenIdle } from './internal/idle.js';
 import { RacePreviewer } from './internal/previewer.js';
 import { prepareSlice } from './internal/landscape-cache.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
-import { BAND_COUNT, GRID_SIZE, MAX_SWARM, PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './internal/layout.js';
+import { BAND_COUNT, GRID_SIZE, MAX_SWARM, plotScales, plotWidth } from './internal/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
 import { ghostsAfter, type Ghost } from './internal/ghosts.js';
 import { MAX_STEPS, RaceModel, stepsForFrame, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
-import { RacePainter, previewCosts, raceChartScales, raceScene, resolveRaceColors } from './internal/painter.js';
-import {
-  renderChart,
-  renderControls,
-  renderLegend,
-  renderPanels,
-  renderPicker,
-  renderPlotKey,
-  renderPlotSvg,
-} from './internal/templates.js';
+import { RacePainter, raceScene, resolveRaceColors } from './internal/painter.js';
+import { renderRace, type RaceActions } from './internal/race-view.js';
 import { withChildNotes } from './internal/links.js';
 import { OptimizerSettings } from './internal/optimizer-settings.js';
 import { StartController } from './internal/start-controller.js';
@@ -37,7 +29,6 @@ import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
 import { DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
-import { cssomStyle } from '../shared/cssom-style.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';
 export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm-model.js';
@@ -200,6 +191,26 @@ export class GdOptimizerRace extends GdElement {
       if (commit) this.fire('gd-params-change', { start: [...point] });
     },
   });
+
+  /** What the reader can do in the template. */
+  private readonly actions: RaceActions = {
+    pickLandscape: (id) => this.setLandscapeByUser(id),
+    isolate: (i) => this.setIsolated(i),
+    pin: (i) => {
+      this.pinned = this.pinned === i ? null : i;
+      this.painter.request();
+    },
+    toggle: () => (this.playing ? this.pause() : this.play()),
+    step: () => void this.step(1),
+    reset: () => this.reset(),
+    setSpeed: (speed) => {
+      this.speed = speed;
+      this.changedByElement('speed');
+    },
+    speedCommitted: () => this.fire('gd-params-change', { speed: this.speed }),
+    setEnabled: (i, enabled) => this.onEnabledChange(i, enabled),
+    setHyperparameter: (i, name, input) => this.optimizers.edit(i, name, input),
+  };
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -571,10 +582,6 @@ export class GdOptimizerRace extends GdElement {
 
   // ---------------------------------------------------------------- painting
 
-  private plotScales() {
-    return plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
-  }
-
   /** The one paint of the canvases, from a snapshot of the race (the PaintController calls it). */
   private paintCanvases(): void {
     if (!this.model?.built) return;
@@ -588,7 +595,7 @@ export class GdOptimizerRace extends GdElement {
         swarm: this.swarmRun.tails(),
       }),
     );
-    const { innerWidth, innerHeight } = this.plotScales();
+    const { innerWidth, innerHeight } = plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
     this.basinMaps.paint(this.basinCanvas, innerWidth, innerHeight, this.colors);
   }
 
@@ -602,100 +609,38 @@ export class GdOptimizerRace extends GdElement {
   protected override render(): TemplateResult {
     void this.readoutTick;
     const landscape = this.currentLandscape;
-    // Built in willUpdate: render only reads.
-    const model = this.model!;
-    const particles = model.particles;
-    const scales = this.plotScales();
-    const width = plotWidth(this.hostSize.width);
-    const height = scales.innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
     const format = this.format.bind(this);
-    const offset = cssomStyle({ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top });
-    const pointer = raceReadoutHandlers(this.readout, landscape, () => this.startHandle.point, format);
-    // While the start is dragged the legend reads the cost at the new start, from the preview.
-    const preview = this.startHandle.dragging ? model.preview?.costs : undefined;
-    const costs = particles.map((p, i) => preview?.[i]?.[0] ?? p.costs[p.costs.length - 1]);
-    return html`
-      <div class="race ${isWide(this.hostSize.width) ? 'wide' : 'narrow'}">
-        ${this.renderCaption()} ${renderPicker(landscape, this.thumbnails, (id) => this.setLandscapeByUser(id))}
-        <div class="stage">
-          <!-- As wide as the map: its key wraps under it instead of widening the column past the chart's room. -->
-          <figure class="plot-column" style=${cssomStyle({ width })}>
-            <div class="plot" part="plot" style=${cssomStyle({ width, height })} @pointermove=${pointer.move} @focusin=${pointer.focus}>
-              <canvas class="contours" style=${offset}></canvas>
-              <canvas class="basins" style=${offset}></canvas>
-              <canvas class="paths" style=${offset}></canvas>
-              ${renderPlotSvg({
-                landscape,
-                width,
-                height,
-                scales,
-                start: this.startHandle.shown,
-                format,
-                onPointerDown: this.startHandle.onPointerDown,
-                onKeyDown: this.startHandle.onKeyDown,
-                ghosts: this.ghosts,
-              })}
-            </div>
-            ${renderPlotKey(landscape, { width, format, readout: this.readout.text })}
-            ${this.basinMaps.render({
-              show: Number(this.swarm) > 0 || this.basins !== 'off',
-              value: String(this.basins),
-              format,
-              change: (value) => {
-                this.basins = value === 'off' ? 'off' : Number(value);
-                this.changedByElement('basins');
-                this.fire('gd-params-change', { basins: this.basins });
-              },
-            })}
-          </figure>
-          <div class="side">
-            ${renderLegend({
-              entries: model.entries,
-              particles,
-              iteration: model.iteration,
-              costs,
-              focus: this.isolated ?? this.pinned,
-              pinned: this.pinned,
-              format,
-              isolate: (i) => this.setIsolated(i),
-              verdict: (i) => model.verdict(i),
-              pin: (i) => {
-                this.pinned = this.pinned === i ? null : i;
-                this.painter.request();
-              },
-            })}
-            ${renderChart(
-              landscape,
-              raceChartScales(model, this.hostSize.width, this.startHandle.dragging),
-              chartSize(landscape, this.hostSize.width, model.entries.length),
-              previewCosts(model, this.startHandle.dragging) !== undefined,
-              format,
-            )}
-          </div>
-        </div>
-        ${renderSwarmTally(this.swarmRun.tally(), format)}
-        ${renderControls({
-          playing: this.playing,
-          speed: this.speed,
-          iteration: model.iteration,
-          format,
-          toggle: () => (this.playing ? this.pause() : this.play()),
-          step: () => void this.step(1),
-          reset: () => this.reset(),
-          setSpeed: (speed) => {
-            this.speed = speed;
-            this.changedByElement('speed');
-          },
-          speedCommitted: () => this.fire('gd-params-change', { speed: this.speed }),
-        })}
-        ${this.renderNotes()}
-        ${renderPanels({
-          entries: model.entries,
-          setEnabled: (i, enabled) => this.onEnabledChange(i, enabled),
-          setHyperparameter: (i, name, input) => this.optimizers.edit(i, name, input),
-        })}
-        <slot hidden></slot>
-      </div>
-    `;
+    return renderRace({
+      landscape,
+      // Built in willUpdate: render only reads.
+      model: this.model!,
+      hostWidth: this.hostSize.width,
+      dragging: this.startHandle.dragging,
+      start: this.startHandle.shown,
+      handle: this.startHandle,
+      pointer: raceReadoutHandlers(this.readout, landscape, () => this.startHandle.point, format),
+      readout: this.readout.text,
+      ghosts: this.ghosts,
+      thumbnails: this.thumbnails,
+      focus: this.isolated ?? this.pinned,
+      pinned: this.pinned,
+      playing: this.playing,
+      speed: this.speed,
+      format,
+      caption: this.renderCaption(),
+      notes: this.renderNotes(),
+      basins: this.basinMaps.render({
+        show: Number(this.swarm) > 0 || this.basins !== 'off',
+        value: String(this.basins),
+        format,
+        change: (value) => {
+          this.basins = value === 'off' ? 'off' : Number(value);
+          this.changedByElement('basins');
+          this.fire('gd-params-change', { basins: this.basins });
+        },
+      }),
+      swarm: renderSwarmTally(this.swarmRun.tally(), format),
+      actions: this.actions,
+    });
   }
 }
