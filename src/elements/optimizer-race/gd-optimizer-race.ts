@@ -6,25 +6,22 @@ import { isOneOf, numberOrText } from '../shared/parse.js';
 import { numberRule } from '../shared/rules.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
-import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
 import { prepareWhenIdle } from './internal/idle.js';
-import { RacePreviewer } from './internal/previewer.js';
+import { RaceRun } from './internal/race-run.js';
 import { prepareSlice } from './internal/landscape-cache.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
 import { BAND_COUNT, GRID_SIZE, MAX_SWARM, plotScales, plotWidth } from './internal/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
-import { ghostsAfter, type Ghost } from './internal/ghosts.js';
-import { MAX_STEPS, RaceModel, stepsForFrame, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
+import { MAX_STEPS, RaceModel, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
 import { RacePainter, raceScene, resolveRaceColors } from './internal/painter.js';
 import { renderRace, type RaceActions } from './internal/race-view.js';
 import { withChildNotes } from './internal/links.js';
 import { OptimizerSettings } from './internal/optimizer-settings.js';
 import { StartController } from './internal/start-controller.js';
-import { SwarmController } from './internal/swarm-controller.js';
 import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
 import { DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
@@ -114,11 +111,7 @@ export class GdOptimizerRace extends GdElement {
   @query('canvas.basins') private basinCanvas?: HTMLCanvasElement;
   @query('canvas.costs') private chartCanvas?: HTMLCanvasElement;
 
-  /** The race: its run, trajectories and preview (rebuilt when the settings change). */
-  private model?: RaceModel;
-  private busy = false;
   private lastReadout = 0;
-  private lastFrameAt = 0;
   private colors: Record<string, string> = {};
   private colorsKey = '';
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
@@ -133,24 +126,14 @@ export class GdOptimizerRace extends GdElement {
     grid: { n: GRID_SIZE, bands: BAND_COUNT },
     paint: () => this.painter.request(),
   });
-  /** Swarm mode's particles: rebuilt for new settings (not for a new start), stepped within a per-frame budget while playing. */
-  private readonly swarmRun = new SwarmController();
-  /** Steps the run (and the swarm, the same number of updates) in frame-sized chunks; frees the tensors only when the race leaves the page for good. */
-  private readonly runner = new RunController(this, {
-    apply: (k) => Math.max(this.model?.step(k) ?? 0, this.swarmRun.step(k)),
-    release: () => {
-      this.model?.releaseTensors();
-      this.swarmRun.releaseTensors();
-    },
-    afterChunk: () => this.painter.request(),
-  });
-  /** The preview, in slices that never hold a frame; the legend and the chart's axes follow its first and last. */
-  private readonly previewer = new RacePreviewer(this, {
-    model: () => this.model,
-    onSlice: (_, milestone) => {
-      this.painter.request();
-      if (milestone) this.requestUpdate();
-    },
+  /** The race's run: its model, swarm, steps and preview (rebuilt when the settings change). */
+  private readonly race = new RaceRun(this, {
+    settings: () => this.currentSettings(),
+    swarm: () => this.swarmSettings(),
+    paint: () => this.painter.request(),
+    previewed: () => this.requestUpdate(),
+    previewWanted: () => this.isConnected && !this.startHandle.dragging && this.iteration === 0,
+    stepped: () => this.reportSteps(),
   });
   /** The basin map of the optimizer `basins` names: computed in slices, cached, painted under the paths. */
   private readonly basinMaps = new BasinController(this, {
@@ -160,8 +143,6 @@ export class GdOptimizerRace extends GdElement {
     onScreen: () => this.player.onScreen,
     paint: () => this.painter.request(),
   });
-  /** Bumped by every reset and rebuild: a step(n) cut short by one reports nothing. */
-  private runGeneration = 0;
   /** The optimizers (children or the defaults) and the edits of their settings. */
   private readonly optimizers = new OptimizerSettings(this, {
     landscape: () => ({ id: this.currentLandscape.id, kappa: kappaOf(this.kappa) }),
@@ -173,8 +154,6 @@ export class GdOptimizerRace extends GdElement {
   });
   /** (w₁, w₂, J) under the pointer, or at the start handle moved with the keys. */
   private readonly readout = new PointReadout(() => this.requestUpdate());
-  /** Faded paths of the runs before a setting changed (until reset, or a new landscape or start). */
-  private ghosts: Ghost[] = [];
   /** The start point: its rule, the validated start, the handle's drag and keys. */
   private readonly startHandle = new StartController(this, {
     landscape: () => this.currentLandscape,
@@ -185,9 +164,9 @@ export class GdOptimizerRace extends GdElement {
     },
     moved: (point, commit) => {
       showRacePoint(this.readout, this.currentLandscape, point, this.format.bind(this), commit);
-      if (commit) this.syncModel();
+      if (commit) this.race.sync();
       // While dragging, each optimizer's next steps are previewed without rebuilding the run.
-      this.previewer.from(point);
+      this.race.previewFrom(point);
       if (commit) this.fire('gd-params-change', { start: [...point] });
     },
   });
@@ -257,7 +236,7 @@ export class GdOptimizerRace extends GdElement {
     // Back in the page after a move: finish preparing what the idle queue had left.
     if (this.hasUpdated) {
       this.prepareAhead();
-      this.queuePreview();
+      this.race.queuePreview();
     }
   }
 
@@ -292,7 +271,7 @@ export class GdOptimizerRace extends GdElement {
    * how many of the swarm's 500 updates. `null` while `swarm` is 0.
    */
   get swarmTally(): SwarmTally | null {
-    return this.swarmRun.tallyFor(this.swarmSettings()) ?? null;
+    return this.race.swarm.tallyFor(this.swarmSettings()) ?? null;
   }
 
   /** Updates made since the start. */
@@ -334,11 +313,11 @@ export class GdOptimizerRace extends GdElement {
   }
 
   protected override replay(n: number): Promise<void> {
-    this.syncModel();
-    this.syncSwarm();
+    this.race.sync();
+    this.race.syncSwarm();
     this.reset();
     // Not through step(), which waits for updateComplete, which waits for this replay.
-    return this.stepRun(Math.min(n, MAX_STEPS));
+    return this.race.step(Math.min(n, MAX_STEPS));
   }
 
   /**
@@ -351,44 +330,34 @@ export class GdOptimizerRace extends GdElement {
     const count = Math.max(0, Math.floor(Number(n) || 0));
     // A race never put in a page never updates: it steps on its settings as they are.
     if (this.isConnected || this.hasUpdated) await this.updateComplete;
-    this.syncModel();
-    this.syncSwarm();
-    await this.stepRun(count);
-  }
-
-  /** `count` updates through the RunController (frame-sized chunks), then one report. */
-  private async stepRun(count: number): Promise<void> {
-    const generation = this.runGeneration;
-    await this.runner.step(count);
-    // A reset or a rebuild meanwhile ended this call; it reports nothing.
-    if (generation === this.runGeneration) this.reportSteps();
+    this.race.sync();
+    this.race.syncSwarm();
+    await this.race.step(count);
   }
 
   /** Back to iteration 0 at the current start; a pending `step(n)` ends here. */
   reset(): void {
-    this.runner.cancel();
-    this.runGeneration++;
-    this.previewer.cancel();
-    this.ghosts = [];
-    this.model?.reset();
-    this.swarmRun.reset();
-    this.queuePreview();
-    this.painter.request();
+    this.race.reset();
     this.readoutTick++;
   }
 
   /** Stops playing; a pending `step(n)` ends here too. */
   override pause(): void {
-    this.runner.cancel();
+    this.race.cancel();
     super.pause();
   }
 
   override play(): void {
-    if (this.syncModel().finished && this.swarmRun.settled) this.reset();
+    if (this.race.sync().finished && this.race.swarm.settled) this.reset();
     super.play();
   }
 
   // ---------------------------------------------------------------- the race
+
+  /** The race's model (as last synced). */
+  private get model(): RaceModel | undefined {
+    return this.race.model;
+  }
 
   /** The landscape in force (validated). */
   private get currentLandscape(): Landscape {
@@ -408,34 +377,6 @@ export class GdOptimizerRace extends GdElement {
     return { landscape: this.currentLandscape, start: this.startHandle.current(), entries: this.optimizers.read() };
   }
 
-  /**
-   * The model for the current landscape, start and optimizers; a new one (its run made
-   * later, by `build()` or the first step) when any changed. A preview already made from
-   * the new start with the same optimizers (a drag's, on release) is handed over, not
-   * computed again.
-   */
-  private syncModel(): RaceModel {
-    const settings = this.currentSettings();
-    const model = this.model;
-    if (model && RaceModel.keyOf(settings) === model.key) {
-      model.entries = settings.entries;
-      return model;
-    }
-    const next = new RaceModel(settings);
-    this.ghosts = ghostsAfter(model, next, this.ghosts);
-    this.runner.cancel();
-    this.runGeneration++;
-    const adopted = model !== undefined && next.adoptPreview(model.takePreview(), model.key);
-    model?.dispose();
-    this.model = next;
-    if (!adopted) {
-      this.previewer.cancel();
-      this.queuePreview();
-    }
-    this.painter.request();
-    return next;
-  }
-
   /** Swarm mode's settings, or undefined when it is off: the race's optimizers (as last synced), landscape and seed. */
   private swarmSettings(): SwarmSettings | undefined {
     const size = Number(this.swarm);
@@ -443,17 +384,12 @@ export class GdOptimizerRace extends GdElement {
     return { landscape: this.currentLandscape, entries: this.entries, size, seed: this.seed };
   }
 
-  /** The swarm follows the settings: a new one for another landscape, optimizers, size or seed; none when off. */
-  private syncSwarm(): void {
-    if (this.swarmRun.sync(this.swarmSettings())) this.painter.request();
-  }
-
   /** Repaints and reports the updates just made. */
   private reportSteps(): void {
     const model = this.model;
     if (!model?.built) return;
     this.painter.request();
-    const swarm = this.swarmRun.model;
+    const swarm = this.race.swarm.model;
     this.fire('gd-step', {
       iteration: model.iteration,
       values: { optimizers: model.positions(), ...(swarm ? { swarm: { iteration: swarm.iteration } } : {}) },
@@ -464,7 +400,7 @@ export class GdOptimizerRace extends GdElement {
       this.readoutTick++;
     }
     // A swarm still under way keeps the play going after the race's own optimizers stop.
-    const reason = this.swarmRun.settled ? model.takeDone() : undefined;
+    const reason = this.race.swarm.settled ? model.takeDone() : undefined;
     if (!reason) return;
     this.pause();
     this.readoutTick++;
@@ -472,24 +408,7 @@ export class GdOptimizerRace extends GdElement {
   }
 
   protected override onFrame(): void {
-    // A step(n) under way has the run; play waits for it.
-    if (this.busy || this.startHandle.dragging || this.runner.busy || !this.model?.built) return;
-    this.busy = true;
-    try {
-      const now = performance.now();
-      const steps = stepsForFrame(this.speed, now - this.lastFrameAt, this.reducedMotion.matches);
-      this.model.step(steps);
-      this.swarmRun.advanceForFrame(steps);
-      this.lastFrameAt = now;
-      this.reportSteps();
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** Shows where the next 100 steps lead from the start, once the page is idle. */
-  private queuePreview(): void {
-    this.previewer.whenIdle(() => this.isConnected && !this.startHandle.dragging && this.iteration === 0);
+    if (!this.startHandle.dragging) this.race.frame(this.speed, this.reducedMotion.matches);
   }
 
   // ---------------------------------------------------------------- user input
@@ -508,7 +427,7 @@ export class GdOptimizerRace extends GdElement {
    * @internal
    */
   applyLinked(values: LinkedValues): LinkTaken {
-    return this.optimizers.applyLinked(this.syncModel().entries, values);
+    return this.optimizers.applyLinked(this.race.sync().entries, values);
   }
 
   private onEnabledChange(index: number, enabled: boolean): void {
@@ -529,9 +448,9 @@ export class GdOptimizerRace extends GdElement {
       this.custom.switched(this.currentLandscape.id) || (changed.has('landscape') && changed.get('landscape') !== this.landscape);
     this.startHandle.follow(changed, landscapeChanged);
     // The model follows the settings here, before render, which only reads it.
-    this.syncModel().build();
+    this.race.sync().build();
     this.basinMaps.sync();
-    this.syncSwarm();
+    this.race.syncSwarm();
   }
 
   protected override firstUpdated(): void {
@@ -592,7 +511,7 @@ export class GdOptimizerRace extends GdElement {
         dragging: this.startHandle.dragging,
         focus: this.isolated ?? this.pinned,
         colors: this.colors,
-        swarm: this.swarmRun.tails(),
+        swarm: this.race.swarm.tails(),
       }),
     );
     const { innerWidth, innerHeight } = plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
@@ -620,7 +539,7 @@ export class GdOptimizerRace extends GdElement {
       handle: this.startHandle,
       pointer: raceReadoutHandlers(this.readout, landscape, () => this.startHandle.point, format),
       readout: this.readout.text,
-      ghosts: this.ghosts,
+      ghosts: this.race.ghosts,
       thumbnails: this.thumbnails,
       focus: this.isolated ?? this.pinned,
       pinned: this.pinned,
@@ -639,7 +558,7 @@ export class GdOptimizerRace extends GdElement {
           this.fire('gd-params-change', { basins: this.basins });
         },
       }),
-      swarm: renderSwarmTally(this.swarmRun.tally(), format),
+      swarm: renderSwarmTally(this.race.swarm.tally(), format),
       actions: this.actions,
     });
   }
