@@ -3,28 +3,26 @@ import { property, query, state } from 'lit/decorators.js';
 import { LANDSCAPE_IDS, type Landscape } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { isOneOf, numberOrText } from '../shared/parse.js';
-import { numberRule } from '../shared/rules.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
-import { landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
+import { idleTasks, paintThumbnail } from './internal/thumbnails.js';
 import { prepareWhenIdle } from './internal/idle.js';
 import { RaceRun } from './internal/race-run.js';
-import { prepareSlice } from './internal/landscape-cache.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
-import { BAND_COUNT, GRID_SIZE, MAX_SWARM, plotScales, plotWidth } from './internal/layout.js';
+import { BAND_COUNT, GRID_SIZE, plotScales, plotWidth } from './internal/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
 import { MAX_STEPS, RaceModel, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
-import { RacePainter, raceScene, resolveRaceColors } from './internal/painter.js';
+import { RacePainter, raceScene } from './internal/painter.js';
 import { renderRace, type RaceActions } from './internal/race-view.js';
 import { withChildNotes } from './internal/links.js';
 import { OptimizerSettings } from './internal/optimizer-settings.js';
 import { StartController } from './internal/start-controller.js';
 import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
-import { DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
+import { DEFAULT_LANDSCAPE, KAPPA_RULE, SPEED_RULE, SWARM_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';
@@ -113,7 +111,6 @@ export class GdOptimizerRace extends GdElement {
 
   private lastReadout = 0;
   private colors: Record<string, string> = {};
-  private colorsKey = '';
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
   private cancelIdle?: () => void;
   private readonly linker = new LinkController(this);
@@ -171,26 +168,6 @@ export class GdOptimizerRace extends GdElement {
     },
   });
 
-  /** What the reader can do in the template. */
-  private readonly actions: RaceActions = {
-    pickLandscape: (id) => this.setLandscapeByUser(id),
-    isolate: (i) => this.setIsolated(i),
-    pin: (i) => {
-      this.pinned = this.pinned === i ? null : i;
-      this.painter.request();
-    },
-    toggle: () => (this.playing ? this.pause() : this.play()),
-    step: () => void this.step(1),
-    reset: () => this.reset(),
-    setSpeed: (speed) => {
-      this.speed = speed;
-      this.changedByElement('speed');
-    },
-    speedCommitted: () => this.fire('gd-params-change', { speed: this.speed }),
-    setEnabled: (i, enabled) => this.onEnabledChange(i, enabled),
-    setHyperparameter: (i, name, input) => this.optimizers.edit(i, name, input),
-  };
-
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
       ...super.propertyRules(),
@@ -203,13 +180,8 @@ export class GdOptimizerRace extends GdElement {
       kappa: KAPPA_RULE,
       ...this.custom.rules(this.formula, this.domain),
       start: this.startHandle.rule(),
-      speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
-      swarm: numberRule(
-        'swarm',
-        { min: 0, max: MAX_SWARM, integer: true },
-        0,
-        `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
-      ),
+      speed: SPEED_RULE,
+      swarm: SWARM_RULE,
       basins: basinsRule(this.optimizers.read().length),
     };
   }
@@ -280,18 +252,16 @@ export class GdOptimizerRace extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const rules = this.propertyRules();
-    const speed = rules.speed.valid(this.speed) ? Number(this.speed) : 5;
     return {
       // The seed and the swarm's size: a restored swarm has the same starts.
       ...super.stateSettings(),
-      swarm: rules.swarm.valid(this.swarm) ? Number(this.swarm) : 0,
+      swarm: SWARM_RULE.valid(this.swarm) ? Number(this.swarm) : 0,
       landscape: this.custom.resolve(this.landscape, this.formula, this.domain) ? 'custom' : this.currentLandscape.id,
       formula: this.formula ?? null,
       domain: this.domain ?? null,
       kappa: kappaOf(this.kappa),
       start: this.startHandle.saved(),
-      speed,
+      speed: SPEED_RULE.valid(this.speed) ? Number(this.speed) : 5,
       optimizers: this.optimizers.saved(),
     };
   }
@@ -380,7 +350,7 @@ export class GdOptimizerRace extends GdElement {
   /** Swarm mode's settings, or undefined when it is off: the race's optimizers (as last synced), landscape and seed. */
   private swarmSettings(): SwarmSettings | undefined {
     const size = Number(this.swarm);
-    if (!(size > 0) || !this.propertyRules().swarm.valid(this.swarm)) return undefined;
+    if (!(size > 0) || !SWARM_RULE.valid(this.swarm)) return undefined;
     return { landscape: this.currentLandscape, entries: this.entries, size, seed: this.seed };
   }
 
@@ -413,12 +383,40 @@ export class GdOptimizerRace extends GdElement {
 
   // ---------------------------------------------------------------- user input
 
-  private setLandscapeByUser(id: string): void {
-    if (id === this.landscape) return;
-    this.landscape = id;
-    this.changedByElement('landscape');
-    this.fire('gd-params-change', { landscape: id });
-  }
+  /** What the reader can do in the template. */
+  private readonly actions: RaceActions = {
+    pickLandscape: (id) => {
+      if (id === this.landscape) return;
+      this.landscape = id;
+      this.changedByElement('landscape');
+      this.fire('gd-params-change', { landscape: id });
+    },
+    isolate: (i) => {
+      this.isolated = i;
+      this.painter.request();
+    },
+    pin: (i) => {
+      this.pinned = this.pinned === i ? null : i;
+      this.painter.request();
+    },
+    toggle: () => (this.playing ? this.pause() : this.play()),
+    step: () => void this.step(1),
+    reset: () => this.reset(),
+    setSpeed: (speed) => {
+      this.speed = speed;
+      this.changedByElement('speed');
+    },
+    speedCommitted: () => this.fire('gd-params-change', { speed: this.speed }),
+    setEnabled: (i, enabled) => {
+      // An optimizer taken out of the race is no longer isolated in the legend.
+      if (!enabled && (this.isolated === i || this.pinned === i)) {
+        this.isolated = null;
+        this.pinned = null;
+      }
+      this.optimizers.setEnabled(i, enabled);
+    },
+    setHyperparameter: (i, name, input) => this.optimizers.edit(i, name, input),
+  };
 
   /**
    * A linked widget's learning rate or decay, set by its user or by page script. It
@@ -428,15 +426,6 @@ export class GdOptimizerRace extends GdElement {
    */
   applyLinked(values: LinkedValues): LinkTaken {
     return this.optimizers.applyLinked(this.race.sync().entries, values);
-  }
-
-  private onEnabledChange(index: number, enabled: boolean): void {
-    // An optimizer taken out of the race is no longer isolated in the legend.
-    if (!enabled && (this.isolated === index || this.pinned === index)) {
-      this.isolated = null;
-      this.pinned = null;
-    }
-    this.optimizers.setEnabled(index, enabled);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -464,16 +453,11 @@ export class GdOptimizerRace extends GdElement {
    */
   private prepareAhead(): void {
     this.cancelIdle?.();
-    // Each task is one slice of a few ms (a thumbnail, a block of grid rows, one band)
-    // and returns true once its piece is complete. The grids and bands go to the cache
-    // every race on the page shares.
-    const tasks: (() => boolean)[] = [
-      ...LANDSCAPE_IDS.filter((id) => !this.thumbnails[id]).map((id) => () => {
-        this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) !== undefined };
-        return true;
-      }),
-      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(raceLandscape(id, this.kappa)!, GRID_SIZE, BAND_COUNT)),
-    ];
+    const tasks = idleTasks(
+      this.thumbnails,
+      () => this.kappa,
+      (id, drawn) => (this.thumbnails = { ...this.thumbnails, [id]: drawn }),
+    );
     this.cancelIdle = prepareWhenIdle({ isConnected: () => this.isConnected, onScreen: () => this.player.onScreen }, tasks);
   }
 
@@ -483,13 +467,9 @@ export class GdOptimizerRace extends GdElement {
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.thumb-image:not([data-painted])')) {
       if (paintThumbnail(canvas, canvas.dataset.landscape!)) canvas.dataset.painted = '';
     }
-    // Canvas colours follow the theme; resolving them forces a style pass, so only on change.
-    const colorsKey = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
-    if (colorsKey !== this.colorsKey) {
-      this.colorsKey = colorsKey;
-      this.drawing.invalidateContours();
-      this.colors = resolveRaceColors(this.renderRoot as ShadowRoot, this.entries.length);
-    }
+    // Canvas colours follow the theme (resolved again only when it changed).
+    const theme = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
+    this.colors = this.drawing.colorsFor(this.renderRoot as ShadowRoot, theme, this.entries.length);
     // The PaintController repaints the canvases after this update.
   }
 
@@ -516,11 +496,6 @@ export class GdOptimizerRace extends GdElement {
     );
     const { innerWidth, innerHeight } = plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
     this.basinMaps.paint(this.basinCanvas, innerWidth, innerHeight, this.colors);
-  }
-
-  private setIsolated(index: number | null): void {
-    this.isolated = index;
-    this.painter.request();
   }
 
   // ---------------------------------------------------------------- rendering
