@@ -6,8 +6,7 @@ import { isOneOf, numberOrText } from '../shared/parse.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
-import { idleTasks, paintThumbnail } from './internal/thumbnails.js';
-import { prepareWhenIdle } from './internal/idle.js';
+import { PrepareAhead } from './internal/prepare-ahead.js';
 import { RaceRun } from './internal/race-run.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
 import { BAND_COUNT, GRID_SIZE, plotScales, plotWidth } from './internal/layout.js';
@@ -101,8 +100,6 @@ export class GdOptimizerRace extends GdElement {
   @state() private pinned: number | null = null;
   /** Bumped (at most ~10 times a second while playing) to refresh the text readouts. */
   @state() private readoutTick = 0;
-  /** Landscapes whose thumbnail is drawn (made while the page is idle). */
-  @state() private thumbnails: Record<string, boolean> = {};
 
   @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
   @query('canvas.paths') private pathCanvas?: HTMLCanvasElement;
@@ -112,9 +109,10 @@ export class GdOptimizerRace extends GdElement {
   private lastReadout = 0;
   private colors: Record<string, string> = {};
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private cancelIdle?: () => void;
   private readonly linker = new LinkController(this);
   private readonly drawing = new RacePainter();
+  /** The thumbnails and every landscape's grid, made while the page is idle. */
+  private readonly prepared = new PrepareAhead(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
   /** The one place the canvases are painted: once per frame, however many ask. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   /** `landscape="custom"`: the formula's landscape, its notes, its contours and minima made in slices. */
@@ -205,17 +203,8 @@ export class GdOptimizerRace extends GdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page after a move: finish preparing what the idle queue had left.
-    if (this.hasUpdated) {
-      this.prepareAhead();
-      this.race.queuePreview();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.cancelIdle?.();
-    this.cancelIdle = undefined;
+    // Back in the page after a move: preview from the start again if it is still wanted.
+    if (this.hasUpdated) this.race.queuePreview();
   }
 
   // ---------------------------------------------------------------- public API
@@ -442,31 +431,9 @@ export class GdOptimizerRace extends GdElement {
     this.race.syncSwarm();
   }
 
-  protected override firstUpdated(): void {
-    this.prepareAhead();
-  }
-
-  /**
-   * After the first paint, while the page is idle: the thumbnails, then every
-   * landscape's grid and contour bands, one piece per idle slice, so that switching
-   * landscape later only fills polygons.
-   */
-  private prepareAhead(): void {
-    this.cancelIdle?.();
-    const tasks = idleTasks(
-      this.thumbnails,
-      () => this.kappa,
-      (id, drawn) => (this.thumbnails = { ...this.thumbnails, [id]: drawn }),
-    );
-    this.cancelIdle = prepareWhenIdle({ isConnected: () => this.isConnected, onScreen: () => this.player.onScreen }, tasks);
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.refreshChildNotes();
-    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.thumb-image:not([data-painted])')) {
-      if (paintThumbnail(canvas, canvas.dataset.landscape!)) canvas.dataset.painted = '';
-    }
     // Canvas colours follow the theme (resolved again only when it changed).
     const theme = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
     this.colors = this.drawing.colorsFor(this.renderRoot as ShadowRoot, theme, this.entries.length);
@@ -515,7 +482,7 @@ export class GdOptimizerRace extends GdElement {
       pointer: raceReadoutHandlers(this.readout, landscape, () => this.startHandle.point, format),
       readout: this.readout.text,
       ghosts: this.race.ghosts,
-      thumbnails: this.thumbnails,
+      thumbnails: this.prepared.thumbnails,
       focus: this.isolated ?? this.pinned,
       pinned: this.pinned,
       playing: this.playing,

@@ -1,8 +1,5 @@
-import { LANDSCAPE_IDS, evaluateGrid, getLandscape } from '../../../core/index.js';
+import { evaluateGrid, getLandscape } from '../../../core/index.js';
 import { drawFilledContours } from '../../shared/plot/contours.js';
-import { raceLandscape } from './defaults.js';
-import { prepareSlice } from './landscape-cache.js';
-import { BAND_COUNT, GRID_SIZE } from './layout.js';
 
 const cache = new Map<string, HTMLCanvasElement>();
 
@@ -40,25 +37,4 @@ export function paintThumbnail(target: HTMLCanvasElement, id: string): boolean {
   context.clearRect(0, 0, target.width, target.height);
   context.drawImage(source, 0, 0);
   return true;
-}
-
-/**
- * A race's work for idle time: the thumbnails not `drawn` yet, then every landscape's
- * grid and contour bands (at the race's κ then), so that switching landscape later only
- * fills polygons. Each task is one slice of a few ms (a thumbnail, a block of grid rows,
- * one band) and returns true once its piece is complete. The grids and bands go to the
- * cache every race on the page shares.
- */
-export function idleTasks(
-  drawn: Readonly<Record<string, boolean>>,
-  kappa: () => unknown,
-  onThumbnail: (id: string, drawn: boolean) => void,
-): (() => boolean)[] {
-  return [
-    ...LANDSCAPE_IDS.filter((id) => !drawn[id]).map((id) => () => {
-      onThumbnail(id, landscapeThumbnail(id) !== undefined);
-      return true;
-    }),
-    ...LANDSCAPE_IDS.map((id) => () => prepareSlice(raceLandscape(id, kappa())!, GRID_SIZE, BAND_COUNT)),
-  ];
 }
