@@ -1,68 +1,31 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LANDSCAPE_IDS, type HyperparameterName, type Landscape } from '../../core/index.js';
+import { LANDSCAPE_IDS, type Landscape } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
-import { isOneOf, numberOrText, parseFiniteNumber, parsePair } from '../shared/parse.js';
-import { numberRule } from '../shared/rules.js';
+import { isOneOf, numberOrText } from '../shared/parse.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
-import { RunController } from '../shared/controllers/run-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
-import { nudgePoint, startPointDrag } from '../shared/plot/drag.js';
-import { GdOptimizer, NUMERIC_RULES } from '../optimizer/gd-optimizer.js';
-import { landscapeThumbnail, paintThumbnail } from './internal/thumbnails.js';
-import { prepareWhenIdle } from './internal/idle.js';
-import { RacePreviewer } from './internal/previewer.js';
-import { prepareSlice } from './internal/landscape-cache.js';
+import { PrepareAhead } from './internal/prepare-ahead.js';
+import { RaceRun } from './internal/race-run.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
-import {
-  BAND_COUNT,
-  GRID_SIZE,
-  MAX_SWARM,
-  PLOT_MARGIN,
-  chartSize,
-  clientToData,
-  isWide,
-  plotScales,
-  plotWidth,
-} from './internal/layout.js';
+import { BAND_COUNT, GRID_SIZE, plotScales, plotWidth } from './internal/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
-import { ghostsAfter, type Ghost } from './internal/ghosts.js';
-import {
-  MAX_STEPS,
-  RaceModel,
-  resolveEntries,
-  stepsForFrame,
-  type Overrides,
-  type RaceEntry,
-  type RaceTrajectory,
-} from './internal/race-model.js';
-import { RacePainter, previewCosts, raceChartScales, raceScene, resolveRaceColors } from './internal/painter.js';
-import {
-  HYPER_LABELS,
-  renderChart,
-  renderControls,
-  renderLegend,
-  renderPanels,
-  renderPicker,
-  renderPlotKey,
-  renderPlotSvg,
-} from './internal/templates.js';
-import { SharedSettings, linkedChanges, withChildNotes } from './internal/links.js';
-import { SwarmController } from './internal/swarm-controller.js';
+import { MAX_STEPS, RaceModel, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
+import { RacePainter, raceScene } from './internal/painter.js';
+import { renderRace, type RaceActions } from './internal/race-view.js';
+import { withChildNotes } from './internal/links.js';
+import { OptimizerSettings } from './internal/optimizer-settings.js';
+import { StartController } from './internal/start-controller.js';
 import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
-import { DEFAULT_LANDSCAPE, KAPPA_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
+import { DEFAULT_LANDSCAPE, KAPPA_RULE, SPEED_RULE, SWARM_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
 import { styles } from './gd-optimizer-race.styles.js';
-import { cssomStyle } from '../shared/cssom-style.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';
 export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm-model.js';
-
-/** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
-const MAX_RESTORED_OPTIMIZERS = 16;
 
 /**
  * Optimizers race down a 2-D cost landscape: pick a landscape, drag the red start
@@ -133,34 +96,23 @@ export class GdOptimizerRace extends GdElement {
    */
   @property({ converter: numberOrText, reflect: true }) basins: number | string = 'off';
 
-  @state() private startPoint: [number, number] = [0, 0];
   @state() private isolated: number | null = null;
   @state() private pinned: number | null = null;
   /** Bumped (at most ~10 times a second while playing) to refresh the text readouts. */
   @state() private readoutTick = 0;
-  /** Landscapes whose thumbnail is drawn (made while the page is idle). */
-  @state() private thumbnails: Record<string, boolean> = {};
 
   @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
   @query('canvas.paths') private pathCanvas?: HTMLCanvasElement;
   @query('canvas.basins') private basinCanvas?: HTMLCanvasElement;
   @query('canvas.costs') private chartCanvas?: HTMLCanvasElement;
 
-  /** The race: its run, trajectories and preview (rebuilt when the settings change). */
-  private model?: RaceModel;
-  private dragging = false;
-  /** Where the start is being dragged to; committed to `startPoint` on release. */
-  private dragPoint?: [number, number];
-  private busy = false;
   private lastReadout = 0;
-  private lastFrameAt = 0;
-  private overrides: Overrides[] = [];
   private colors: Record<string, string> = {};
-  private colorsKey = '';
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private cancelIdle?: () => void;
   private readonly linker = new LinkController(this);
   private readonly drawing = new RacePainter();
+  /** The thumbnails and every landscape's grid, made while the page is idle. */
+  private readonly prepared = new PrepareAhead(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
   /** The one place the canvases are painted: once per frame, however many ask. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   /** `landscape="custom"`: the formula's landscape, its notes, its contours and minima made in slices. */
@@ -169,24 +121,14 @@ export class GdOptimizerRace extends GdElement {
     grid: { n: GRID_SIZE, bands: BAND_COUNT },
     paint: () => this.painter.request(),
   });
-  /** Swarm mode's particles: rebuilt for new settings (not for a new start), stepped within a per-frame budget while playing. */
-  private readonly swarmRun = new SwarmController();
-  /** Steps the run (and the swarm, the same number of updates) in frame-sized chunks; frees the tensors only when the race leaves the page for good. */
-  private readonly runner = new RunController(this, {
-    apply: (k) => Math.max(this.model?.step(k) ?? 0, this.swarmRun.step(k)),
-    release: () => {
-      this.model?.releaseTensors();
-      this.swarmRun.releaseTensors();
-    },
-    afterChunk: () => this.painter.request(),
-  });
-  /** The preview, in slices that never hold a frame; the legend and the chart's axes follow its first and last. */
-  private readonly previewer = new RacePreviewer(this, {
-    model: () => this.model,
-    onSlice: (_, milestone) => {
-      this.painter.request();
-      if (milestone) this.requestUpdate();
-    },
+  /** The race's run: its model, swarm, steps and preview (rebuilt when the settings change). */
+  private readonly race = new RaceRun(this, {
+    settings: () => this.currentSettings(),
+    swarm: () => this.swarmSettings(),
+    paint: () => this.painter.request(),
+    previewed: () => this.requestUpdate(),
+    previewWanted: () => this.isConnected && !this.startHandle.dragging && this.iteration === 0,
+    stepped: () => this.reportSteps(),
   });
   /** The basin map of the optimizer `basins` names: computed in slices, cached, painted under the paths. */
   private readonly basinMaps = new BasinController(this, {
@@ -196,19 +138,33 @@ export class GdOptimizerRace extends GdElement {
     onScreen: () => this.player.onScreen,
     paint: () => this.painter.request(),
   });
-  /** Bumped by every reset and rebuild: a step(n) cut short by one reports nothing. */
-  private runGeneration = 0;
-  private readonly childObserver = new MutationObserver(() => this.requestUpdate());
-  /** Each child's shared settings as last sent to (or taken from) the link group. */
-  private readonly sharedSettings = new SharedSettings();
+  /** The optimizers (children or the defaults) and the edits of their settings. */
+  private readonly optimizers = new OptimizerSettings(this, {
+    landscape: () => ({ id: this.currentLandscape.id, kappa: kappaOf(this.kappa) }),
+    entries: () => this.entries,
+    note: (key, text) => this.setNote(key, text),
+    format: (value) => this.format(value),
+    changed: (detail) => this.fire('gd-params-change', detail),
+    share: (values) => this.linker.share(values),
+  });
   /** (w₁, w₂, J) under the pointer, or at the start handle moved with the keys. */
   private readonly readout = new PointReadout(() => this.requestUpdate());
-  /** Faded paths of the runs before a setting changed (until reset, or a new landscape or start). */
-  private ghosts: Ghost[] = [];
-  /** A restored state set the start: it wins over the landscape's own start even if the text is unchanged. */
-  private restoredStart = false;
-  /** `startPoint` holds the validated start (set on the first update). */
-  private startResolved = false;
+  /** The start point: its rule, the validated start, the handle's drag and keys. */
+  private readonly startHandle = new StartController(this, {
+    landscape: () => this.currentLandscape,
+    start: () => this.start,
+    write: (text) => {
+      this.start = text;
+      this.changedByElement('start');
+    },
+    moved: (point, commit) => {
+      showRacePoint(this.readout, this.currentLandscape, point, this.format.bind(this), commit);
+      if (commit) this.race.sync();
+      // While dragging, each optimizer's next steps are previewed without rebuilding the run.
+      this.race.previewFrom(point);
+      if (commit) this.fire('gd-params-change', { start: [...point] });
+    },
+  });
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -221,39 +177,15 @@ export class GdOptimizerRace extends GdElement {
       },
       kappa: KAPPA_RULE,
       ...this.custom.rules(this.formula, this.domain),
-      start: this.startRule(),
-      speed: numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100'),
-      swarm: numberRule(
-        'swarm',
-        { min: 0, max: MAX_SWARM, integer: true },
-        0,
-        `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
-      ),
-      basins: basinsRule(this.readEntries().length),
+      start: this.startHandle.rule(),
+      speed: SPEED_RULE,
+      swarm: SWARM_RULE,
+      basins: basinsRule(this.optimizers.read().length),
     };
   }
 
   protected override noteDetail(key: string): unknown {
     return this.custom.noteDetail(key);
-  }
-
-  /**
-   * A start inside the plotted area of the landscape in force (where dragging can put it
-   * too): every landscape's cost is finite in float32 there, so the race never begins
-   * at an infinite cost.
-   */
-  private startRule(): PropertyRule {
-    const { w1, w2 } = this.currentLandscape.domain;
-    const inside = (point: [number, number] | undefined) =>
-      point !== undefined && point[0] >= w1[0] && point[0] <= w1[1] && point[1] >= w2[0] && point[1] <= w2[1];
-    return {
-      attribute: 'start',
-      accepts: `two numbers "w1,w2" inside the plotted area of ${this.currentLandscape.name} (w1 from ${w1[0]} to ${w1[1]}, w2 from ${w2[0]} to ${w2[1]})`,
-      valid: (value) => inside(parsePair(value)),
-      // Stored as text, the form the attribute has (an array [w1, w2] is accepted too).
-      normalize: (value) => parsePair(value)!.join(','),
-      fallback: null,
-    };
   }
 
   protected override hideableParts(): Record<string, string[]> {
@@ -271,22 +203,8 @@ export class GdOptimizerRace extends GdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.childObserver.observe(this, { childList: true });
-    this.addEventListener('gd-optimizer-change', this.onChildChange);
-    // Back in the page after a move: finish preparing what the idle queue had left.
-    if (this.hasUpdated) {
-      this.prepareAhead();
-      this.queuePreview();
-    }
-    if (!customElements.get('gd-optimizer')) void customElements.whenDefined('gd-optimizer').then(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.childObserver.disconnect();
-    this.removeEventListener('gd-optimizer-change', this.onChildChange);
-    this.cancelIdle?.();
-    this.cancelIdle = undefined;
+    // Back in the page after a move: preview from the start again if it is still wanted.
+    if (this.hasUpdated) this.race.queuePreview();
   }
 
   // ---------------------------------------------------------------- public API
@@ -314,7 +232,7 @@ export class GdOptimizerRace extends GdElement {
    * how many of the swarm's 500 updates. `null` while `swarm` is 0.
    */
   get swarmTally(): SwarmTally | null {
-    return this.swarmRun.tallyFor(this.swarmSettings()) ?? null;
+    return this.race.swarm.tallyFor(this.swarmSettings()) ?? null;
   }
 
   /** Updates made since the start. */
@@ -323,25 +241,17 @@ export class GdOptimizerRace extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const start = this.hasUpdated ? this.startPoint : (parsePair(this.start) ?? this.currentLandscape.start);
-    const rules = this.propertyRules();
-    const speed = rules.speed.valid(this.speed) ? Number(this.speed) : 5;
     return {
       // The seed and the swarm's size: a restored swarm has the same starts.
       ...super.stateSettings(),
-      swarm: rules.swarm.valid(this.swarm) ? Number(this.swarm) : 0,
+      swarm: SWARM_RULE.valid(this.swarm) ? Number(this.swarm) : 0,
       landscape: this.custom.resolve(this.landscape, this.formula, this.domain) ? 'custom' : this.currentLandscape.id,
       formula: this.formula ?? null,
       domain: this.domain ?? null,
       kappa: kappaOf(this.kappa),
-      start: pairText(start),
-      speed,
-      optimizers: this.readEntries().map((entry) => ({
-        type: entry.type,
-        label: entry.label,
-        ...entry.hyperparameters,
-        disabled: entry.disabled,
-      })),
+      start: this.startHandle.saved(),
+      speed: SPEED_RULE.valid(this.speed) ? Number(this.speed) : 5,
+      optimizers: this.optimizers.saved(),
     };
   }
 
@@ -357,30 +267,16 @@ export class GdOptimizerRace extends GdElement {
   protected override applyState(state: Record<string, unknown>): void {
     const { optimizers, ...rest } = state;
     super.applyState(rest);
-    if ('start' in rest) this.restoredStart = true;
-    if (!Array.isArray(optimizers)) return;
-    const saved = optimizers
-      .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
-      .slice(0, MAX_RESTORED_OPTIMIZERS);
-    let children = this.optimizerChildren();
-    if (children.length !== saved.length) {
-      for (const child of children) child.remove();
-      children = saved.map(() => document.createElement('gd-optimizer'));
-      this.append(...children);
-    }
-    saved.forEach((settings, i) => {
-      const child = children[i] as unknown as Record<string, unknown>;
-      for (const key of ['type', 'label', 'disabled', ...Object.keys(NUMERIC_RULES)]) if (key in settings) child[key] = settings[key];
-    });
-    this.overrides = [];
+    if ('start' in rest) this.startHandle.restore();
+    this.optimizers.restore(optimizers);
   }
 
   protected override replay(n: number): Promise<void> {
-    this.syncModel();
-    this.syncSwarm();
+    this.race.sync();
+    this.race.syncSwarm();
     this.reset();
     // Not through step(), which waits for updateComplete, which waits for this replay.
-    return this.stepRun(Math.min(n, MAX_STEPS));
+    return this.race.step(Math.min(n, MAX_STEPS));
   }
 
   /**
@@ -393,44 +289,34 @@ export class GdOptimizerRace extends GdElement {
     const count = Math.max(0, Math.floor(Number(n) || 0));
     // A race never put in a page never updates: it steps on its settings as they are.
     if (this.isConnected || this.hasUpdated) await this.updateComplete;
-    this.syncModel();
-    this.syncSwarm();
-    await this.stepRun(count);
-  }
-
-  /** `count` updates through the RunController (frame-sized chunks), then one report. */
-  private async stepRun(count: number): Promise<void> {
-    const generation = this.runGeneration;
-    await this.runner.step(count);
-    // A reset or a rebuild meanwhile ended this call; it reports nothing.
-    if (generation === this.runGeneration) this.reportSteps();
+    this.race.sync();
+    this.race.syncSwarm();
+    await this.race.step(count);
   }
 
   /** Back to iteration 0 at the current start; a pending `step(n)` ends here. */
   reset(): void {
-    this.runner.cancel();
-    this.runGeneration++;
-    this.previewer.cancel();
-    this.ghosts = [];
-    this.model?.reset();
-    this.swarmRun.reset();
-    this.queuePreview();
-    this.painter.request();
+    this.race.reset();
     this.readoutTick++;
   }
 
   /** Stops playing; a pending `step(n)` ends here too. */
   override pause(): void {
-    this.runner.cancel();
+    this.race.cancel();
     super.pause();
   }
 
   override play(): void {
-    if (this.syncModel().finished && this.swarmRun.settled) this.reset();
+    if (this.race.sync().finished && this.race.swarm.settled) this.reset();
     super.play();
   }
 
   // ---------------------------------------------------------------- the race
+
+  /** The race's model (as last synced). */
+  private get model(): RaceModel | undefined {
+    return this.race.model;
+  }
 
   /** The landscape in force (validated). */
   private get currentLandscape(): Landscape {
@@ -441,72 +327,20 @@ export class GdOptimizerRace extends GdElement {
     );
   }
 
-  private optimizerChildren(): GdOptimizer[] {
-    return Array.from(this.children).filter((child): child is GdOptimizer => child instanceof GdOptimizer);
-  }
-
-  /** The optimizers as they are now: children (document order) or the defaults. */
-  private readEntries(): RaceEntry[] {
-    return resolveEntries(this.currentLandscape.id, this.optimizerChildren(), this.overrides, kappaOf(this.kappa));
-  }
-
   /** The optimizers the race runs (as last synced), or as they are now before any model. */
   private get entries(): RaceEntry[] {
-    return this.model?.entries ?? this.readEntries();
+    return this.model?.entries ?? this.optimizers.read();
   }
 
   private currentSettings() {
-    return { landscape: this.currentLandscape, start: this.currentStart(), entries: this.readEntries() };
-  }
-
-  /**
-   * The model for the current landscape, start and optimizers; a new one (its run made
-   * later, by `build()` or the first step) when any changed. A preview already made from
-   * the new start with the same optimizers (a drag's, on release) is handed over, not
-   * computed again.
-   */
-  private syncModel(): RaceModel {
-    const settings = this.currentSettings();
-    const model = this.model;
-    if (model && RaceModel.keyOf(settings) === model.key) {
-      model.entries = settings.entries;
-      return model;
-    }
-    const next = new RaceModel(settings);
-    this.ghosts = ghostsAfter(model, next, this.ghosts);
-    this.runner.cancel();
-    this.runGeneration++;
-    const adopted = model !== undefined && next.adoptPreview(model.takePreview(), model.key);
-    model?.dispose();
-    this.model = next;
-    if (!adopted) {
-      this.previewer.cancel();
-      this.queuePreview();
-    }
-    this.painter.request();
-    return next;
+    return { landscape: this.currentLandscape, start: this.startHandle.current(), entries: this.optimizers.read() };
   }
 
   /** Swarm mode's settings, or undefined when it is off: the race's optimizers (as last synced), landscape and seed. */
   private swarmSettings(): SwarmSettings | undefined {
     const size = Number(this.swarm);
-    if (!(size > 0) || !this.propertyRules().swarm.valid(this.swarm)) return undefined;
+    if (!(size > 0) || !SWARM_RULE.valid(this.swarm)) return undefined;
     return { landscape: this.currentLandscape, entries: this.entries, size, seed: this.seed };
-  }
-
-  /** The swarm follows the settings: a new one for another landscape, optimizers, size or seed; none when off. */
-  private syncSwarm(): void {
-    if (this.swarmRun.sync(this.swarmSettings())) this.painter.request();
-  }
-
-  /**
-   * Where the race starts: the validated `start` once the race has updated; before
-   * that (a race not yet in a page) the `start` given if it is valid, else the landscape's.
-   */
-  private currentStart(): [number, number] {
-    if (this.startResolved) return this.startPoint;
-    const explicit = this.startRule().valid(this.start) ? parsePair(this.start) : undefined;
-    return explicit ?? [...this.currentLandscape.start];
   }
 
   /** Repaints and reports the updates just made. */
@@ -514,7 +348,7 @@ export class GdOptimizerRace extends GdElement {
     const model = this.model;
     if (!model?.built) return;
     this.painter.request();
-    const swarm = this.swarmRun.model;
+    const swarm = this.race.swarm.model;
     this.fire('gd-step', {
       iteration: model.iteration,
       values: { optimizers: model.positions(), ...(swarm ? { swarm: { iteration: swarm.iteration } } : {}) },
@@ -525,7 +359,7 @@ export class GdOptimizerRace extends GdElement {
       this.readoutTick++;
     }
     // A swarm still under way keeps the play going after the race's own optimizers stop.
-    const reason = this.swarmRun.settled ? model.takeDone() : undefined;
+    const reason = this.race.swarm.settled ? model.takeDone() : undefined;
     if (!reason) return;
     this.pause();
     this.readoutTick++;
@@ -533,118 +367,45 @@ export class GdOptimizerRace extends GdElement {
   }
 
   protected override onFrame(): void {
-    // A step(n) under way has the run; play waits for it.
-    if (this.busy || this.dragging || this.runner.busy || !this.model?.built) return;
-    this.busy = true;
-    try {
-      const now = performance.now();
-      const steps = stepsForFrame(this.speed, now - this.lastFrameAt, this.reducedMotion.matches);
-      this.model.step(steps);
-      this.swarmRun.advanceForFrame(steps);
-      this.lastFrameAt = now;
-      this.reportSteps();
-    } finally {
-      this.busy = false;
-    }
+    if (!this.startHandle.dragging) this.race.frame(this.speed, this.reducedMotion.matches);
   }
-
-  /** Shows where the next 100 steps lead from the start, once the page is idle. */
-  private queuePreview(): void {
-    this.previewer.whenIdle(() => this.isConnected && !this.dragging && this.iteration === 0);
-  }
-
-  /** A child's settings changed: re-read them; the notice goes no further than this race. */
-  private onChildChange = (event: Event): void => {
-    event.stopPropagation();
-    // A child's learning rate or decay set by page script goes to the link group, like one typed into its panel.
-    const shared = event.target instanceof GdOptimizer && event.target.parentElement === this && this.sharedSettings.changes(event.target);
-    if (shared) this.linker.share(shared);
-    this.requestUpdate();
-  };
 
   // ---------------------------------------------------------------- user input
 
-  private setLandscapeByUser(id: string): void {
-    if (id === this.landscape) return;
-    this.landscape = id;
-    this.changedByElement('landscape');
-    this.fire('gd-params-change', { landscape: id });
-  }
-
-  private moveStart(point: [number, number], commit: boolean): void {
-    showRacePoint(this.readout, this.currentLandscape, point, this.format.bind(this), commit);
-    if (commit) {
-      this.dragPoint = undefined;
-      this.startPoint = point;
-      this.start = pairText(point);
-      this.changedByElement('start');
-      this.syncModel();
-      this.previewer.from(point);
-      this.fire('gd-params-change', { start: [...point] });
-      return;
-    }
-    // While dragging: move the handle directly and preview where each optimizer would
-    // go, without rebuilding the run or re-rendering the template.
-    this.dragPoint = point;
-    const handle = this.renderRoot.querySelector('.handle');
-    const svg = handle?.closest('svg');
-    if (handle && svg) {
-      const { x, y } = plotScales(this.currentLandscape, svg.width.baseVal.value);
-      handle.setAttribute('transform', `translate(${x(point[0])},${y(point[1])})`);
-    }
-    this.previewer.from(point);
-  }
-
-  private readonly onHandlePointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0) return;
-    const landscape = this.currentLandscape;
-    const svg = (event.currentTarget as Element).closest('svg')!;
-    this.dragging = true;
-    startPointDrag(event, {
-      toData: (x, y) => clientToData(svg, landscape, x, y),
-      domain: { x: landscape.domain.w1, y: landscape.domain.w2 },
-      onPreview: (point) => this.moveStart(point, false),
-      onCommit: (point) => {
-        this.dragging = false;
-        this.moveStart(point, true);
-      },
-    });
+  /** What the reader can do in the template. */
+  private readonly actions: RaceActions = {
+    pickLandscape: (id) => {
+      if (id === this.landscape) return;
+      this.landscape = id;
+      this.changedByElement('landscape');
+      this.fire('gd-params-change', { landscape: id });
+    },
+    isolate: (i) => {
+      this.isolated = i;
+      this.painter.request();
+    },
+    pin: (i) => {
+      this.pinned = this.pinned === i ? null : i;
+      this.painter.request();
+    },
+    toggle: () => (this.playing ? this.pause() : this.play()),
+    step: () => void this.step(1),
+    reset: () => this.reset(),
+    setSpeed: (speed) => {
+      this.speed = speed;
+      this.changedByElement('speed');
+    },
+    speedCommitted: () => this.fire('gd-params-change', { speed: this.speed }),
+    setEnabled: (i, enabled) => {
+      // An optimizer taken out of the race is no longer isolated in the legend.
+      if (!enabled && (this.isolated === i || this.pinned === i)) {
+        this.isolated = null;
+        this.pinned = null;
+      }
+      this.optimizers.setEnabled(i, enabled);
+    },
+    setHyperparameter: (i, name, input) => this.optimizers.edit(i, name, input),
   };
-
-  private readonly onHandleKeyDown = (event: KeyboardEvent): void => {
-    const landscape = this.currentLandscape;
-    const point = nudgePoint(event, this.startPoint, { x: landscape.domain.w1, y: landscape.domain.w2 });
-    if (point) this.moveStart(point, true);
-  };
-
-  private onHyperparameterChange(index: number, name: HyperparameterName, input: HTMLInputElement): void {
-    const entry = this.entries[index];
-    const rule = NUMERIC_RULES[name];
-    const value = parseFiniteNumber(input.value);
-    const key = `panel-${index}-${name}`;
-    if (value === undefined || !rule.valid(value)) {
-      this.setNote(key, `${entry.label}: ${HYPER_LABELS[name]} must be ${rule.accepts}; kept ${this.format(entry.hyperparameters[name])}.`);
-      input.value = String(entry.hyperparameters[name]);
-      return;
-    }
-    this.setNote(key, undefined);
-    this.setHyperparameter(index, name, value);
-    this.requestUpdate();
-    this.fire('gd-params-change', { optimizer: index, label: entry.label, [name]: value });
-    if (name === 'learningRate' || name === 'decay') this.linker.share({ type: entry.type, [name]: value });
-  }
-
-  /** Sets one optimizer's setting: on its `<gd-optimizer>` child, or for a default optimizer. */
-  private setHyperparameter(index: number, name: HyperparameterName, value: number): void {
-    const child = this.entries[index].child;
-    if (!child) {
-      this.overrides[index] = { ...this.overrides[index], [name]: value };
-      return;
-    }
-    (child as unknown as Record<string, number>)[name] = value;
-    // Set here, so it is not sent to the link group again when the child reports it.
-    this.sharedSettings.mark(child);
-  }
 
   /**
    * A linked widget's learning rate or decay, set by its user or by page script. It
@@ -653,27 +414,7 @@ export class GdOptimizerRace extends GdElement {
    * @internal
    */
   applyLinked(values: LinkedValues): LinkTaken {
-    const changes = linkedChanges(this.syncModel().entries, values);
-    if (!changes.length) return undefined;
-    const taken: Record<string, number> = {};
-    for (const { index, name, value } of changes) {
-      this.setHyperparameter(index, name, value);
-      taken[name] = value;
-    }
-    this.requestUpdate();
-    return { values: taken, optimizers: [...new Set(changes.map((change) => change.index))] };
-  }
-
-  private onEnabledChange(index: number, enabled: boolean): void {
-    const entry = this.entries[index];
-    if (entry.child) entry.child.disabled = !enabled;
-    else this.overrides[index] = { ...this.overrides[index], disabled: !enabled };
-    if (!enabled && (this.isolated === index || this.pinned === index)) {
-      this.isolated = null;
-      this.pinned = null;
-    }
-    this.requestUpdate();
-    this.fire('gd-params-change', { optimizer: index, label: entry.label, enabled });
+    return this.optimizers.applyLinked(this.race.sync().entries, values);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -683,80 +424,29 @@ export class GdOptimizerRace extends GdElement {
     // A rejected value was put back by the base class: nothing really changed.
     const landscapeChanged =
       this.custom.switched(this.currentLandscape.id) || (changed.has('landscape') && changed.get('landscape') !== this.landscape);
-    const startChanged = (changed.has('start') && changed.get('start') !== this.start) || this.restoredStart;
-    this.restoredStart = false;
-    if (landscapeChanged || startChanged) {
-      const landscape = this.currentLandscape;
-      const explicit = parsePair(this.start);
-      if (startChanged && explicit) this.startPoint = explicit;
-      else if (landscapeChanged || !explicit) {
-        this.startPoint = [...landscape.start];
-        // `start` says where the race really starts, so a page (or a framework holding
-        // the old value) can read it and set the old start back.
-        if (this.hasUpdated && explicit) {
-          this.start = pairText(this.startPoint);
-          this.changedByElement('start');
-        }
-      }
-    }
-    this.startResolved = true;
+    this.startHandle.follow(changed, landscapeChanged);
     // The model follows the settings here, before render, which only reads it.
-    this.syncModel().build();
+    this.race.sync().build();
     this.basinMaps.sync();
-    this.syncSwarm();
-  }
-
-  protected override firstUpdated(): void {
-    this.prepareAhead();
-  }
-
-  /**
-   * After the first paint, while the page is idle: the thumbnails, then every
-   * landscape's grid and contour bands, one piece per idle slice, so that switching
-   * landscape later only fills polygons.
-   */
-  private prepareAhead(): void {
-    this.cancelIdle?.();
-    // Each task is one slice of a few ms (a thumbnail, a block of grid rows, one band)
-    // and returns true once its piece is complete. The grids and bands go to the cache
-    // every race on the page shares.
-    const tasks: (() => boolean)[] = [
-      ...LANDSCAPE_IDS.filter((id) => !this.thumbnails[id]).map((id) => () => {
-        this.thumbnails = { ...this.thumbnails, [id]: landscapeThumbnail(id) !== undefined };
-        return true;
-      }),
-      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(raceLandscape(id, this.kappa)!, GRID_SIZE, BAND_COUNT)),
-    ];
-    this.cancelIdle = prepareWhenIdle({ isConnected: () => this.isConnected, onScreen: () => this.player.onScreen }, tasks);
+    this.race.syncSwarm();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.refreshChildNotes();
-    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.thumb-image:not([data-painted])')) {
-      if (paintThumbnail(canvas, canvas.dataset.landscape!)) canvas.dataset.painted = '';
-    }
-    // Canvas colours follow the theme; resolving them forces a style pass, so only on change.
-    const colorsKey = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
-    if (colorsKey !== this.colorsKey) {
-      this.colorsKey = colorsKey;
-      this.drawing.invalidateContours();
-      this.colors = resolveRaceColors(this.renderRoot as ShadowRoot, this.entries.length);
-    }
+    // Canvas colours follow the theme (resolved again only when it changed).
+    const theme = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
+    this.colors = this.drawing.colorsFor(this.renderRoot as ShadowRoot, theme, this.entries.length);
     // The PaintController repaints the canvases after this update.
   }
 
   /** Bad values on child elements show up in this element's notes. */
   private refreshChildNotes(): void {
-    const notes = withChildNotes(this.notes, this.optimizerChildren());
+    const notes = withChildNotes(this.notes, this.optimizers.children());
     if (notes) this.notes = notes;
   }
 
   // ---------------------------------------------------------------- painting
-
-  private plotScales() {
-    return plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
-  }
 
   /** The one paint of the canvases, from a snapshot of the race (the PaintController calls it). */
   private paintCanvases(): void {
@@ -765,19 +455,14 @@ export class GdOptimizerRace extends GdElement {
       { contours: this.contourCanvas, paths: this.pathCanvas, chart: this.chartCanvas },
       raceScene(this.model, {
         hostWidth: this.hostSize.width,
-        dragging: this.dragging,
+        dragging: this.startHandle.dragging,
         focus: this.isolated ?? this.pinned,
         colors: this.colors,
-        swarm: this.swarmRun.tails(),
+        swarm: this.race.swarm.tails(),
       }),
     );
-    const { innerWidth, innerHeight } = this.plotScales();
+    const { innerWidth, innerHeight } = plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
     this.basinMaps.paint(this.basinCanvas, innerWidth, innerHeight, this.colors);
-  }
-
-  private setIsolated(index: number | null): void {
-    this.isolated = index;
-    this.painter.request();
   }
 
   // ---------------------------------------------------------------- rendering
@@ -785,105 +470,38 @@ export class GdOptimizerRace extends GdElement {
   protected override render(): TemplateResult {
     void this.readoutTick;
     const landscape = this.currentLandscape;
-    // Built in willUpdate: render only reads.
-    const model = this.model!;
-    const particles = model.particles;
-    const scales = this.plotScales();
-    const width = plotWidth(this.hostSize.width);
-    const height = scales.innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
     const format = this.format.bind(this);
-    const offset = cssomStyle({ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top });
-    const pointer = raceReadoutHandlers(this.readout, landscape, () => this.startPoint, format);
-    // While the start is dragged the legend reads the cost at the new start, from the preview.
-    const preview = this.dragging ? model.preview?.costs : undefined;
-    const costs = particles.map((p, i) => preview?.[i]?.[0] ?? p.costs[p.costs.length - 1]);
-    return html`
-      <div class="race ${isWide(this.hostSize.width) ? 'wide' : 'narrow'}">
-        ${this.renderCaption()} ${renderPicker(landscape, this.thumbnails, (id) => this.setLandscapeByUser(id))}
-        <div class="stage">
-          <!-- As wide as the map: its key wraps under it instead of widening the column past the chart's room. -->
-          <figure class="plot-column" style=${cssomStyle({ width })}>
-            <div class="plot" part="plot" style=${cssomStyle({ width, height })} @pointermove=${pointer.move} @focusin=${pointer.focus}>
-              <canvas class="contours" style=${offset}></canvas>
-              <canvas class="basins" style=${offset}></canvas>
-              <canvas class="paths" style=${offset}></canvas>
-              ${renderPlotSvg({
-                landscape,
-                width,
-                height,
-                scales,
-                start: this.dragPoint ?? this.startPoint,
-                format,
-                onPointerDown: this.onHandlePointerDown,
-                onKeyDown: this.onHandleKeyDown,
-                ghosts: this.ghosts,
-              })}
-            </div>
-            ${renderPlotKey(landscape, { width, format, readout: this.readout.text })}
-            ${this.basinMaps.render({
-              show: Number(this.swarm) > 0 || this.basins !== 'off',
-              value: String(this.basins),
-              format,
-              change: (value) => {
-                this.basins = value === 'off' ? 'off' : Number(value);
-                this.changedByElement('basins');
-                this.fire('gd-params-change', { basins: this.basins });
-              },
-            })}
-          </figure>
-          <div class="side">
-            ${renderLegend({
-              entries: model.entries,
-              particles,
-              iteration: model.iteration,
-              costs,
-              focus: this.isolated ?? this.pinned,
-              pinned: this.pinned,
-              format,
-              isolate: (i) => this.setIsolated(i),
-              verdict: (i) => model.verdict(i),
-              pin: (i) => {
-                this.pinned = this.pinned === i ? null : i;
-                this.painter.request();
-              },
-            })}
-            ${renderChart(
-              landscape,
-              raceChartScales(model, this.hostSize.width, this.dragging),
-              chartSize(landscape, this.hostSize.width, model.entries.length),
-              previewCosts(model, this.dragging) !== undefined,
-              format,
-            )}
-          </div>
-        </div>
-        ${renderSwarmTally(this.swarmRun.tally(), format)}
-        ${renderControls({
-          playing: this.playing,
-          speed: this.speed,
-          iteration: model.iteration,
-          format,
-          toggle: () => (this.playing ? this.pause() : this.play()),
-          step: () => void this.step(1),
-          reset: () => this.reset(),
-          setSpeed: (speed) => {
-            this.speed = speed;
-            this.changedByElement('speed');
-          },
-          speedCommitted: () => this.fire('gd-params-change', { speed: this.speed }),
-        })}
-        ${this.renderNotes()}
-        ${renderPanels({
-          entries: model.entries,
-          setEnabled: (i, enabled) => this.onEnabledChange(i, enabled),
-          setHyperparameter: (i, name, input) => this.onHyperparameterChange(i, name, input),
-        })}
-        <slot hidden></slot>
-      </div>
-    `;
+    return renderRace({
+      landscape,
+      // Built in willUpdate: render only reads.
+      model: this.model!,
+      hostWidth: this.hostSize.width,
+      dragging: this.startHandle.dragging,
+      start: this.startHandle.shown,
+      handle: this.startHandle,
+      pointer: raceReadoutHandlers(this.readout, landscape, () => this.startHandle.point, format),
+      readout: this.readout.text,
+      ghosts: this.race.ghosts,
+      thumbnails: this.prepared.thumbnails,
+      focus: this.isolated ?? this.pinned,
+      pinned: this.pinned,
+      playing: this.playing,
+      speed: this.speed,
+      format,
+      caption: this.renderCaption(),
+      notes: this.renderNotes(),
+      basins: this.basinMaps.render({
+        show: Number(this.swarm) > 0 || this.basins !== 'off',
+        value: String(this.basins),
+        format,
+        change: (value) => {
+          this.basins = value === 'off' ? 'off' : Number(value);
+          this.changedByElement('basins');
+          this.fire('gd-params-change', { basins: this.basins });
+        },
+      }),
+      swarm: renderSwarmTally(this.race.swarm.tally(), format),
+      actions: this.actions,
+    });
   }
-}
-
-/** `[w1, w2]` as the `start` attribute writes it. */
-function pairText([w1, w2]: readonly number[]): string {
-  return `${w1},${w2}`;
 }

@@ -1,5 +1,6 @@
 import { getLandscape, type Landscape } from '../../../core/index.js';
 import { numberRule } from '../../shared/rules.js';
+import { MAX_SWARM } from './layout.js';
 
 /**
  * Learning rates that make a good race on each landscape from its default start:
@@ -52,6 +53,17 @@ export const DEFAULT_KAPPA = 50;
 
 /** The `kappa` values accepted: a round bowl (1) up to a valley a thousand times steeper across than along. */
 export const KAPPA_RULE = numberRule('kappa', { min: 1, max: 1000 }, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
+
+/** The `speed` values accepted: updates per animation frame while playing. */
+export const SPEED_RULE = numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100');
+
+/** The `swarm` values accepted: seeded starts per optimizer, 0 for off. */
+export const SWARM_RULE = numberRule(
+  'swarm',
+  { min: 0, max: MAX_SWARM, integer: true },
+  0,
+  `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
+);
 
 /** κ if it is valid, else the default. */
 export function kappaOf(value: unknown): number {

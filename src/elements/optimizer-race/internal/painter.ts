@@ -43,6 +43,9 @@ export interface RaceCanvases {
  */
 export class RacePainter {
   private contourKey = '';
+  /** What the colours were resolved for (see `colorsFor`). */
+  private colorsKey = '';
+  private colors: Record<string, string> = {};
   private paths: PixelPath[] = [];
   /** Swarm mode's dots and tails, drawn as one image. */
   private readonly swarm = new SwarmPainter();
@@ -52,6 +55,19 @@ export class RacePainter {
   /** The contour map is redrawn at the next paint (e.g. the theme changed). */
   invalidateContours(): void {
     this.contourKey = '';
+  }
+
+  /**
+   * The canvas colours of the theme `key` names: resolving them forces a style pass, so
+   * only when it changed (then the contour map is redrawn in the new colours too).
+   */
+  colorsFor(root: ShadowRoot, key: string, optimizers: number): Record<string, string> {
+    if (key !== this.colorsKey) {
+      this.colorsKey = key;
+      this.invalidateContours();
+      this.colors = resolveRaceColors(root, optimizers);
+    }
+    return this.colors;
   }
 
   paint(canvases: RaceCanvases, scene: RaceScene): void {
