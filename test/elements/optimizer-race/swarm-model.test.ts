@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '../../../src/core/tf.js';
-import { getLandscape, loadWebGL, type BackendName } from '../../../src/core/index.js';
+import { getLandscape, loadWebGL, type BackendName, type Landscape } from '../../../src/core/index.js';
 import { PART_ROWS, SWARM_STEPS } from '../../../src/elements/optimizer-race/internal/layout.js';
 import { resolveEntries } from '../../../src/elements/optimizer-race/internal/race-model.js';
 import { SwarmModel, TAIL_LENGTH, type SwarmSettings, type SwarmTally } from '../../../src/elements/optimizer-race/internal/swarm-model.js';
@@ -152,7 +152,7 @@ describe('SwarmModel (no DOM)', function () {
 
   it('judges stopped particles again when the landscape gets its minima later (as a formula does)', () => {
     // A copy of Himmelblau without minima, as a formula's landscape is before its search ends.
-    const landscape = { ...himmelblau, minima: [] };
+    const landscape: Landscape = { ...himmelblau, minima: [] };
     const model = new SwarmModel(settings({ landscape, size: 100 }));
     runToEnd(model);
     // No minimum listed: a stopped particle is judged by the Hessian alone, at no named minimum.
