@@ -1,4 +1,5 @@
-// A test-runner reporter that repeats every failure as one plain line once the run ends.
+// A test-runner reporter that repeats every failure as one plain line once the run ends,
+// then names the slowest test files.
 // The default reporter prints a failure where its file finished, in the middle of a long,
 // redrawn progress log; CI keeps only the log's tail, so the names must also be at the end.
 import path from 'node:path';
@@ -10,6 +11,11 @@ function failedTests(suite, titles = []) {
     ...suite.tests.filter((test) => !test.passed && !test.skipped).map((test) => [[...own, test.name], test.error]),
     ...suite.suites.flatMap((child) => failedTests(child, own)),
   ];
+}
+
+/** The summed durations (ms) of a suite tree's tests. */
+function testTime(suite) {
+  return suite.tests.reduce((sum, test) => sum + (test.duration ?? 0), 0) + suite.suites.reduce((sum, child) => sum + testTime(child), 0);
 }
 
 /** The first line of an error's message, short enough for one log line. */
@@ -32,6 +38,16 @@ export function failuresReporter() {
         }
       }
       for (const line of lines) console.log(`gd-kit failed test: ${line}`);
+      // Where the run's time goes (CI has a time budget): the files whose tests took longest.
+      const slowest = sessions
+        .map((session) => [session, session.testResults ? testTime(session.testResults) : 0])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8);
+      for (const [session, ms] of slowest) {
+        console.log(
+          `gd-kit slow test file: ${(ms / 1000).toFixed(1)} s [${session.browser.name}] ${path.relative(process.cwd(), session.testFile)}`,
+        );
+      }
     },
   };
 }
