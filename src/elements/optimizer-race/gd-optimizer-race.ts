@@ -128,6 +128,7 @@ export class GdOptimizerRace extends GdElement {
     paint: () => this.painter.request(),
     previewed: () => this.requestUpdate(),
     previewWanted: () => this.isConnected && !this.startHandle.dragging && this.iteration === 0,
+    dragging: () => this.startHandle.dragging,
     stepped: () => this.reportSteps(),
   });
   /** The basin map of the optimizer `basins` names: computed in slices, cached, painted under the paths. */

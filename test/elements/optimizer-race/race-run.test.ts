@@ -20,6 +20,7 @@ function setup() {
     paint: () => {},
     previewed: () => {},
     previewWanted: () => false,
+    dragging: () => false,
     stepped: () => race.reports++,
   });
   return { race, run };

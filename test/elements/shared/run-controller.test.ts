@@ -125,6 +125,33 @@ describe('RunController (no DOM: a fake host and a fake run)', () => {
     expect(run.chunks.reduce((a, b) => a + b, 0)).to.equal(40);
   });
 
+  it('follows a budget that changes (a drag needs more of the frame): chunks shrink to it and grow back', async () => {
+    // A fake clock: each update takes exactly 1 ms of it.
+    let clock = 0;
+    let dragging = true;
+    const chunks: number[] = [];
+    const controller = new RunController(fakeHost(), {
+      apply: (k) => {
+        clock += k;
+        chunks.push(k);
+        return k;
+      },
+      release: () => {},
+      now: () => clock,
+      initialChunk: 16,
+      budgetMs: () => (dragging ? 4 : 8),
+    });
+    await controller.step(60);
+    // Over budget, the first chunk of 16 cuts the next to 4 ms' worth; none after it is larger.
+    expect(chunks[0]).to.equal(16);
+    expect(Math.max(...chunks.slice(1))).to.equal(4);
+    dragging = false;
+    chunks.length = 0;
+    await controller.step(60);
+    expect(Math.max(...chunks)).to.equal(8);
+    expect(chunks.reduce((a, b) => a + b, 0)).to.equal(60);
+  });
+
   it('steps a host that was never connected', async () => {
     const run = fakeRun(0);
     const host = fakeHost();

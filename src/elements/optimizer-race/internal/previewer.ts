@@ -12,7 +12,20 @@ export interface RacePreviewerOptions {
   model: () => RaceModel | undefined;
   /** A slice landed; `milestone` for a preview's first and last (the readouts follow those). */
   onSlice: (preview: RacePreview, milestone: boolean) => void;
+  /** Whether the start is being dragged: a new preview may come every frame, so each slice takes less of it. */
+  dragging: () => boolean;
 }
+
+/**
+ * A slice's time: while the start is dragged and the pointer moved lately (a new preview
+ * may come every frame), 4 ms, so the slice after a pointer move still leaves the frame
+ * room for the move, the handle and the paint (at 8 ms, two slices between frames made
+ * every other frame late); otherwise 8 ms: fewer, larger slices put the rest of the
+ * preview on screen sooner (each slice has a fixed cost, its read-back).
+ */
+const SLICE_MS = { moving: 4, resting: 8 };
+/** A drag whose pointer has not moved for this long is resting. */
+const REST_MS = 50;
 
 /**
  * Computes the race's preview (every optimizer's first 100 steps from a start) without
@@ -25,6 +38,8 @@ export class RacePreviewer {
   private readonly slices: RunController;
   /** The preview whose first slice was reported. */
   private announced?: RacePreview;
+  /** When a preview was last asked for (`from`). */
+  private askedAt = -Infinity;
 
   constructor(
     host: ReactiveControllerHost & { readonly isConnected: boolean },
@@ -40,12 +55,14 @@ export class RacePreviewer {
         this.announced = preview;
       },
       initialChunk: FIRST_PREVIEW_SLICE,
+      budgetMs: () => (options.dragging() && performance.now() - this.askedAt < REST_MS ? SLICE_MS.moving : SLICE_MS.resting),
       yieldToEventLoop: nextTask,
     });
   }
 
   /** Previews from `point` (see the class). */
   from(point: [number, number]): void {
+    this.askedAt = performance.now();
     const model = this.options.model();
     if (!model) return;
     const made = model.previewFrom(point);

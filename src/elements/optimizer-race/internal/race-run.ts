@@ -17,6 +17,8 @@ export interface RaceRunOptions {
   previewed: () => void;
   /** Whether a preview from the start is still wanted once the page is idle. */
   previewWanted: () => boolean;
+  /** Whether the start is being dragged (the preview then takes less of each frame). */
+  dragging: () => boolean;
   /** Updates were made (by `step` or a frame) and not cut short: the host reports them. */
   stepped: () => void;
 }
@@ -60,6 +62,7 @@ export class RaceRun {
         options.paint();
         if (milestone) options.previewed();
       },
+      dragging: () => options.dragging(),
     });
   }
 

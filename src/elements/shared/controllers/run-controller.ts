@@ -11,8 +11,11 @@ export interface RunControllerOptions {
   release: () => void;
   /** Called after every chunk, e.g. to ask for a paint. */
   afterChunk?: () => void;
-  /** Time one chunk may take (default 8 ms: half a 60 Hz frame, so input and paint fit beside it). */
-  budgetMs?: number;
+  /**
+   * Time one chunk may take (default 8 ms: half a 60 Hz frame, so input and paint fit
+   * beside it); a function when it depends on the moment (less while a drag needs the frame).
+   */
+  budgetMs?: number | (() => number);
   /** The most updates one chunk makes (one read-back each; keeps a graph small). */
   maxChunk?: number;
   /** Updates in the first chunk, before any is measured (default 1). */
@@ -49,7 +52,7 @@ export class RunController implements ReactiveController {
   private releaseTimer?: ReturnType<typeof setTimeout>;
   /** Resolves the hand-back a step is waiting in (see `handBack`). */
   private wake?: () => void;
-  private readonly budgetMs: number;
+  private readonly budget: () => number;
   private readonly maxChunk: number;
   private readonly yieldToEventLoop: () => Promise<void>;
   private readonly now: () => number;
@@ -58,7 +61,8 @@ export class RunController implements ReactiveController {
     private readonly host: Host,
     private readonly options: RunControllerOptions,
   ) {
-    this.budgetMs = options.budgetMs ?? 8;
+    const budget = options.budgetMs ?? 8;
+    this.budget = typeof budget === 'function' ? budget : () => budget;
     this.maxChunk = options.maxChunk ?? 1000;
     this.size = Math.max(1, Math.min(this.maxChunk, Math.floor(options.initialChunk ?? 1)));
     this.yieldToEventLoop = options.yieldToEventLoop ?? yieldMacrotask;
@@ -132,8 +136,9 @@ export class RunController implements ReactiveController {
    * under half the budget and shrinks in proportion when one overruns it.
    */
   private adapt(ms: number): void {
-    if (ms > this.budgetMs) this.size = Math.max(1, Math.floor((this.size * this.budgetMs) / ms));
-    else if (ms < this.budgetMs / 2) this.size = Math.min(this.maxChunk, this.size * 2);
+    const budget = this.budget();
+    if (ms > budget) this.size = Math.max(1, Math.floor((this.size * budget) / ms));
+    else if (ms <= budget / 2) this.size = Math.min(this.maxChunk, this.size * 2);
   }
 
   hostConnected(): void {
