@@ -73,15 +73,14 @@ describe('<gd-optimizer-race>: basins of attraction', function () {
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) coloured++;
     expect(coloured).to.be.greaterThan((pixels.length / 4) * 0.5);
 
-    // Off: the key goes and the overlay is cleared.
+    // Off: the key goes and the overlay is gone, bitmap and all (a blank plot-sized canvas costs every frame).
     control.value = 'off';
     control.dispatchEvent(new Event('change'));
     await el.updateComplete;
     await frames();
     expect(el.basinMap).to.equal(undefined);
     expect(keyTexts(el)).to.deep.equal([]);
-    const cleared = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    expect(cleared.some((value, i) => i % 4 === 3 && value > 0)).to.equal(false);
+    expect([canvas.width, canvas.height]).to.deep.equal([0, 0]);
   });
 
   it('works without swarm when an author sets it; the select shows another optimizer’s map; the map follows the hyperparameters', async () => {

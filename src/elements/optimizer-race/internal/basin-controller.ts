@@ -142,8 +142,13 @@ export class BasinController implements ReactiveController {
     const stamp = `${map?.key}|${width}|${height}|${window.devicePixelRatio}|${Object.values(colors).join()}`;
     if (stamp === this.painted) return;
     this.painted = stamp;
+    if (!map) {
+      // Nothing to show: no backing store (otherwise every race holds a plot-sized bitmap for it).
+      canvas.width = 0;
+      canvas.height = 0;
+      return;
+    }
     const context = prepareCanvas(canvas, width, height);
-    if (!map) return;
     const color = (slot: string) => colors[slot] ?? 'transparent';
     paintBasins(
       context,
