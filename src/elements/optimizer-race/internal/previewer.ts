@@ -4,8 +4,13 @@ import { nextTask, whenIdle } from './idle.js';
 import { PREVIEW_STEPS } from './layout.js';
 import type { RaceModel, RacePreview } from './race-model.js';
 
-/** Preview updates made at once when the start moves; the rest follow in measured slices. */
-export const FIRST_PREVIEW_SLICE = 25;
+/**
+ * Updates in the very first slice, before any is measured. Few: the first preview runs
+ * soon after the page loads, while the backend's kernels are still cold (25 updates took
+ * 50–60 ms then, one long task before the reader had touched anything). Later slices,
+ * a drag's first included, are sized from the measured ones.
+ */
+const FIRST_PREVIEW_SLICE = 4;
 
 export interface RacePreviewerOptions {
   /** The race's model now (it is replaced when the settings change). */
