@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { PaintController } from '../../../src/elements/shared/controllers/paint-controller.js';
+import { FrameLedger, PaintController } from '../../../src/elements/shared/controllers/paint-controller.js';
 
 /** A host without a DOM: the controller only needs addController, isConnected and hasUpdated. */
 function fakeHost() {
@@ -24,9 +24,10 @@ function fakeHost() {
 /** Frames under the test's control: `schedule` queues a callback, `frame()` runs the queued ones. */
 function fakeFrames() {
   let next = 1;
-  const queued = new Map<number, () => void>();
+  let time = 0;
+  const queued = new Map<number, (time: number) => void>();
   return {
-    schedule: (callback: () => void) => {
+    schedule: (callback: (time: number) => void) => {
       queued.set(next, callback);
       return next++;
     },
@@ -37,15 +38,15 @@ function fakeFrames() {
     frame() {
       const callbacks = [...queued.values()];
       queued.clear();
-      callbacks.forEach((callback) => callback());
+      time += 16.7;
+      callbacks.forEach((callback) => callback(time));
     },
   };
 }
 
-function setup(host = fakeHost()) {
-  const frames = fakeFrames();
+function setup(host = fakeHost(), frames = fakeFrames(), ledger = new FrameLedger()) {
   let paints = 0;
-  const controller = new PaintController(host, () => paints++, { schedule: frames.schedule, unschedule: frames.unschedule });
+  const controller = new PaintController(host, () => paints++, { schedule: frames.schedule, unschedule: frames.unschedule, ledger });
   return { host, frames, controller, paints: () => paints };
 }
 
@@ -119,10 +120,76 @@ describe('PaintController (no DOM: a fake host and fake frames)', () => {
     const host = fakeHost();
     const frames = fakeFrames();
     let paints = 0;
-    const controller = new PaintController(host, () => paints++, { schedule: frames.schedule, unschedule: () => {} });
+    const controller = new PaintController(host, () => paints++, {
+      schedule: frames.schedule,
+      unschedule: () => {},
+      ledger: new FrameLedger(),
+    });
     controller.request();
     host.disconnect();
     frames.frame();
     expect(paints).to.equal(0);
+  });
+
+  describe('widgets sharing a frame', () => {
+    /** A clock that only paints move: each paint takes `cost` ms. */
+    function pagePainters(costs: number[]) {
+      let clock = 0;
+      const ledger = new FrameLedger(12, () => clock);
+      const frames = fakeFrames();
+      const painted: number[][] = [];
+      let frame = 0;
+      const controllers = costs.map(
+        (cost, index) =>
+          new PaintController(
+            fakeHost(),
+            () => {
+              clock += cost;
+              (painted[frame] ??= []).push(index);
+            },
+            { schedule: frames.schedule, unschedule: frames.unschedule, ledger },
+          ),
+      );
+      return {
+        controllers,
+        painted,
+        frame() {
+          frame++;
+          frames.frame();
+        },
+      };
+    }
+
+    it('paints that would pass the budget together wait for the next frame, where they go first', () => {
+      const page = pagePainters([17, 16, 1]);
+      page.controllers.forEach((controller) => controller.request());
+      page.frame();
+      expect(page.painted[1], 'the first paint used up the frame').to.deep.equal([0]);
+      // All three ask again (e.g. while playing): the two that waited paint first, even
+      // past the budget, and the first one, asking anew, waits its turn.
+      page.controllers.forEach((controller) => controller.request());
+      page.frame();
+      expect(page.painted[2]).to.deep.equal([1, 2]);
+      page.frame();
+      expect(page.painted[3]).to.deep.equal([0]);
+    });
+
+    it('cheap paints all fit one frame', () => {
+      const page = pagePainters([2, 3, 1, 4]);
+      page.controllers.forEach((controller) => controller.request());
+      page.frame();
+      expect(page.painted[1]).to.deep.equal([0, 1, 2, 3]);
+    });
+
+    it('a paint waiting for the next frame is dropped when its host leaves the page', () => {
+      const page = pagePainters([20, 5]);
+      page.controllers.forEach((controller) => controller.request());
+      page.frame();
+      expect(page.controllers[1].pending, 'the second paint waits').to.equal(true);
+      page.controllers[1].hostDisconnected();
+      expect(page.controllers[1].pending).to.equal(false);
+      page.frame();
+      expect(page.painted.flat()).to.deep.equal([0]);
+    });
   });
 });

@@ -3,38 +3,99 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 type Host = ReactiveControllerHost & { readonly isConnected: boolean; readonly hasUpdated: boolean };
 
 /**
+ * The paint time every PaintController on the page spent in one frame. A page often
+ * holds several widgets whose first paints (contour maps, a large dataset) come in the
+ * same frame, just after the page is laid out: together with the browser's own rendering
+ * they made one task of 60–70 ms. A paint that finds the frame's budget spent waits for
+ * the next frame instead (once: it then goes first), so each frame stays short.
+ */
+export class FrameLedger {
+  private frame = NaN;
+  private spent = 0;
+
+  constructor(
+    /** Paint time after which further paints in the frame wait for the next. */
+    readonly budgetMs = 12,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Whether a paint may still run in the frame stamped `time`. */
+  admits(time: number): boolean {
+    if (time !== this.frame) {
+      this.frame = time;
+      this.spent = 0;
+    }
+    return this.spent < this.budgetMs;
+  }
+
+  /** Runs `paint` and adds its time to the frame's. */
+  charge(paint: () => void): void {
+    const begin = this.now();
+    try {
+      paint();
+    } finally {
+      this.spent += this.now() - begin;
+    }
+  }
+}
+
+/** The ledger of the page's frames, shared by every element of the kit. */
+const pageLedger = new FrameLedger();
+
+export interface PaintControllerOptions {
+  /** Calls back at the next frame with the frame's time (default `requestAnimationFrame`). */
+  schedule?: (callback: (time: number) => void) => number;
+  unschedule?: (handle: number) => void;
+  ledger?: FrameLedger;
+}
+
+/**
  * The one place an element paints its canvases: `request()` asks for a paint and any
  * number of requests before the next animation frame give one paint. Chunks of a long
  * `step(n)`, a drag preview, a legend click and a re-render may all land in one frame;
- * the learner sees one consistent picture and the main thread draws it once.
+ * the learner sees one consistent picture and the main thread draws it once. When other
+ * widgets' paints already took the frame's budget, the paint waits one frame (see
+ * FrameLedger).
  */
 export class PaintController implements ReactiveController {
   private frame?: number;
-  private readonly schedule: (callback: () => void) => number;
+  private readonly schedule: (callback: (time: number) => void) => number;
   private readonly unschedule: (handle: number) => void;
+  private readonly ledger: FrameLedger;
 
   constructor(
     private readonly host: Host,
     private readonly paint: () => void,
-    options: { schedule?: (callback: () => void) => number; unschedule?: (handle: number) => void } = {},
+    options: PaintControllerOptions = {},
   ) {
     this.schedule = options.schedule ?? ((callback) => requestAnimationFrame(callback));
     this.unschedule = options.unschedule ?? ((handle) => cancelAnimationFrame(handle));
+    this.ledger = options.ledger ?? pageLedger;
     host.addController(this);
   }
 
   /** Paints at the next frame (once, however often it is asked before then). */
   request(): void {
     if (this.frame !== undefined || !this.host.hasUpdated) return;
-    this.frame = this.schedule(() => {
-      this.frame = undefined;
-      if (this.host.isConnected) this.paint();
-    });
+    this.frame = this.schedule((time) => this.atFrame(time, false));
   }
 
   /** True while a paint waits for its frame. */
   get pending(): boolean {
     return this.frame !== undefined;
+  }
+
+  private atFrame(time: number, waited: boolean): void {
+    if (!this.host.isConnected) {
+      this.frame = undefined;
+      return;
+    }
+    if (!this.ledger.admits(time) && !waited) {
+      this.frame = this.schedule((next) => this.atFrame(next, true));
+      return;
+    }
+    this.frame = undefined;
+    this.ledger.charge(this.paint);
   }
 
   hostUpdated(): void {
