@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { contourPlan } from '../../../src/elements/shared/plot/contours.js';
-import { legendTicks, renderColorLegend, visibleTicks } from '../../../src/elements/shared/plot/color-legend.js';
+import { legendDigits, legendTicks, renderColorLegend, visibleTicks } from '../../../src/elements/shared/plot/color-legend.js';
 
 /** An n×n grid of J = w1² + w2² on [−r, r]² (its minimum 0 at the centre sample). */
 function bowl(n: number, r: number) {
@@ -83,6 +83,22 @@ describe('colour legend labels', () => {
     for (let i = 1; i < boxes.length; i++) expect(boxes[i].left).to.be.at.least(boxes[i - 1].right);
     expect(boxes[0].left).to.be.at.least(bar.left - 2); // a glyph's side bearing
     expect(boxes.at(-1)!.right).to.be.at.most(bar.right + 2);
+    host.remove();
+  });
+
+  it('are read at a glance: two significant digits, all of a whole part', () => {
+    expect([0.003531, 0.25, 1.0035, 12.34, 1234.5, 0].map(legendDigits)).to.deep.equal([2, 2, 2, 2, 4, 2]);
+    const host = document.createElement('div');
+    document.body.append(host);
+    // A bowl lifted so its lowest cost is 0.003531 (Himmelblau's grid minimum reads so).
+    const grid = bowl(41, 10);
+    grid.values.forEach((value, i) => (grid.values[i] = value + 0.003531));
+    const format = (value: number, { digits }: { digits: number }) =>
+      new Intl.NumberFormat('en', { maximumSignificantDigits: digits }).format(value);
+    render(renderColorLegend(contourPlan(grid), { width: 300, id: 'legend-digits', label: 'Cost J', format }), host);
+    const labels = [...host.querySelectorAll('text')].map((text) => text.textContent);
+    expect(labels[0]).to.equal('0.0035');
+    for (const label of labels.slice(1)) expect(label, 'J_min + 1, 2, 5 × 10ᵏ read as round numbers').to.match(/^[125]0*$/);
     host.remove();
   });
 });

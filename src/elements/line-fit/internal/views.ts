@@ -138,7 +138,7 @@ export function landscapeFigure(
       width: column,
       id: 'line-fit-cost-legend',
       label: 'Colour scale of the cost J(w, b)',
-      format: (value) => format(value, { digits: 3 }),
+      format,
     })}
     <p class="point-readout" aria-live="polite">${pointText ?? ''}</p>
     ${dock ?? nothing}

@@ -41,14 +41,14 @@ export function legendTicks(plan: Pick<ContourPlan, 'minCost' | 'maxLevel'>, cou
  */
 export function renderColorLegend(
   plan: Pick<ContourPlan, 'minCost' | 'maxLevel' | 'color'>,
-  options: { width: number; id: string; label: string; format: (value: number) => string },
+  options: { width: number; id: string; label: string; format: (value: number, options: { digits: number }) => string },
 ): SVGTemplateResult {
   const { width, id, format } = options;
   const inset = 16;
   const bar = Math.max(40, width - 2 * inset);
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
   const labelled = visibleTicks(
-    legendTicks(plan).map((tick) => ({ ...tick, text: format(tick.cost) })),
+    legendTicks(plan).map((tick) => ({ ...tick, text: format(tick.cost, { digits: legendDigits(tick.cost) }) })),
     bar,
   );
   return svg`<svg class="color-legend" part="color-legend" width=${width} height="34" role="img" aria-label=${`${options.label}: ${labelled
@@ -67,6 +67,16 @@ export function renderColorLegend(
       </g>`,
     )}
   </svg>`;
+}
+
+/**
+ * Significant digits for a legend label: two (a colour bar is read to a glance's
+ * precision: J_min 0.0035, not 0.003531), and never fewer than the whole part's (1,235
+ * stays 1,235, not 1,200).
+ */
+export function legendDigits(value: number): number {
+  const whole = Math.abs(value) >= 1 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 0;
+  return Math.min(21, Math.max(2, whole));
 }
 
 /** A label's width in px at the legend's 11–12 px type: generous, so labels never touch. */
