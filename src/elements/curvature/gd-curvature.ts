@@ -16,7 +16,8 @@ import { regimeAlong, regimeOf, type Regime, type RegimeTrack } from './internal
 import { CurvatureSimulation, ghostOf, type Ghost, type HistoryEntry } from './internal/simulation.js';
 import { FollowingFrame, chooseFrame, freshHalfWidth, reframe, sampleCurve, tangentStep, type Frame, type View } from './internal/view.js';
 import { keyTarget, plotLayout, wAtClientX } from './internal/layout.js';
-import { renderPlot, type Format } from './internal/render-plot.js';
+import { renderPlot } from './internal/render-plot.js';
+import type { Format } from '../shared/format.js';
 import { divergedNote, escapeNote } from './internal/notes.js';
 import { renderLegend, renderParams, renderPlayLabel, renderReadout, renderRegime, type PanelData } from './internal/render-panels.js';
 

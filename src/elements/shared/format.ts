@@ -69,6 +69,9 @@ function timesTenToThe(format: Intl.NumberFormat, value: number): string {
   return exponent === '⁰' ? mantissa : `${mantissa} × 10${exponent}`;
 }
 
+/** A number formatter bound to an element's locale: `formatNumber` with the element filled in. */
+export type Format = (value: number, options?: { digits?: number; fraction?: number }) => string;
+
 /**
  * Formats a value with `digits` significant digits (or exactly `fraction` decimals).
  * Very small or very large magnitudes switch to scientific notation, written × 10ⁿ. Non-finite

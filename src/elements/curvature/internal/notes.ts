@@ -1,5 +1,5 @@
 import type { CostShape } from './costs.js';
-import type { Format } from './render-plot.js';
+import type { Format } from '../../shared/format.js';
 import type { HistoryEntry } from './simulation.js';
 
 /** The note for a run stopped as diverged, with what to change. */

@@ -4,7 +4,7 @@ import { tex } from '../../shared/tex.js';
 import { UPDATE_TEX } from '../formulas.js';
 import { COSTS, COST_SHAPES, type CostShape } from './costs.js';
 import { regimeOf, type Regime, type RegimeTrack } from './regime.js';
-import type { Format } from './render-plot.js';
+import type { Format } from '../../shared/format.js';
 import type { HistoryEntry } from './simulation.js';
 import type { View } from './view.js';
 

@@ -1,3 +1,4 @@
+import type { Format } from '../../shared/format.js';
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { renderAxes } from '../../shared/plot/axes.js';
 import { clamp } from '../../shared/plot/drag.js';
@@ -14,9 +15,6 @@ import {
 } from './layout.js';
 import type { Ghost, HistoryEntry } from './simulation.js';
 import type { View } from './view.js';
-
-/** The element's number formatting (its `lang`). */
-export type Format = (value: number, options?: { digits?: number; fraction?: number }) => string;
 
 /** Everything the plot shows, as plain data; the handlers are the element's. */
 export interface PlotData {

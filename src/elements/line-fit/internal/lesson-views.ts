@@ -5,7 +5,7 @@ import { renderRateMarks } from '../../shared/rate-marks.js';
 import { RISING_NOTE_AFTER, gradientAt, rateAt, risingSteps, stabilityMarks, type Ghost } from './lesson.js';
 import { trajectoryPath } from './layout.js';
 import type { LineFitModel } from './model.js';
-import type { Format } from './views.js';
+import type { Format } from '../../shared/format.js';
 
 /*
  * The teaching layers of the line fit's views: the batch the next update uses (its

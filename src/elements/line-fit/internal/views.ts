@@ -1,4 +1,4 @@
-import { formatLogTick } from '../../shared/format.js';
+import { formatLogTick, type Format } from '../../shared/format.js';
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { getOptimizer, OPTIMIZER_TYPES } from '../../../core/index.js';
 import { renderAxes } from '../../shared/plot/axes.js';
@@ -18,8 +18,6 @@ import type { LineFitModel } from './model.js';
  * The line fit's sub-templates, from a plain view of the element: its model, sizes and
  * number format, plus the handlers the controls call. The element assembles them.
  */
-
-export type Format = (value: number, options?: { digits?: number; fraction?: number }) => string;
 
 export interface LineFitView {
   model: LineFitModel;

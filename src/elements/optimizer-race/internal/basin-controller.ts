@@ -17,8 +17,7 @@ import {
   type BasinMap,
 } from './basins.js';
 import type { RaceEntry } from './race-model.js';
-
-type Format = (value: number, options?: { digits?: number }) => string;
+import type { Format } from '../../shared/format.js';
 
 /** The `basins` attribute: `off`, or the 1-based place of an optimizer among `count`. */
 export function basinsRule(count: number): PropertyRule {

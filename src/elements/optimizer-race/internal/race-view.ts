@@ -5,16 +5,8 @@ import type { Ghost } from './ghosts.js';
 import { PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './layout.js';
 import { previewCosts, raceChartScales } from './painter.js';
 import type { RaceModel } from './race-model.js';
-import {
-  renderChart,
-  renderControls,
-  renderLegend,
-  renderPanels,
-  renderPicker,
-  renderPlotKey,
-  renderPlotSvg,
-  type Format,
-} from './templates.js';
+import { renderChart, renderControls, renderLegend, renderPanels, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
+import type { Format } from '../../shared/format.js';
 
 /** What the reader can do in the race's template: the element's handlers. */
 export interface RaceActions {

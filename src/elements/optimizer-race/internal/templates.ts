@@ -1,4 +1,4 @@
-import { formatLogTick } from '../../shared/format.js';
+import { formatLogTick, type Format } from '../../shared/format.js';
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import {
   inverseTimeDecay,
@@ -22,8 +22,6 @@ import { THUMBNAIL_RATIO } from './thumbnails.js';
 import { verdictWords, type Verdict } from './verdict.js';
 import { renderGhosts, type Ghost } from './ghosts.js';
 import { renderColorLegend } from '../../shared/plot/color-legend.js';
-
-export type Format = (value: number, options?: { digits?: number; fraction?: number }) => string;
 
 export const HYPER_LABELS: Record<HyperparameterName, string> = {
   learningRate: 'Learning rate α',
