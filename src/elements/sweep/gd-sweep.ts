@@ -12,11 +12,11 @@ import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { getLandscape, getOptimizer, type Landscape, type OptimizerType } from '../../core/index.js';
 import { styles } from './gd-sweep.styles.js';
-import type { SweepAxis } from './internal/axes.js';
 import { SweepModel, momentumEdge, type SweepCell, type SweepConfig } from './internal/model.js';
 import { MAX_STEPS, configKey, resolveConfig, sweepRules } from './internal/config.js';
 import { MARGIN_1D, MARGIN_2D, cellAt, colorScale, costView, type CostView } from './internal/layout.js';
 import { paintHeatMap } from './internal/paint.js';
+import { cellAfterKey, describeCell, linkedValuesOf } from './internal/cells.js';
 import { renderColorLegend, renderHeatOverlay, renderLineLegend, renderLinePlot, type FigureSnapshot } from './internal/figure.js';
 
 export type { SweepCell } from './internal/model.js';
@@ -387,22 +387,6 @@ export class GdSweep extends GdElement {
     });
   }
 
-  /** "α = 0.12, β = 0.9: final J = 3.2e-4" for the active cell. */
-  private describeCell(cell: SweepCell | undefined): string {
-    const config = this.model?.config;
-    if (!cell || !config) return '';
-    const digits = { digits: 3 };
-    const setting = [config.x, config.y]
-      .filter((axis): axis is SweepAxis => axis !== undefined)
-      .map(
-        (axis) =>
-          `${axis.symbol} = ${this.format(cell.values[axis.name] as number, digits)}${cell.values[axis.name] === config.data?.size && axis.scale === 'batch' ? ' (full)' : ''}`,
-      )
-      .join(', ');
-    if (cell.status === 'diverged') return `${setting}: diverged after ${this.format(cell.stoppedAt ?? 0)} steps`;
-    return `${setting}: final J = ${this.format(cell.cost, digits)}`;
-  }
-
   private activeCell(): SweepCell | undefined {
     const model = this.model;
     const current = this.currentView();
@@ -417,13 +401,8 @@ export class GdSweep extends GdElement {
     if (!cell || !config) return;
     this.showActive = true;
     this.fire('gd-select', { type: config.optimizer, ...cell.values, cost: cell.cost, diverged: cell.status === 'diverged' });
-    const { learningRate, decay, beta, batchSize } = cell.values;
-    const shared: LinkedValues = { type: config.optimizer };
-    if (learningRate !== undefined) shared.learningRate = learningRate;
-    if (decay !== undefined) shared.decay = decay;
-    if (beta !== undefined) shared.beta = beta;
-    if (batchSize !== undefined) shared.batchSize = batchSize;
-    if (Object.keys(shared).length > 1) this.linker.share(shared);
+    const shared = linkedValuesOf(cell, config);
+    if (shared) this.linker.share(shared);
   }
 
   private onPlotClick(event: MouseEvent): void {
@@ -447,25 +426,16 @@ export class GdSweep extends GdElement {
   private onPlotKeydown(event: KeyboardEvent): void {
     const model = this.model;
     if (!model) return;
-    const { column, row } = this.active;
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [column - 1, row],
-      ArrowRight: [column + 1, row],
-      ArrowUp: [column, row + 1],
-      ArrowDown: [column, row - 1],
-      Home: [0, row],
-      End: [model.columns - 1, row],
-    };
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.select();
       return;
     }
-    const move = moves[event.key];
-    if (!move) return;
+    const next = cellAfterKey(event.key, this.active, model.columns, model.rows);
+    if (!next) return;
     event.preventDefault();
     this.showActive = true;
-    this.active = { column: clamp(move[0], 0, model.columns - 1), row: clamp(move[1], 0, model.rows - 1) };
+    this.active = next;
   }
 
   protected override render(): TemplateResult {
@@ -477,7 +447,8 @@ export class GdSweep extends GdElement {
       `Final cost after ${this.format(model?.config.steps ?? this.steps)} steps of ${getOptimizer(this.optimizer)?.name ?? ''} ` +
       `${model?.config.data ? 'fitting a line ' : ''}for each ${axes.join(' and ')} ` +
       `(arrow keys move between cells, Enter or Space picks one)`;
-    const readout = this.describeCell(this.activeCell());
+    const cell = this.activeCell();
+    const readout = cell && model ? describeCell(cell, model.config, this.format.bind(this)) : '';
     return html`${this.renderCaption()}
       <div class="layout">
         <div
