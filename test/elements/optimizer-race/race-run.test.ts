@@ -2,19 +2,13 @@ import { expect } from '@open-wc/testing';
 import { getLandscape } from '../../../src/core/index.js';
 import { RaceRun } from '../../../src/elements/optimizer-race/internal/race-run.js';
 import { resolveEntries, type RaceSettings } from '../../../src/elements/optimizer-race/internal/race-model.js';
+import { fakeHost } from '../shared/fake-host.js';
 
 /** A run on a stand-in race (in the page, never previewing), counting its reports. */
 function setup() {
   const settings: RaceSettings = { landscape: getLandscape('booth')!, start: [-6, 8], entries: resolveEntries('booth', [], []) };
   const race = { settings, reports: 0 };
-  const host = {
-    isConnected: true,
-    addController: () => {},
-    removeController: () => {},
-    requestUpdate: () => {},
-    updateComplete: Promise.resolve(true),
-  };
-  const run = new RaceRun(host, {
+  const run = new RaceRun(fakeHost(), {
     settings: () => race.settings,
     swarm: () => undefined,
     paint: () => {},

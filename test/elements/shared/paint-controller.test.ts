@@ -1,25 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FrameLedger, PaintController } from '../../../src/elements/shared/controllers/paint-controller.js';
-
-/** A host without a DOM: the controller only needs addController, isConnected and hasUpdated. */
-function fakeHost() {
-  const host = {
-    isConnected: true,
-    hasUpdated: true,
-    controllers: [] as { hostUpdated?(): void; hostDisconnected?(): void }[],
-    addController(controller: { hostUpdated?(): void; hostDisconnected?(): void }) {
-      this.controllers.push(controller);
-    },
-    removeController() {},
-    requestUpdate() {},
-    updateComplete: Promise.resolve(true),
-    disconnect() {
-      this.isConnected = false;
-      this.controllers.forEach((c) => c.hostDisconnected?.());
-    },
-  };
-  return host;
-}
+import { fakeHost } from './fake-host.js';
 
 /** Frames under the test's control: `schedule` queues a callback, `frame()` runs the queued ones. */
 function fakeFrames() {

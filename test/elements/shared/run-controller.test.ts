@@ -1,29 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { RunController, type RunControllerOptions } from '../../../src/elements/shared/controllers/run-controller.js';
 import { settlesBeforeNextTask, watchGaps } from '../main-thread-gaps.js';
-
-/** A host without a DOM: the controller only needs addController and isConnected. */
-function fakeHost() {
-  const host = {
-    isConnected: true,
-    controllers: [] as { hostConnected?(): void; hostDisconnected?(): void }[],
-    addController(controller: { hostConnected?(): void; hostDisconnected?(): void }) {
-      this.controllers.push(controller);
-    },
-    removeController() {},
-    requestUpdate() {},
-    updateComplete: Promise.resolve(true),
-    connect() {
-      this.isConnected = true;
-      this.controllers.forEach((c) => c.hostConnected?.());
-    },
-    disconnect() {
-      this.isConnected = false;
-      this.controllers.forEach((c) => c.hostDisconnected?.());
-    },
-  };
-  return host;
-}
+import { fakeHost } from './fake-host.js';
 
 /** A run whose updates cost `msPerUpdate` of busy main-thread time each, stopping after `limit`. */
 function fakeRun(msPerUpdate: number, limit = Infinity) {
