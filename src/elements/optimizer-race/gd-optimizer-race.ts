@@ -127,7 +127,7 @@ export class GdOptimizerRace extends GdElement {
     swarm: () => this.swarmSettings(),
     paint: () => this.painter.request(),
     previewed: () => this.requestUpdate(),
-    previewWanted: () => this.isConnected && !this.startHandle.dragging && this.iteration === 0,
+    previewWanted: () => this.isConnected && this.iteration === 0,
     dragging: () => this.startHandle.dragging,
     stepped: () => this.reportSteps(),
   });

@@ -15,7 +15,7 @@ export interface RaceRunOptions {
   paint: () => void;
   /** A preview reached its first or last slice: the readouts follow those. */
   previewed: () => void;
-  /** Whether a preview from the start is still wanted once the page is idle. */
+  /** Whether a preview from the start is still wanted once the page is idle (a drag, which previews itself, aside). */
   previewWanted: () => boolean;
   /** Whether the start is being dragged (the preview then takes less of each frame). */
   dragging: () => boolean;
@@ -153,6 +153,6 @@ export class RaceRun {
 
   /** Shows where the next 100 steps lead from the start, once the page is idle. */
   queuePreview(): void {
-    this.previewer.whenIdle(() => this.options.previewWanted());
+    this.previewer.whenIdle(() => !this.options.dragging() && this.options.previewWanted());
   }
 }
