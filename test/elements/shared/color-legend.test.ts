@@ -86,8 +86,8 @@ describe('colour legend labels', () => {
     host.remove();
   });
 
-  it('are read at a glance: two significant digits, all of a whole part', () => {
-    expect([0.003531, 0.25, 1.0035, 12.34, 1234.5, 0].map(legendDigits)).to.deep.equal([2, 2, 2, 2, 4, 2]);
+  it('are read at a glance: two significant digits, all of a whole part, three in × 10ⁿ', () => {
+    expect([0.003531, 0.25, 1.0035, 12.34, 1234.5, 999_999, 1.26e17, 0].map(legendDigits)).to.deep.equal([2, 2, 2, 2, 4, 6, 3, 2]);
     const host = document.createElement('div');
     document.body.append(host);
     // A bowl lifted so its lowest cost is 0.003531 (Himmelblau's grid minimum reads so).

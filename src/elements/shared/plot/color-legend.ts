@@ -72,11 +72,14 @@ export function renderColorLegend(
 /**
  * Significant digits for a legend label: two (a colour bar is read to a glance's
  * precision: J_min 0.0035, not 0.003531), and never fewer than the whole part's (1,235
- * stays 1,235, not 1,200).
+ * stays 1,235, not 1,200). From a million up the numbers are written × 10ⁿ, where three
+ * digits read well (1.26 × 10¹⁷).
  */
 export function legendDigits(value: number): number {
-  const whole = Math.abs(value) >= 1 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 0;
-  return Math.min(21, Math.max(2, whole));
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e6) return 3;
+  const whole = magnitude >= 1 ? Math.floor(Math.log10(magnitude)) + 1 : 0;
+  return Math.max(2, whole);
 }
 
 /** A label's width in px at the legend's 11–12 px type: generous, so labels never touch. */
