@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { clampToDomain, nudgePoint, startPointDrag, type Domain2D } from '../../../src/elements/shared/plot/drag.js';
+import { scaleLinear } from 'd3-scale';
+import { clampToDomain, clientToPlot, nudgePoint, startPointDrag, type Domain2D } from '../../../src/elements/shared/plot/drag.js';
 
 const DOMAIN: Domain2D = { x: [0, 10], y: [-5, 5] };
 
@@ -142,5 +143,24 @@ describe('clampToDomain and nudgePoint', () => {
     const other = key('a');
     expect(nudgePoint(other, [5, 0], DOMAIN)).to.equal(undefined);
     expect(other.defaultPrevented).to.equal(false);
+  });
+});
+
+describe('clientToPlot', () => {
+  it('maps a pointer through the scales from the svg as drawn, inside its margin', () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('width', '240');
+    svg.setAttribute('height', '140');
+    svg.style.cssText = 'position: fixed; left: 30px; top: 50px';
+    document.body.append(svg);
+    try {
+      // A 200 × 100 inner frame 20 px in from the left and 10 px down: x = px / 20, y = 5 − py / 10.
+      const scales = { x: scaleLinear([0, 10], [0, 200]), y: scaleLinear([-5, 5], [100, 0]) };
+      const margin = { left: 20, top: 10 };
+      expect(clientToPlot(svg, scales, margin, 30 + 20 + 100, 50 + 10 + 30)).to.deep.equal([5, 2]);
+      expect(clientToPlot(svg, scales, margin, 30 + 20, 50 + 10 + 100)).to.deep.equal([0, -5]);
+    } finally {
+      svg.remove();
+    }
   });
 });

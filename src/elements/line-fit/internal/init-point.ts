@@ -1,5 +1,5 @@
 import type { Vec2 } from '../../../core/index.js';
-import { startPointDrag, nudgePoint, type Domain2D } from '../../shared/plot/drag.js';
+import { clientToPlot, startPointDrag, nudgePoint, type Domain2D } from '../../shared/plot/drag.js';
 import { PointReadout } from '../../shared/plot/point-readout.js';
 import { MARGIN, landscapeDomain, landscapeScales } from './layout.js';
 import { roundTo } from './inputs.js';
@@ -96,19 +96,14 @@ export class InitPointController {
     this.host.setInit(text);
   }
 
-  /**
-   * Client coordinates to (w, b), from the map's svg as drawn now (its own size), not from
-   * the host's latest measurement: that runs a frame ahead of the re-render while the page
-   * reflows (a scrollbar coming or going), and the start would land off the pointer.
-   */
+  /** Client coordinates to (w, b), with the map's scales at the svg's drawn size (see clientToPlot). */
   private landscapeToData(svg: SVGSVGElement, clientX: number, clientY: number): [number, number] {
-    const { x, y } = landscapeScales(
+    const scales = landscapeScales(
       this.domain(),
       svg.width.baseVal.value - MARGIN.left - MARGIN.right,
       svg.height.baseVal.value - MARGIN.top - MARGIN.bottom,
     );
-    const box = svg.getBoundingClientRect();
-    return [x.invert(clientX - box.left - MARGIN.left), y.invert(clientY - box.top - MARGIN.top)];
+    return clientToPlot(svg, scales, MARGIN, clientX, clientY);
   }
 
   /**

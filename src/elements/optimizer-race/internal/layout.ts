@@ -1,6 +1,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Landscape } from '../../../core/index.js';
 import type { Margin } from '../../shared/plot/axes.js';
+import { clientToPlot } from '../../shared/plot/drag.js';
 import { landscapeData, type LandscapeData } from './landscape-cache.js';
 import { provisionalData } from './custom-landscape.js';
 
@@ -71,15 +72,9 @@ export function plotScales(landscape: Landscape, outerWidth: number): PlotScales
   };
 }
 
-/**
- * Client coordinates to (w1, w2), from the plot's svg as drawn now (its own width), not
- * from the host's latest measurement: that runs a frame ahead of the re-render while the
- * page reflows (a scrollbar coming or going), and the start would land off the pointer.
- */
+/** Client coordinates to (w1, w2), with the plot's scales at the svg's drawn width (see clientToPlot). */
 export function clientToData(svg: SVGSVGElement, landscape: Landscape, clientX: number, clientY: number): [number, number] {
-  const { x, y } = plotScales(landscape, svg.width.baseVal.value);
-  const box = svg.getBoundingClientRect();
-  return [x.invert(clientX - box.left - PLOT_MARGIN.left), y.invert(clientY - box.top - PLOT_MARGIN.top)];
+  return clientToPlot(svg, plotScales(landscape, svg.width.baseVal.value), PLOT_MARGIN, clientX, clientY);
 }
 
 /** The cost chart's outer size, beside the plot (wide) or below it. */

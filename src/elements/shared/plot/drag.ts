@@ -99,3 +99,25 @@ export function nudgePoint(event: KeyboardEvent, point: [number, number], domain
   event.preventDefault();
   return clampToDomain([x, y], domain);
 }
+
+/** The inverse of a plot's linear scales, as d3-scale's have it. */
+interface Invertible {
+  invert(value: number): number;
+}
+
+/**
+ * Client coordinates to data through a plot's scales, measured from its svg as drawn now
+ * (its own box), not from the host's latest measurement: that runs a frame ahead of the
+ * re-render while the page reflows (a scrollbar coming or going), and a dragged point
+ * would land off the pointer. `margin` is the inner frame's offset in the svg.
+ */
+export function clientToPlot(
+  svg: SVGSVGElement,
+  scales: { x: Invertible; y: Invertible },
+  margin: { left: number; top: number },
+  clientX: number,
+  clientY: number,
+): [number, number] {
+  const box = svg.getBoundingClientRect();
+  return [scales.x.invert(clientX - box.left - margin.left), scales.y.invert(clientY - box.top - margin.top)];
+}
