@@ -2,6 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { RunController } from '../../shared/controllers/run-controller.js';
 import { LineFitModel, type LineFitSettings } from './model.js';
 import type { LineTrainer } from './trainer.js';
+import type { Format } from '../../shared/format.js';
 
 export interface LineFitRunOptions {
   /** the element's settings, validated (see `validSettings`) */
@@ -130,12 +131,7 @@ export function stopReason(
 }
 
 /** The run-state note for a stop after `iteration` updates, with what to do next. */
-export function stopNote(
-  reason: StopReason,
-  iteration: number,
-  learningRate: number,
-  format: (value: number, options?: { fraction?: number }) => string,
-): string {
+export function stopNote(reason: StopReason, iteration: number, learningRate: number, format: Format): string {
   const updates = `${format(iteration, { fraction: 0 })} updates`;
   if (reason === 'diverged') {
     return `Diverged after ${updates}: the cost grew without bound. Lower the learning rate (now ${format(learningRate)}) and press Reset.`;
