@@ -6,7 +6,10 @@ import { cjsToEsmPlugin } from './scripts/cjs-to-esm-plugin.mjs';
 import { failuresReporter } from './scripts/failures-reporter.mjs';
 import { findBrowser, findFirefox, CHROME_FLAGS } from './scripts/find-browser.mjs';
 
-const ALL = 'test/**/*.test.ts';
+// GD_KIT_TEST_FILES='test/core/run.test.ts,test/elements/sweep/*.test.ts' runs only those
+// files (in both browsers; add --group chromium or --group firefox for one): the groups
+// below name their own files, which a plain --files would not replace.
+const ALL = process.env.GD_KIT_TEST_FILES ? process.env.GD_KIT_TEST_FILES.split(',') : ['test/**/*.test.ts'];
 // Choosing, forcing and losing the webgl backend: Chromium only. Its headless mode has
 // WebGL2 (SwiftShader); headless Firefox has no WebGL, so there the kit runs on its cpu
 // fallback, which every other file exercises (test/core/helpers.ts picks the backends).
@@ -24,11 +27,14 @@ export default {
   concurrency: 1,
   reporters: [defaultReporter(), failuresReporter()],
   testsFinishTimeout: 300000,
+  // A page that loads slowly because both cores are busy (CI runs both browsers at once)
+  // is not a failure: allow it far more than the default 20 s to start its tests.
+  testsStartTimeout: 120000,
   testFramework: { config: { timeout: 60000 } },
   groups: [
     {
       name: 'chromium',
-      files: [ALL],
+      files: ALL,
       browsers: [
         chromeLauncher({
           launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_FLAGS },
@@ -37,7 +43,7 @@ export default {
     },
     {
       name: 'firefox',
-      files: [ALL, ...WEBGL_BACKEND.map((file) => `!${file}`)],
+      files: [...ALL, ...WEBGL_BACKEND.map((file) => `!${file}`)],
       browsers: [
         puppeteerLauncher({
           launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
