@@ -2,7 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createShareBar } from '../../demo/embed-share.js';
 
-const until = async (condition: () => boolean, tries = 400) => {
+// Polls up to 50 s, under the 60 s test timeout: a frame that loads the kit on a loaded
+// machine is slow, not broken.
+const until = async (condition: () => boolean, tries = 1000) => {
   for (let i = 0; i < tries && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 };
 

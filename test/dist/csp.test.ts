@@ -39,13 +39,13 @@ describe('strict Content-Security-Policy', () => {
     // prepares only while on screen.
     elements[2].scrollIntoView();
     const thumbnailsDone = () => !elements[2].shadowRoot!.querySelector('.thumb-blank');
-    for (let i = 0; i < 80 && !(thumbnailsDone() && elements.every((el) => painted(el) || el.localName === 'gd-curvature')); i++) {
+    for (let i = 0; i < 250 && !(thumbnailsDone() && elements.every((el) => painted(el) || el.localName === 'gd-curvature')); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     // A race on an author's formula: parsed without eval, shown as MathML, its minima found.
     const custom = frame.contentDocument!.querySelector('#custom') as Steppable;
     await custom.step(5);
-    for (let i = 0; i < 80 && !custom.shadowRoot!.textContent.includes('found minimum'); i++) {
+    for (let i = 0; i < 250 && !custom.shadowRoot!.textContent.includes('found minimum'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(custom.shadowRoot!.querySelector('.landscape-formula math'), 'formula as MathML').to.not.equal(null);

@@ -32,13 +32,15 @@ describe('gd-line-fit (w, b, J) readout', () => {
     // The centre of the start handle is (w, b) = (−2, 3) on the map.
     const box = el.shadowRoot!.querySelector('[part~="handle"] .init-dot')!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
-    await waitUntil(() => parse(el) !== undefined, 'the readout shows the point under the pointer', { timeout: 10_000 });
-    // Changes are throttled: the last one lands within the interval.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Changes are throttled: the last one lands within the interval, however late a loaded
+    // machine runs it. Within a pixel or so of the handle's centre (the window is about 8
+    // wide on ~300 px).
+    const nearCentre = () => {
+      const point = parse(el);
+      return point !== undefined && Math.abs(point.w + 2) <= 0.06 && Math.abs(point.b - 3) <= 0.06;
+    };
+    await waitUntil(nearCentre, 'the readout shows the point under the pointer', { timeout: 50_000 });
     const shown = parse(el)!;
-    // Within a pixel or so of the handle's centre (the window is about 8 wide on ~300 px).
-    expect(shown.w).to.be.closeTo(-2, 0.06);
-    expect(shown.b).to.be.closeTo(3, 0.06);
     // J is the closed form at the point shown (four significant digits), and near J(−2, 3).
     expect(shown.j).to.be.closeTo(mse(el.data, shown.w, shown.b), 2e-3 * shown.j);
     expect(shown.j).to.be.closeTo(mse(el.data, -2, 3), 0.05 * shown.j);
