@@ -7,7 +7,7 @@ import {
   type Landscape,
   type OptimizerType,
 } from '../../../core/index.js';
-import { nextTask } from './idle.js';
+import { OFF_SCREEN_RETRY_MS, SLICE_MS, nextTask, sliceNow } from '../../../core/slices.js';
 import { PART_ROWS, SWARM_STEPS } from './layout.js';
 import { RUNAWAY_BOUND, classifyEnd, unbounded } from './verdict.js';
 
@@ -109,7 +109,7 @@ export interface BasinOptions {
   grid?: number;
   /** Updates every start makes (default SWARM_STEPS, the swarm's budget). */
   steps?: number;
-  /** Time one slice may take (default 8 ms: half a 60 Hz frame). */
+  /** Time one slice may take (default the kit's slice, SLICE_MS). */
   budgetMs?: number;
   /** false while the map's element is off-screen: no slice runs then, it looks again later. */
   onScreen?: () => boolean;
@@ -124,8 +124,6 @@ export interface BasinJob {
   cancel(): void;
 }
 
-/** How soon an off-screen map looks again whether it may go on. */
-const OFF_SCREEN_RETRY_MS = 250;
 /** The most updates one slice makes (one read-back each; keeps a graph small). */
 const MAX_SLICE = 50;
 
@@ -141,7 +139,7 @@ const MAX_SLICE = 50;
 export function computeBasins(landscape: Landscape, optimizer: BasinOptimizer, options: BasinOptions = {}): BasinJob {
   const grid = options.grid ?? BASIN_GRID;
   const steps = options.steps ?? SWARM_STEPS;
-  const budgetMs = options.budgetMs ?? 8;
+  const budgetMs = options.budgetMs ?? SLICE_MS;
   const key = basinKey(landscape, optimizer, grid, steps);
   const hit = cachedBasins(key);
   if (hit) return { key, done: Promise.resolve(hit), cancel: () => {} };
@@ -192,9 +190,9 @@ export function computeBasins(landscape: Landscape, optimizer: BasinOptimizer, o
           continue;
         }
         const k = Math.min(size, remaining);
-        const began = performance.now();
+        const began = sliceNow();
         part.step(k);
-        const perUpdate = (performance.now() - began) / k;
+        const perUpdate = (sliceNow() - began) / k;
         size = Math.max(1, Math.min(MAX_SLICE, Math.floor(budgetMs / Math.max(perUpdate, 1e-3))));
         const made = parts.reduce((sum, run) => sum + steps - left(run), 0);
         options.onProgress?.(made / (parts.length * steps));

@@ -14,6 +14,7 @@ import {
   type FormulaResult,
   type Landscape,
 } from '../../../core/index.js';
+import { SLICE_MS, sliceNow, yieldMacrotask } from '../../../core/slices.js';
 import type { PropertyRule } from '../../shared/rules.js';
 import { cssomStyle } from '../../shared/cssom-style.js';
 import { hasLandscapeData, landscapeData, prepareSlice, type LandscapeData } from './landscape-cache.js';
@@ -24,8 +25,6 @@ export const CUSTOM = 'custom';
 
 /** Side of the coarse grid shown until the full one is made (a few ms at once). */
 const COARSE_GRID = 48;
-/** Time one slice of the contour preparation may take. */
-const SLICE_MS = 8;
 
 /** The tree of each formula landscape made here (for the MathML). */
 const trees = new WeakMap<Landscape, FormulaNode>();
@@ -57,21 +56,19 @@ export function provisionalData(landscape: Landscape, n: number, bands: number):
   return landscapeData(landscape, COARSE_GRID, bands);
 }
 
-const yieldMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** One preparation per landscape and grid, shared by every race showing it. */
 const grids = new Map<string, Promise<void>>();
 
-/** Makes the full grid and bands in slices of at most ~8 ms, a macrotask between them. */
+/** Makes the full grid and bands in slices of about SLICE_MS, a macrotask between them. */
 function prepareGrid(landscape: Landscape, n: number, bands: number): Promise<void> {
   const key = `${landscape.id}|${n}|${bands}`;
   let grid = grids.get(key);
   if (!grid) {
     grid = (async () => {
       for (;;) {
-        const began = performance.now();
+        const began = sliceNow();
         let complete = false;
-        while (!complete && performance.now() - began < SLICE_MS) complete = prepareSlice(landscape, n, bands);
+        while (!complete && sliceNow() - began < SLICE_MS) complete = prepareSlice(landscape, n, bands);
         if (complete) return;
         await yieldMacrotask();
       }

@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
+import { SLICE_MS, nextTask, sliceNow } from '../../../core/slices.js';
 import { RunController } from '../../shared/controllers/run-controller.js';
-import { nextTask, whenIdle } from './idle.js';
+import { whenIdle } from './idle.js';
 import { PREVIEW_STEPS } from './layout.js';
 import type { RaceModel, RacePreview } from './race-model.js';
 
@@ -22,13 +23,13 @@ export interface RacePreviewerOptions {
 }
 
 /**
- * A slice's time: while the start is dragged and the pointer moved lately (a new preview
- * may come every frame), 4 ms, so the slice after a pointer move still leaves the frame
+ * A slice's time while the start is dragged and the pointer moved lately (a new preview
+ * may come every frame): 4 ms, so the slice after a pointer move still leaves the frame
  * room for the move, the handle and the paint (at 8 ms, two slices between frames made
- * every other frame late); otherwise 8 ms: fewer, larger slices put the rest of the
- * preview on screen sooner (each slice has a fixed cost, its read-back).
+ * every other frame late). Otherwise the kit's slice, SLICE_MS: fewer, larger slices put
+ * the rest of the preview on screen sooner (each slice has a fixed cost, its read-back).
  */
-const SLICE_MS = { moving: 4, resting: 8 };
+const MOVING_SLICE_MS = 4;
 /** A drag whose pointer has not moved for this long is resting. */
 const REST_MS = 50;
 
@@ -60,14 +61,14 @@ export class RacePreviewer {
         this.announced = preview;
       },
       initialChunk: FIRST_PREVIEW_SLICE,
-      budgetMs: () => (options.dragging() && performance.now() - this.askedAt < REST_MS ? SLICE_MS.moving : SLICE_MS.resting),
+      budgetMs: () => (options.dragging() && sliceNow() - this.askedAt < REST_MS ? MOVING_SLICE_MS : SLICE_MS),
       yieldToEventLoop: nextTask,
     });
   }
 
   /** Previews from `point` (see the class). */
   from(point: [number, number]): void {
-    this.askedAt = performance.now();
+    this.askedAt = sliceNow();
     const model = this.options.model();
     if (!model) return;
     const made = model.previewFrom(point);

@@ -1,9 +1,10 @@
+import { sliceNow } from '../../../core/slices.js';
 import { SwarmModel, type SwarmSettings, type SwarmTails, type SwarmTally } from './swarm-model.js';
 
 export interface SwarmControllerOptions {
   /** Time the swarm may take per animation frame while playing (default 5 ms). */
   budgetMs?: number;
-  /** Clock (default `performance.now`). */
+  /** Clock (default the slice clock, `sliceNow`). */
   now?: () => number;
 }
 
@@ -25,7 +26,7 @@ export class SwarmController {
 
   constructor(options: SwarmControllerOptions = {}) {
     this.budgetMs = options.budgetMs ?? 5;
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? sliceNow;
   }
 
   /** The swarm in force, or undefined when swarm mode is off. */
