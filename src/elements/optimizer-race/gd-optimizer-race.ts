@@ -9,11 +9,11 @@ import { LinkController, type LinkedValues, type LinkTaken } from '../shared/con
 import { PrepareAhead } from './internal/prepare-ahead.js';
 import { RaceRun } from './internal/race-run.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
-import { BAND_COUNT, GRID_SIZE, plotScales, plotWidth } from './internal/layout.js';
+import { plotScales, plotWidth } from './internal/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
-import { MAX_STEPS, RaceModel, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
+import { RaceModel, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
 import { RacePainter, raceScene } from './internal/painter.js';
 import { renderRace, type RaceActions } from './internal/race-view.js';
 import { withChildNotes } from './internal/links.js';
@@ -21,7 +21,17 @@ import { OptimizerSettings } from './internal/optimizer-settings.js';
 import { StartController } from './internal/start-controller.js';
 import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
-import { DEFAULT_LANDSCAPE, KAPPA_RULE, SPEED_RULE, SWARM_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
+import {
+  BAND_COUNT,
+  DEFAULT_LANDSCAPE,
+  GRID_SIZE,
+  KAPPA_RULE,
+  MAX_STEPS,
+  SPEED_RULE,
+  SWARM_RULE,
+  kappaOf,
+  raceLandscape,
+} from './internal/settings.js';
 import { styles } from './gd-optimizer-race.styles.js';
 
 export type { RaceTrajectory } from './internal/race-model.js';

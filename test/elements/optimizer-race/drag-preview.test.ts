@@ -3,7 +3,7 @@ import '../../../src/elements/optimizer-race/define.js';
 import { LANDSCAPE_IDS, ParticleRun, getLandscape } from '../../../src/core/index.js';
 import { hasLandscapeData } from '../../../src/elements/optimizer-race/internal/landscape-cache.js';
 import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
-import { PREVIEW_STEPS } from '../../../src/elements/optimizer-race/internal/layout.js';
+import { PREVIEW_STEPS } from '../../../src/elements/optimizer-race/internal/settings.js';
 import { RacePreview, type RaceModel } from '../../../src/elements/optimizer-race/internal/race-model.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));

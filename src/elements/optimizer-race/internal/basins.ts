@@ -8,7 +8,7 @@ import {
   type OptimizerType,
 } from '../../../core/index.js';
 import { OFF_SCREEN_RETRY_MS, SLICE_MS, nextTask, sliceNow } from '../../../core/slices.js';
-import { PART_ROWS, SWARM_STEPS } from './layout.js';
+import { PART_ROWS, SWARM_STEPS } from './settings.js';
 import { RUNAWAY_BOUND, classifyEnd, unbounded } from './verdict.js';
 
 /** Cells per side of a basin map: 64 × 64 = 4,096 starts, in batched parts. */

@@ -1,6 +1,4 @@
-import { getLandscape, type Landscape } from '../../../core/index.js';
-import { numberRule } from '../../shared/rules.js';
-import { MAX_SWARM } from './layout.js';
+import { DEFAULT_KAPPA } from './settings.js';
 
 /**
  * Learning rates that make a good race on each landscape from its default start:
@@ -38,42 +36,6 @@ const BORROW: Record<string, ArticleRule> = {
   adam: 'adam',
   adamw: 'adam',
 };
-
-/**
- * The race a page gets without attributes: a long, narrow valley (the bowl with
- * condition number 50) where plain descent and momentum get the same α. Plain descent
- * zig-zags across the valley and crawls along it; momentum averages the zig-zag away and
- * is far ahead after 100–200 steps. The saddle (`landscape="saddle"`) shows the other
- * lesson: RMSprop and Adam leave the flat saddle long before plain descent does.
- */
-export const DEFAULT_LANDSCAPE = 'bowl';
-
-/** The bowl's condition number κ unless the `kappa` attribute says otherwise. */
-export const DEFAULT_KAPPA = 50;
-
-/** The `kappa` values accepted: a round bowl (1) up to a valley a thousand times steeper across than along. */
-export const KAPPA_RULE = numberRule('kappa', { min: 1, max: 1000 }, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
-
-/** The `speed` values accepted: updates per animation frame while playing. */
-export const SPEED_RULE = numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100');
-
-/** The `swarm` values accepted: seeded starts per optimizer, 0 for off. */
-export const SWARM_RULE = numberRule(
-  'swarm',
-  { min: 0, max: MAX_SWARM, integer: true },
-  0,
-  `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
-);
-
-/** κ if it is valid, else the default. */
-export function kappaOf(value: unknown): number {
-  return KAPPA_RULE.valid(value) ? Number(value) : DEFAULT_KAPPA;
-}
-
-/** Landscape `id` as a race shows it: the bowl with the race's κ. */
-export function raceLandscape(id: string, kappa: unknown): Landscape | undefined {
-  return getLandscape(id, { kappa: kappaOf(kappa) });
-}
 
 /**
  * Plain descent is stable on the bowl only for α < 2/κ. Both it and momentum get

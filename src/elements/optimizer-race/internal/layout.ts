@@ -4,23 +4,8 @@ import type { Margin } from '../../shared/plot/axes.js';
 import { clientToPlot } from '../../shared/plot/drag.js';
 import { landscapeData, type LandscapeData } from './landscape-cache.js';
 import { provisionalData } from './custom-landscape.js';
+import { BAND_COUNT, GRID_SIZE, PREVIEW_STEPS } from './settings.js';
 
-/** The contour map's grid (n×n samples) and its number of filled bands. */
-export const GRID_SIZE = 256;
-export const BAND_COUNT = 22;
-/** Steps of every optimizer the preview shows from the start. */
-export const PREVIEW_STEPS = 100;
-/** The most seeded starts per optimizer a swarm may have. */
-export const MAX_SWARM = 10_000;
-/** Updates a swarm (and a basin map) makes before its tally is final. */
-export const SWARM_STEPS = 500;
-/**
- * Rows per batched part of a swarm or a basin map on the cpu backend, where an update's
- * cost grows with its rows: one update of 4,000 rows takes ~20 ms, longer than a frame,
- * and cannot be split; a part of 512 rows takes ~3 ms, so the parts are stepped one by
- * one and no task holds a frame, at nearly the same throughput.
- */
-export const PART_ROWS = 512;
 export const PLOT_MARGIN: Margin = { top: 8, right: 12, bottom: 42, left: 46 };
 export const CHART_MARGIN: Margin = { top: 8, right: 12, bottom: 40, left: 50 };
 

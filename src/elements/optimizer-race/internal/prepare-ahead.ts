@@ -1,9 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LANDSCAPE_IDS } from '../../../core/index.js';
-import { raceLandscape } from './defaults.js';
 import { prepareWhenIdle } from './idle.js';
 import { prepareSlice } from './landscape-cache.js';
-import { BAND_COUNT, GRID_SIZE } from './layout.js';
+import { BAND_COUNT, GRID_SIZE, raceLandscape } from './settings.js';
 import { landscapeThumbnail, paintThumbnail } from './thumbnails.js';
 
 export interface PrepareAheadOptions {

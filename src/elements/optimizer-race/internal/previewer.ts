@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { SLICE_MS, nextTask, sliceNow } from '../../../core/slices.js';
 import { RunController } from '../../shared/controllers/run-controller.js';
 import { whenIdle } from './idle.js';
-import { PREVIEW_STEPS } from './layout.js';
+import { PREVIEW_STEPS } from './settings.js';
 import type { RaceModel, RacePreview } from './race-model.js';
 
 /**

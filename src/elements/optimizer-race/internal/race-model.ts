@@ -11,11 +11,8 @@ import {
 } from '../../../core/index.js';
 import type { GdOptimizer } from '../../optimizer/gd-optimizer.js';
 import { DEFAULT_RACE, defaultLearningRate } from './defaults.js';
-import { PREVIEW_STEPS } from './layout.js';
+import { MAX_STEPS, PREVIEW_STEPS } from './settings.js';
 import { RUNAWAY_BOUND, unbounded, verdictOf, type Verdict } from './verdict.js';
-
-/** A race stops by itself after this many updates ("max-steps"). */
-export const MAX_STEPS = 100_000;
 
 /** One optimizer in the race, its settings resolved. */
 export interface RaceEntry {

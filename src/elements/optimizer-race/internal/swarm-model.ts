@@ -9,7 +9,7 @@ import {
   type OptimizerType,
   type Seed,
 } from '../../../core/index.js';
-import { PART_ROWS, SWARM_STEPS } from './layout.js';
+import { PART_ROWS, SWARM_STEPS } from './settings.js';
 import type { RaceEntry } from './race-model.js';
 import { RUNAWAY_BOUND, classifyEnd, unbounded, type EndKind } from './verdict.js';
 
