@@ -2,17 +2,15 @@ import { expect } from '@open-wc/testing';
 import * as tf from '../../../src/core/tf.js';
 import { getLandscape, type Landscape } from '../../../src/core/index.js';
 import {
-  BASIN_COLOR_SLOTS,
   BASIN_DIVERGED,
   BASIN_MOVING,
-  basinSlots,
   basinStarts,
   cachedBasins,
   clearBasinCache,
   computeBasins,
-  paintBasins,
   type BasinMap,
 } from '../../../src/elements/optimizer-race/internal/basins.js';
+import { BASIN_COLOR_SLOTS, basinSlots, paintBasins } from '../../../src/elements/optimizer-race/internal/basin-paint.js';
 
 const himmelblau = getLandscape('himmelblau')!;
 const sgd = (learningRate: number) => ({ type: 'sgd' as const, hyperparameters: { learningRate } });

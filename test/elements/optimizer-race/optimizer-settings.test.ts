@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../../../src/elements/optimizer/define.js';
 import type { LinkedValues } from '../../../src/elements/shared/controllers/link-controller.js';
 import { MAX_RESTORED_OPTIMIZERS, OptimizerSettings } from '../../../src/elements/optimizer-race/internal/optimizer-settings.js';
-import { resolveEntries } from '../../../src/elements/optimizer-race/internal/race-model.js';
+import { resolveEntries } from '../../../src/elements/optimizer-race/internal/entries.js';
 
 /** A bare element as the settings' host, and what the settings told the race. */
 function setup() {

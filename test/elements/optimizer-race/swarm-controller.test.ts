@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { getLandscape } from '../../../src/core/index.js';
-import { resolveEntries } from '../../../src/elements/optimizer-race/internal/race-model.js';
+import { resolveEntries } from '../../../src/elements/optimizer-race/internal/entries.js';
 import { SwarmController } from '../../../src/elements/optimizer-race/internal/swarm-controller.js';
 import type { SwarmSettings } from '../../../src/elements/optimizer-race/internal/swarm-model.js';
 

@@ -10,13 +10,12 @@ import {
   BASIN_SADDLE,
   BASIN_UNLISTED,
   basinKey,
-  basinSlots,
   computeBasins,
-  paintBasins,
   type BasinJob,
   type BasinMap,
 } from './basins.js';
-import type { RaceEntry } from './race-model.js';
+import { basinSlots, paintBasins } from './basin-paint.js';
+import type { RaceEntry } from './entries.js';
 import type { Format } from '../../shared/format.js';
 
 /** The `basins` attribute: `off`, or the 1-based place of an optimizer among `count`. */

@@ -6,77 +6,11 @@
  * the search for the formula's minima (marked as "found minimum" once it ends).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import {
-  DEFAULT_FORMULA_DOMAIN,
-  findFormulaMinima,
-  parseFormula,
-  type FormulaNode,
-  type FormulaResult,
-  type Landscape,
-} from '../../../core/index.js';
-import { SLICE_MS, sliceNow, yieldMacrotask } from '../../../core/slices.js';
+import { findFormulaMinima, type FormulaResult, type Landscape } from '../../../core/index.js';
 import type { PropertyRule } from '../../shared/rules.js';
 import { cssomStyle } from '../../shared/cssom-style.js';
-import { hasLandscapeData, landscapeData, prepareSlice, type LandscapeData } from './landscape-cache.js';
-import { formulaMathml } from './formula-mathml.js';
-
-/** The `landscape` value that selects the formula. */
-export const CUSTOM = 'custom';
-
-/** Side of the coarse grid shown until the full one is made (a few ms at once). */
-const COARSE_GRID = 48;
-
-/** The tree of each formula landscape made here (for the MathML). */
-const trees = new WeakMap<Landscape, FormulaNode>();
-
-/** Parses `formula` over `domain` (the default window when unset); never throws. */
-export function parseCustom(formula: unknown, domain: unknown): FormulaResult {
-  const result = parseFormula(formula as string, domain === null || domain === undefined ? DEFAULT_FORMULA_DOMAIN : (domain as string));
-  if (result.ok) trees.set(result.landscape, result.ast);
-  return result;
-}
-
-/** Whether the landscape is an author's formula (not a built-in). */
-export function isCustomLandscape(landscape: Landscape): boolean {
-  return trees.has(landscape);
-}
-
-/** The landscape's formula: MathML for an author's formula, else `undefined`. */
-export function customFormulaMathml(landscape: Landscape): TemplateResult | undefined {
-  const tree = trees.get(landscape);
-  return tree ? formulaMathml(tree, `${landscape.name} cost function`) : undefined;
-}
-
-/**
- * The contour data to draw now for an author's formula whose full grid is not made yet:
- * a coarse one (made at once, a few ms). `undefined` for built-ins and finished grids.
- */
-export function provisionalData(landscape: Landscape, n: number, bands: number): LandscapeData | undefined {
-  if (!trees.has(landscape) || hasLandscapeData(landscape, n, bands)) return undefined;
-  return landscapeData(landscape, COARSE_GRID, bands);
-}
-
-/** One preparation per landscape and grid, shared by every race showing it. */
-const grids = new Map<string, Promise<void>>();
-
-/** Makes the full grid and bands in slices of about SLICE_MS, a macrotask between them. */
-function prepareGrid(landscape: Landscape, n: number, bands: number): Promise<void> {
-  const key = `${landscape.id}|${n}|${bands}`;
-  let grid = grids.get(key);
-  if (!grid) {
-    grid = (async () => {
-      for (;;) {
-        const began = sliceNow();
-        let complete = false;
-        while (!complete && sliceNow() - began < SLICE_MS) complete = prepareSlice(landscape, n, bands);
-        if (complete) return;
-        await yieldMacrotask();
-      }
-    })().finally(() => grids.delete(key));
-    grids.set(key, grid);
-  }
-  return grid;
-}
+import { CUSTOM, isCustomLandscape, parseCustom } from './formula-landscape.js';
+import { prepareInSlices } from './landscape-cache.js';
 
 /** Where a rejected formula or domain went wrong, for the marker under its note. */
 interface Problem {
@@ -198,7 +132,7 @@ export class CustomLandscapeController implements ReactiveController {
     this.preparing = landscape;
     const { n, bands } = this.options.grid;
     const stillShown = () => this.preparing === landscape && this.host.isConnected;
-    void prepareGrid(landscape, n, bands)
+    void prepareInSlices(landscape, n, bands)
       .then(() => {
         if (stillShown()) this.options.paint();
         return findFormulaMinima(landscape);

@@ -1,7 +1,4 @@
-import { svg, type SVGTemplateResult } from 'lit';
 import type { RaceModel } from './race-model.js';
-import type { PlotScales } from './layout.js';
-import { seriesStyle } from './series-style.js';
 
 /** A path of an earlier run, kept faded on the map after a setting changed: before and after side by side. */
 export interface Ghost {
@@ -39,16 +36,4 @@ function thin(points: [number, number][]): [number, number][] {
   const out = Array.from({ length: GHOST_POINTS }, (_, k) => points[Math.floor(k * every)]);
   out.push(points[points.length - 1]);
   return out;
-}
-
-/** The ghosts as faded, labelled lines on the plot (inside its inner frame). */
-export function renderGhosts(ghosts: readonly Ghost[], { x, y }: PlotScales): SVGTemplateResult[] {
-  return ghosts.map((ghost) => {
-    const end = ghost.points[ghost.points.length - 1];
-    const color = seriesStyle(ghost.index).color;
-    return svg`<g class="ghost" style=${`color: ${color}`}>
-      <polyline points=${ghost.points.map(([a, b]) => `${x(a)},${y(b)}`).join(' ')}></polyline>
-      <text x=${x(end[0]) + 6} y=${y(end[1]) - 6}>${ghost.label}</text>
-    </g>`;
-  });
 }

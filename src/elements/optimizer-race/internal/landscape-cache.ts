@@ -1,5 +1,8 @@
 import { evaluateGridRows, gridExtent, type CostGrid, type Landscape } from '../../../core/index.js';
+import { SLICE_MS, sliceNow, yieldMacrotask } from '../../../core/slices.js';
 import { contourBand, contourPlan, type ContourBand, type ContourPlan } from '../../shared/plot/contours.js';
+import { isCustomLandscape } from './formula-landscape.js';
+import { BAND_COUNT, GRID_SIZE } from './settings.js';
 
 /** A landscape's grid and filled contour bands, as the race's contour map needs them. */
 export interface LandscapeData {
@@ -11,6 +14,8 @@ export interface LandscapeData {
 
 /** Grid rows evaluated per slice: a few ms of tensor work. */
 const ROWS_PER_SLICE = 32;
+/** Side of the coarse grid an author's formula shows until the full one is made (a few ms at once). */
+const COARSE_GRID = 48;
 
 /** A preparation under way: rows first, then one band at a time. */
 interface Preparation {
@@ -80,4 +85,36 @@ export function landscapeData(landscape: Landscape, n: number, bands: number): L
     /* the remaining slices, in one go */
   }
   return done.get(keyOf(landscape, n, bands))!;
+}
+
+/**
+ * The contour map's data to draw now. An author's formula shows a coarse map (made at
+ * once, a few ms) until its full grid is made in slices (`prepareInSlices`); a built-in's
+ * full grid is made at once if idle time has not made it yet.
+ */
+export function landscapeGrid(landscape: Landscape): LandscapeData {
+  const coarse = isCustomLandscape(landscape) && !hasLandscapeData(landscape, GRID_SIZE, BAND_COUNT);
+  return landscapeData(landscape, coarse ? COARSE_GRID : GRID_SIZE, BAND_COUNT);
+}
+
+/** One preparation per landscape and grid, shared by every race showing it. */
+const slicing = new Map<string, Promise<void>>();
+
+/** Makes the full grid and bands in slices of about SLICE_MS, a macrotask between them. */
+export function prepareInSlices(landscape: Landscape, n: number, bands: number): Promise<void> {
+  const key = `${landscape.id}|${n}|${bands}`;
+  let preparation = slicing.get(key);
+  if (!preparation) {
+    preparation = (async () => {
+      for (;;) {
+        const began = sliceNow();
+        let complete = false;
+        while (!complete && sliceNow() - began < SLICE_MS) complete = prepareSlice(landscape, n, bands);
+        if (complete) return;
+        await yieldMacrotask();
+      }
+    })().finally(() => slicing.delete(key));
+    slicing.set(key, preparation);
+  }
+  return preparation;
 }

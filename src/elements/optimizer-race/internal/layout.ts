@@ -1,34 +1,19 @@
-import { scaleLinear, scaleLog } from 'd3-scale';
+/** The race's geometry: the plot's and chart's margins and sizes, the plot's scales and the pointer on it. */
+import { scaleLinear } from 'd3-scale';
 import type { Landscape } from '../../../core/index.js';
 import type { Margin } from '../../shared/plot/axes.js';
 import { clientToPlot } from '../../shared/plot/drag.js';
-import { landscapeData, type LandscapeData } from './landscape-cache.js';
-import { provisionalData } from './custom-landscape.js';
-import { BAND_COUNT, GRID_SIZE, PREVIEW_STEPS } from './settings.js';
 
 export const PLOT_MARGIN: Margin = { top: 8, right: 12, bottom: 42, left: 46 };
 export const CHART_MARGIN: Margin = { top: 8, right: 12, bottom: 40, left: 50 };
 
 export type LinearScale = ReturnType<typeof scaleLinear<number>>;
-export type LogScale = ReturnType<typeof scaleLog<number>>;
 
 export interface PlotScales {
   x: LinearScale;
   y: LinearScale;
   innerWidth: number;
   innerHeight: number;
-}
-
-export interface ChartScales {
-  x: LinearScale;
-  y: LogScale;
-  width: number;
-  height: number;
-}
-
-export function landscapeGrid(landscape: Landscape): LandscapeData {
-  // An author's formula shows a coarse map until its full grid is made in slices.
-  return provisionalData(landscape, GRID_SIZE, BAND_COUNT) ?? landscapeData(landscape, GRID_SIZE, BAND_COUNT);
 }
 
 /** Plot and chart side by side from this host width. */
@@ -71,62 +56,6 @@ export function chartSize(landscape: Landscape, hostWidth: number, optimizers: n
   const plotHeight = plotScales(landscape, outer).innerHeight + PLOT_MARGIN.top + PLOT_MARGIN.bottom;
   const legendHeight = 36 * optimizers + 12;
   return { width: total - outer - 24, height: Math.max(200, Math.min(340, plotHeight - legendHeight - 60)) };
-}
-
-/** The reference J* the chart measures from, and the ε that keeps log(0) off it. */
-export function gapReference(landscape: Landscape): { reference: number; epsilon: number; published: boolean } {
-  const minima = landscape.minima.filter((m) => m.kind !== 'saddle');
-  if (minima.length) {
-    const reference = Math.min(...minima.map((m) => m.value));
-    return { reference, epsilon: 1e-6 * Math.max(1, Math.abs(reference)), published: true };
-  }
-  const { grid } = landscapeGrid(landscape);
-  return { reference: grid.min, epsilon: 1e-6 * Math.max(1, Math.abs(grid.min)), published: false };
-}
-
-/**
- * What the chart plots for a cost. Below a published minimum nothing can go (float32
- * noise aside, clamped to 0); on a surface without one, values below the reference
- * are left off rather than drawn as if a minimum had been reached.
- */
-export function gapTransform(landscape: Landscape): (cost: number) => number {
-  const { reference, epsilon, published } = gapReference(landscape);
-  return published ? (cost) => Math.max(cost - reference, 0) + epsilon : (cost) => (cost > reference ? cost - reference + epsilon : NaN);
-}
-
-/** The chart's scales for these cost series (the switched-off ones left out). */
-export function chartScales(landscape: Landscape, size: { width: number; height: number }, series: readonly number[][]): ChartScales {
-  const innerWidth = size.width - CHART_MARGIN.left - CHART_MARGIN.right;
-  const innerHeight = size.height - CHART_MARGIN.top - CHART_MARGIN.bottom;
-  const { epsilon } = gapReference(landscape);
-  const gap = gapTransform(landscape);
-  let steps = PREVIEW_STEPS;
-  let low = Infinity;
-  let high = -Infinity;
-  for (const costs of series) {
-    steps = Math.max(steps, costs.length - 1);
-    // The extremes sit near the start and near the end; a stride keeps this cheap.
-    const stride = Math.max(1, Math.floor(costs.length / 400));
-    for (let k = 0; k < costs.length; k += k < 50 ? 1 : stride) {
-      const value = gap(costs[k]);
-      if (Number.isFinite(value)) {
-        if (value < low) low = value;
-        if (value > high) high = value;
-      }
-    }
-    const lastValue = gap(costs[costs.length - 1]);
-    if (Number.isFinite(lastValue)) low = Math.min(low, lastValue);
-  }
-  if (!(low < high)) {
-    low = Number.isFinite(low) ? low / 10 : epsilon;
-    high = Number.isFinite(high) ? high * 10 : 1;
-  }
-  return {
-    x: scaleLinear().domain([0, steps]).range([0, innerWidth]),
-    y: scaleLog().domain([low, high]).range([innerHeight, 0]).nice(),
-    width: innerWidth,
-    height: innerHeight,
-  };
 }
 
 /** A four-pointed star (a minimum's mark). */

@@ -1,6 +1,6 @@
 import type { LinkedValues } from '../../shared/controllers/link-controller.js';
 import { NUMERIC_RULES, type GdOptimizer } from '../../optimizer/gd-optimizer.js';
-import type { RaceEntry } from './race-model.js';
+import type { RaceEntry } from './entries.js';
 
 /** The settings a link group shares, as one comparable string. */
 function sharedKey(settings: GdOptimizer['settings']): string {

@@ -3,9 +3,9 @@ import type { HyperparameterName } from '../../../core/index.js';
 import type { LinkedValues, LinkTaken } from '../../shared/controllers/link-controller.js';
 import { parseFiniteNumber } from '../../shared/parse.js';
 import { GdOptimizer, NUMERIC_RULES } from '../../optimizer/gd-optimizer.js';
-import { resolveEntries, type Overrides, type RaceEntry } from './race-model.js';
+import { resolveEntries, type Overrides, type RaceEntry } from './entries.js';
 import { SharedSettings, linkedChanges } from './links.js';
-import { HYPER_LABELS } from './templates.js';
+import { HYPER_LABELS } from './labels.js';
 
 /** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
 export const MAX_RESTORED_OPTIMIZERS = 16;

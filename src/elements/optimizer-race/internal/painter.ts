@@ -2,10 +2,13 @@ import type { Landscape, ParticleState } from '../../../core/index.js';
 import { prepareCanvas, resolveColors } from '../../shared/plot/canvas.js';
 import { fillContourBands } from '../../shared/plot/contours.js';
 import { drawSeries } from '../../shared/plot/series.js';
-import { chartScales, chartSize, gapTransform, landscapeGrid, plotScales, plotWidth, type ChartScales, type PlotScales } from './layout.js';
+import { gapTransform, previewCosts, raceChartScales, type ChartScales } from './chart.js';
+import { landscapeGrid } from './landscape-cache.js';
+import { plotScales, plotWidth, type PlotScales } from './layout.js';
 import { PixelPath } from './pixel-path.js';
-import { BASIN_COLOR_SLOTS } from './basins.js';
-import type { RaceEntry, RaceModel } from './race-model.js';
+import { BASIN_COLOR_SLOTS } from './basin-paint.js';
+import type { RaceEntry } from './entries.js';
+import type { RaceModel } from './race-model.js';
 import { seriesStyle, traceMarker } from './series-style.js';
 import type { SwarmTails } from './swarm-model.js';
 import { SwarmPainter } from './swarm-view.js';
@@ -225,22 +228,6 @@ function drawCross(context: CanvasRenderingContext2D, x: number, y: number, colo
   context.strokeStyle = color;
   context.stroke();
   context.lineCap = 'butt';
-}
-
-/** The preview's costs while they stand for the race (before it starts, and while the start is dragged). */
-export function previewCosts(model: RaceModel, dragging: boolean): number[][] | undefined {
-  return model.preview && (model.iteration === 0 || dragging) ? model.preview.costs : undefined;
-}
-
-/** The cost chart's scales for the race as it is (the preview's costs before it starts). */
-export function raceChartScales(model: RaceModel, hostWidth: number, dragging: boolean): ChartScales {
-  const costs = previewCosts(model, dragging);
-  const series = model.entries.flatMap((entry, i) => {
-    const particle = model.particles[i];
-    return entry.disabled || !particle ? [] : [costs?.[i] ?? particle.costs];
-  });
-  const { landscape } = model.settings;
-  return chartScales(landscape, chartSize(landscape, hostWidth, model.entries.length), series);
 }
 
 /** A scene of the race as it is now, for a host this wide. */

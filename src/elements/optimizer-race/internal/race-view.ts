@@ -3,9 +3,9 @@ import type { HyperparameterName, Landscape } from '../../../core/index.js';
 import { cssomStyle } from '../../shared/cssom-style.js';
 import type { Ghost } from './ghosts.js';
 import { PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './layout.js';
-import { previewCosts, raceChartScales } from './painter.js';
+import { previewCosts, raceChartScales, renderChart } from './chart.js';
 import type { RaceModel } from './race-model.js';
-import { renderChart, renderControls, renderLegend, renderPanels, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
+import { renderControls, renderLegend, renderPanels, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
 import type { Format } from '../../shared/format.js';
 
 /** What the reader can do in the race's template: the element's handlers. */

@@ -1,3 +1,6 @@
+import { html, type TemplateResult } from 'lit';
+import { cssomStyle } from '../../shared/cssom-style.js';
+
 /**
  * How the i-th optimizer is drawn: a colour from the tokens' Okabe–Ito palette, plus a
  * dash pattern and a marker shape, so that lines stay distinguishable without colour.
@@ -78,4 +81,13 @@ export function markerPath(shape: MarkerShape, x: number, y: number, r: number):
     case 'diamond':
       return `M${x},${y - r * 1.25}L${x + r * 1.05},${y}L${x},${y + r * 1.25}L${x - r * 1.05},${y}z`;
   }
+}
+
+/** The i-th optimizer's swatch: its dash and marker in its colour (legend, panels, swarm tally). */
+export function renderSwatch(i: number): TemplateResult {
+  const style = seriesStyle(i);
+  return html`<svg class="swatch" width="34" height="14" aria-hidden="true" style=${cssomStyle({ color: style.color })}>
+    <line x1="2" x2="32" y1="7" y2="7" stroke="currentColor" stroke-width="2.2" stroke-dasharray=${style.dash.join(' ') || 'none'}></line>
+    <path d=${markerPath(style.marker, 17, 7, 4)} fill="currentColor"></path>
+  </svg>`;
 }

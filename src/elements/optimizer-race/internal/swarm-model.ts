@@ -10,7 +10,7 @@ import {
   type Seed,
 } from '../../../core/index.js';
 import { PART_ROWS, SWARM_STEPS } from './settings.js';
-import type { RaceEntry } from './race-model.js';
+import type { RaceEntry } from './entries.js';
 import { RUNAWAY_BOUND, classifyEnd, unbounded, type EndKind } from './verdict.js';
 
 /** Positions each particle's fading tail keeps (the newest included). */

@@ -1,5 +1,5 @@
-import { formatLogTick, type Format } from '../../shared/format.js';
-import { html, svg, nothing, type TemplateResult } from 'lit';
+import type { Format } from '../../shared/format.js';
+import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import {
   inverseTimeDecay,
   LANDSCAPE_IDS,
@@ -12,26 +12,24 @@ import {
 import { renderAxes } from '../../shared/plot/axes.js';
 import { ruleLines } from '../../shared/formulas.js';
 import { tex } from '../../shared/tex.js';
-import { customFormulaMathml } from './custom-landscape.js';
-import { cssomStyle } from '../../shared/cssom-style.js';
-import { DECAY_TEX, GAP_TEX } from '../formulas.js';
-import { CHART_MARGIN, PLOT_MARGIN, gapReference, landscapeGrid, minimumPath, type ChartScales, type PlotScales } from './layout.js';
-import type { RaceEntry } from './race-model.js';
-import { markerPath, seriesStyle } from './series-style.js';
+import { DECAY_TEX } from '../formulas.js';
+import { formulaTreeOf } from './formula-landscape.js';
+import { formulaMathml } from './formula-mathml.js';
+import { HYPER_LABELS } from './labels.js';
+import { landscapeGrid } from './landscape-cache.js';
+import { PLOT_MARGIN, minimumPath, type PlotScales } from './layout.js';
+import type { RaceEntry } from './entries.js';
+import { renderSwatch, seriesStyle } from './series-style.js';
 import { THUMBNAIL_RATIO } from './thumbnails.js';
 import { verdictWords, type Verdict } from './verdict.js';
-import { renderGhosts, type Ghost } from './ghosts.js';
+import type { Ghost } from './ghosts.js';
 import { renderColorLegend } from '../../shared/plot/color-legend.js';
 
-export const HYPER_LABELS: Record<HyperparameterName, string> = {
-  learningRate: 'Learning rate α',
-  decay: 'Decay',
-  beta: 'β',
-  beta1: 'β₁',
-  beta2: 'β₂',
-  epsilon: 'ε',
-  weightDecay: 'Weight decay λ',
-};
+/** The landscape's formula: MathML for an author's formula, else `undefined`. */
+function customFormulaMathml(landscape: Landscape): TemplateResult | undefined {
+  const tree = formulaTreeOf(landscape);
+  return tree ? formulaMathml(tree, `${landscape.name} cost function`) : undefined;
+}
 
 /** The landscape picker: a radio group of thumbnails, and the landscape's formula. */
 export function renderPicker(landscape: Landscape, thumbnails: Record<string, boolean>, pick: (id: string) => void): TemplateResult {
@@ -61,6 +59,18 @@ export function renderPicker(landscape: Landscape, thumbnails: Record<string, bo
       <strong>${landscape.name}</strong> ${customFormulaMathml(landscape) ?? tex(landscape.tex)}
     </p>
   </fieldset>`;
+}
+
+/** The ghosts as faded, labelled lines on the plot (inside its inner frame). */
+export function renderGhosts(ghosts: readonly Ghost[], { x, y }: PlotScales): SVGTemplateResult[] {
+  return ghosts.map((ghost) => {
+    const end = ghost.points[ghost.points.length - 1];
+    const color = seriesStyle(ghost.index).color;
+    return svg`<g class="ghost" style=${`color: ${color}`}>
+      <polyline points=${ghost.points.map(([a, b]) => `${x(a)},${y(b)}`).join(' ')}></polyline>
+      <text x=${x(end[0]) + 6} y=${y(end[1]) - 6}>${ghost.label}</text>
+    </g>`;
+  });
 }
 
 export interface PlotSvgOptions {
@@ -199,53 +209,6 @@ export function renderLegend(options: LegendOptions): TemplateResult {
       </li>`;
     })}
   </ul>`;
-}
-
-export function renderSwatch(i: number): TemplateResult {
-  const style = seriesStyle(i);
-  return html`<svg class="swatch" width="34" height="14" aria-hidden="true" style=${cssomStyle({ color: style.color })}>
-    <line x1="2" x2="32" y1="7" y2="7" stroke="currentColor" stroke-width="2.2" stroke-dasharray=${style.dash.join(' ') || 'none'}></line>
-    <path d=${markerPath(style.marker, 17, 7, 4)} fill="currentColor"></path>
-  </svg>`;
-}
-
-/** The cost-per-step chart's frame (its canvas is painted separately) and caption. */
-export function renderChart(
-  landscape: Landscape,
-  scales: ChartScales,
-  outer: { width: number; height: number },
-  previewing: boolean,
-  format: Format,
-): TemplateResult {
-  const { x, y, width, height } = scales;
-  const { epsilon, published } = gapReference(landscape);
-  return html`<figure class="chart" part="chart">
-    <div class="plot" style=${cssomStyle({ width: outer.width, height: outer.height })}>
-      <canvas class="costs" style=${cssomStyle({ left: CHART_MARGIN.left, top: CHART_MARGIN.top, width, height })}></canvas>
-      <svg width=${outer.width} height=${outer.height} role="img" aria-label="Cost per step, log scale">
-        ${renderAxes({
-          x,
-          y,
-          margin: CHART_MARGIN,
-          xLabel: 'step',
-          yLabel: 'J − J* (log)',
-          format: (v) => (v === x.domain()[0] || x.ticks().includes(v) ? format(v) : formatLogTick(v, format)),
-          yTickCount: 4,
-          grid: true,
-        })}
-      </svg>
-    </div>
-    <figcaption class="caption">
-      ${previewing ? 'Cost per step over the next 100 steps (a preview until the race starts):' : 'Cost per step:'} ${tex(GAP_TEX)}, where
-      J* is
-      ${
-        published
-          ? html`${landscape.minima.some((m) => m.found) ? 'the lowest minimum found' : 'the published global minimum'} and ε =
-            ${format(epsilon)} keeps a reached minimum on the log axis.`
-          : html`the lowest value on the plotted area (this surface has no minimum; lower values are left off) and ε = ${format(epsilon)}.`
-      }
-    </figcaption>
-  </figure>`;
 }
 
 export interface ControlsOptions {
