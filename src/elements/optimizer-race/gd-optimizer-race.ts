@@ -6,7 +6,7 @@ import { isOneOf, numberOrText } from '../shared/parse.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
-import { PrepareAhead } from './internal/prepare-ahead.js';
+import { PrepareAheadController } from './internal/prepare-ahead.js';
 import { RaceRun } from './internal/race-run.js';
 import { CustomLandscapeController } from './internal/custom-landscape.js';
 import { plotScales, plotWidth } from './internal/layout.js';
@@ -18,8 +18,8 @@ import type { RaceEntry } from './internal/entries.js';
 import { RacePainter, raceScene } from './internal/painter.js';
 import { renderRace, type RaceActions } from './internal/race-view.js';
 import { withChildNotes } from './internal/links.js';
-import { OptimizerSettings } from './internal/optimizer-settings.js';
-import { StartController } from './internal/start-controller.js';
+import { OptimizerSettingsController } from './internal/optimizer-settings.js';
+import { StartPoint } from './internal/start-point.js';
 import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm-view.js';
 import {
@@ -123,7 +123,7 @@ export class GdOptimizerRace extends GdElement {
   private readonly linker = new LinkController(this);
   private readonly drawing = new RacePainter();
   /** The thumbnails and every landscape's grid, made while the page is idle. */
-  private readonly prepared = new PrepareAhead(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
+  private readonly prepared = new PrepareAheadController(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
   /** The one place the canvases are painted: once per frame, however many ask. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   /** `landscape="custom"`: the formula's landscape, its notes, its contours and minima made in slices. */
@@ -151,7 +151,7 @@ export class GdOptimizerRace extends GdElement {
     paint: () => this.painter.request(),
   });
   /** The optimizers (children or the defaults) and the edits of their settings. */
-  private readonly optimizers = new OptimizerSettings(this, {
+  private readonly optimizers = new OptimizerSettingsController(this, {
     landscape: () => ({ id: this.currentLandscape.id, kappa: kappaOf(this.kappa) }),
     entries: () => this.entries,
     note: (key, text) => this.setNote(key, text),
@@ -162,7 +162,7 @@ export class GdOptimizerRace extends GdElement {
   /** (w₁, w₂, J) under the pointer, or at the start handle moved with the keys. */
   private readonly readout = new PointReadout(() => this.requestUpdate());
   /** The start point: its rule, the validated start, the handle's drag and keys. */
-  private readonly startHandle = new StartController(this, {
+  private readonly startHandle = new StartPoint(this, {
     landscape: () => this.currentLandscape,
     start: () => this.start,
     write: (text) => {

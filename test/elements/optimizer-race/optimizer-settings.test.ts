@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../../../src/elements/optimizer/define.js';
 import type { LinkedValues } from '../../../src/elements/shared/controllers/link-controller.js';
-import { MAX_RESTORED_OPTIMIZERS, OptimizerSettings } from '../../../src/elements/optimizer-race/internal/optimizer-settings.js';
+import { MAX_RESTORED_OPTIMIZERS, OptimizerSettingsController } from '../../../src/elements/optimizer-race/internal/optimizer-settings.js';
 import { resolveEntries } from '../../../src/elements/optimizer-race/internal/entries.js';
 
 /** A bare element as the settings' host, and what the settings told the race. */
@@ -16,7 +16,7 @@ function setup() {
   const notes: Record<string, string | undefined> = {};
   const changed: Record<string, unknown>[] = [];
   const shared: LinkedValues[] = [];
-  const settings: OptimizerSettings = new OptimizerSettings(host, {
+  const settings: OptimizerSettingsController = new OptimizerSettingsController(host, {
     landscape: () => ({ id: 'booth', kappa: 50 }),
     entries: () => settings.read(),
     note: (key, text) => (notes[key] = text),
@@ -29,7 +29,7 @@ function setup() {
 
 const input = (value: string) => Object.assign(document.createElement('input'), { value });
 
-describe('OptimizerSettings', () => {
+describe('OptimizerSettingsController', () => {
   it('keeps panel edits of the default optimizers, rejects bad values with a note, and shares only learning rate and decay', () => {
     const { settings, notes, changed, shared } = setup();
     const defaults = resolveEntries('booth', [], [], 50);

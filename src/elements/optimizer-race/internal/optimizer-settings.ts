@@ -30,7 +30,7 @@ export interface OptimizerSettingsOptions {
  * live here as overrides since no child holds them; the panels' edits, the values a
  * link group sends and a restored state's optimizers.
  */
-export class OptimizerSettings implements ReactiveController {
+export class OptimizerSettingsController implements ReactiveController {
   /** Settings made in the panels of the default optimizers, by place. */
   private overrides: Overrides[] = [];
   /** Each child's shared settings as last sent to (or taken from) the link group. */

@@ -18,7 +18,7 @@ export interface PrepareAheadOptions {
  * landscape later only fills polygons. Stopped when the race leaves the page, finished
  * when it comes back; the picker's canvases get each thumbnail once it is drawn.
  */
-export class PrepareAhead implements ReactiveController {
+export class PrepareAheadController implements ReactiveController {
   /** Landscapes whose thumbnail is drawn. */
   private drawn: Record<string, boolean> = {};
   private cancel?: () => void;

@@ -3,7 +3,7 @@ import { RunController } from '../../shared/controllers/run-controller.js';
 import { ghostsAfter, type Ghost } from './ghosts.js';
 import { RacePreviewer } from './previewer.js';
 import { RaceModel, stepsForFrame, type RaceSettings } from './race-model.js';
-import { SwarmController } from './swarm-controller.js';
+import { SwarmRun } from './swarm-run.js';
 import type { SwarmSettings } from './swarm-model.js';
 
 export interface RaceRunOptions {
@@ -32,7 +32,7 @@ export interface RaceRunOptions {
 export class RaceRun {
   private current?: RaceModel;
   /** Swarm mode's particles: rebuilt for new settings (not for a new start), stepped within a per-frame budget while playing. */
-  readonly swarm = new SwarmController();
+  readonly swarm = new SwarmRun();
   /** Faded paths of the runs before a setting changed (until reset, or a new landscape or start). */
   ghosts: Ghost[] = [];
   /** Steps the run (and the swarm, the same number of updates) in frame-sized chunks; frees the tensors only when the race leaves the page for good. */

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { getLandscape } from '../../../src/core/index.js';
-import { StartController } from '../../../src/elements/optimizer-race/internal/start-controller.js';
+import { StartPoint } from '../../../src/elements/optimizer-race/internal/start-point.js';
 
-/** A start controller on a stand-in race: its landscape, its `start`, what it wrote back. */
+/** A start point on a stand-in race: its landscape, its `start`, what it wrote back. */
 function setup(landscapeId: string, start: unknown) {
   const race = { landscape: getLandscape(landscapeId)!, start, hasUpdated: false, written: [] as string[] };
   const host = {
@@ -15,7 +15,7 @@ function setup(landscapeId: string, start: unknown) {
     requestUpdate: () => {},
     updateComplete: Promise.resolve(true),
   };
-  const controller = new StartController(host, {
+  const controller = new StartPoint(host, {
     landscape: () => race.landscape,
     start: () => race.start,
     write: (text) => {
@@ -27,7 +27,7 @@ function setup(landscapeId: string, start: unknown) {
   return { race, controller };
 }
 
-describe('StartController', () => {
+describe('StartPoint', () => {
   it('before the first update, starts at a valid start given, else at the landscape’s', () => {
     expect(setup('booth', '1,2').controller.current()).to.deep.equal([1, 2]);
     expect(setup('booth', [3, -4]).controller.current()).to.deep.equal([3, -4]);

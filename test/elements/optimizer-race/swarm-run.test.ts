@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { getLandscape } from '../../../src/core/index.js';
 import { resolveEntries } from '../../../src/elements/optimizer-race/internal/entries.js';
-import { SwarmController } from '../../../src/elements/optimizer-race/internal/swarm-controller.js';
+import { SwarmRun } from '../../../src/elements/optimizer-race/internal/swarm-run.js';
 import type { SwarmSettings } from '../../../src/elements/optimizer-race/internal/swarm-model.js';
 
 const settings: SwarmSettings = {
@@ -13,9 +13,9 @@ const settings: SwarmSettings = {
 };
 
 /** A controller on a fake clock where each swarm update (of its one part) costs `msPerUpdate`. */
-function pacedController(msPerUpdate: number): { controller: SwarmController; frames: (count: number, limit: number) => number[] } {
+function pacedController(msPerUpdate: number): { controller: SwarmRun; frames: (count: number, limit: number) => number[] } {
   let clock = 0;
-  const controller = new SwarmController({ budgetMs: 5, now: () => clock });
+  const controller = new SwarmRun({ budgetMs: 5, now: () => clock });
   controller.sync(settings);
   const model = controller.model!;
   // 80 rows: one part, so a part update is a whole update.
@@ -32,7 +32,7 @@ function pacedController(msPerUpdate: number): { controller: SwarmController; fr
   };
 }
 
-describe('SwarmController (play pace)', () => {
+describe('SwarmRun (play pace)', () => {
   it('fills a frame budget with cheap updates, never past the race’s own updates that frame', () => {
     const { controller, frames } = pacedController(1);
     const made = frames(12, 8);
@@ -56,7 +56,7 @@ describe('SwarmController (play pace)', () => {
   });
 
   it('stops at the step budget, is settled then, and is rebuilt only for new settings', () => {
-    const controller = new SwarmController();
+    const controller = new SwarmRun();
     expect(controller.settled).to.equal(true);
     expect(controller.sync(settings)).to.equal(true);
     expect(controller.sync({ ...settings })).to.equal(false);

@@ -1,7 +1,7 @@
 import { sliceNow } from '../../../core/slices.js';
 import { SwarmModel, type SwarmSettings, type SwarmTails, type SwarmTally } from './swarm-model.js';
 
-export interface SwarmControllerOptions {
+export interface SwarmRunOptions {
   /** Time the swarm may take per animation frame while playing (default 5 ms). */
   budgetMs?: number;
   /** Clock (default the slice clock, `sliceNow`). */
@@ -15,7 +15,7 @@ export interface SwarmControllerOptions {
  * per frame as fit a fixed time budget, measured from the updates before, so a large
  * swarm slows itself down instead of the race's own four runs or the page.
  */
-export class SwarmController {
+export class SwarmRun {
   private swarm?: SwarmModel;
   /** Measured milliseconds per part update (0 until measured): the swarm steps part by part. */
   private msPerPart = 0;
@@ -24,7 +24,7 @@ export class SwarmController {
   private readonly budgetMs: number;
   private readonly now: () => number;
 
-  constructor(options: SwarmControllerOptions = {}) {
+  constructor(options: SwarmRunOptions = {}) {
     this.budgetMs = options.budgetMs ?? 5;
     this.now = options.now ?? sliceNow;
   }

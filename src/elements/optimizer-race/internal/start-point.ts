@@ -10,7 +10,7 @@ export function pairText([w1, w2]: readonly number[]): string {
   return `${w1},${w2}`;
 }
 
-export interface StartControllerOptions {
+export interface StartPointOptions {
   /** The landscape in force (validated). */
   landscape: () => Landscape;
   /** The `start` property as it is set. */
@@ -29,7 +29,7 @@ export interface StartControllerOptions {
  * it and the landscape, and the handle that moves it by pointer (a drag previews, the
  * release commits) and by keys.
  */
-export class StartController {
+export class StartPoint {
   private validated: [number, number] = [0, 0];
   /** Where the start is being dragged to; committed to the validated start on release. */
   private dragPoint?: [number, number];
@@ -41,7 +41,7 @@ export class StartController {
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode; readonly hasUpdated: boolean },
-    private readonly options: StartControllerOptions,
+    private readonly options: StartPointOptions,
   ) {}
 
   /** The validated start (where the race starts once it has updated). */
