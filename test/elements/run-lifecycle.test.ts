@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import * as tf from '../../src/core/tf.js';
 import '../../src/index.js';
 import { LANDSCAPE_IDS, getLandscape } from '../../src/core/index.js';
-import { hasLandscapeData } from '../../src/elements/optimizer-race/internal/landscape-cache.js';
+import { hasLandscapeData } from '../../src/elements/optimizer-race/internal/landscape/landscape-cache.js';
 import { settlesBeforeNextTask, watchGaps } from './main-thread-gaps.js';
 
 /** What the three elements share for these checks. */

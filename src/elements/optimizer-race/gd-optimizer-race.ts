@@ -6,22 +6,22 @@ import { isOneOf, numberOrText } from '../shared/parse.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
-import { PrepareAheadController } from './internal/prepare-ahead.js';
-import { RaceRun } from './internal/race-run.js';
-import { CustomLandscapeController } from './internal/custom-landscape.js';
-import { plotScales, plotWidth } from './internal/layout.js';
+import { PrepareAheadController } from './internal/landscape/prepare-ahead.js';
+import { RaceRun } from './internal/run/race-run.js';
+import { CustomLandscapeController } from './internal/landscape/custom-landscape.js';
+import { plotScales, plotWidth } from './internal/view/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
-import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
-import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
-import { RaceModel, type RaceTrajectory } from './internal/race-model.js';
-import type { RaceEntry } from './internal/entries.js';
-import { RacePainter, raceScene } from './internal/painter.js';
-import { renderRace, type RaceActions } from './internal/race-view.js';
-import { withChildNotes } from './internal/links.js';
-import { OptimizerSettingsController } from './internal/optimizer-settings.js';
-import { StartPoint } from './internal/start-point.js';
-import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
-import { renderSwarmTally } from './internal/swarm-view.js';
+import { raceReadoutHandlers, showRacePoint } from './internal/start/readout.js';
+import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basins/basin-controller.js';
+import { RaceModel, type RaceTrajectory } from './internal/run/race-model.js';
+import type { RaceEntry } from './internal/optimizers/entries.js';
+import { RacePainter, raceScene } from './internal/view/painter.js';
+import { renderRace, type RaceActions } from './internal/view/race-view.js';
+import { withChildNotes } from './internal/optimizers/links.js';
+import { OptimizerSettingsController } from './internal/optimizers/optimizer-settings.js';
+import { StartPoint } from './internal/start/start-point.js';
+import type { SwarmSettings, SwarmTally } from './internal/swarm/swarm-model.js';
+import { renderSwarmTally } from './internal/swarm/swarm-view.js';
 import {
   BAND_COUNT,
   DEFAULT_LANDSCAPE,
@@ -35,8 +35,8 @@ import {
 } from './internal/settings.js';
 import { styles } from './gd-optimizer-race.styles.js';
 
-export type { RaceTrajectory } from './internal/race-model.js';
-export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm-model.js';
+export type { RaceTrajectory } from './internal/run/race-model.js';
+export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm/swarm-model.js';
 
 /**
  * Optimizers race down a 2-D cost landscape: pick a landscape, drag the red start

@@ -9,8 +9,8 @@ import {
   clearBasinCache,
   computeBasins,
   type BasinMap,
-} from '../../../src/elements/optimizer-race/internal/basins.js';
-import { BASIN_COLOR_SLOTS, basinSlots, paintBasins } from '../../../src/elements/optimizer-race/internal/basin-paint.js';
+} from '../../../src/elements/optimizer-race/internal/basins/basins.js';
+import { BASIN_COLOR_SLOTS, basinSlots, paintBasins } from '../../../src/elements/optimizer-race/internal/basins/basin-paint.js';
 
 const himmelblau = getLandscape('himmelblau')!;
 const sgd = (learningRate: number) => ({ type: 'sgd' as const, hyperparameters: { learningRate } });
