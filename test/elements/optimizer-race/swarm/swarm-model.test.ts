@@ -1,15 +1,15 @@
 import { expect } from '@open-wc/testing';
-import * as tf from '../../../src/core/tf.js';
-import { getLandscape, loadWebGL, type BackendName, type Landscape } from '../../../src/core/index.js';
-import { PART_ROWS, SWARM_STEPS } from '../../../src/elements/optimizer-race/internal/settings.js';
-import { resolveEntries } from '../../../src/elements/optimizer-race/internal/optimizers/entries.js';
+import * as tf from '../../../../src/core/tf.js';
+import { getLandscape, loadWebGL, type BackendName, type Landscape } from '../../../../src/core/index.js';
+import { PART_ROWS, SWARM_STEPS } from '../../../../src/elements/optimizer-race/internal/settings.js';
+import { resolveEntries } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
 import {
   SwarmModel,
   TAIL_LENGTH,
   type SwarmSettings,
   type SwarmTally,
-} from '../../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
-import { BACKENDS } from '../../core/helpers.js';
+} from '../../../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
+import { BACKENDS } from '../../../core/helpers.js';
 
 const himmelblau = getLandscape('himmelblau')!;
 /** The race's four default optimizers with their Himmelblau learning rates. */

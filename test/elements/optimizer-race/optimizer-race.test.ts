@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import '../../src/elements/optimizer-race/define.js';
-import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
-import type { GdOptimizer } from '../../src/elements/optimizer/gd-optimizer.js';
-import { PixelPath } from '../../src/elements/optimizer-race/internal/view/pixel-path.js';
-import type { GdDoneEvent } from '../../src/elements/shared/events.js';
+import '../../../src/elements/optimizer-race/define.js';
+import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
+import type { GdOptimizer } from '../../../src/elements/optimizer/gd-optimizer.js';
+import { PixelPath } from '../../../src/elements/optimizer-race/internal/view/pixel-path.js';
+import type { GdDoneEvent } from '../../../src/elements/shared/events.js';
 
 // ---------------------------------------------------------------------------
 // Independent truth: the README's update rules in float64 with closed-form gradients.

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { getLandscape } from '../../../src/core/index.js';
-import { RaceRun } from '../../../src/elements/optimizer-race/internal/run/race-run.js';
-import { resolveEntries } from '../../../src/elements/optimizer-race/internal/optimizers/entries.js';
-import type { RaceSettings } from '../../../src/elements/optimizer-race/internal/run/race-model.js';
-import { fakeHost } from '../shared/fake-host.js';
+import { getLandscape } from '../../../../src/core/index.js';
+import { RaceRun } from '../../../../src/elements/optimizer-race/internal/run/race-run.js';
+import { resolveEntries } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
+import type { RaceSettings } from '../../../../src/elements/optimizer-race/internal/run/race-model.js';
+import { fakeHost } from '../../shared/fake-host.js';
 
 /** A run on a stand-in race (in the page, never previewing), counting its reports. */
 function setup() {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { scaleLinear } from 'd3-scale';
-import { TAIL_LENGTH, type SwarmTails } from '../../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
-import { SwarmPainter } from '../../../src/elements/optimizer-race/internal/swarm/swarm-view.js';
-import type { PlotScales } from '../../../src/elements/optimizer-race/internal/view/layout.js';
+import { TAIL_LENGTH, type SwarmTails } from '../../../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
+import { SwarmPainter } from '../../../../src/elements/optimizer-race/internal/swarm/swarm-view.js';
+import type { PlotScales } from '../../../../src/elements/optimizer-race/internal/view/layout.js';
 
 const plot: PlotScales = {
   x: scaleLinear().domain([0, 10]).range([0, 100]),

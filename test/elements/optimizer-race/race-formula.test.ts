@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/elements/optimizer-race/define.js';
-import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
-import { LANDSCAPE_IDS, getLandscape, parseFormula } from '../../src/core/index.js';
-import { landscapeData } from '../../src/elements/optimizer-race/internal/landscape/landscape-cache.js';
-import { BAND_COUNT, GRID_SIZE } from '../../src/elements/optimizer-race/internal/settings.js';
-import { watchGaps } from './main-thread-gaps.js';
+import '../../../src/elements/optimizer-race/define.js';
+import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
+import { LANDSCAPE_IDS, getLandscape, parseFormula } from '../../../src/core/index.js';
+import { landscapeData } from '../../../src/elements/optimizer-race/internal/landscape/landscape-cache.js';
+import { BAND_COUNT, GRID_SIZE } from '../../../src/elements/optimizer-race/internal/settings.js';
+import { watchGaps } from '../main-thread-gaps.js';
 
 const ROSENBROCK = '(1 - w1)^2 + 100 (w2 - w1^2)^2';
 const MATHML = 'http://www.w3.org/1998/Math/MathML';

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import * as tf from '../../../src/core/tf.js';
-import { ParticleRun, costOfRows, getLandscape, getOptimizer, type OptimizerType } from '../../../src/core/index.js';
-import { PREVIEW_STEPS } from '../../../src/elements/optimizer-race/internal/settings.js';
-import type { RaceEntry } from '../../../src/elements/optimizer-race/internal/optimizers/entries.js';
-import { RaceModel, type RaceSettings } from '../../../src/elements/optimizer-race/internal/run/race-model.js';
+import * as tf from '../../../../src/core/tf.js';
+import { ParticleRun, costOfRows, getLandscape, getOptimizer, type OptimizerType } from '../../../../src/core/index.js';
+import { PREVIEW_STEPS } from '../../../../src/elements/optimizer-race/internal/settings.js';
+import type { RaceEntry } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
+import { RaceModel, type RaceSettings } from '../../../../src/elements/optimizer-race/internal/run/race-model.js';
 
 const booth = getLandscape('booth')!;
 

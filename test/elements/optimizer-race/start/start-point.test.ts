@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { getLandscape } from '../../../src/core/index.js';
-import { StartPoint } from '../../../src/elements/optimizer-race/internal/start/start-point.js';
+import { getLandscape } from '../../../../src/core/index.js';
+import { StartPoint } from '../../../../src/elements/optimizer-race/internal/start/start-point.js';
 
 /** A start point on a stand-in race: its landscape, its `start`, what it wrote back. */
 function setup(landscapeId: string, start: unknown) {

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import '../../../src/elements/optimizer/define.js';
-import type { LinkedValues } from '../../../src/elements/shared/controllers/link-controller.js';
+import '../../../../src/elements/optimizer/define.js';
+import type { LinkedValues } from '../../../../src/elements/shared/controllers/link-controller.js';
 import {
   MAX_RESTORED_OPTIMIZERS,
   OptimizerSettingsController,
-} from '../../../src/elements/optimizer-race/internal/optimizers/optimizer-settings.js';
-import { resolveEntries } from '../../../src/elements/optimizer-race/internal/optimizers/entries.js';
+} from '../../../../src/elements/optimizer-race/internal/optimizers/optimizer-settings.js';
+import { resolveEntries } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
 
 /** A bare element as the settings' host, and what the settings told the race. */
 function setup() {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import * as tf from '../../../src/core/tf.js';
-import { getLandscape, type Landscape } from '../../../src/core/index.js';
+import * as tf from '../../../../src/core/tf.js';
+import { getLandscape, type Landscape } from '../../../../src/core/index.js';
 import {
   BASIN_DIVERGED,
   BASIN_MOVING,
@@ -9,8 +9,8 @@ import {
   clearBasinCache,
   computeBasins,
   type BasinMap,
-} from '../../../src/elements/optimizer-race/internal/basins/basins.js';
-import { BASIN_COLOR_SLOTS, basinSlots, paintBasins } from '../../../src/elements/optimizer-race/internal/basins/basin-paint.js';
+} from '../../../../src/elements/optimizer-race/internal/basins/basins.js';
+import { BASIN_COLOR_SLOTS, basinSlots, paintBasins } from '../../../../src/elements/optimizer-race/internal/basins/basin-paint.js';
 
 const himmelblau = getLandscape('himmelblau')!;
 const sgd = (learningRate: number) => ({ type: 'sgd' as const, hyperparameters: { learningRate } });

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/optimizer-race/define.js';
-import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
-import { getLandscape } from '../../src/core/index.js';
-import { hasLandscapeData, landscapeData } from '../../src/elements/optimizer-race/internal/landscape/landscape-cache.js';
-import { BAND_COUNT, GRID_SIZE } from '../../src/elements/optimizer-race/internal/settings.js';
+import '../../../src/elements/optimizer-race/define.js';
+import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
+import { getLandscape } from '../../../src/core/index.js';
+import { hasLandscapeData, landscapeData } from '../../../src/elements/optimizer-race/internal/landscape/landscape-cache.js';
+import { BAND_COUNT, GRID_SIZE } from '../../../src/elements/optimizer-race/internal/settings.js';
 
 /** What the race teaches, checked on the numbers it shows (not on pixels). */
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { getLandscape } from '../../../src/core/index.js';
-import { classifyEnd } from '../../../src/elements/optimizer-race/internal/run/verdict.js';
+import { getLandscape } from '../../../../src/core/index.js';
+import { classifyEnd } from '../../../../src/elements/optimizer-race/internal/run/verdict.js';
 
 describe('classifyEnd (where a swarm particle ended)', () => {
   const himmelblau = getLandscape('himmelblau')!;

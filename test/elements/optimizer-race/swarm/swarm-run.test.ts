@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { getLandscape } from '../../../src/core/index.js';
-import { resolveEntries } from '../../../src/elements/optimizer-race/internal/optimizers/entries.js';
-import { SwarmRun } from '../../../src/elements/optimizer-race/internal/swarm/swarm-run.js';
-import type { SwarmSettings } from '../../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
+import { getLandscape } from '../../../../src/core/index.js';
+import { resolveEntries } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
+import { SwarmRun } from '../../../../src/elements/optimizer-race/internal/swarm/swarm-run.js';
+import type { SwarmSettings } from '../../../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
 
 const settings: SwarmSettings = {
   landscape: getLandscape('himmelblau')!,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { seriesStyle } from '../../../src/elements/optimizer-race/internal/view/series-style.js';
+import { seriesStyle } from '../../../../src/elements/optimizer-race/internal/view/series-style.js';
 
 const key = (i: number) => JSON.stringify(seriesStyle(i));
 

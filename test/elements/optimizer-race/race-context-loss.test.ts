@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import * as tf from '../../src/core/tf.js';
-import { initBackend } from '../../src/core/index.js';
-import '../../src/elements/optimizer-race/define.js';
-import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
+import * as tf from '../../../src/core/tf.js';
+import { initBackend } from '../../../src/core/index.js';
+import '../../../src/elements/optimizer-race/define.js';
+import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

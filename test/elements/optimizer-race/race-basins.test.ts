@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import * as tf from '../../src/core/tf.js';
-import '../../src/elements/optimizer-race/define.js';
-import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
-import { getLandscape } from '../../src/core/index.js';
-import { BASIN_DIVERGED } from '../../src/elements/optimizer-race/internal/basins/basins.js';
+import * as tf from '../../../src/core/tf.js';
+import '../../../src/elements/optimizer-race/define.js';
+import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
+import { getLandscape } from '../../../src/core/index.js';
+import { BASIN_DIVERGED } from '../../../src/elements/optimizer-race/internal/basins/basins.js';
 
 /** The race's basin map: which minimum every start ends in, for the optimizer the select names. */
 

@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import * as tf from '../../src/core/tf.js';
-import { getLandscape } from '../../src/core/index.js';
-import '../../src/elements/optimizer-race/define.js';
-import type { GdOptimizerRace, SwarmTally } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
-import type { GdStepEvent } from '../../src/elements/shared/events.js';
+import * as tf from '../../../src/core/tf.js';
+import { getLandscape } from '../../../src/core/index.js';
+import '../../../src/elements/optimizer-race/define.js';
+import type { GdOptimizerRace, SwarmTally } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
+import type { GdStepEvent } from '../../../src/elements/shared/events.js';
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
