@@ -19,7 +19,7 @@ const WEBGL_BACKEND = [
   'test/core/backend-workload.test.ts',
   'test/core/context-loss-midrun.test.ts',
   'test/core/context-loss-midstep.test.ts',
-  'test/elements/race-context-loss.test.ts',
+  'test/elements/optimizer-race/race-context-loss.test.ts',
 ];
 
 export default {

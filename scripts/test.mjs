@@ -1,7 +1,7 @@
 // npm test: find (or install) the browsers, type-check, lint, check formatting, check
-// generated files are current, build, check the packed package (bundler fixtures, Node,
-// consumers' tsc), load the demo pages, then run every browser test. Exits non-zero on
-// any failure and ends with a plain "N passed, N failed" line.
+// generated files are current, check the race's import graph, build, check the packed
+// package (bundler fixtures, Node, consumers' tsc), load the demo pages, then run every
+// browser test. Exits non-zero on any failure and ends with a plain "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { findBrowser, findFirefox } from './find-browser.mjs';
@@ -16,6 +16,7 @@ const steps = [
   ['format', 'node_modules/.bin/prettier', ['--check', '--log-level', 'warn', '.']],
   ['formulas', 'node', ['scripts/typeset.mjs', '--check']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
+  ['imports', 'node', ['scripts/check-imports.mjs']],
   ['build', 'node', ['scripts/build.mjs']],
   ['package', 'node', ['scripts/check-package.mjs']],
   ['demo pages', 'node', ['scripts/check-demo.mjs']],

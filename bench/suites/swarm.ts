@@ -6,8 +6,8 @@
  */
 import * as tf from '../../src/core/tf.js';
 import { getLandscape, initBackend, loadWebGL, type BackendName } from '../../src/core/index.js';
-import { resolveEntries } from '../../src/elements/optimizer-race/internal/race-model.js';
-import { SwarmModel } from '../../src/elements/optimizer-race/internal/swarm-model.js';
+import { resolveEntries } from '../../src/elements/optimizer-race/internal/optimizers/entries.js';
+import { SwarmModel } from '../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
 
 type Report = (name: string, value: number, unit: string) => void;
 

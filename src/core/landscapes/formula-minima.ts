@@ -7,6 +7,7 @@
  */
 import * as tf from '../tf.js';
 import { ParticleRun } from '../run.js';
+import { SLICE_MS, sliceNow, yieldMacrotask } from '../slices.js';
 import { evaluate, type FormulaNode } from './formula-syntax.js';
 import type { Landscape, Minimum, Vec2 } from './landscape.js';
 
@@ -61,13 +62,6 @@ function isLocalMinimum(node: FormulaNode, p: Point, scale: Point): boolean {
   return true;
 }
 
-/** A macrotask: lets input, rendering and timers run between slices (works in hidden tabs, unlike rAF). */
-const yieldMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
-
-/** Time one slice of the search may take: half a 60 Hz frame. */
-const SLICE_MS = 8;
-
 /**
  * The minima found (at most 8) and a start that reaches the global one. The search
  * runs in slices of at most ~8 ms (a few Adam steps of the batched run, then a few
@@ -104,10 +98,10 @@ export async function findMinima(landscape: Landscape, node: FormulaNode, gridRa
     let size = 1;
     for (let done = 0; done < ADAM_STEPS;) {
       const k = Math.min(size, ADAM_STEPS - done);
-      const began = now();
+      const began = sliceNow();
       run.step(k);
       done += k;
-      const perStep = Math.max(0.05, (now() - began) / k);
+      const perStep = Math.max(0.05, (sliceNow() - began) / k);
       size = Math.max(1, Math.min(50, Math.floor(SLICE_MS / perStep)));
       if (done < ADAM_STEPS) await yieldMacrotask();
     }
@@ -117,11 +111,11 @@ export async function findMinima(landscape: Landscape, node: FormulaNode, gridRa
   }
   const inside = (p: Point) => p[0] >= w1[0] && p[0] <= w1[1] && p[1] >= w2[0] && p[1] <= w2[1];
   const found: { position: Point; value: number; starts: Point[] }[] = [];
-  let sliceBegan = now();
+  let sliceBegan = sliceNow();
   for (const { start, end } of ends) {
-    if (now() - sliceBegan > SLICE_MS) {
+    if (sliceNow() - sliceBegan > SLICE_MS) {
       await yieldMacrotask();
-      sliceBegan = now();
+      sliceBegan = sliceNow();
     }
     const polished = polish(node, end, scale);
     const endValue = evaluate(node, end[0], end[1]);

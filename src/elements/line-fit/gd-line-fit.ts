@@ -19,7 +19,7 @@ import { LineFitRun, stopNote, stopReason } from './internal/run.js';
 import { nextGhost, type Ghost } from './internal/lesson.js';
 import { nextBatch } from './internal/lesson-views.js';
 import { batchSizeRule, initRule, numberOrTyped } from './internal/inputs.js';
-import { InitPointController } from './internal/init-point.js';
+import { InitPoint } from './internal/init-point.js';
 import { linkedTakes, sharedChanges } from './internal/links.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';
 import { viewSize } from './internal/layout.js';
@@ -144,7 +144,7 @@ export class GdLineFit extends GdElement {
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   private readonly canvases = new LineFitPainter();
   /** The draggable initialisation on the cost map, its (w, b) window and the (w, b, J) readout. */
-  private readonly initPoint = new InitPointController({
+  private readonly initPoint = new InitPoint({
     model: () => this.current,
     init: () => this.init,
     setInit: (text) => {

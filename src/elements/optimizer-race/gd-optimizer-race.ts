@@ -6,26 +6,37 @@ import { isOneOf, numberOrText } from '../shared/parse.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
-import { PrepareAhead } from './internal/prepare-ahead.js';
-import { RaceRun } from './internal/race-run.js';
-import { CustomLandscapeController } from './internal/custom-landscape.js';
-import { BAND_COUNT, GRID_SIZE, plotScales, plotWidth } from './internal/layout.js';
+import { PrepareAheadController } from './internal/landscape/prepare-ahead.js';
+import { RaceRun } from './internal/run/race-run.js';
+import { CustomLandscapeController } from './internal/landscape/custom-landscape.js';
+import { plotScales, plotWidth } from './internal/view/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
-import { raceReadoutHandlers, showRacePoint } from './internal/readout.js';
-import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basin-controller.js';
-import { MAX_STEPS, RaceModel, type RaceEntry, type RaceTrajectory } from './internal/race-model.js';
-import { RacePainter, raceScene } from './internal/painter.js';
-import { renderRace, type RaceActions } from './internal/race-view.js';
-import { withChildNotes } from './internal/links.js';
-import { OptimizerSettings } from './internal/optimizer-settings.js';
-import { StartController } from './internal/start-controller.js';
-import type { SwarmSettings, SwarmTally } from './internal/swarm-model.js';
-import { renderSwarmTally } from './internal/swarm-view.js';
-import { DEFAULT_LANDSCAPE, KAPPA_RULE, SPEED_RULE, SWARM_RULE, kappaOf, raceLandscape } from './internal/defaults.js';
+import { raceReadoutHandlers, showRacePoint } from './internal/start/readout.js';
+import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basins/basin-controller.js';
+import { RaceModel, type RaceTrajectory } from './internal/run/race-model.js';
+import type { RaceEntry } from './internal/optimizers/entries.js';
+import { RacePainter, raceScene } from './internal/view/painter.js';
+import { renderRace, type RaceActions } from './internal/view/race-view.js';
+import { withChildNotes } from './internal/optimizers/links.js';
+import { OptimizerSettingsController } from './internal/optimizers/optimizer-settings.js';
+import { StartPoint } from './internal/start/start-point.js';
+import type { SwarmSettings, SwarmTally } from './internal/swarm/swarm-model.js';
+import { renderSwarmTally } from './internal/swarm/swarm-view.js';
+import {
+  BAND_COUNT,
+  DEFAULT_LANDSCAPE,
+  GRID_SIZE,
+  KAPPA_RULE,
+  MAX_STEPS,
+  SPEED_RULE,
+  SWARM_RULE,
+  kappaOf,
+  raceLandscape,
+} from './internal/settings.js';
 import { styles } from './gd-optimizer-race.styles.js';
 
-export type { RaceTrajectory } from './internal/race-model.js';
-export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm-model.js';
+export type { RaceTrajectory } from './internal/run/race-model.js';
+export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm/swarm-model.js';
 
 /**
  * Optimizers race down a 2-D cost landscape: pick a landscape, drag the red start
@@ -112,7 +123,7 @@ export class GdOptimizerRace extends GdElement {
   private readonly linker = new LinkController(this);
   private readonly drawing = new RacePainter();
   /** The thumbnails and every landscape's grid, made while the page is idle. */
-  private readonly prepared = new PrepareAhead(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
+  private readonly prepared = new PrepareAheadController(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
   /** The one place the canvases are painted: once per frame, however many ask. */
   private readonly painter = new PaintController(this, () => this.paintCanvases());
   /** `landscape="custom"`: the formula's landscape, its notes, its contours and minima made in slices. */
@@ -140,7 +151,7 @@ export class GdOptimizerRace extends GdElement {
     paint: () => this.painter.request(),
   });
   /** The optimizers (children or the defaults) and the edits of their settings. */
-  private readonly optimizers = new OptimizerSettings(this, {
+  private readonly optimizers = new OptimizerSettingsController(this, {
     landscape: () => ({ id: this.currentLandscape.id, kappa: kappaOf(this.kappa) }),
     entries: () => this.entries,
     note: (key, text) => this.setNote(key, text),
@@ -151,7 +162,7 @@ export class GdOptimizerRace extends GdElement {
   /** (w₁, w₂, J) under the pointer, or at the start handle moved with the keys. */
   private readonly readout = new PointReadout(() => this.requestUpdate());
   /** The start point: its rule, the validated start, the handle's drag and keys. */
-  private readonly startHandle = new StartController(this, {
+  private readonly startHandle = new StartPoint(this, {
     landscape: () => this.currentLandscape,
     start: () => this.start,
     write: (text) => {

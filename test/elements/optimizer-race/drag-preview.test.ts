@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/optimizer-race/define.js';
 import { LANDSCAPE_IDS, ParticleRun, getLandscape } from '../../../src/core/index.js';
-import { hasLandscapeData } from '../../../src/elements/optimizer-race/internal/landscape-cache.js';
+import { hasLandscapeData } from '../../../src/elements/optimizer-race/internal/landscape/landscape-cache.js';
 import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
-import { PREVIEW_STEPS } from '../../../src/elements/optimizer-race/internal/layout.js';
-import { RacePreview, type RaceModel } from '../../../src/elements/optimizer-race/internal/race-model.js';
+import { PREVIEW_STEPS } from '../../../src/elements/optimizer-race/internal/settings.js';
+import { RacePreview, type RaceModel } from '../../../src/elements/optimizer-race/internal/run/race-model.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/optimizer-race/define.js';
 import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
 import { LANDSCAPE_IDS, getLandscape } from '../../../src/core/index.js';
-import { hasLandscapeData, landscapeData } from '../../../src/elements/optimizer-race/internal/landscape-cache.js';
-import { BAND_COUNT, GRID_SIZE, landscapeGrid } from '../../../src/elements/optimizer-race/internal/layout.js';
+import { hasLandscapeData, landscapeData, landscapeGrid } from '../../../src/elements/optimizer-race/internal/landscape/landscape-cache.js';
+import { BAND_COUNT, GRID_SIZE } from '../../../src/elements/optimizer-race/internal/settings.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -27,7 +27,7 @@ export interface InitPointHost {
  * arrow keys (through the shared `startPointDrag`/`nudgePoint`) and the (w, b, J) readout
  * under the map.
  */
-export class InitPointController {
+export class InitPoint {
   /** The initialisation is being dragged: play waits. */
   dragging = false;
   /** The (w, b, J) line under the map, for the pointer and for the start moved with the keys. */

@@ -1,3 +1,5 @@
+import { OFF_SCREEN_RETRY_MS, SLICE_MS } from '../../../core/slices.js';
+
 /** What an idle callback is told: how much of the idle period is left. */
 export interface IdleBudget {
   timeRemaining(): number;
@@ -6,8 +8,8 @@ export interface IdleBudget {
 }
 
 /**
- * Runs `task` in the browser's next idle period (or soon, with an 8 ms budget, where
- * there is no such API). The task should stop when `timeRemaining()` runs low.
+ * Runs `task` in the browser's next idle period (or soon, with a budget of one slice,
+ * SLICE_MS, where there is no such API). The task should stop when `timeRemaining()` runs low.
  */
 export function whenIdle(task: (deadline: IdleBudget) => void): () => void {
   if (typeof requestIdleCallback === 'function') {
@@ -15,25 +17,11 @@ export function whenIdle(task: (deadline: IdleBudget) => void): () => void {
     return () => cancelIdleCallback(id);
   }
   const id = setTimeout(() => {
-    const end = performance.now() + 8;
+    // The browser's clock, as an idle deadline's own: a test's slice clock does not reach it.
+    const end = performance.now() + SLICE_MS;
     task({ timeRemaining: () => Math.max(0, end - performance.now()) });
   }, 16);
   return () => clearTimeout(id);
-}
-
-/**
- * A new task soon: lets input, rendering and timers run, without the ~4 ms a chain of
- * nested `setTimeout(0)` is held back by. For work the reader waits for (a drag's preview).
- */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
 }
 
 /** What the idle preparation asks of its race. */
@@ -45,8 +33,6 @@ export interface PrepareHost {
 
 /** Idle work stops when less than this is left of an idle period (a slice takes a few ms). */
 const SLICE_MARGIN_MS = 6;
-/** How soon an off-screen race looks again whether it should prepare. */
-const OFF_SCREEN_RETRY_MS = 1000;
 
 /**
  * Runs `tasks` in idle periods while `host` is in the page and on screen, one after the

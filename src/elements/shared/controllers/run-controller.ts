@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SLICE_MS, sliceNow, yieldMacrotask } from '../../../core/slices.js';
 
 /** The run an element steps: applies updates now, synchronously. */
 export interface RunControllerOptions {
@@ -12,8 +13,8 @@ export interface RunControllerOptions {
   /** Called after every chunk, e.g. to ask for a paint. */
   afterChunk?: () => void;
   /**
-   * Time one chunk may take (default 8 ms: half a 60 Hz frame, so input and paint fit
-   * beside it); a function when it depends on the moment (less while a drag needs the frame).
+   * Time one chunk may take (default the kit's slice, SLICE_MS); a function when it
+   * depends on the moment (less while a drag needs the frame).
    */
   budgetMs?: number | (() => number);
   /** The most updates one chunk makes (one read-back each; keeps a graph small). */
@@ -22,13 +23,8 @@ export interface RunControllerOptions {
   initialChunk?: number;
   /** Hands the main thread back between chunks (default: a macrotask). */
   yieldToEventLoop?: () => Promise<void>;
-  /** Clock (default `performance.now`). */
+  /** Clock (default the slice clock, `sliceNow`). */
   now?: () => number;
-}
-
-/** A macrotask: lets input, rendering and timers run. Works in hidden tabs, unlike rAF. */
-export function yieldMacrotask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 type Host = ReactiveControllerHost & { readonly isConnected: boolean };
@@ -61,12 +57,12 @@ export class RunController implements ReactiveController {
     private readonly host: Host,
     private readonly options: RunControllerOptions,
   ) {
-    const budget = options.budgetMs ?? 8;
+    const budget = options.budgetMs ?? SLICE_MS;
     this.budget = typeof budget === 'function' ? budget : () => budget;
     this.maxChunk = options.maxChunk ?? 1000;
     this.size = Math.max(1, Math.min(this.maxChunk, Math.floor(options.initialChunk ?? 1)));
     this.yieldToEventLoop = options.yieldToEventLoop ?? yieldMacrotask;
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? sliceNow;
     host.addController(this);
   }
 

@@ -1,0 +1,161 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HyperparameterName } from '../../../../core/index.js';
+import type { LinkedValues, LinkTaken } from '../../../shared/controllers/link-controller.js';
+import { parseFiniteNumber } from '../../../shared/parse.js';
+import { GdOptimizer, NUMERIC_RULES } from '../../../optimizer/gd-optimizer.js';
+import { resolveEntries, type Overrides, type RaceEntry } from './entries.js';
+import { SharedSettings, linkedChanges } from './links.js';
+import { HYPER_LABELS } from './labels.js';
+
+/** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
+export const MAX_RESTORED_OPTIMIZERS = 16;
+
+export interface OptimizerSettingsOptions {
+  /** The landscape (its id) and κ the default optimizers' learning rates are suited to. */
+  landscape: () => { id: string; kappa: number };
+  /** The optimizers the race runs (as last synced): the panels show these. */
+  entries: () => readonly RaceEntry[];
+  /** Sets (or, with undefined, clears) the note about a rejected panel value. */
+  note: (key: string, text: string | undefined) => void;
+  format: (value: number) => string;
+  /** The user changed a setting in a panel (the detail of `gd-params-change`). */
+  changed: (detail: Record<string, unknown>) => void;
+  /** A learning rate or decay to send to the race's link group. */
+  share: (values: LinkedValues) => void;
+}
+
+/**
+ * The race's optimizers and their settings: the `<gd-optimizer>` children (watched for
+ * additions, removals and their own changes) or the four defaults, whose panel edits
+ * live here as overrides since no child holds them; the panels' edits, the values a
+ * link group sends and a restored state's optimizers.
+ */
+export class OptimizerSettingsController implements ReactiveController {
+  /** Settings made in the panels of the default optimizers, by place. */
+  private overrides: Overrides[] = [];
+  /** Each child's shared settings as last sent to (or taken from) the link group. */
+  private readonly sharedSettings = new SharedSettings();
+  private readonly childObserver = new MutationObserver(() => this.host.requestUpdate());
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: OptimizerSettingsOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.childObserver.observe(this.host, { childList: true });
+    this.host.addEventListener('gd-optimizer-change', this.onChildChange);
+    if (!customElements.get('gd-optimizer')) void customElements.whenDefined('gd-optimizer').then(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.childObserver.disconnect();
+    this.host.removeEventListener('gd-optimizer-change', this.onChildChange);
+  }
+
+  /** The `<gd-optimizer>` children, in document order. */
+  children(): GdOptimizer[] {
+    return Array.from(this.host.children).filter((child): child is GdOptimizer => child instanceof GdOptimizer);
+  }
+
+  /** The optimizers as they are now: children (document order) or the defaults. */
+  read(): RaceEntry[] {
+    const { id, kappa } = this.options.landscape();
+    return resolveEntries(id, this.children(), this.overrides, kappa);
+  }
+
+  /** The optimizers as a saved state lists them. */
+  saved(): Record<string, unknown>[] {
+    return this.read().map((entry) => ({ type: entry.type, label: entry.label, ...entry.hyperparameters, disabled: entry.disabled }));
+  }
+
+  /** A value typed into an optimizer's panel: taken if valid, else noted and the field put back. */
+  edit(index: number, name: HyperparameterName, input: HTMLInputElement): void {
+    const entry = this.options.entries()[index];
+    const rule = NUMERIC_RULES[name];
+    const value = parseFiniteNumber(input.value);
+    const key = `panel-${index}-${name}`;
+    if (value === undefined || !rule.valid(value)) {
+      const kept = this.options.format(entry.hyperparameters[name]);
+      this.options.note(key, `${entry.label}: ${HYPER_LABELS[name]} must be ${rule.accepts}; kept ${kept}.`);
+      input.value = String(entry.hyperparameters[name]);
+      return;
+    }
+    this.options.note(key, undefined);
+    this.set(index, name, value);
+    this.host.requestUpdate();
+    this.options.changed({ optimizer: index, label: entry.label, [name]: value });
+    if (name === 'learningRate' || name === 'decay') this.options.share({ type: entry.type, [name]: value });
+  }
+
+  /** Sets one optimizer's setting: on its `<gd-optimizer>` child, or for a default optimizer. */
+  set(index: number, name: HyperparameterName, value: number): void {
+    const child = this.options.entries()[index].child;
+    if (!child) {
+      this.overrides[index] = { ...this.overrides[index], [name]: value };
+      return;
+    }
+    (child as unknown as Record<string, number>)[name] = value;
+    // Set here, so it is not sent to the link group again when the child reports it.
+    this.sharedSettings.mark(child);
+  }
+
+  /**
+   * A linked widget's learning rate or decay, for `entries` (the race's optimizers,
+   * synced): only those of the rule it names take it, as plain sets (no `gd-params-change`).
+   */
+  applyLinked(entries: readonly RaceEntry[], values: LinkedValues): LinkTaken {
+    const changes = linkedChanges(entries, values);
+    if (!changes.length) return undefined;
+    const taken: Record<string, number> = {};
+    for (const { index, name, value } of changes) {
+      this.set(index, name, value);
+      taken[name] = value;
+    }
+    this.host.requestUpdate();
+    return { values: taken, optimizers: [...new Set(changes.map((change) => change.index))] };
+  }
+
+  /** An optimizer's checkbox: in or out of the race. */
+  setEnabled(index: number, enabled: boolean): void {
+    const entry = this.options.entries()[index];
+    if (entry.child) entry.child.disabled = !enabled;
+    else this.overrides[index] = { ...this.overrides[index], disabled: !enabled };
+    this.host.requestUpdate();
+    this.options.changed({ optimizer: index, label: entry.label, enabled });
+  }
+
+  /**
+   * A saved state's optimizers, as `<gd-optimizer>` children: the existing children take
+   * the saved settings when there are as many, otherwise they are replaced.
+   */
+  restore(optimizers: unknown): void {
+    if (!Array.isArray(optimizers)) return;
+    const saved = optimizers
+      .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
+      .slice(0, MAX_RESTORED_OPTIMIZERS);
+    let children = this.children();
+    if (children.length !== saved.length) {
+      for (const child of children) child.remove();
+      children = saved.map(() => document.createElement('gd-optimizer'));
+      this.host.append(...children);
+    }
+    saved.forEach((settings, i) => {
+      const child = children[i] as unknown as Record<string, unknown>;
+      for (const key of ['type', 'label', 'disabled', ...Object.keys(NUMERIC_RULES)]) if (key in settings) child[key] = settings[key];
+    });
+    this.overrides = [];
+  }
+
+  /** A child's settings changed: re-read them; the notice goes no further than this race. */
+  private readonly onChildChange = (event: Event): void => {
+    event.stopPropagation();
+    // A child's learning rate or decay set by page script goes to the link group, like one typed into its panel.
+    const target = event.target;
+    const shared = target instanceof GdOptimizer && target.parentElement === this.host && this.sharedSettings.changes(target);
+    if (shared) this.options.share(shared);
+    this.host.requestUpdate();
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The race's settings in one place: the sizes and step budgets of its runs, previews,
+ * swarms and maps, and its attributes' defaults and accepted values. A leaf: it imports
+ * nothing of the race, so the model and the view both take their numbers from here.
+ */
+import { getLandscape, type Landscape } from '../../../core/index.js';
+import { numberRule } from '../../shared/rules.js';
+
+/** The contour map's grid (n×n samples) and its number of filled bands. */
+export const GRID_SIZE = 256;
+export const BAND_COUNT = 22;
+/** Steps of every optimizer the preview shows from the start. */
+export const PREVIEW_STEPS = 100;
+/** A race stops by itself after this many updates ("max-steps"). */
+export const MAX_STEPS = 100_000;
+/** The most seeded starts per optimizer a swarm may have. */
+export const MAX_SWARM = 10_000;
+/** Updates a swarm (and a basin map) makes before its tally is final. */
+export const SWARM_STEPS = 500;
+/**
+ * Rows per batched part of a swarm or a basin map on the cpu backend, where an update's
+ * cost grows with its rows: one update of 4,000 rows takes ~20 ms, longer than a frame,
+ * and cannot be split; a part of 512 rows takes ~3 ms, so the parts are stepped one by
+ * one and no task holds a frame, at nearly the same throughput.
+ */
+export const PART_ROWS = 512;
+
+/**
+ * The race a page gets without attributes: a long, narrow valley (the bowl with
+ * condition number 50) where plain descent and momentum get the same α. Plain descent
+ * zig-zags across the valley and crawls along it; momentum averages the zig-zag away and
+ * is far ahead after 100–200 steps. The saddle (`landscape="saddle"`) shows the other
+ * lesson: RMSprop and Adam leave the flat saddle long before plain descent does.
+ */
+export const DEFAULT_LANDSCAPE = 'bowl';
+
+/** The bowl's condition number κ unless the `kappa` attribute says otherwise. */
+export const DEFAULT_KAPPA = 50;
+
+/** The `kappa` values accepted: a round bowl (1) up to a valley a thousand times steeper across than along. */
+export const KAPPA_RULE = numberRule('kappa', { min: 1, max: 1000 }, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
+
+/** The `speed` values accepted: updates per animation frame while playing. */
+export const SPEED_RULE = numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100');
+
+/** The `swarm` values accepted: seeded starts per optimizer, 0 for off. */
+export const SWARM_RULE = numberRule(
+  'swarm',
+  { min: 0, max: MAX_SWARM, integer: true },
+  0,
+  `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
+);
+
+/** κ if it is valid, else the default. */
+export function kappaOf(value: unknown): number {
+  return KAPPA_RULE.valid(value) ? Number(value) : DEFAULT_KAPPA;
+}
+
+/** Landscape `id` as a race shows it: the bowl with the race's κ. */
+export function raceLandscape(id: string, kappa: unknown): Landscape | undefined {
+  return getLandscape(id, { kappa: kappaOf(kappa) });
+}

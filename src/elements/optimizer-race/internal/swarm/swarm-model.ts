@@ -1,0 +1,403 @@
+import {
+  ParticleRun,
+  backendFor,
+  costOfRows,
+  createRandom,
+  ensureBackend,
+  type BackendPreference,
+  type Landscape,
+  type OptimizerType,
+  type Seed,
+} from '../../../../core/index.js';
+import { PART_ROWS, SWARM_STEPS } from '../settings.js';
+import type { RaceEntry } from '../optimizers/entries.js';
+import { RUNAWAY_BOUND, classifyEnd, unbounded, type EndKind } from '../run/verdict.js';
+
+/** Positions each particle's fading tail keeps (the newest included). */
+export const TAIL_LENGTH = 8;
+
+/** What a swarm runs: a landscape, the race's optimizers, how many starts, their seed. */
+export interface SwarmSettings {
+  landscape: Landscape;
+  /** the race's optimizers, in legend order; the disabled ones stay out of the swarm */
+  entries: readonly RaceEntry[];
+  /** starts per optimizer */
+  size: number;
+  seed: Seed;
+  /** where the run lives; `auto` (default) lets the workload decide */
+  backend?: BackendPreference;
+}
+
+/** Where one optimizer's particles are: counts that always sum to the swarm's size. */
+export interface SwarmCounts {
+  global: number;
+  local: number;
+  saddle: number;
+  diverged: number;
+  moving: number;
+}
+
+export interface SwarmOptimizerTally extends SwarmCounts {
+  /** the optimizer's index in the race (its legend row and colour) */
+  index: number;
+  label: string;
+  type: OptimizerType;
+  /** minima[m]: particles at the landscape's listed stationary point m */
+  minima: number[];
+}
+
+export interface SwarmTally {
+  /** updates made so far (at most `steps`) */
+  iteration: number;
+  /** the step budget: the tally is final after this many updates */
+  steps: number;
+  /** starts per optimizer */
+  size: number;
+  optimizers: SwarmOptimizerTally[];
+}
+
+/** The particles' recent positions, newest first, for drawing (a view, not a copy). */
+export interface SwarmTails {
+  /** optimizer index in the race, per block of `size` rows */
+  optimizers: readonly number[];
+  size: number;
+  /** [row][slot][w1, w2], TAIL_LENGTH slots per row, a ring */
+  positions: Float32Array;
+  /** slot of the newest position */
+  head: number;
+  /** positions recorded so far (≤ TAIL_LENGTH) */
+  length: number;
+  /** 1 where the particle diverged (it is no longer drawn) */
+  diverged: Uint8Array;
+  /** whole updates made: the tails change only when it does (or on a reset) */
+  iteration: number;
+}
+
+const KINDS: EndKind[] = ['global', 'local', 'saddle', 'diverged', 'moving'];
+const UNKNOWN = -1;
+
+/** `size` starts drawn uniformly over the landscape's plotted window from `seed`. */
+export function swarmStarts(landscape: Landscape, size: number, seed: Seed): number[][] {
+  const random = createRandom(seed);
+  const [a, b] = landscape.domain.w1;
+  const [c, d] = landscape.domain.w2;
+  return Array.from({ length: size }, () => [a + (b - a) * random.next(), c + (d - c) * random.next()]);
+}
+
+/** One batched part of a swarm: rows `from` … `to` − 1, their run and its updates so far. */
+interface SwarmPart {
+  from: number;
+  to: number;
+  run: ParticleRun;
+}
+
+/**
+ * A swarm without a DOM: the same `size` seeded random starts for every enabled
+ * optimizer (a fair comparison: only the rule differs), size × optimizers rows in batched
+ * `ParticleRun` parts of at most PART_ROWS rows that keep only each row's latest point,
+ * stepped until SWARM_STEPS updates. An update is complete when every part has made it
+ * (`stepParts` advances the part furthest behind, one at a time). It keeps the last TAIL_LENGTH positions of every particle in
+ * one flat ring (no arrays per particle, however many there are) and tallies where the
+ * particles ended. Its tensors are made on the first step; reading never makes any.
+ */
+export class SwarmModel {
+  readonly key: string;
+  readonly landscape: Landscape;
+  readonly size: number;
+  /** the race's indices of the optimizers in the swarm, block after block of rows */
+  readonly optimizers: readonly number[];
+  readonly starts: readonly number[][];
+  private entries: readonly RaceEntry[];
+  private readonly backend: BackendPreference;
+  private parts?: SwarmPart[];
+  /** Updates every part has made. */
+  private completed = 0;
+  private disposed = false;
+  private readonly positions: Float32Array;
+  private readonly diverged: Uint8Array;
+  private head = 0;
+  private length = 1;
+  /** A stopped particle's end, worked out once (its kind, then its minimum), UNKNOWN until then. */
+  private readonly stoppedKind: Int8Array;
+  private readonly stoppedMinimum: Int16Array;
+  private tallied?: SwarmTally;
+  /** The minima the classifications were made with: a formula's are found after it is drawn. */
+  private talliedMinima?: Landscape['minima'];
+
+  constructor(settings: SwarmSettings) {
+    this.key = SwarmModel.keyOf(settings);
+    this.landscape = settings.landscape;
+    this.size = Math.max(0, Math.floor(settings.size));
+    this.entries = settings.entries;
+    this.backend = settings.backend ?? 'auto';
+    this.optimizers = settings.entries.flatMap((entry, i) => (entry.disabled ? [] : [i]));
+    this.starts = swarmStarts(settings.landscape, this.size, settings.seed);
+    const rows = this.rows;
+    this.positions = new Float32Array(rows * TAIL_LENGTH * 2);
+    this.diverged = new Uint8Array(rows);
+    this.stoppedKind = new Int8Array(rows);
+    this.stoppedMinimum = new Int16Array(rows);
+    this.clear();
+  }
+
+  /** What decides the swarm: a model whose key differs must be rebuilt. */
+  static keyOf({ landscape, entries, size, seed, backend }: SwarmSettings): string {
+    const racing = entries.map((entry, i) => (entry.disabled ? null : [i, entry.type, entry.hyperparameters]));
+    return JSON.stringify([`${landscape.id}|${landscape.tex}`, racing, size, seed, backend ?? 'auto']);
+  }
+
+  /** The race's optimizers again, for labels changed since (the key, so the run, is the same). */
+  relabel(entries: readonly RaceEntry[]): void {
+    if (entries.every((entry, i) => entry.label === this.entries[i]?.label)) return;
+    this.entries = entries;
+    this.tallied = undefined;
+  }
+
+  /** Particles in all: starts × optimizers. */
+  get rows(): number {
+    return this.size * this.optimizers.length;
+  }
+
+  get built(): boolean {
+    return this.parts !== undefined;
+  }
+
+  get iteration(): number {
+    return this.completed;
+  }
+
+  /** Batched parts of the run: `stepParts` steps one at a time. */
+  get partCount(): number {
+    return this.parts?.length ?? Math.ceil(this.rows / this.partRows());
+  }
+
+  /** The budget is spent (or there is nothing to run): the tally is final. */
+  get finished(): boolean {
+    return this.rows === 0 || this.iteration >= SWARM_STEPS;
+  }
+
+  /** The backend the run lives on (makes its tensors if needed). */
+  get backendName(): string {
+    return this.build()?.[0].run.backend ?? 'none';
+  }
+
+  /** Makes the runs (their tensors) if they are not made yet; undefined when no optimizer races. */
+  build(): SwarmPart[] | undefined {
+    if (this.disposed) throw new Error('this SwarmModel was disposed');
+    if (this.parts || !this.rows) return this.parts;
+    const { landscape } = this;
+    ensureBackend();
+    const particles = this.optimizers.flatMap((index) => {
+      const { type, hyperparameters } = this.entries[index];
+      const optimizer = { type, ...hyperparameters };
+      return this.starts.map((start) => ({ start, optimizer }));
+    });
+    this.parts = [];
+    const partRows = this.partRows();
+    for (let from = 0; from < particles.length; from += partRows) {
+      const to = Math.min(particles.length, from + partRows);
+      const run = new ParticleRun({
+        cost: (params) => costOfRows(landscape, params),
+        // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
+        ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
+        backend: this.backend,
+        trajectory: 'latest',
+        particles: particles.slice(from, to),
+      });
+      this.parts.push({ from, to, run });
+    }
+    return this.parts;
+  }
+
+  /** Makes up to `count` whole updates now, none past SWARM_STEPS; returns how many. */
+  step(count: number): number {
+    const k = Math.max(0, Math.min(Math.floor(count), SWARM_STEPS - this.iteration));
+    const before = this.completed;
+    // Parts stepParts left one update ahead need one step fewer.
+    if (k > 0) this.stepParts(k * this.partCount - this.partsAhead());
+    return this.completed - before;
+  }
+
+  /**
+   * Advances the part furthest behind by one update, `count` times (none past
+   * SWARM_STEPS), for a play loop that spends a frame's budget part by part. Returns the
+   * whole updates completed meanwhile. A part's new positions go to the tails' next slot,
+   * shown once every part has them.
+   */
+  stepParts(count: number): number {
+    const parts = this.build();
+    if (!parts) return 0;
+    const before = this.completed;
+    for (let i = 0; i < count && this.completed < SWARM_STEPS; i++) {
+      const part = parts.find((p) => p.run.iteration === this.completed) as SwarmPart;
+      part.run.step(1);
+      this.record(part, (this.head + 1) % TAIL_LENGTH);
+      if (parts.every((p) => p.run.iteration > this.completed)) {
+        this.completed++;
+        this.advanceTail();
+        this.tallied = undefined;
+      }
+    }
+    return this.completed - before;
+  }
+
+  /** Back to iteration 0 from the same starts. */
+  reset(): void {
+    for (const part of this.parts ?? []) part.run.reset();
+    this.completed = 0;
+    this.clear();
+  }
+
+  /** The particles' recent positions, for drawing. */
+  tails(): SwarmTails {
+    return {
+      optimizers: this.optimizers,
+      size: this.size,
+      positions: this.positions,
+      head: this.head,
+      length: this.length,
+      diverged: this.diverged,
+      iteration: this.completed,
+    };
+  }
+
+  /** Each particle's latest position, [row][w1, w2] (a copy). */
+  endPositions(): Float32Array {
+    const out = new Float32Array(this.rows * 2);
+    for (let row = 0; row < this.rows; row++) {
+      const at = (row * TAIL_LENGTH + this.head) * 2;
+      out[row * 2] = this.positions[at];
+      out[row * 2 + 1] = this.positions[at + 1];
+    }
+    return out;
+  }
+
+  /**
+   * Where every enabled optimizer's particles are now: at a global or a local minimum,
+   * at a saddle, diverged, or still moving (see `classifyEnd`). Worked out once per
+   * iteration; a stopped particle is classified once.
+   */
+  tally(): SwarmTally {
+    const iteration = this.iteration;
+    const { landscape, size } = this;
+    // New minima (a formula's search finished): every stopped particle is judged again.
+    if (this.talliedMinima !== landscape.minima) {
+      this.talliedMinima = landscape.minima;
+      this.stoppedKind.fill(UNKNOWN);
+      this.tallied = undefined;
+    }
+    if (this.tallied?.iteration === iteration) return this.tallied;
+    const optimizers = this.optimizers.map((index, block): SwarmOptimizerTally => {
+      const entry = this.entries[index];
+      const counts: SwarmOptimizerTally = {
+        index,
+        label: entry.label,
+        type: entry.type,
+        global: 0,
+        local: 0,
+        saddle: 0,
+        diverged: 0,
+        moving: 0,
+        minima: landscape.minima.map(() => 0),
+      };
+      for (let i = 0; i < size; i++) {
+        const row = block * size + i;
+        const particle = this.particle(row);
+        let kind: EndKind;
+        let minimum: number;
+        if (particle && particle.status !== 'running') {
+          if (this.stoppedKind[row] === UNKNOWN) {
+            const end = classifyEnd(
+              landscape,
+              particle.status,
+              particle.points[particle.points.length - 1],
+              particle.costs[particle.costs.length - 1],
+            );
+            this.stoppedKind[row] = KINDS.indexOf(end.kind);
+            this.stoppedMinimum[row] = end.minimum;
+          }
+          kind = KINDS[this.stoppedKind[row]];
+          minimum = this.stoppedMinimum[row];
+        } else {
+          const at = (row * TAIL_LENGTH + this.head) * 2;
+          // A running particle's end needs only its position (its cost decides nothing).
+          ({ kind, minimum } = classifyEnd(landscape, 'running', [this.positions[at], this.positions[at + 1]], NaN));
+        }
+        counts[kind]++;
+        if (minimum >= 0) counts.minima[minimum]++;
+      }
+      return counts;
+    });
+    this.tallied = { iteration, steps: SWARM_STEPS, size, optimizers };
+    return this.tallied;
+  }
+
+  /** Frees the tensors and keeps the positions: a later step rebuilds them. */
+  releaseTensors(): void {
+    for (const part of this.parts ?? []) part.run.releaseTensors();
+  }
+
+  dispose(): void {
+    for (const part of this.parts ?? []) part.run.dispose();
+    this.parts = undefined;
+    this.disposed = true;
+  }
+
+  /**
+   * Rows per part: PART_ROWS on the cpu backend, where an update's cost grows with its
+   * rows; all of them in one part where the whole swarm goes to webgl (forced, or a GPU
+   * measured faster for this many rows), whose cost is per kernel, not per row.
+   */
+  private partRows(): number {
+    const whole = this.backend === 'webgl' || (this.backend === 'auto' && backendFor(this.rows) === 'webgl');
+    return whole ? Math.max(1, this.rows) : PART_ROWS;
+  }
+
+  /** How many parts are one update ahead of the whole (stepParts stopped mid-update). */
+  private partsAhead(): number {
+    return (this.parts ?? []).filter((p) => p.run.iteration > this.completed).length;
+  }
+
+  /** A particle's state in its part's run, by its row in the swarm. */
+  private particle(row: number) {
+    const parts = this.parts;
+    const part = parts?.[Math.floor(row / (parts[0].to - parts[0].from))];
+    return part?.run.particles[row - part.from];
+  }
+
+  /** Every tail back to its start alone. */
+  private clear(): void {
+    this.head = 0;
+    this.length = 1;
+    this.diverged.fill(0);
+    this.stoppedKind.fill(UNKNOWN);
+    this.stoppedMinimum.fill(-1);
+    this.tallied = undefined;
+    for (let block = 0; block < this.optimizers.length; block++) {
+      for (let i = 0; i < this.size; i++) {
+        const at = (block * this.size + i) * TAIL_LENGTH * 2;
+        this.positions[at] = this.starts[i][0];
+        this.positions[at + 1] = this.starts[i][1];
+      }
+    }
+  }
+
+  private advanceTail(): void {
+    this.head = (this.head + 1) % TAIL_LENGTH;
+    this.length = Math.min(TAIL_LENGTH, this.length + 1);
+  }
+
+  /** Copies a part's latest positions into the ring's `slot`. */
+  private record(part: SwarmPart, slot: number): void {
+    const particles = part.run.particles;
+    for (let i = 0; i < particles.length; i++) {
+      const row = part.from + i;
+      const particle = particles[i];
+      const point = particle.points[particle.points.length - 1];
+      const at = (row * TAIL_LENGTH + slot) * 2;
+      this.positions[at] = point[0];
+      this.positions[at + 1] = point[1];
+      this.diverged[row] = particle.status === 'diverged' ? 1 : 0;
+    }
+  }
+}

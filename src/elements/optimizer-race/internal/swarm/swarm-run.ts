@@ -1,0 +1,131 @@
+import { sliceNow } from '../../../../core/slices.js';
+import { SwarmModel, type SwarmSettings, type SwarmTails, type SwarmTally } from './swarm-model.js';
+
+export interface SwarmRunOptions {
+  /** Time the swarm may take per animation frame while playing (default 5 ms). */
+  budgetMs?: number;
+  /** Clock (default the slice clock, `sliceNow`). */
+  now?: () => number;
+}
+
+/**
+ * The race's swarm over its lifetime: the model for the settings in force (rebuilt only
+ * when the landscape, the optimizers, the size or the seed change, never for a new start
+ * of the race), its play pace and its tensors. While playing, it makes as many updates
+ * per frame as fit a fixed time budget, measured from the updates before, so a large
+ * swarm slows itself down instead of the race's own four runs or the page.
+ */
+export class SwarmRun {
+  private swarm?: SwarmModel;
+  /** Measured milliseconds per part update (0 until measured): the swarm steps part by part. */
+  private msPerPart = 0;
+  /** Frame time saved up for the swarm (ms): an update dearer than one frame's budget waits for enough of it. */
+  private credit = 0;
+  private readonly budgetMs: number;
+  private readonly now: () => number;
+
+  constructor(options: SwarmRunOptions = {}) {
+    this.budgetMs = options.budgetMs ?? 5;
+    this.now = options.now ?? sliceNow;
+  }
+
+  /** The swarm in force, or undefined when swarm mode is off. */
+  get model(): SwarmModel | undefined {
+    return this.swarm;
+  }
+
+  /** Follows the settings (undefined: swarm mode off); returns whether the swarm was rebuilt or removed. */
+  sync(settings: SwarmSettings | undefined): boolean {
+    const key = settings && settings.size > 0 ? SwarmModel.keyOf(settings) : undefined;
+    if (key === this.swarm?.key) {
+      if (settings) this.swarm?.relabel(settings.entries);
+      return false;
+    }
+    this.swarm?.dispose();
+    this.swarm = key ? new SwarmModel(settings!) : undefined;
+    this.msPerPart = 0;
+    this.credit = 0;
+    return true;
+  }
+
+  /** No swarm, or its budget is spent: it asks nothing more of the play loop. */
+  get settled(): boolean {
+    return this.swarm?.finished ?? true;
+  }
+
+  /**
+   * One animation frame's work while playing: at most `limit` whole updates (the race's
+   * own updates this frame, so the speed setting governs both), as many part updates as
+   * the time budget holds. Each frame adds its budget to a small credit; a part update
+   * dearer than one frame's budget waits until the credit covers it, so the swarm takes
+   * about `budgetMs` per frame on average, whatever its size. Returns the whole updates
+   * completed.
+   */
+  advanceForFrame(limit: number): number {
+    const swarm = this.swarm;
+    if (!swarm || swarm.finished) return 0;
+    // Up to four frames' worth: a swarm that waited never bursts past one part's need.
+    this.credit = Math.min(this.credit + this.budgetMs, Math.max(4 * this.budgetMs, this.msPerPart));
+    // Unmeasured yet: one part update, to measure it.
+    const fit = this.msPerPart > 0 ? Math.floor(this.credit / this.msPerPart) : 1;
+    const count = Math.min(limit * swarm.partCount, fit);
+    if (count < 1) return 0;
+    const begin = this.now();
+    const made = this.timed(count, (n) => swarm.stepParts(n));
+    this.credit = Math.max(0, this.credit - (this.now() - begin));
+    return made;
+  }
+
+  /** Exactly `k` updates (none past the swarm's budget of steps), for `step(n)`; returns how many. */
+  step(k: number): number {
+    const swarm = this.swarm;
+    return swarm && !swarm.finished ? this.timed(k * swarm.partCount, () => swarm.step(k)) : 0;
+  }
+
+  reset(): void {
+    this.swarm?.reset();
+  }
+
+  tally(): SwarmTally | undefined {
+    return this.swarm?.tally();
+  }
+
+  /**
+   * The tally for these settings without touching the swarm in force: its own when it is
+   * the swarm of these settings, else (before the first update) a swarm without tensors
+   * tallied at its starts, as `trajectories` reads a race not yet built.
+   */
+  tallyFor(settings: SwarmSettings | undefined): SwarmTally | undefined {
+    if (!settings || !(settings.size > 0)) return undefined;
+    const swarm = this.swarm?.key === SwarmModel.keyOf(settings) ? this.swarm : new SwarmModel(settings);
+    return swarm.tally();
+  }
+
+  tails(): SwarmTails | undefined {
+    return this.swarm?.tails();
+  }
+
+  /** Frees the tensors (the race left the page); the positions stay for a later step. */
+  releaseTensors(): void {
+    this.swarm?.releaseTensors();
+  }
+
+  dispose(): void {
+    this.swarm?.dispose();
+    this.swarm = undefined;
+  }
+
+  /** Runs `work` (about `parts` part updates) and keeps the measured time per part update. */
+  private timed(parts: number, work: (parts: number) => number): number {
+    const swarm = this.swarm!;
+    const wasBuilt = swarm.built;
+    const begin = this.now();
+    const made = work(parts);
+    // The first call also makes the tensors: not a fair measure of an update.
+    if (wasBuilt && parts > 0) {
+      const ms = (this.now() - begin) / parts;
+      this.msPerPart = this.msPerPart > 0 ? 0.7 * this.msPerPart + 0.3 * ms : ms;
+    }
+    return made;
+  }
+}

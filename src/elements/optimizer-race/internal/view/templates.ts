@@ -1,0 +1,309 @@
+import type { Format } from '../../../shared/format.js';
+import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+import {
+  inverseTimeDecay,
+  LANDSCAPE_IDS,
+  getLandscape,
+  getOptimizer,
+  type HyperparameterName,
+  type Landscape,
+  type ParticleState,
+} from '../../../../core/index.js';
+import { renderAxes } from '../../../shared/plot/axes.js';
+import { ruleLines } from '../../../shared/formulas.js';
+import { tex } from '../../../shared/tex.js';
+import { DECAY_TEX } from '../../formulas.js';
+import { formulaTreeOf } from '../landscape/formula-landscape.js';
+import { formulaMathml } from '../landscape/formula-mathml.js';
+import { HYPER_LABELS } from '../optimizers/labels.js';
+import { landscapeGrid } from '../landscape/landscape-cache.js';
+import { PLOT_MARGIN, minimumPath, type PlotScales } from './layout.js';
+import type { RaceEntry } from '../optimizers/entries.js';
+import { renderSwatch, seriesStyle } from './series-style.js';
+import { THUMBNAIL_RATIO } from '../landscape/thumbnails.js';
+import { verdictWords, type Verdict } from '../run/verdict.js';
+import type { Ghost } from '../run/ghosts.js';
+import { renderColorLegend } from '../../../shared/plot/color-legend.js';
+
+/** The landscape's formula: MathML for an author's formula, else `undefined`. */
+function customFormulaMathml(landscape: Landscape): TemplateResult | undefined {
+  const tree = formulaTreeOf(landscape);
+  return tree ? formulaMathml(tree, `${landscape.name} cost function`) : undefined;
+}
+
+/** The landscape picker: a radio group of thumbnails, and the landscape's formula. */
+export function renderPicker(landscape: Landscape, thumbnails: Record<string, boolean>, pick: (id: string) => void): TemplateResult {
+  return html`<fieldset class="picker" part="picker">
+    <legend>Landscape</legend>
+    <div class="thumbs">
+      ${LANDSCAPE_IDS.map((id) => {
+        const item = getLandscape(id)!;
+        return html`<label class="thumb" title=${item.name}>
+          <input type="radio" name="landscape" .value=${id} .checked=${id === landscape.id} @change=${() => pick(id)} />
+          ${
+            thumbnails[id]
+              ? html`<canvas
+                  class="thumb-image"
+                  data-landscape=${id}
+                  width=${56 * THUMBNAIL_RATIO}
+                  height=${56 * THUMBNAIL_RATIO}
+                  aria-hidden="true"
+                ></canvas>`
+              : html`<span class="thumb-blank"></span>`
+          }
+          <span class="thumb-name">${item.name}</span>
+        </label>`;
+      })}
+    </div>
+    <p class="landscape-formula" tabindex="0" role="group" aria-label="${landscape.name} cost function">
+      <strong>${landscape.name}</strong> ${customFormulaMathml(landscape) ?? tex(landscape.tex)}
+    </p>
+  </fieldset>`;
+}
+
+/** The ghosts as faded, labelled lines on the plot (inside its inner frame). */
+export function renderGhosts(ghosts: readonly Ghost[], { x, y }: PlotScales): SVGTemplateResult[] {
+  return ghosts.map((ghost) => {
+    const end = ghost.points[ghost.points.length - 1];
+    const color = seriesStyle(ghost.index).color;
+    return svg`<g class="ghost" style=${`color: ${color}`}>
+      <polyline points=${ghost.points.map(([a, b]) => `${x(a)},${y(b)}`).join(' ')}></polyline>
+      <text x=${x(end[0]) + 6} y=${y(end[1]) - 6}>${ghost.label}</text>
+    </g>`;
+  });
+}
+
+export interface PlotSvgOptions {
+  landscape: Landscape;
+  width: number;
+  height: number;
+  scales: PlotScales;
+  /** Where the start point is drawn (the dragged position while it is dragged). */
+  start: readonly [number, number];
+  format: Format;
+  onPointerDown: (event: PointerEvent) => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+  /** Paths of earlier runs, faded, after a setting changed. */
+  ghosts: readonly Ghost[];
+}
+
+/** The plot's svg: axes, the drag surface, the minima and the start point's handle. */
+export function renderPlotSvg(options: PlotSvgOptions): TemplateResult {
+  const { landscape, width, height, format } = options;
+  const { x, y, innerWidth, innerHeight } = options.scales;
+  const [w1, w2] = options.start;
+  const valueText = `w₁ ${format(w1, { digits: 3 })}; w₂ ${format(w2, { digits: 3 })}`;
+  return html`<svg class="plot-svg" width=${width} height=${height} role="group" aria-label="Contour map of ${landscape.name}">
+    ${renderAxes({ x, y, margin: PLOT_MARGIN, xLabel: 'w₁', yLabel: 'w₂', format: (v) => format(v) })}
+    <g transform="translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})">
+      <rect class="drag-surface" width=${innerWidth} height=${innerHeight} @pointerdown=${options.onPointerDown}></rect>
+      ${renderGhosts(options.ghosts, options.scales)}
+      ${landscape.minima.map((minimum) => {
+        const [mx, my] = minimum.position;
+        if (mx < x.domain()[0] || mx > x.domain()[1] || my < y.domain()[0] || my > y.domain()[1]) return nothing;
+        const saddle = minimum.kind === 'saddle';
+        return svg`<path class=${saddle ? 'minimum saddle' : minimum.global === false ? 'minimum local' : 'minimum'} d=${minimumPath(x(mx), y(my), saddle ? 5 : 6.5)}></path>`;
+      })}
+      <g
+        class="handle"
+        tabindex="0"
+        role="slider"
+        aria-label="Start point"
+        aria-valuemin=${landscape.domain.w1[0]}
+        aria-valuemax=${landscape.domain.w1[1]}
+        aria-valuenow=${w1}
+        aria-valuetext=${valueText}
+        aria-description="Arrow keys move it by 1% (with Shift 10%)"
+        transform="translate(${x(w1)},${y(w2)})"
+        @pointerdown=${options.onPointerDown}
+        @keydown=${options.onKeyDown}
+      >
+        <circle class="ring" r="12"></circle>
+        <circle class="hit" r="16"></circle>
+        <circle class="start-dot" r="7"></circle>
+      </g>
+    </g>
+  </svg>`;
+}
+
+/**
+ * The plot's key: the start point, the minima or saddle shown, the numeric colour scale
+ * (the map's own), and the (w₁, w₂, J) readout under the pointer or at the focused start.
+ */
+export function renderPlotKey(
+  landscape: Landscape,
+  options: { width: number; format: (value: number) => string; readout: string },
+): TemplateResult {
+  const star = (saddle: boolean) =>
+    html`<svg width="12" height="12" aria-hidden="true">
+      <path d=${minimumPath(6, 6, 5)} class=${saddle ? 'minimum saddle' : 'minimum'}></path>
+    </svg>`;
+  return html`<figcaption class="caption">
+    <span class="key"
+      ><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" class="start-dot"></circle></svg>start (drag it, or
+      focus it and use the arrow keys)</span
+    >
+    ${landscape.minima.some((m) => m.kind !== 'saddle') ? html`<span class="key">${star(false)}${landscape.minima.some((m) => m.found) ? 'found minimum' : 'known minimum'}</span>` : nothing}
+    ${landscape.minima.some((m) => m.kind === 'saddle') ? html`<span class="key">${star(true)}saddle point</span>` : nothing}
+    <span class="key">lighter = lower cost J (log scale)</span>
+    ${renderColorLegend(landscapeGrid(landscape).plan, { width: options.width, id: `race-ramp-${landscape.id}`, label: 'Cost J', format: options.format })}
+    <p class="point-readout" aria-live="polite">${options.readout}</p>
+  </figcaption>`;
+}
+
+export interface LegendOptions {
+  entries: readonly RaceEntry[];
+  particles: readonly ParticleState[];
+  iteration: number;
+  /** Each optimizer's cost to show (the preview's start cost while the start is dragged). */
+  costs: readonly number[];
+  focus: number | null;
+  pinned: number | null;
+  format: Format;
+  isolate: (index: number | null) => void;
+  pin: (index: number) => void;
+  /** Where optimizer i stopped (undefined while it runs). */
+  verdict: (index: number) => Verdict | undefined;
+}
+
+/** α, and α_t = α / (1 + decay · t) once a decay has lowered it. */
+function rateText(entry: RaceEntry, iteration: number, format: Format): string {
+  const { learningRate, decay = 0 } = entry.hyperparameters;
+  const alpha = `α = ${format(learningRate)}`;
+  if (!(decay > 0) || iteration === 0) return alpha;
+  return `${alpha}, α_t = ${format(inverseTimeDecay(learningRate, decay, iteration))}`;
+}
+
+/** The legend: one button per optimizer; hover or focus isolates it, a click pins it. */
+export function renderLegend(options: LegendOptions): TemplateResult {
+  const { entries, particles, focus, format, isolate } = options;
+  return html`<ul class="legend" part="legend" aria-label="Optimizers">
+    ${entries.map((entry, i) => {
+      const particle = particles[i];
+      const cost = options.costs[i];
+      const stoppedAt = format(particle.stoppedAt ?? options.iteration, { digits: 6 });
+      const verdict = entry.disabled ? undefined : options.verdict(i);
+      const status = entry.disabled
+        ? 'switched off'
+        : verdict
+          ? verdictWords(verdict, stoppedAt, format(cost), (value) => format(value))
+          : `J = ${format(cost)}`;
+      return html`<li>
+        <button
+          class="legend-item ${focus !== null && focus !== i ? 'faded' : ''} ${particle.status}"
+          aria-pressed=${options.pinned === i ? 'true' : 'false'}
+          ?disabled=${entry.disabled}
+          @mouseenter=${() => isolate(i)}
+          @mouseleave=${() => isolate(null)}
+          @focus=${() => isolate(i)}
+          @blur=${() => isolate(null)}
+          @click=${() => options.pin(i)}
+        >
+          ${renderSwatch(i)}
+          <span class="legend-label">${entry.label} <span class="legend-rate">${rateText(entry, options.iteration, format)}</span></span>
+          <span
+            class="legend-status ${particle.status === 'diverged' || verdict?.kind === 'local' || verdict?.kind === 'saddle' ? 'warn' : ''}"
+            >${status}</span
+          >
+        </button>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+export interface ControlsOptions {
+  playing: boolean;
+  speed: number;
+  iteration: number;
+  format: Format;
+  toggle: () => void;
+  step: () => void;
+  reset: () => void;
+  setSpeed: (speed: number) => void;
+  speedCommitted: () => void;
+}
+
+/** Play/pause, step, reset, the speed slider and the step readout. */
+export function renderControls(options: ControlsOptions): TemplateResult {
+  const { playing, format } = options;
+  return html`<div class="controls" part="controls">
+    <button class="primary play" @click=${options.toggle} aria-label=${playing ? 'Pause' : 'Play'}>
+      ${
+        playing
+          ? html`<svg width="12" height="12" aria-hidden="true">
+                <rect x="1" y="1" width="3.5" height="10" fill="currentColor"></rect>
+                <rect x="7.5" y="1" width="3.5" height="10" fill="currentColor"></rect></svg
+              >Pause`
+          : html`<svg width="12" height="12" aria-hidden="true"><path d="M2 1 L11 6 L2 11 Z" fill="currentColor"></path></svg>Play`
+      }
+    </button>
+    <button class="step" @click=${options.step}>Step</button>
+    <button class="reset" @click=${options.reset}>Reset</button>
+    <label class="field speed">
+      <span>Speed: <output>${format(options.speed)}</output> steps per frame</span>
+      <input
+        type="range"
+        min="1"
+        max="50"
+        step="1"
+        .value=${String(options.speed)}
+        @input=${(event: Event) => options.setSpeed(Number((event.target as HTMLInputElement).value))}
+        @change=${options.speedCommitted}
+      />
+    </label>
+    <p class="readout" aria-live="off">Step <strong>${format(options.iteration, { digits: 7 })}</strong></p>
+  </div>`;
+}
+
+export interface PanelsOptions {
+  entries: readonly RaceEntry[];
+  setEnabled: (index: number, enabled: boolean) => void;
+  setHyperparameter: (index: number, name: HyperparameterName, input: HTMLInputElement) => void;
+}
+
+/** One card per optimizer: its switch, its update rule and its hyperparameters. */
+export function renderPanels({ entries, setEnabled, setHyperparameter }: PanelsOptions): TemplateResult {
+  return html`<section class="optimizers" part="optimizers" aria-label="Optimizer settings">
+    <p class="panel-intro">
+      Each optimizer's update rule, with dW = ∂J/∂W and t the updates made so far; the learning rate decays as ${tex(DECAY_TEX)}.
+    </p>
+    <div class="cards">
+      ${entries.map((entry, i) => {
+        const rule = getOptimizer(entry.type)!;
+        const names: HyperparameterName[] = [
+          'learningRate',
+          'decay',
+          ...rule.hyperparameters.filter((h) => h !== 'learningRate' && h !== 'decay'),
+        ];
+        return html`<fieldset class="card ${entry.disabled ? 'off' : ''}">
+          <legend>${renderSwatch(i)}<span>${entry.label}</span></legend>
+          <label class="enable"
+            ><input
+              type="checkbox"
+              .checked=${!entry.disabled}
+              @change=${(event: Event) => setEnabled(i, (event.target as HTMLInputElement).checked)}
+            />Racing</label
+          >
+          <div class="rule" tabindex="0" role="group" aria-label="${entry.label} update rule">
+            ${ruleLines(rule.tex).map((line) => html`<div class="rule-line">${tex(line)}</div>`)}
+          </div>
+          <div class="hypers">
+            ${names.map(
+              (name) =>
+                html`<label class="field">
+                  <span>${HYPER_LABELS[name]}</span>
+                  <input
+                    type="number"
+                    step="any"
+                    min="0"
+                    .value=${String(entry.hyperparameters[name])}
+                    @change=${(event: Event) => setHyperparameter(i, name, event.target as HTMLInputElement)}
+                  />
+                </label>`,
+            )}
+          </div>
+        </fieldset>`;
+      })}
+    </div>
+  </section>`;
+}

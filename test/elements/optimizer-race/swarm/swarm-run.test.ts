@@ -1,0 +1,73 @@
+import { expect } from '@open-wc/testing';
+import { getLandscape } from '../../../../src/core/index.js';
+import { resolveEntries } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
+import { SwarmRun } from '../../../../src/elements/optimizer-race/internal/swarm/swarm-run.js';
+import type { SwarmSettings } from '../../../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
+
+const settings: SwarmSettings = {
+  landscape: getLandscape('himmelblau')!,
+  entries: resolveEntries('himmelblau', [], []),
+  size: 20,
+  seed: 1,
+  backend: 'cpu',
+};
+
+/** A controller on a fake clock where each swarm update (of its one part) costs `msPerUpdate`. */
+function pacedController(msPerUpdate: number): { controller: SwarmRun; frames: (count: number, limit: number) => number[] } {
+  let clock = 0;
+  const controller = new SwarmRun({ budgetMs: 5, now: () => clock });
+  controller.sync(settings);
+  const model = controller.model!;
+  // 80 rows: one part, so a part update is a whole update.
+  expect(model.partCount).to.equal(1);
+  const stepParts = model.stepParts.bind(model);
+  model.stepParts = (k: number) => {
+    const made = stepParts(k);
+    clock += made * msPerUpdate;
+    return made;
+  };
+  return {
+    controller,
+    frames: (count, limit) => Array.from({ length: count }, () => controller.advanceForFrame(limit)),
+  };
+}
+
+describe('SwarmRun (play pace)', () => {
+  it('fills a frame budget with cheap updates, never past the race’s own updates that frame', () => {
+    const { controller, frames } = pacedController(1);
+    const made = frames(12, 8);
+    // The first update builds the run and the second measures one; the time saved up
+    // meanwhile goes first (up to the limit), then 5 ms hold five.
+    expect(made.slice(0, 2)).to.deep.equal([1, 1]);
+    expect(Math.max(...made)).to.equal(8);
+    expect(made.slice(6)).to.deep.equal(Array(6).fill(5));
+    expect(frames(3, 2)).to.deep.equal([2, 2, 2]);
+    controller.dispose();
+  });
+
+  it('gives a dear update the time of several frames instead of a long frame each', () => {
+    const { controller, frames } = pacedController(15);
+    const made = frames(60, 5);
+    expect(Math.max(...made)).to.equal(1);
+    // About 5 ms a frame on average: 60 frames × 5 ms / 15 ms ≈ 20 updates.
+    const total = made.reduce((sum, k) => sum + k, 0);
+    expect(total).to.be.within(18, 22);
+    controller.dispose();
+  });
+
+  it('stops at the step budget, is settled then, and is rebuilt only for new settings', () => {
+    const controller = new SwarmRun();
+    expect(controller.settled).to.equal(true);
+    expect(controller.sync(settings)).to.equal(true);
+    expect(controller.sync({ ...settings })).to.equal(false);
+    expect(controller.settled).to.equal(false);
+    expect(controller.step(600)).to.equal(500);
+    expect(controller.settled).to.equal(true);
+    expect(controller.advanceForFrame(5)).to.equal(0);
+    expect(controller.sync({ ...settings, seed: 2 })).to.equal(true);
+    expect(controller.model!.iteration).to.equal(0);
+    expect(controller.sync(undefined)).to.equal(true);
+    expect(controller.model).to.equal(undefined);
+    controller.dispose();
+  });
+});

@@ -1,0 +1,58 @@
+import { expect } from '@open-wc/testing';
+import { scaleLinear } from 'd3-scale';
+import { TAIL_LENGTH, type SwarmTails } from '../../../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
+import { SwarmPainter } from '../../../../src/elements/optimizer-race/internal/swarm/swarm-view.js';
+import type { PlotScales } from '../../../../src/elements/optimizer-race/internal/view/layout.js';
+
+const plot: PlotScales = {
+  x: scaleLinear().domain([0, 10]).range([0, 100]),
+  y: scaleLinear().domain([0, 10]).range([100, 0]),
+  innerWidth: 100,
+  innerHeight: 100,
+};
+
+/** One particle of one optimizer, resting at (w1, w2): every tail slot holds that point. */
+function restingAt(tails: SwarmTails, w1: number, w2: number): void {
+  for (let slot = 0; slot < TAIL_LENGTH; slot++) [tails.positions[slot * 2], tails.positions[slot * 2 + 1]] = [w1, w2];
+}
+
+/** Whether anything is painted within 3 px of a canvas point. */
+function paintedNear(context: CanvasRenderingContext2D, x: number, y: number): boolean {
+  const data = context.getImageData(x - 3, y - 3, 7, 7).data;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
+  return false;
+}
+
+describe('SwarmPainter', () => {
+  it('draws each particle where the latest whole update left it, and again after the next one', () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 100;
+    canvas.height = 100;
+    const context = canvas.getContext('2d')!;
+    const tails: SwarmTails = {
+      optimizers: [0],
+      size: 1,
+      positions: new Float32Array(TAIL_LENGTH * 2),
+      head: 0,
+      length: 1,
+      diverged: new Uint8Array(1),
+      iteration: 0,
+    };
+    const painter = new SwarmPainter();
+    const colors = { series0: 'rgb(200, 0, 0)' };
+    restingAt(tails, 2, 2);
+    painter.draw(context, tails, plot, colors, null);
+    expect(paintedNear(context, 20, 80), 'the dot at (2, 2)').to.equal(true);
+    // The same frame painted again (nothing new from the swarm): the same picture.
+    context.clearRect(0, 0, 100, 100);
+    painter.draw(context, tails, plot, colors, null);
+    expect(paintedNear(context, 20, 80)).to.equal(true);
+    // The next whole update moved it.
+    restingAt(tails, 7, 7);
+    tails.iteration = 1;
+    context.clearRect(0, 0, 100, 100);
+    painter.draw(context, tails, plot, colors, null);
+    expect(paintedNear(context, 70, 30), 'the dot at (7, 7)').to.equal(true);
+    expect(paintedNear(context, 20, 80), 'nothing left at (2, 2)').to.equal(false);
+  });
+});
