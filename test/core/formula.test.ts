@@ -16,6 +16,7 @@ import {
 } from '../../src/core/index.js';
 import { BACKENDS, expectClose, useBackend } from './helpers.js';
 import { timerRunsWhile } from '../elements/main-thread.js';
+import { setSliceClock } from '../../src/core/slices.js';
 
 const ROSENBROCK = '(1 - w1)^2 + 100 (w2 - w1^2)^2';
 const HIMMELBLAU = '(w1^2 + w2 - 11)^2 + (w1 + w2^2 - 7)^2';
@@ -172,17 +173,24 @@ for (const backend of BACKENDS) {
       const landscape = landscapeOf(parseFormula(`(w1 - 0.5)^2 + 3 (w2 + 0.25)^2 + 0.1 sin(w1) + ${backend.length}`, '-3,3,-3,3'));
       expect(landscape.minima).to.deep.equal([]);
       expect(landscape.start).to.deep.equal([0, 0]);
-      const search = findFormulaMinima(landscape);
-      expect(findFormulaMinima(landscape)).to.equal(search);
-      let found = false;
-      void search.then(() => (found = true));
-      // Made at once, the search would give a timer no run until the end; in slices it runs
-      // between them. The Adam phase alone makes at least four slices (one update, then at
-      // most 50 a slice, of 150), however fast or loaded the machine.
-      const runs = await timerRunsWhile(() => !found, Infinity);
-      await search;
-      expect(landscape.minima).to.have.length(1);
-      expect(runs, 'timer runs while searching').to.be.at.least(3);
+      // A clock that says every slice overran its budget (10 ms a reading, against 8): a
+      // search that asks the clock before each piece of work hands the main thread back
+      // after every Adam update and every polished end (149 + 64 times). Made at once, it
+      // would give a timer no run until the end. Counted, not timed.
+      let now = 0;
+      setSliceClock(() => (now += 10));
+      try {
+        const search = findFormulaMinima(landscape);
+        expect(findFormulaMinima(landscape)).to.equal(search);
+        let found = false;
+        void search.then(() => (found = true));
+        const runs = await timerRunsWhile(() => !found, Infinity);
+        await search;
+        expect(landscape.minima).to.have.length(1);
+        expect(runs, 'timer runs while searching').to.be.at.least(150);
+      } finally {
+        setSliceClock();
+      }
     });
 
     it('finds the minimum of Rosenbrock near (1, 1) and the four of Himmelblau', async () => {
