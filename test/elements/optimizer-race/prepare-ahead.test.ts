@@ -8,6 +8,21 @@ import { BAND_COUNT, GRID_SIZE } from '../../../src/elements/optimizer-race/inte
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Resolves once an IntersectionObserver made now has reported on `element`: the race's
+ * own observer, made earlier, has reported by then too (observers report in the order
+ * they were made, in the same rendering step). An order, not a wait of some length.
+ */
+function intersectionReported(element: Element): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(element);
+  });
+}
+
+/**
  * requestIdleCallback under the test's control: callbacks wait in a queue until pumped,
  * each with a deadline that allows `slices` calls of timeRemaining() above the margin.
  */
@@ -53,8 +68,8 @@ describe('<gd-optimizer-race>: idle-time preparation', () => {
     const holder = await fixture<HTMLDivElement>(html`<div style="margin-top: 300vh"><gd-optimizer-race></gd-optimizer-race></div>`);
     const race = holder.querySelector('gd-optimizer-race')!;
     await race.updateComplete;
-    // Let the IntersectionObserver report that it is off-screen.
-    await sleep(200);
+    // Once the IntersectionObserver has reported that it is off-screen.
+    await intersectionReported(race);
     for (let round = 0; round < 5; round++) idle.pump(1000);
     expect(prepared()).to.equal(0);
     holder.remove();
@@ -63,7 +78,7 @@ describe('<gd-optimizer-race>: idle-time preparation', () => {
   it('stops at the idle deadline: one slice of a few ms per check, many callbacks per landscape', async () => {
     const race = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
     await race.updateComplete;
-    await sleep(100);
+    await intersectionReported(race);
     let callbacks = 0;
     for (let round = 0; round < 2000 && prepared() < OTHERS.length; round++) {
       const ran = idle.pump(1);

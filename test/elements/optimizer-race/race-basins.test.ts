@@ -4,6 +4,8 @@ import '../../../src/elements/optimizer-race/define.js';
 import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
 import { getLandscape } from '../../../src/core/index.js';
 import { BASIN_DIVERGED } from '../../../src/elements/optimizer-race/internal/basins/basins.js';
+import { setSliceClock } from '../../../src/core/slices.js';
+import { timerRunsWhile } from '../main-thread.js';
 
 /** The race's basin map: which minimum every start ends in, for the optimizer the select names. */
 
@@ -147,12 +149,19 @@ describe('<gd-optimizer-race>: basins of attraction', function () {
     warm.remove();
     await sleep(300);
     const before = tf.memory().numTensors;
-    const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="beale" basins="3"></gd-optimizer-race>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('.basin-status'), 'the map under way', { timeout: 10_000 });
-    await sleep(100);
-    expect(el.basinMap).to.equal(undefined);
-    el.remove();
-    await sleep(500);
-    expect(tf.memory().numTensors).to.equal(before);
+    // A clock that says every slice overran (10 ms a reading, against 8): the map makes one
+    // update a slice, so it is still under way however fast the machine.
+    let now = 0;
+    setSliceClock(() => (now += 10));
+    try {
+      const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="beale" basins="3"></gd-optimizer-race>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('.basin-status'), 'the map under way', { timeout: 50_000 });
+      expect(await timerRunsWhile(() => el.basinMap === undefined, 5), 'slices of the map made, and more to come').to.equal(5);
+      el.remove();
+    } finally {
+      setSliceClock();
+    }
+    // Freed a task after the removal, at the end of the slice under way.
+    await waitUntil(() => tf.memory().numTensors === before, 'every tensor freed', { timeout: 50_000 });
   });
 });

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import * as tf from '../../../src/core/tf.js';
 import { getLandscape } from '../../../src/core/index.js';
 import '../../../src/elements/optimizer-race/define.js';
@@ -203,8 +203,8 @@ describe('gd-optimizer-race swarm mode', function () {
     await el.step(20);
     expect(tf.memory().numTensors).to.be.above(before);
     el.remove();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(tf.memory().numTensors).to.equal(before);
+    // Freed a task after the removal, at the end of the step under way.
+    await waitUntil(() => tf.memory().numTensors === before, 'every tensor freed', { timeout: 50_000 });
   });
 
   it('has no axe violations with the tally shown', async () => {
