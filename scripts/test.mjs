@@ -10,45 +10,66 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 process.env.CHROME_PATH = findBrowser();
 process.env.FIREFOX_PATH = findFirefox();
 
-const steps = [
-  ['type-check', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.test.json']],
-  ['lint', 'node_modules/.bin/eslint', ['--max-warnings', '0', '.']],
-  ['format', 'node_modules/.bin/prettier', ['--check', '--log-level', 'warn', '.']],
-  ['formulas', 'node', ['scripts/typeset.mjs', '--check']],
-  ['manifest', 'node', ['scripts/check-manifest.mjs']],
-  ['imports', 'node', ['scripts/check-imports.mjs']],
-  ['build', 'node', ['scripts/build.mjs']],
-  ['package', 'node', ['scripts/check-package.mjs']],
-  ['demo pages', 'node', ['scripts/check-demo.mjs']],
-  ['browser tests', 'node_modules/.bin/wtr', [...process.argv.slice(2)]],
+// Stages run one after the other; the steps of a stage at the same time (they read the
+// sources, or the one build, and write nothing the others read), which keeps both cores
+// busy where one step alone would leave one idle.
+const stages = [
+  [
+    ['type-check', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.test.json']],
+    ['lint', 'node_modules/.bin/eslint', ['--max-warnings', '0', '.']],
+    ['format', 'node_modules/.bin/prettier', ['--check', '--log-level', 'warn', '.']],
+    ['formulas', 'node', ['scripts/typeset.mjs', '--check']],
+    ['manifest', 'node', ['scripts/check-manifest.mjs']],
+    ['imports', 'node', ['scripts/check-imports.mjs']],
+  ],
+  [['build', 'node', ['scripts/build.mjs']]],
+  [
+    ['package', 'node', ['scripts/check-package.mjs']],
+    ['demo pages', 'node', ['scripts/check-demo.mjs']],
+  ],
+  [['browser tests', 'node_modules/.bin/wtr', [...process.argv.slice(2)]]],
 ];
 
-/** Runs a step, streaming its output; resolves to its exit code and what it printed. */
-function run(command, args) {
+/**
+ * Runs a step; resolves to its exit code and what it printed. Alone in its stage it
+ * streams its output; beside others it prints it whole when it ends, so lines never mix.
+ */
+function run(command, args, stream) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: process.env, stdio: ['inherit', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { cwd: root, env: process.env, stdio: ['inherit', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
+    const take = (target) => (chunk) => {
+      if (stream) target.write(chunk);
       output += chunk;
-    });
+    };
+    child.stdout.on('data', take(process.stdout));
+    child.stderr.on('data', take(process.stderr));
     child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, output }));
   });
 }
 
 const started = Date.now();
-for (const [name, command, args] of steps) {
-  const t0 = Date.now();
-  const { code, signal, output } = await run(command, args);
-  const counts = summarize(output);
-  if (code !== 0) {
-    console.error(`\ngd-kit test: ${name} failed (exit ${signal ?? code}).`);
+for (const stage of stages) {
+  const stream = stage.length === 1;
+  const results = await Promise.all(
+    stage.map(async ([name, command, args]) => {
+      const t0 = Date.now();
+      const result = await run(command, args, stream);
+      if (!stream) process.stdout.write(result.output);
+      if (result.code === 0) console.log(`gd-kit test: ${name} ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      return { name, ...result };
+    }),
+  );
+  const failed = results.find((result) => result.code !== 0);
+  if (failed) {
+    const counts = summarize(failed.output);
+    console.error(`\ngd-kit test: ${failed.name} failed (exit ${failed.signal ?? failed.code}).`);
     if (counts) console.log(counts);
-    process.exit(code || 1);
+    process.exit(failed.code || 1);
   }
-  console.log(`gd-kit test: ${name} ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  if (name === 'browser tests') {
+  if (stage[0][0] === 'browser tests') {
     console.log(`gd-kit test: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const counts = summarize(results[0].output);
     if (counts) console.log(counts);
   }
 }
