@@ -15,6 +15,8 @@ export default tseslint.config(
       '.bench-out/',
       '.pack/',
       'src/elements/shared/tex.generated.ts',
+      // Generated from custom-elements.json (scripts/generate.mjs) for Vue and Svelte projects.
+      'types/',
       // Consumers' projects with their own tsconfig; npm test type-checks them against the packed package.
       'test/fixtures/node16/',
       'test/fixtures/tsx/',
