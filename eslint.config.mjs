@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Page scripts, and the functions that puppeteer runs inside the page.
-    files: ['test/dist/*.js', 'test/fixtures/**/*.js', 'bench/*.mjs', 'scripts/check-demo.mjs'],
+    files: ['test/dist/*.js', 'test/fixtures/**/*.js', 'bench/*.mjs', 'scripts/check-demo.mjs', 'scripts/test-frameworks.mjs'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

@@ -52,6 +52,17 @@ const editorDir = path.join(out, 'editor');
 const componentTypePath = (_name, tag) => `../dist/${elements.find((element) => element.tag === tag).modulePath}`;
 generateVuejsTypes(manifest, { ...quiet, outdir: typesDir, fileName: 'vue.d.ts', componentTypePath });
 generateSvelteTypes(manifest, { ...quiet, outdir: typesDir, fileName: 'svelte.d.ts', componentTypePath });
+// The generator declares `namespace svelteHTML` at the top of a file that has imports, so
+// the namespace stays local to that module and svelte-check never sees it (a typo passes);
+// the namespace the Svelte tools read is the global one.
+const svelteFile = path.join(typesDir, 'svelte.d.ts');
+const svelteTypes = readFileSync(svelteFile, 'utf8');
+const localNamespace = /\ndeclare namespace svelteHTML \{\n([\s\S]*?)\n\}\n?$/;
+if (!localNamespace.test(svelteTypes)) throw new Error('types/svelte.d.ts: the svelteHTML namespace to make global was not found');
+writeFileSync(
+  svelteFile,
+  svelteTypes.replace(localNamespace, (_match, body) => `\ndeclare global {\n  namespace svelteHTML {\n${body}\n  }\n}\n`),
+);
 generateVsCodeCustomElementData(manifest, {
   ...quiet,
   outdir: editorDir,

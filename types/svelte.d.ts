@@ -574,7 +574,9 @@ export type CustomElements = {
   "gd-sweep": Partial<GdSweepProps & BaseProps & BaseEvents>;
 };
 
-declare namespace svelteHTML {
+declare global {
+  namespace svelteHTML {
   // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface IntrinsicElements extends CustomElements {}
+  }
 }
