@@ -29,7 +29,7 @@ type Widget = HTMLElement & { theme: string; toJSON(): Record<string, unknown> }
  * Timers and mutation observers still run there, and reading the height forces layout
  * (the widget measures its own width from layout too: the kit's ResizeController). The
  * width the host reports (`gd-kit:width`) is the page's width while it differs from the
- * frame's own, stale viewport.
+ * frame's own, stale viewport; a `resize` event tells the widget to measure itself again.
  */
 export function postHeights(widget: HTMLElement): void {
   let last = -1;
@@ -67,7 +67,8 @@ export function postHeights(widget: HTMLElement): void {
     const width = hostWidth !== undefined && Math.abs(hostWidth - window.innerWidth) > 0.5 ? `${hostWidth}px` : '';
     if (document.documentElement.style.width === width) return;
     document.documentElement.style.width = width;
-    (widget as HTMLElement & { requestUpdate?: () => void }).requestUpdate?.();
+    // The kit's elements measure themselves again after a resize of the window.
+    window.dispatchEvent(new Event('resize'));
     schedule();
   };
   window.addEventListener('message', (event) => {
@@ -78,7 +79,7 @@ export function postHeights(widget: HTMLElement): void {
     relayout();
   });
   // The viewport catches up once the frame is rendered again (scrolled to).
-  window.addEventListener('resize', relayout);
+  window.addEventListener('resize', (event) => event.isTrusted && relayout());
   schedule();
 }
 

@@ -6,10 +6,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  *
  * A ResizeObserver reports changes. Its callbacks, and the animation frames, belong to the
  * browser's rendering steps, which a frame it does not render skips: a cross-origin
- * iframe below the fold (the embed page on an LMS) would lay the element out at no width,
- * or at an old one, and post that height to its host until the reader scrolls to it.
- * Layout itself is never skipped, so the host is also measured from layout before every
- * update (a read of the layout the browser already made, unless the page changed it).
+ * iframe below the fold (the embed page on an LMS) would lay the element out at no width
+ * and post that height to its host until the reader scrolls to it. Layout itself is
+ * never skipped, so the host is also measured from layout before an update: the first
+ * one, any while it has no width, and the first after a `resize` event of the window
+ * (which the embed page dispatches itself when it lays out at the width its host
+ * reports). Not before every update: with several widgets on a page, each read would
+ * force a layout after the previous widget's render.
  */
 export class ResizeController implements ReactiveController {
   width = 0;
@@ -18,6 +21,12 @@ export class ResizeController implements ReactiveController {
   private frame = 0;
   /** The border box at the last measurement from layout, to skip unchanged ones cheaply. */
   private borderBox = '';
+  /** Measure from layout before the next update. */
+  private stale = true;
+  private readonly onWindowResize = () => {
+    this.stale = true;
+    this.host.requestUpdate();
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -44,13 +53,18 @@ export class ResizeController implements ReactiveController {
       });
     });
     this.observer.observe(this.host);
+    window.addEventListener('resize', this.onWindowResize);
+    this.stale = true;
   }
 
   hostUpdate(): void {
+    if (!this.stale && this.width > 0) return;
+    this.stale = false;
     this.measure();
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('resize', this.onWindowResize);
     this.observer?.disconnect();
     cancelAnimationFrame(this.frame);
     this.frame = 0;
