@@ -55,6 +55,9 @@ function pack() {
   const tarball = path.join(packDir, info.filename);
   execFileSync('tar', ['-xzf', tarball, '-C', path.join(packDir, 'node_modules/gd-kit'), '--strip-components=1']);
   cpSync(path.join(root, 'test/fixtures'), fixtures, { recursive: true });
+  // A package.json of its own, so that Node resolves `gd-kit` in .pack/ from
+  // .pack/node_modules (the tarball), not as the repository's own name (self-reference).
+  writeFileSync(path.join(packDir, 'package.json'), JSON.stringify({ private: true }));
   log(`packed ${info.filename}: ${info.entryCount} files, ${(info.size / 1024).toFixed(0)} KiB`);
 }
 
