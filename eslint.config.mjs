@@ -15,6 +15,8 @@ export default tseslint.config(
       '.bench-out/',
       '.pack/',
       'src/elements/shared/tex.generated.ts',
+      // Generated from custom-elements.json (scripts/generate.mjs) for Vue and Svelte projects.
+      'types/',
       // Consumers' projects with their own tsconfig; npm test type-checks them against the packed package.
       'test/fixtures/node16/',
       'test/fixtures/tsx/',
@@ -41,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Page scripts, and the functions that puppeteer runs inside the page.
-    files: ['test/dist/*.js', 'test/fixtures/**/*.js', 'bench/*.mjs', 'scripts/check-demo.mjs'],
+    files: ['test/dist/*.js', 'test/fixtures/**/*.js', 'bench/*.mjs', 'scripts/check-demo.mjs', 'scripts/test-frameworks.mjs'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

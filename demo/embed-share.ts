@@ -7,6 +7,12 @@
  *   frame → host  `{type: 'gd-kit:resize', height}`  after load and after every update
  *   frame → host  `{type: 'gd-kit:ready'}`           once, so a host can send its scheme
  *   host → frame  `{type: 'gd-kit:theme', theme: 'light' | 'dark'}`
+ *   host → frame  `{type: 'gd-kit:width', width}`    the frame's width, whenever it changes
+ *
+ * Why the host tells the frame its width: a browser does not render a cross-origin frame
+ * that is off-screen, and Chromium does not even pass it its new size then (its viewport
+ * keeps the old width until the reader scrolls to it). Layout still runs there, so the
+ * page lays itself out at the width the host reports and posts the height it will have.
  */
 
 /** The URL parameters the page keeps as they are when it writes the widget's state back. */
@@ -20,7 +26,10 @@ type Widget = HTMLElement & { theme: string; toJSON(): Record<string, unknown> }
  * Posts the document's height to the parent after load and whenever the widget renders.
  * A ResizeObserver alone is not enough: browsers stop rendering cross-origin frames that
  * are off-screen, so a frame below the fold would never get its height until scrolled to.
- * Timers and mutation observers still run there, and reading the height forces layout.
+ * Timers and mutation observers still run there, and reading the height forces layout
+ * (the widget measures its own width from layout too: the kit's ResizeController). The
+ * width the host reports (`gd-kit:width`) is the page's width while it differs from the
+ * frame's own, stale viewport; a `resize` event tells the widget to measure itself again.
  */
 export function postHeights(widget: HTMLElement): void {
   let last = -1;
@@ -52,6 +61,25 @@ export function postHeights(widget: HTMLElement): void {
   void document.fonts?.ready.then(schedule);
   // The widget's first render waits for the tfjs backend; post again when it is drawn.
   void (widget as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete?.then(schedule);
+  let hostWidth: number | undefined;
+  const relayout = () => {
+    // The host's width wins while the viewport disagrees with it (off-screen, not yet told).
+    const width = hostWidth !== undefined && Math.abs(hostWidth - window.innerWidth) > 0.5 ? `${hostWidth}px` : '';
+    if (document.documentElement.style.width === width) return;
+    document.documentElement.style.width = width;
+    // The kit's elements measure themselves again after a resize of the window.
+    window.dispatchEvent(new Event('resize'));
+    schedule();
+  };
+  window.addEventListener('message', (event) => {
+    const data = event.data as { type?: unknown; width?: unknown } | null;
+    if (event.source !== window.parent || data?.type !== 'gd-kit:width' || typeof data.width !== 'number') return;
+    if (!(data.width > 0 && data.width < 100000)) return;
+    hostWidth = data.width;
+    relayout();
+  });
+  // The viewport catches up once the frame is rendered again (scrolled to).
+  window.addEventListener('resize', (event) => event.isTrusted && relayout());
   schedule();
 }
 
@@ -107,17 +135,30 @@ export function writeStateToUrl(widget: Widget): void {
   for (const type of ['gd-params-change', 'gd-link-change', 'gd-done', 'gd-step']) widget.addEventListener(type, schedule);
 }
 
-/** The HTML a host page pastes: the frame, and the few lines that give it its height. */
+/**
+ * What a host page runs once for all its gd-kit frames (the embed code carries it): each
+ * frame gets the height it posts, and is told its width whenever that changes.
+ */
+export const HOST_SCRIPT = `addEventListener('message', (event) => {
+  if (event.data?.type !== 'gd-kit:resize') return;
+  for (const frame of document.querySelectorAll('iframe')) {
+    if (frame.contentWindow === event.source) frame.height = event.data.height;
+  }
+});
+// A frame below the fold is not told by the browser that its width changed: tell it.
+{
+  const widths = new ResizeObserver((entries) => {
+    for (const { target, contentRect } of entries) target.contentWindow?.postMessage({ type: 'gd-kit:width', width: contentRect.width }, '*');
+  });
+  for (const frame of document.querySelectorAll('iframe')) widths.observe(frame);
+}`;
+
+/** The HTML a host page pastes: the frame, and the few lines that give it its height and width. */
 export function embedCode(src: string, title: string, height: number): string {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return `<iframe src="${escape(src)}" title="${escape(title)}" width="100%" height="${height}" loading="lazy" style="border: 0"></iframe>
 <script>
-  addEventListener('message', (event) => {
-    if (event.data?.type !== 'gd-kit:resize') return;
-    for (const frame of document.querySelectorAll('iframe')) {
-      if (frame.contentWindow === event.source) frame.height = event.data.height;
-    }
-  });
+${HOST_SCRIPT.replace(/^/gm, '  ')}
 </script>`;
 }
 

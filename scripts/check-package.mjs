@@ -3,13 +3,20 @@
 //   - builds the fixture pages of test/fixtures/ with Vite, webpack 5, esbuild and Rollup
 //     into .pack/out/<bundler>-<page>/ (test/dist/package.test.ts opens them in the
 //     browsers), and reports the gzip weight of the Vite builds against the budget;
-//   - imports `gd-kit/core` in plain Node and runs an optimizer;
-//   - type-checks a React TSX consumer (`nodenext`) and a TypeScript one (`node16`) with
-//     `skipLibCheck: false`.
+//   - imports `gd-kit/core` in plain Node and runs an optimizer, printing nothing but its
+//     own line; imports `gd-kit` and the element entries there and expects the one-line
+//     error that says they need a browser;
+//   - type-checks a React TSX consumer (`nodenext`: the tags in JSX, the `gd-kit/react`
+//     components, and the typos they must reject) and a TypeScript one (`node16`) with
+//     `skipLibCheck: false`;
+//   - checks what ships: the LICENSE, source maps that carry their sources, and the editor
+//     data (VS Code custom data, JetBrains web-types) valid against their JSON schemas;
+//   - writes the measured Vite sizes into the README (between `<!-- size:… -->` marks).
+// Vue, Svelte and Next.js consumers need registry installs: `npm run test:frameworks`.
 // The fixtures sit beside node_modules/gd-kit in .pack/, so `gd-kit` resolves as in an
 // author's project; its own dependencies (lit, tfjs, d3) resolve from the repository's
 // node_modules, one level up. Run after `npm run build`; exits non-zero on any failure.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +26,8 @@ import * as esbuild from 'esbuild';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
+import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const packDir = path.join(root, '.pack');
@@ -46,6 +55,9 @@ function pack() {
   const tarball = path.join(packDir, info.filename);
   execFileSync('tar', ['-xzf', tarball, '-C', path.join(packDir, 'node_modules/gd-kit'), '--strip-components=1']);
   cpSync(path.join(root, 'test/fixtures'), fixtures, { recursive: true });
+  // A package.json of its own, so that Node resolves `gd-kit` in .pack/ from
+  // .pack/node_modules (the tarball), not as the repository's own name (self-reference).
+  writeFileSync(path.join(packDir, 'package.json'), JSON.stringify({ private: true }));
   log(`packed ${info.filename}: ${info.entryCount} files, ${(info.size / 1024).toFixed(0)} KiB`);
 }
 
@@ -198,15 +210,95 @@ function tsc(project) {
   return errors.length;
 }
 
+/**
+ * The package's LICENSE (MIT, the kit's contributors), its source maps (each carries the
+ * text of every source it names, since the sources are not shipped) and its editor data,
+ * validated against the formats' JSON schemas: VS Code's from its HTML and CSS language
+ * services, JetBrains' web-types vendored (scripts/schemas/, no package ships it).
+ */
+function checkShipped() {
+  const unpacked = path.join(packDir, 'node_modules/gd-kit');
+  const license = readFileSync(path.join(unpacked, 'LICENSE'), 'utf8');
+  if (!/^MIT License/.test(license) || !license.includes('gd-kit contributors'))
+    throw new Error('LICENSE: not the MIT licence of the gd-kit contributors');
+  const maps = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.map')) maps.push(file);
+    }
+  };
+  walk(path.join(unpacked, 'dist'));
+  for (const file of maps) {
+    const map = JSON.parse(readFileSync(file, 'utf8'));
+    const missing = map.sources.filter((_source, i) => typeof map.sourcesContent?.[i] !== 'string');
+    if (missing.length) throw new Error(`${path.relative(unpacked, file)}: no sourcesContent for ${missing.slice(0, 3).join(', ')}`);
+  }
+  const schemaOf = (file) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+  const checks = [
+    [
+      new Ajv({ allErrors: true, strict: false }),
+      'node_modules/vscode-html-languageservice/docs/customData.schema.json',
+      'editor/vscode.html-custom-data.json',
+    ],
+    [
+      new Ajv({ allErrors: true, strict: false }),
+      'node_modules/vscode-css-languageservice/docs/customData.schema.json',
+      'editor/vscode.css-custom-data.json',
+    ],
+    [new AjvDraft04({ allErrors: true, strict: false }), 'scripts/schemas/web-types.schema.json', 'editor/web-types.json'],
+  ];
+  for (const [ajv, schema, data] of checks) {
+    const validate = ajv.compile(schemaOf(schema));
+    const json = JSON.parse(readFileSync(path.join(unpacked, data), 'utf8'));
+    if (!validate(json)) throw new Error(`${data} does not match ${schema}: ${ajv.errorsText(validate.errors)}`);
+    if (!/gd-optimizer-race|--gd-sweep-line-color/.test(JSON.stringify(json))) throw new Error(`${data} does not describe the elements`);
+  }
+  const pkg = JSON.parse(readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
+  if (!readFileSync(path.join(unpacked, pkg['web-types']), 'utf8')) throw new Error('package.json names no web-types file');
+  log(`  ${maps.length} source maps with their sources; LICENSE; editor data valid`);
+}
+
+/** The README's sizes (`<!-- size:all -->136.9 KiB<!-- /size -->`), from this measurement. */
+function writeSizesToReadme(measured) {
+  const file = path.join(root, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const written = text.replace(/<!-- size:(\w+) -->[^<]*<!-- \/size -->/g, (mark, name) => {
+    if (!(name in measured)) throw new Error(`README.md: unknown size mark ${name}`);
+    return `<!-- size:${name} -->${measured[name].toFixed(1)} KiB<!-- /size -->`;
+  });
+  if (!/<!-- size:all -->/.test(text)) throw new Error('README.md: no <!-- size:all --> mark');
+  if (written !== text) {
+    writeFileSync(file, written);
+    log('README.md: sizes updated from this build (commit it)');
+  }
+}
+
 pack();
 
-await timed('Node imports gd-kit/core', () => {
-  execFileSync(
-    process.execPath,
-    ['-e', "import('gd-kit/core').then((core) => { if (typeof core.ParticleRun !== 'function') process.exit(1); })"],
-    { cwd: fixtures, stdio: 'inherit' },
-  );
-  execFileSync(process.execPath, [path.join(fixtures, 'node/core.mjs')], { cwd: fixtures, stdio: 'inherit' });
+await timed('Node: gd-kit/core runs and prints only its own output', () => {
+  const result = spawnSync(process.execPath, [path.join(fixtures, 'node/core.mjs')], { cwd: fixtures, encoding: 'utf8' });
+  const printed = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0 || !/^node: gd-kit\/core ran on the cpu backend; Adam reached \(3\.0000, 2\.0000\)\n$/.test(printed)) {
+    throw new Error(`gd-kit/core in Node (exit ${result.status}) printed:\n${printed}`);
+  }
+});
+await timed('Node: gd-kit and the element entries say they need a browser', () => {
+  for (const entry of ['gd-kit', 'gd-kit/elements/curvature', 'gd-kit/elements/optimizer-race/class', 'gd-kit/cdn']) {
+    const result = spawnSync(
+      process.execPath,
+      ['-e', `import(${JSON.stringify(entry)}).catch((error) => { console.error(error.message); process.exit(3); })`],
+      {
+        cwd: fixtures,
+        encoding: 'utf8',
+      },
+    );
+    const lines = result.stderr.trim().split('\n');
+    if (result.status !== 3 || lines.length !== 1 || !/^gd-kit: the elements need a browser .* import 'gd-kit\/core'/.test(lines[0])) {
+      throw new Error(`import('${entry}') in Node (exit ${result.status}) printed:\n${result.stdout}${result.stderr}`);
+    }
+  }
 });
 for (const [project, what] of [
   ['tsx', 'React TSX consumer (nodenext, skipLibCheck: false)'],
@@ -215,6 +307,8 @@ for (const [project, what] of [
   const tolerated = await timed(`tsc: ${what}`, () => tsc(project));
   if (tolerated) log(`  (${tolerated} errors of tfjs's @webgpu/types against TypeScript 6's DOM library, not the kit's)`);
 }
+
+await timed('what ships: LICENSE, source maps with their sources, editor data valid against its schemas', checkShipped);
 
 const viteAll = await timed('Vite: every element', () => withVite('all'));
 const viteOne = await timed('Vite: gd-kit/elements/curvature', () => withVite('curvature'));
@@ -231,6 +325,7 @@ writeFileSync(path.join(out, 'sizes.json'), JSON.stringify(sizes, null, 2));
 log(
   `Vite production build, gzip -9, what the page loads: import 'gd-kit' ${sizes.all.toFixed(1)} KiB, import 'gd-kit/elements/curvature' ${sizes.curvature.toFixed(1)} KiB (budget ${BUDGET_KIB} KiB); loaded only when needed: ${all.lazyFiles.map(([name, kib]) => `${name} ${kib.toFixed(1)} KiB`).join(', ') || 'nothing'}`,
 );
+writeSizesToReadme({ all: sizes.all, curvature: sizes.curvature, lazy: all.lazy });
 if (!(sizes.all <= BUDGET_KIB && sizes.curvature < sizes.all)) {
   console.error(`gd-kit: over budget: every element must fit in ${BUDGET_KIB} KiB gzip, one element in less.`);
   process.exit(1);

@@ -108,7 +108,16 @@ export async function run(report: Report): Promise<void> {
 
   // --- landscape switch ------------------------------------------------------------
   const switches: number[] = [];
-  for (const id of ['himmelblau', 'goldstein-price', 'ackley', 'rastrigin', 'beale', 'six-hump-camel', 'styblinski-tang', 'booth']) {
+  for (const id of [
+    'himmelblau',
+    'goldstein-price',
+    'ackley',
+    'rastrigin',
+    'beale',
+    'six-hump-camel',
+    'styblinski-tang',
+    'booth',
+  ] as const) {
     await frame();
     const t0 = performance.now();
     race.landscape = id;

@@ -252,8 +252,20 @@ const isKernel = (value: unknown): value is KernelConfig =>
 const isGradient = (value: unknown): value is GradConfig =>
   typeof value === 'object' && value !== null && 'kernelName' in value && 'gradFunc' in value;
 
+/**
+ * tfjs's cpu backend, without the banner it prints in Node on its first tensor ("install
+ * our node backend"): in Node the core runs on this backend on purpose (its `node`
+ * build, see scripts/build.mjs), so the advice is only noise in the program's output.
+ * The banner waits for the backend's private `firstUse` flag; in a browser it never shows.
+ */
+function quietCpuBackend(): MathBackendCPU {
+  const backend = new MathBackendCPU();
+  (backend as unknown as { firstUse: boolean }).firstUse = false;
+  return backend;
+}
+
 // The backends' priorities are tfjs's own (its backend packages register them so).
-if (findBackendFactory('cpu') == null) registerBackend('cpu', () => new MathBackendCPU(), 1);
+if (findBackendFactory('cpu') == null) registerBackend('cpu', quietCpuBackend, 1);
 registerKernels(KERNELS);
 for (const module of GRADIENTS) {
   for (const value of Object.values(module)) if (isGradient(value) && getGradient(value.kernelName) == null) registerGradient(value);

@@ -1,7 +1,7 @@
 /**
  * The kit's tags described for frameworks' template type checkers (see ./react.ts):
- * which class each tag is, which of its properties a page may set, which events it
- * fires. Derived from the classes, so the typings follow the elements as they change.
+ * which class each tag is, which of its properties a page may set (derived from the
+ * classes), which events it fires (generated from the manifest).
  */
 import type { LitElement } from 'lit';
 import type { GdCurvature } from '../elements/curvature/gd-curvature.js';
@@ -9,7 +9,7 @@ import type { GdLineFit } from '../elements/line-fit/gd-line-fit.js';
 import type { GdOptimizer } from '../elements/optimizer/gd-optimizer.js';
 import type { GdOptimizerRace } from '../elements/optimizer-race/gd-optimizer-race.js';
 import type { GdSweep } from '../elements/sweep/gd-sweep.js';
-import type { GdDoneEvent, GdParamsChangeEvent, GdSelectEvent, GdStepEvent } from '../elements/shared/events.js';
+import type { GdKitEventMap } from './events.generated.js';
 
 /** Every tag of the kit and its class. */
 export interface GdKitTagNameMap {
@@ -22,25 +22,11 @@ export interface GdKitTagNameMap {
 
 export type GdKitTagName = keyof GdKitTagNameMap;
 
-/** The `gd-*` events of the figures, by event name. */
-export interface GdKitEvents {
-  'gd-step': GdStepEvent;
-  'gd-done': GdDoneEvent;
-  'gd-params-change': GdParamsChangeEvent;
-}
-
-/** The events of `<gd-sweep>`, which picks settings rather than stepping one run. */
-export interface GdSweepEvents {
-  'gd-select': GdSelectEvent;
-  'gd-done': GdDoneEvent;
-}
-
-/** The events a tag fires (`<gd-optimizer>` only configures its race and fires none). */
-export type GdKitEventsOf<Tag extends GdKitTagName> = Tag extends 'gd-optimizer'
-  ? Record<never, never>
-  : Tag extends 'gd-sweep'
-    ? GdSweepEvents
-    : GdKitEvents;
+/**
+ * The events a tag fires, by event name: generated from the elements' `@fires` tags
+ * (custom-elements.json), so the typings list what each element documents and fires.
+ */
+export type GdKitEventsOf<Tag extends GdKitTagName> = GdKitEventMap[Tag];
 
 type IfEquals<X, Y, Then, Else> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? Then : Else;
 

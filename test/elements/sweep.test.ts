@@ -8,7 +8,7 @@ import '../../src/elements/optimizer/define.js';
 import '../../src/elements/optimizer-race/define.js';
 import type { GdSweep } from '../../src/elements/sweep/gd-sweep.js';
 import type { GdCurvature } from '../../src/elements/curvature/gd-curvature.js';
-import type { GdLinkChangeEvent, GdSelectEvent } from '../../src/elements/shared/events.js';
+import type { GdLinkChangeEvent, GdSelectEvent, GdStepEvent } from '../../src/elements/shared/events.js';
 import { MARGIN_1D } from '../../src/elements/sweep/internal/layout.js';
 import { timerRunsWhile } from './main-thread.js';
 
@@ -159,6 +159,23 @@ describe('<gd-sweep>', () => {
     for (const cell of el.results.filter((c) => c.values.learningRate! < 0.5 * edge(c.values.beta!) && c.values.learningRate! > 0.05)) {
       expect(cell.cost, JSON.stringify(cell)).to.be.below(startCost);
     }
+  });
+
+  it('fires gd-step after each batch of updates: the iteration, the cells, and how many diverged (the closed form says which)', async () => {
+    // α from 0.01 to 0.5 over 4 cells on κ = 10: cells with α > 2/κ = 0.2 diverge under sgd.
+    const el = await fixture<GdSweep>(
+      html`<gd-sweep landscape="bowl" optimizer="sgd" start="-8,4" steps="400" x-range="0.01,0.5" cells="4"></gd-sweep>`,
+    );
+    await el.updateComplete;
+    const steps: GdStepEvent[] = [];
+    el.addEventListener('gd-step', (event) => steps.push(event));
+    el.reset();
+    await el.step(5);
+    await el.step(395);
+    expect(steps.map((event) => event.detail.iteration)).to.deep.equal([5, 400]);
+    const diverging = logSpaced(0.01, 0.5, 4).filter((alpha) => Math.abs(1 - alpha * KAPPA) > 1).length;
+    expect(diverging).to.equal(1);
+    expect(steps.at(-1)!.detail.values).to.deep.equal({ cells: 4, diverged: diverging });
   });
 
   it('a click on a cell fires gd-select with its learning rate', async () => {

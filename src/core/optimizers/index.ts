@@ -26,7 +26,7 @@ export type { HyperparameterName, Hyperparameters, OptimizerConfig, OptimizerRul
 export { COMMON_DEFAULTS } from './rule.js';
 export { adagrad, adam, adamw, momentum, nesterov, rmsprop, sgd };
 
-export const OPTIMIZER_TYPES = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam', 'adamw'] as const;
+export { OPTIMIZER_TYPES } from './rule.js';
 
 /** The four the reference article races, the default set of a race. */
 export const ARTICLE_OPTIMIZERS: readonly OptimizerType[] = ['sgd', 'momentum', 'rmsprop', 'adam'];

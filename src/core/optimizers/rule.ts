@@ -1,6 +1,8 @@
 import type * as tf from '../tf.js';
 
-export type OptimizerType = 'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adagrad' | 'adam' | 'adamw';
+/** Every update rule of the core, by the name an author writes (`type="adam"`). */
+export const OPTIMIZER_TYPES = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam', 'adamw'] as const;
+export type OptimizerType = (typeof OPTIMIZER_TYPES)[number];
 
 export type HyperparameterName = 'learningRate' | 'decay' | 'beta' | 'beta1' | 'beta2' | 'epsilon' | 'weightDecay';
 

@@ -196,14 +196,17 @@ export const styles = css`
    * A phone held upright: the play bar and the sliders stay at the bottom of the screen
    * while the plot is on it, so a change shows where it acts.
    */
+  @container (max-width: 39.99rem) {
+    .dock,
+    .dock .params {
+      gap: 0.35rem;
+    }
+  }
+  /* Position only, no size (see stickyBottomBar): the layout is the same whatever the screen's height. */
   @media (min-height: 560px) {
     @container (max-width: 39.99rem) {
       .dock {
         ${stickyBottomBar}
-        gap: 0.35rem;
-      }
-      .dock .params {
-        gap: 0.35rem;
       }
     }
   }

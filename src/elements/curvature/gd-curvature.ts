@@ -25,6 +25,8 @@ export type { Regime } from './internal/regime.js';
 export type { CostShape } from './internal/costs.js';
 export type { HistoryEntry as CurvatureHistoryEntry } from './internal/simulation.js';
 
+export type { GdStepEvent, GdDoneEvent, GdParamsChangeEvent, GdLinkChangeEvent } from '../shared/events.js';
+
 /**
  * Accepted values. They keep every number the element computes in float32 (the core
  * runs in float32, largest ~3.4e38) and on screen finite: the run stops at 10⁵ plot
@@ -64,10 +66,10 @@ const roundTo = (value: number, digits: number) => Number(value.toPrecision(digi
  * @tag gd-curvature
  * @summary Learning rate against curvature: gradient descent on a 1-D cost.
  *
- * @fires gd-step - After each batch of updates; detail `{ iteration, values: { w, cost, slope } }`.
- * @fires gd-done - When a run stops; detail `{ reason: 'converged' | 'diverged' | 'max-steps', iteration }`.
- * @fires gd-params-change - When the user changes curvature, learning rate, cost or the start; detail: the changed values.
- * @fires gd-link-change - When the widget takes a plain-GD (`sgd`) learning rate from its `link` group; detail `{link, type, values}`.
+ * @fires {GdStepEvent} gd-step - After each batch of updates; detail `{ iteration, values: { w, cost, slope } }`.
+ * @fires {GdDoneEvent} gd-done - When a run stops; detail `{ reason: 'converged' | 'diverged' | 'max-steps', iteration }`.
+ * @fires {GdParamsChangeEvent} gd-params-change - When the user changes curvature, learning rate, cost or the start; detail: the changed values.
+ * @fires {GdLinkChangeEvent} gd-link-change - When the widget takes a plain-GD (`sgd`) learning rate from its `link` group; detail `{link, type, values}`.
  *
  * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.
  *

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, narrowRange } from '../../core/index.js';
+import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, narrowRange, type OptimizerType } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { numberRule } from '../shared/rules.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -39,6 +39,8 @@ const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 const LEARNING_RATE = narrowRange(HYPERPARAMETER_RANGES.learningRate, { max: LEARNING_RATE_RANGE[1] });
 const CONTROL_LIMITS: ControlLimits = { sizePresets: SIZE_PRESETS, maxSize: MAX_SIZE, learningRateRange: LEARNING_RATE_RANGE };
 
+export type { GdStepEvent, GdDoneEvent, GdParamsChangeEvent, GdLinkChangeEvent } from '../shared/events.js';
+
 /**
  * Recover a line with gradient descent: the data with the true and the fitted line, the
  * mean-squared-error landscape J(w, b) with a draggable initialisation and the path the
@@ -73,10 +75,10 @@ const CONTROL_LIMITS: ControlLimits = { sizePresets: SIZE_PRESETS, maxSize: MAX_
  * @cssproperty [--gd-color-truth=light-dark(#1f63c6, #6aa8ff)] - The ground truth (line and dot).
  * @cssproperty [--gd-color-model=light-dark(#c8302a, #ff7b72)] - The model (line, initialisation, current point).
  *
- * @fires gd-step - After each batch of updates (a frame while playing, or a `step()` call); detail `{iteration, values: {w, b, cost, epoch, testCost?}}`.
- * @fires gd-done - When the run stops by itself; detail `{reason: 'converged' | 'diverged' | 'max-steps', iteration}`.
- * @fires gd-params-change - When the user changes a setting (controls, the dragged initialisation); detail holds the changed properties.
- * @fires gd-link-change - When the widget takes a learning rate, optimizer or batch size from its `link` group; detail `{link, type, values}`.
+ * @fires {GdStepEvent} gd-step - After each batch of updates (a frame while playing, or a `step()` call); detail `{iteration, values: {w, b, cost, epoch, testCost?}}`.
+ * @fires {GdDoneEvent} gd-done - When the run stops by itself; detail `{reason: 'converged' | 'diverged' | 'max-steps', iteration}`.
+ * @fires {GdParamsChangeEvent} gd-params-change - When the user changes a setting (controls, the dragged initialisation); detail holds the changed properties.
+ * @fires {GdLinkChangeEvent} gd-link-change - When the widget takes a learning rate, optimizer or batch size from its `link` group; detail `{link, type, values}`.
  *
  * @slot - Optional caption or explanation shown above the figure.
  * @slot caption - A caption for the figure (a question, a task for the reader), shown above it.
@@ -109,7 +111,7 @@ export class GdLineFit extends GdElement {
   @property({ attribute: 'batch-size', converter: batchSizeRule.converter }) batchSize: number | 'full' = 'full';
 
   /** Optimizer type: sgd, momentum, nesterov, rmsprop, adagrad, adam or adamw. */
-  @property() optimizer = 'sgd';
+  @property() optimizer: OptimizerType = 'sgd';
 
   /** Initial parameters as `"w,b"` (the red dot). */
   @property() init = '-2,3';
@@ -477,7 +479,7 @@ export class GdLineFit extends GdElement {
       const checked = (event.target as HTMLInputElement).checked;
       this.userSet({ batchSize: checked ? 'full' : Math.min(32, this.current.dataset.x.length) });
     },
-    onOptimizerInput: (event) => this.userSet({ optimizer: (event.target as HTMLSelectElement).value }),
+    onOptimizerInput: (event) => this.userSet({ optimizer: (event.target as HTMLSelectElement).value as OptimizerType }), // its options are OPTIMIZER_TYPES
     onDecayInput: (event) => this.userSet({ decay: numberOrTyped(event) }),
     onMark: (learningRate) => this.userSet({ learningRate }),
   };

@@ -1,6 +1,6 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LANDSCAPE_IDS, type Landscape } from '../../core/index.js';
+import { LANDSCAPE_IDS, type Landscape, type LandscapeId } from '../../core/index.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { isOneOf, numberOrText } from '../shared/parse.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
@@ -38,6 +38,8 @@ import { styles } from './gd-optimizer-race.styles.js';
 export type { RaceTrajectory } from './internal/run/race-model.js';
 export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm/swarm-model.js';
 
+export type { GdStepEvent, GdDoneEvent, GdParamsChangeEvent, GdLinkChangeEvent } from '../shared/events.js';
+
 /**
  * Optimizers race down a 2-D cost landscape: pick a landscape, drag the red start
  * point (the next 100 steps of every optimizer are previewed while you drag), press
@@ -71,16 +73,16 @@ export type { SwarmTally, SwarmOptimizerTally } from './internal/swarm/swarm-mod
  * @cssproperty [--gd-font-family=system-ui] - Font of all text.
  * @cssproperty [--gd-color-accent=#2456a8] - Accent of buttons and sliders.
  *
- * @fires gd-step - After steps are applied (on play, step() and the Step button); detail: iteration and each optimizer's position, cost and status (with `swarm`, also the swarm's iteration).
- * @fires gd-done - When every optimizer has converged or diverged (and a swarm has made its 500 steps), or after 100,000 steps; detail: reason.
- * @fires gd-params-change - When the user changes the landscape, the start point or an optimizer setting.
- * @fires gd-link-change - When optimizers of this race take a learning rate or decay from its `link` group; detail `{link, type, values, optimizers}`.
+ * @fires {GdStepEvent} gd-step - After steps are applied (on play, step() and the Step button); detail: iteration and each optimizer's position, cost and status (with `swarm`, also the swarm's iteration).
+ * @fires {GdDoneEvent} gd-done - When every optimizer has converged or diverged (and a swarm has made its 500 steps), or after 100,000 steps; detail: reason.
+ * @fires {GdParamsChangeEvent} gd-params-change - When the user changes the landscape, the start point or an optimizer setting.
+ * @fires {GdLinkChangeEvent} gd-link-change - When optimizers of this race take a learning rate or decay from its `link` group; detail `{link, type, values, optimizers}`.
  */
 export class GdOptimizerRace extends GdElement {
   static override styles = styles;
 
   /** Landscape id (`bowl`, `himmelblau`, `rosenbrock`, `goldstein-price`, …, `saddle`), or `custom` for `formula`. */
-  @property() landscape = 'bowl';
+  @property() landscape: LandscapeId | 'custom' = 'bowl';
 
   /** The bowl's condition number κ (1–1000): how much steeper the valley is across than along. Only the bowl uses it. */
   @property({ converter: numberOrText }) kappa = 50;

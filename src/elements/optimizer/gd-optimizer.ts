@@ -1,6 +1,6 @@
 import { LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, type HyperparameterName } from '../../core/index.js';
+import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, type HyperparameterName, type OptimizerType } from '../../core/index.js';
 import { describeValue, isOneOf, numberOrText } from '../shared/parse.js';
 import { TypedAttributes, applyRules, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from '../shared/rules.js';
 import { restoreStylesAfterAdoption } from '../shared/adopted-styles.js';
@@ -60,8 +60,9 @@ const RULES: Record<string, PropertyRule> = {
  * @tag gd-optimizer
  * @summary One optimizer entered in a `<gd-optimizer-race>`.
  *
- * @fires gd-optimizer-change - (internal, bubbles, not composed) its settings changed,
- *   by any cause; the parent race listens to re-run the race. Not a user-action event.
+ * It fires no event of its own for pages: its `gd-optimizer-change` (bubbling, not
+ * composed, on any change) is internal, the parent race's cue to re-run, and is left out
+ * of the documented events (custom-elements.json and the typings made from it).
  */
 export class GdOptimizer extends LitElement {
   static override styles = css`
@@ -71,7 +72,7 @@ export class GdOptimizer extends LitElement {
   `;
 
   /** The update rule: `sgd`, `momentum`, `nesterov`, `rmsprop`, `adagrad`, `adam` or `adamw`. */
-  @property() type = 'sgd';
+  @property() type: OptimizerType = 'sgd';
   /** Shown in the legend (at most 200 characters); defaults to the rule's name. */
   @property() label: string | null = null;
   /** α, the step size (greater than 0, at most 10⁶). Unset: the race's default for the landscape and rule. */

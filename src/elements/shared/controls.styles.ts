@@ -3,14 +3,22 @@ import { css } from 'lit';
 /**
  * The declarations of a control bar that stays at the bottom of a phone's screen while
  * its plot is on it (each element says when: a container query, a narrow layout).
+ *
+ * They change no size: the room around the stuck bar is drawn (shadows of its
+ * background), not laid out. The rules that use them sit under a viewport-height media
+ * query, and in the embed page the viewport is the frame, whose height a browser does
+ * not update while the frame is off-screen: a rule that changed the layout there would
+ * make the height posted off-screen differ from the one on screen.
  */
 export const stickyBottomBar = css`
   position: sticky;
   bottom: 0;
   z-index: 2;
-  padding-block: 0.4rem;
   background: var(--_bg);
-  box-shadow: 0 -1px 0 var(--_border);
+  box-shadow:
+    0 -0.4rem 0 var(--_bg),
+    0 0.4rem 0 var(--_bg),
+    0 calc(-0.4rem - 1px) 0 var(--_border);
 `;
 
 /** Buttons, sliders, selects and number fields shared by every element. */

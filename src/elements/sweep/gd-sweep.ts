@@ -10,16 +10,18 @@ import { clamp } from '../shared/plot/drag.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
-import { getLandscape, getOptimizer, type Landscape, type OptimizerType } from '../../core/index.js';
+import { getLandscape, getOptimizer, type Landscape, type LandscapeId, type OptimizerType } from '../../core/index.js';
 import { styles } from './gd-sweep.styles.js';
 import { SweepModel, momentumEdge, type SweepCell, type SweepConfig } from './internal/model.js';
 import { MAX_STEPS, configKey, resolveConfig, sweepRules } from './internal/config.js';
 import { MARGIN_1D, MARGIN_2D, cellAt, colorScale, costView, type CostView } from './internal/layout.js';
 import { paintHeatMap } from './internal/paint.js';
+import type { SweepSetting } from './internal/axes.js';
 import { cellAfterKey, describeCell, linkedValuesOf } from './internal/cells.js';
 import { renderColorLegend, renderHeatOverlay, renderLineLegend, renderLinePlot, type FigureSnapshot } from './internal/figure.js';
 
 export type { SweepCell } from './internal/model.js';
+export type { GdStepEvent, GdDoneEvent, GdSelectEvent } from '../shared/events.js';
 
 /**
  * How sensitive an optimizer is to its learning rate (and, optionally, a second
@@ -57,8 +59,9 @@ export type { SweepCell } from './internal/model.js';
  * @attr y-range - `"from,to"` of the y axis (default `0,0.99` for β, `1,m` for the batch size).
  * @attr cells - Cells per axis (2–64).
  *
- * @fires gd-select - When the user picks a cell (click, Enter or Space); detail `{ type, learningRate, beta?, batchSize?, cost, diverged }`. With `link`, the picked settings also go to the link group as the optimizer's settings (and the batch size).
- * @fires gd-done - When every cell has made its `steps` updates; detail `{ reason: 'max-steps', iteration }`.
+ * @fires {GdStepEvent} gd-step - After each batch of updates of every cell; detail `{ iteration, values: { cells, diverged } }` (the number of cells and of diverged ones).
+ * @fires {GdSelectEvent} gd-select - When the user picks a cell (click, Enter or Space); detail `{ type, learningRate, beta?, batchSize?, cost, diverged }`. With `link`, the picked settings also go to the link group as the optimizer's settings (and the batch size).
+ * @fires {GdDoneEvent} gd-done - When every cell has made its `steps` updates; detail `{ reason: 'max-steps', iteration }`.
  *
  * @slot caption - A caption for the figure, shown above it.
  *
@@ -77,10 +80,10 @@ export class GdSweep extends GdElement {
   static override styles = [tokens, controls, plotStyles, styles];
 
   /** Landscape id (`bowl`, `himmelblau`, `rosenbrock`, …). */
-  @property() landscape = 'bowl';
+  @property() landscape: LandscapeId = 'bowl';
 
   /** `line-fit`: fit a line to the line fit's data (below) instead of walking the landscape. */
-  @property() data: string | null = null;
+  @property() data: 'line-fit' | null = null;
 
   /** Training points m of the line-fit data (2–100,000). */
   @property({ converter: numberOrText }) size = 100;
@@ -104,13 +107,13 @@ export class GdSweep extends GdElement {
   @property({ converter: numberOrText }) steps = 50;
 
   /** The setting swept along x: `learning-rate`, `beta`, `beta1`, `beta2`, `epsilon` or `decay`. */
-  @property() x = 'learning-rate';
+  @property() x: SweepSetting = 'learning-rate';
 
   /** `"from,to"` of the x axis; unset, the setting's default span. */
   @property({ attribute: 'x-range' }) xRange: string | null = null;
 
   /** A second swept setting for a heat map (`beta`); unset, a 1-D sweep. */
-  @property() y: string | null = null;
+  @property() y: SweepSetting | 'batch-size' | null = null;
 
   /** `"from,to"` of the y axis; unset, the setting's default span. */
   @property({ attribute: 'y-range' }) yRange: string | null = null;
@@ -317,6 +320,9 @@ export class GdSweep extends GdElement {
     await this.runner.step(count);
     if (generation !== this.generation || model !== this.model) return;
     this.revision++;
+    const cells = model.cells();
+    const diverged = cells.filter((cell) => cell.status === 'diverged').length;
+    this.fire('gd-step', { iteration: model.iteration, values: { cells: cells.length, diverged } });
     if (model.done) this.fire('gd-done', { reason: 'max-steps', iteration: model.iteration });
   }
 

@@ -32,7 +32,11 @@ export interface SweepAxis {
  * value the sweep accepts is one the core runs; a log axis also needs a lower end
  * greater than 0.
  */
-export const SWEEP_AXES: Readonly<Record<string, SweepAxis>> = {
+/** The settings a sweep can sweep, by the word an author writes (`x="beta"`). */
+export const SWEEP_SETTINGS = ['learning-rate', 'beta', 'beta1', 'beta2', 'epsilon', 'decay'] as const;
+export type SweepSetting = (typeof SWEEP_SETTINGS)[number];
+
+export const SWEEP_AXES: Readonly<Record<SweepSetting, SweepAxis>> = {
   'learning-rate': {
     word: 'learning-rate',
     name: 'learningRate',
@@ -62,7 +66,7 @@ export const SWEEP_AXES: Readonly<Record<string, SweepAxis>> = {
   },
 };
 
-export const AXIS_WORDS = Object.keys(SWEEP_AXES);
+export const AXIS_WORDS: readonly string[] = SWEEP_SETTINGS;
 
 /** The y axis of a sweep on the line fit's data: points per update, up to the full batch m. */
 export const BATCH_AXIS: SweepAxis = {
@@ -76,7 +80,7 @@ export const BATCH_AXIS: SweepAxis = {
 
 /** The axis an `x`/`y` word names, `batch-size` included. */
 export const axisOf = (word: string | null | undefined): SweepAxis | undefined =>
-  word === 'batch-size' ? BATCH_AXIS : word ? SWEEP_AXES[word] : undefined;
+  word === 'batch-size' ? BATCH_AXIS : word && Object.hasOwn(SWEEP_AXES, word) ? SWEEP_AXES[word as SweepSetting] : undefined;
 
 /**
  * `cells` values from `lo` to `hi`, both ends included: geometric on a log axis

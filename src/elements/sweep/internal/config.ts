@@ -1,7 +1,7 @@
 import { LANDSCAPE_IDS, OPTIMIZER_TYPES, getOptimizer, type Landscape, type OptimizerType } from '../../../core/index.js';
 import { isOneOf, parsePair } from '../../shared/parse.js';
 import { numberRule, type PropertyRule } from '../../shared/rules.js';
-import { AXIS_WORDS, SWEEP_AXES, axisOf, checkAxisRange, type SweepAxis } from './axes.js';
+import { AXIS_WORDS, SWEEP_AXES, axisOf, checkAxisRange, type SweepAxis, type SweepSetting } from './axes.js';
 import { LINE_FIT_START, type LineSweepData } from './line-data.js';
 import type { SweepConfig } from './model.js';
 
@@ -16,7 +16,7 @@ const DATA_WORDS = ['line-fit'];
 export interface RuleContext {
   landscape: Landscape;
   data: string | null;
-  x: string;
+  x: SweepSetting;
   y: string | null;
 }
 
@@ -81,7 +81,7 @@ export interface SweepSettings {
   optimizer: OptimizerType;
   start: string | null;
   steps: number;
-  x: string;
+  x: SweepSetting;
   xRange: string | null;
   y: string | null;
   yRange: string | null;

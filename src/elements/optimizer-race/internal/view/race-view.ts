@@ -1,5 +1,5 @@
 import { html, type nothing, type TemplateResult } from 'lit';
-import type { HyperparameterName, Landscape } from '../../../../core/index.js';
+import type { HyperparameterName, Landscape, LandscapeId } from '../../../../core/index.js';
 import { cssomStyle } from '../../../shared/cssom-style.js';
 import type { Ghost } from '../run/ghosts.js';
 import { PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './layout.js';
@@ -10,7 +10,7 @@ import type { Format } from '../../../shared/format.js';
 
 /** What the reader can do in the race's template: the element's handlers. */
 export interface RaceActions {
-  pickLandscape: (id: string) => void;
+  pickLandscape: (id: LandscapeId) => void;
   isolate: (index: number | null) => void;
   pin: (index: number) => void;
   toggle: () => void;

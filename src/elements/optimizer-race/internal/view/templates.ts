@@ -7,6 +7,7 @@ import {
   getOptimizer,
   type HyperparameterName,
   type Landscape,
+  type LandscapeId,
   type ParticleState,
 } from '../../../../core/index.js';
 import { renderAxes } from '../../../shared/plot/axes.js';
@@ -32,7 +33,7 @@ function customFormulaMathml(landscape: Landscape): TemplateResult | undefined {
 }
 
 /** The landscape picker: a radio group of thumbnails, and the landscape's formula. */
-export function renderPicker(landscape: Landscape, thumbnails: Record<string, boolean>, pick: (id: string) => void): TemplateResult {
+export function renderPicker(landscape: Landscape, thumbnails: Record<string, boolean>, pick: (id: LandscapeId) => void): TemplateResult {
   return html`<fieldset class="picker" part="picker">
     <legend>Landscape</legend>
     <div class="thumbs">
