@@ -1,6 +1,5 @@
 import {
   ParticleRun,
-  costOfRows,
   ensureBackend,
   getOptimizer,
   type HyperparameterName,
@@ -189,7 +188,7 @@ export class RaceModel {
     const { landscape, start, entries } = this.settings;
     ensureBackend();
     this.run = new ParticleRun({
-      cost: (params) => costOfRows(landscape, params),
+      landscape,
       // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
       ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
       particles: entries.map((entry) => ({ start: [...start], optimizer: { type: entry.type, ...entry.hyperparameters } })),

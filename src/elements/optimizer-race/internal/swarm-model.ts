@@ -1,7 +1,6 @@
 import {
   ParticleRun,
   backendFor,
-  costOfRows,
   createRandom,
   ensureBackend,
   type BackendPreference,
@@ -197,7 +196,7 @@ export class SwarmModel {
     for (let from = 0; from < particles.length; from += partRows) {
       const to = Math.min(particles.length, from + partRows);
       const run = new ParticleRun({
-        cost: (params) => costOfRows(landscape, params),
+        landscape,
         // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
         ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
         backend: this.backend,

@@ -94,7 +94,7 @@ export class SweepModel {
       this.lambdaMax = this.objective.lambdaMax;
       this.minimum = this.objective.minimum;
     } else {
-      this.run = new ParticleRun({ ...shared, cost: (params: tf.Tensor2D) => costOfRows(config.landscape, params) });
+      this.run = new ParticleRun({ ...shared, landscape: config.landscape });
       this.lambdaMax = stabilityCurvature(config.landscape, config.start);
     }
   }
