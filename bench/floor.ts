@@ -147,11 +147,12 @@ export function repeatStarts(starts: readonly number[][], blocks: number): Float
  * The line fit's data as a sweep's objective: per update, each batch-size row's four
  * means of its own mini-batch (the core's MiniBatcher, as the kit), then each cell's
  * gradient of w²⟨x²⟩ + 2wb⟨x⟩ + b² − 2w⟨xy⟩ − 2b⟨y⟩ and its SGD step; the reported
- * cost is the full-data MSE from the data's sums.
+ * cost is the full-data MSE from the data's sums; cells stop by the kit's rules.
  */
 export class FloorLineSweep {
   readonly w: Float32Array;
   readonly cost: Float32Array;
+  readonly running: Uint8Array;
   t = 0;
   private readonly x: number[];
   private readonly y: number[];
@@ -178,10 +179,11 @@ export class FloorLineSweep {
     this.w = new Float32Array(cells * 2);
     for (let i = 0; i < cells; i++) this.w.set(start, i * 2);
     this.cost = new Float32Array(cells);
+    this.running = new Uint8Array(cells).fill(1);
   }
 
   step(updates: number): void {
-    const { x, y, means, alphas, w, cost, quadratic: q } = this;
+    const { x, y, means, alphas, w, cost, running, quadratic: q } = this;
     const columns = alphas.length;
     for (let u = 0; u < updates; u++, this.t++) {
       this.batchers.forEach((batcher, r) => {
@@ -213,7 +215,9 @@ export class FloorLineSweep {
         const mxx = means[r * 4 + 2];
         const mxy = means[r * 4 + 3];
         for (let c = 0; c < columns; c++) {
-          const at = (r * columns + c) * 2;
+          const cell = r * columns + c;
+          if (!running[cell]) continue;
+          const at = cell * 2;
           const a = w[at];
           const b = w[at + 1];
           const gw = 2 * (a * mxx + b * mx - mxy);
@@ -225,7 +229,10 @@ export class FloorLineSweep {
           // The full-data MSE in the kit's stable form (lineMseFromStats).
           const dw = nw - q.w;
           const level = q.meanX * dw + nb - q.b;
-          cost[r * columns + c] = q.varianceX * dw * dw + level * level + q.residual;
+          const j = (cost[cell] = q.varianceX * dw * dw + level * level + q.residual);
+          // The kit's stopping rules (its bound for the line fit is 1e6).
+          if (!(Math.abs(nw) <= 1e6 && Math.abs(nb) <= 1e6 && Number.isFinite(j))) running[cell] = 0;
+          else if (Math.max(Math.abs(nw - a), Math.abs(nb - b)) < 1e-6 && Math.max(Math.abs(gw), Math.abs(gb)) < 1e-4) running[cell] = 0;
         }
       }
     }

@@ -47,6 +47,8 @@ import {
   fusedUpdate,
   landscapeGradient,
   landscapeRowGradient,
+  outcomeLayout,
+  outcomeOf,
   type FusedPlan,
   type RowGradient,
 } from './kernels.js';
@@ -244,6 +246,16 @@ export class ParticleRun {
   /** the same states in storage order */
   private rowStates: ParticleState[] = [];
   private running = 0;
+  /** 1 for each storage row still running */
+  private live = new Uint8Array(0);
+  /** every particle's latest point, user order (see `positions`) */
+  private latest = new Float32Array(0);
+  /** latest-only runs: each storage row's latest cost, and 1 where it is newer than its state's */
+  private latestCost = new Float32Array(0);
+  private unflushed = new Uint8Array(0);
+  private pending = false;
+  /** the cpu kernel's read-back buffer, reused from call to call (read before the next) */
+  private readBack = new Float32Array(0);
   private starts: number[][];
   /** the state as of the latest read-back, [rows × stride] */
   private stateSnapshot: Float32Array;
@@ -305,7 +317,18 @@ export class ParticleRun {
 
   /** CPU snapshot per particle, in the order given; arrays grow in place, do not mutate */
   get particles(): readonly ParticleState[] {
+    if (this.pending) this.flush();
     return this.states;
+  }
+
+  /**
+   * Every particle's latest point as one array, [size × P] in the order given (a stopped
+   * particle's last good point; the starts rounded to float32 before the first update),
+   * overwritten in place by every step: for views of thousands of particles that draw
+   * where they are without reading `particles`. Do not mutate.
+   */
+  get positions(): Float32Array {
+    return this.latest;
   }
 
   get size(): number {
@@ -334,6 +357,12 @@ export class ParticleRun {
     const startCosts = this.startCosts();
     const fresh = new Array<ParticleState>(n);
     this.rowStates = new Array<ParticleState>(n);
+    this.live = new Uint8Array(n);
+    this.latest = new Float32Array(n * this.dimension);
+    this.starts.forEach((start, user) => this.latest.set(start, user * this.dimension));
+    this.latestCost = new Float32Array(this.latestOnly ? n : 0);
+    this.unflushed = new Uint8Array(this.latestOnly ? n : 0);
+    this.pending = false;
     this.running = 0;
     for (const group of this.groups) {
       group.members.forEach((user, k) => {
@@ -350,7 +379,10 @@ export class ParticleRun {
           status: ok ? 'running' : 'diverged',
           stoppedAt: ok ? null : 0,
         };
-        if (ok) this.running++;
+        if (ok) {
+          this.running++;
+          this.live[row] = 1;
+        }
       });
     }
     this.states = fresh;
@@ -371,7 +403,7 @@ export class ParticleRun {
    */
   setHyperparameters(index: number, changes: Partial<Hyperparameters>): void {
     this.assertAlive();
-    const state = this.states[index];
+    const state = this.particles[index];
     if (!state) throw new RangeError(`setHyperparameters: no particle ${index}`);
     const group = this.groups.find((g) => g.rule.type === state.type) as Group;
     const k = group.members.indexOf(index);
@@ -395,92 +427,127 @@ export class ParticleRun {
     }
     this.ensureTensors();
     const backend = (this.builtFor as { backend: BackendName }).backend;
-    const data = runOn(backend, () => this.advanceAndRead(k, backend));
+    const { outcome, snapshot } = runOn(backend, () => this.advanceAndRead(k, backend));
     // Zeros read back from a context that died meanwhile: nothing was recorded yet, so
     // the same updates are made again on cpu from the snapshot.
     if (backend === 'webgl' && webglContextLost()) return this.step(k);
-    return this.record(k, data, stopped);
+    return this.record(k, outcome, snapshot, stopped);
   }
 
-  /** k updates on the tensors, then the one read-back; the run's new state is swapped in. */
-  private advanceAndRead(k: number, backend: BackendName): Float32Array {
+  /**
+   * k updates on the tensors, then the one read-back; the run's new state is swapped in.
+   * Returns what the updates did (see `outcomeLayout`) and the new state as the CPU now
+   * knows it.
+   */
+  private advanceAndRead(k: number, backend: BackendName): { outcome: Float32Array; snapshot: Float32Array } {
     const first = this.updates;
-    let out: { state: tf.Tensor2D; packed: tf.Tensor };
+    const n = this.order.length;
+    const stop = { bound: this.bound, step: this.stepTolerance, gradient: this.gradientTolerance };
     if (backend === 'cpu' && this.rowGradient) {
-      const [state, packed] = fusedSteps(this.state as tf.Tensor2D, { plan: this.plan, gradient: this.rowGradient, k, first });
-      out = { state, packed };
-    } else {
-      // Row costs captured inside tf.grad's forward pass must outlive its internal tidy;
-      // they are kept there and disposed here once read.
-      const kept: tf.Tensor[] = [];
-      try {
-        out = this.advance(k, first, kept);
-      } finally {
-        kept.forEach((t) => t.dispose());
-      }
+      const length = outcomeLayout(n, this.dimension, k, !this.latestOnly).length;
+      if (this.readBack.length < length) this.readBack = new Float32Array(length);
+      const [state, packed] = fusedSteps(this.state as tf.Tensor2D, {
+        plan: this.plan,
+        gradient: this.rowGradient,
+        k,
+        first,
+        live: this.live,
+        stop,
+        trail: !this.latestOnly,
+        readBack: this.readBack,
+      });
+      const outcome = packed.dataSync() as Float32Array;
+      packed.dispose();
+      this.state?.dispose();
+      this.state = tf.keep(state);
+      // On cpu a tensor's data is its own array, read without a copy; no kernel writes to
+      // an input, so it stays as it is when the tensor is gone.
+      return { outcome, snapshot: state.dataSync() as Float32Array };
+    }
+    // Row costs captured inside tf.grad's forward pass must outlive its internal tidy;
+    // they are kept there and disposed here once read.
+    const kept: tf.Tensor[] = [];
+    let out: { state: tf.Tensor2D; packed: tf.Tensor };
+    try {
+      out = this.advance(k, first, kept);
+    } finally {
+      kept.forEach((t) => t.dispose());
     }
     const data = out.packed.dataSync() as Float32Array;
     out.packed.dispose();
     this.state?.dispose();
     this.state = tf.keep(out.state);
-    return data;
+    const outcome = outcomeOf(data, this.stateSnapshot, this.stride, n, this.dimension, k, this.live, stop, !this.latestOnly);
+    // The new state came with the read-back: its last n · stride values.
+    return { outcome, snapshot: data.subarray(data.length - n * this.stride) };
   }
 
-  /** Appends the read-back's k updates to the trajectories and the state snapshot. */
-  private record(k: number, data: Float32Array, stopped: StepResult['stopped']): StepResult {
+  /** Appends what k updates did to the trajectories and takes the new state snapshot. */
+  private record(k: number, outcome: Float32Array, snapshot: Float32Array, stopped: StepResult['stopped']): StepResult {
     const first = this.updates;
     const n = this.order.length;
     const P = this.dimension;
-    const costOffset = k * n * P;
-    const gradientOffset = costOffset + k * n;
-    const { bound, stepTolerance, gradientTolerance, latestOnly, rowStates, order } = this;
-    for (let s = 0; s < k; s++) {
-      for (let row = 0; row < n; row++) {
-        const state = rowStates[row];
-        if (state.status !== 'running') continue;
-        const update = first + s + 1;
-        const base = (s * n + row) * P;
-        const rowCost = data[costOffset + s * n + row];
-        // Diverged: a coordinate beyond ±bound (false for NaN and ±Infinity too) or a
-        // cost that is not finite. The particle keeps its last good point and stops;
-        // its row may go on to NaN in the tensors, which no other row can see (every
-        // rule is elementwise and ∂Σcost/∂row depends on that row only).
-        let inside = Number.isFinite(rowCost);
-        for (let j = 0; j < P && inside; j++) inside = Math.abs(data[base + j]) <= bound;
-        if (!inside) {
-          state.status = 'diverged';
-          state.stoppedAt = update;
-          this.running--;
-          stopped.push({ index: order[row], status: 'diverged', iteration: update });
-          continue;
-        }
-        // The move (max-norm) from the last point, then the new point in its place.
-        const { points, costs } = state;
-        const last = points[points.length - 1];
-        let move = 0;
-        for (let j = 0; j < P; j++) move = Math.max(move, Math.abs(data[base + j] - last[j]));
-        if (latestOnly && points.length > 1) {
-          for (let j = 0; j < P; j++) last[j] = data[base + j];
-          costs[1] = rowCost;
-        } else {
-          const point = new Array<number>(P);
-          for (let j = 0; j < P; j++) point[j] = data[base + j];
-          points.push(point);
-          costs.push(rowCost);
-        }
-        // Converged: the move and the gradient it came from are both tiny.
-        if (move < stepTolerance && data[gradientOffset + s * n + row] < gradientTolerance) {
-          state.status = 'converged';
-          state.stoppedAt = update;
-          this.running--;
-          stopped.push({ index: order[row], status: 'converged', iteration: update });
+    const layout = outcomeLayout(n, P, k, !this.latestOnly);
+    const { rowStates, live, latest, latestCost, unflushed, order, latestOnly } = this;
+    for (let row = 0; row < n; row++) {
+      if (!live[row]) continue;
+      const status = outcome[layout.status + row];
+      // Points the call made for this row: all k, up to its stop (converged), or before it (diverged).
+      const made = status === 0 ? k : status === 1 ? outcome[layout.stopStep + row] : outcome[layout.stopStep + row] - 1;
+      if (outcome[layout.kept + row]) {
+        const at = order[row] * P;
+        for (let j = 0; j < P; j++) latest[at + j] = outcome[layout.latest + row * P + j];
+        if (latestOnly) {
+          latestCost[row] = outcome[layout.latestCost + row];
+          unflushed[row] = 1;
+          this.pending = true;
         }
       }
+      if (!latestOnly) {
+        const { points, costs } = rowStates[row];
+        for (let s = 0; s < made; s++) {
+          const base = layout.trail + (s * n + row) * P;
+          const point: number[] = [];
+          for (let j = 0; j < P; j++) point.push(outcome[base + j]);
+          points.push(point);
+          costs.push(outcome[layout.trailCost + s * n + row]);
+        }
+      }
+      if (status !== 0) this.stop(row, status === 1 ? 'converged' : 'diverged', first + outcome[layout.stopStep + row], stopped);
     }
-    // A view, not a copy: nothing writes to a read-back once it is made.
-    this.stateSnapshot = data.subarray(gradientOffset + k * n, gradientOffset + k * n + n * this.stride);
+    if (stopped.length > 1) stopped.sort((a, b) => a.iteration - b.iteration || a.index - b.index);
+    this.stateSnapshot = snapshot;
     this.updates += k;
     return this.result(stopped);
+  }
+
+  /** Writes latest-only rows' newer points and costs into their states. */
+  private flush(): void {
+    this.pending = false;
+    const P = this.dimension;
+    this.rowStates.forEach((state, row) => {
+      if (!this.unflushed[row]) return;
+      this.unflushed[row] = 0;
+      const at = this.order[row] * P;
+      const point = Array.from(this.latest.subarray(at, at + P));
+      if (state.points.length > 1) {
+        state.points[1] = point;
+        state.costs[1] = this.latestCost[row];
+      } else {
+        state.points.push(point);
+        state.costs.push(this.latestCost[row]);
+      }
+    });
+  }
+
+  /** Marks the particle in storage row `row` stopped at `update`. */
+  private stop(row: number, status: 'converged' | 'diverged', update: number, stopped: StepResult['stopped']): void {
+    const state = this.rowStates[row];
+    state.status = status;
+    state.stoppedAt = update;
+    this.live[row] = 0;
+    this.running--;
+    stopped.push({ index: this.order[row], status, iteration: update });
   }
 
   /**
@@ -573,7 +640,16 @@ export class ParticleRun {
   }
 
   private result(stopped: StepResult['stopped']): StepResult {
-    return { iteration: this.updates, particles: this.states, stopped, running: this.running };
+    const particles = () => this.particles;
+    return {
+      iteration: this.updates,
+      // Read only when asked for: a latest-only run writes its states on demand.
+      get particles() {
+        return particles();
+      },
+      stopped,
+      running: this.running,
+    };
   }
 
   private checkedStart(start: number[]): number[] {
@@ -597,6 +673,7 @@ export class ParticleRun {
       groups: this.groups.map(({ rule, from, to }) => ({ rule, from, to })),
       offset: coefficients.offset,
       ruleOf,
+      everyRow: new Uint8Array(n).fill(1),
       table: (t) => coefficients.at(t),
     };
     this.disposeTable();
@@ -635,7 +712,7 @@ export class ParticleRun {
     if (this.rowGradient) {
       // Written-out costs need no tensor: J at the starts in JavaScript, as the cpu kernel computes it.
       const costs = new Float32Array(n);
-      this.rowGradient(this.stateSnapshot, this.stride, n, 0, new Float32Array(n * this.dimension), costs);
+      this.rowGradient(this.stateSnapshot, this.stride, n, 0, new Float32Array(n * this.dimension), costs, new Uint8Array(n).fill(1));
       return costs;
     }
     this.ensureTensors();

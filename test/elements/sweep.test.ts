@@ -319,17 +319,18 @@ describe('<gd-sweep>', () => {
     // Not through fixture(): updateComplete waits for the whole run, which is the point here.
     const holder = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('gd-sweep');
-    for (const [name, value] of Object.entries({ landscape: 'rosenbrock', optimizer: 'momentum', steps: '10000', y: 'beta', cells: '16' }))
+    // The largest sweep: 64 × 64 cells × 10,000 updates take several seconds even on the fused kernels.
+    for (const [name, value] of Object.entries({ landscape: 'rosenbrock', optimizer: 'momentum', steps: '10000', y: 'beta', cells: '64' }))
       el.setAttribute(name, value);
     holder.append(el);
-    // Past the build (one batched run of 256 particles), into the stepping.
+    // Past the build (one batched run of 4,096 particles), into the stepping.
     await sleep(300);
     const stop = watchGaps();
     await sleep(800);
     const gaps = stop();
     expect(el.iteration).to.be.above(0);
     expect(el.iteration).to.be.below(10_000);
-    expect(el.results).to.have.length(16 * 16);
+    expect(el.results).to.have.length(64 * 64);
     // A run in one task would give the timer no run until it ended.
     expect(gaps.length, 'timer runs while stepping').to.be.above(20);
     el.pause();

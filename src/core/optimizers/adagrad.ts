@@ -24,8 +24,9 @@ export const adagrad: OptimizerRule = {
   fused: {
     names: ['alpha', 'epsilon'],
     changesWithT: decayChangesWithT,
-    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset }) => {
+    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
       for (let i = from; i < to; i++) {
+        if (!live[i]) continue;
         const c = offset[i];
         const alpha = table[c];
         const epsilon = table[c + 1];

@@ -65,8 +65,9 @@ export function adamFused(weightDecay: boolean): FusedRule {
     names,
     // The bias corrections change with every update.
     changesWithT: () => true,
-    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset }: FusedRows) => {
+    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }: FusedRows) => {
       for (let i = from; i < to; i++) {
+        if (!live[i]) continue;
         const c = offset[i];
         const alpha = table[c];
         const beta1 = table[c + 1];

@@ -26,8 +26,9 @@ export const rmsprop: OptimizerRule = {
   fused: {
     names: ['alpha', 'beta', 'oneMinusBeta', 'epsilon'],
     changesWithT: decayChangesWithT,
-    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset }) => {
+    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
       for (let i = from; i < to; i++) {
+        if (!live[i]) continue;
         const c = offset[i];
         const alpha = table[c];
         const beta = table[c + 1];

@@ -15,7 +15,7 @@ export type OptimizerConfig = { type: OptimizerType } & Partial<Hyperparameters>
  * (`src/core/kernels.ts`): row i is `state[i·stride …]`, its P coordinates W then the
  * rule's slots (P values each); its gradient `grad[i·gradStride …]`; its coefficients
  * (the same float32 values as the tf ops' columns) `table[offset[i] + j]`, in the order
- * of `FusedRule.names`.
+ * of `FusedRule.names`. A row whose `live[i]` is 0 has stopped and is left as it is.
  */
 export interface FusedRows {
   state: Float32Array;
@@ -27,6 +27,7 @@ export interface FusedRows {
   to: number;
   table: Float32Array;
   offset: Int32Array;
+  live: Uint8Array;
 }
 
 /**

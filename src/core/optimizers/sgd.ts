@@ -19,8 +19,9 @@ export const sgd: OptimizerRule = {
   fused: {
     names: ['alpha'],
     changesWithT: decayChangesWithT,
-    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset }) => {
+    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
       for (let i = from; i < to; i++) {
+        if (!live[i]) continue;
         const alpha = table[offset[i]];
         const at = i * stride;
         const g = i * gradStride;
