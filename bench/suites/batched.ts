@@ -5,8 +5,8 @@
  * fit's data α × batch size), and the race's preview of 4 × 100 steps. Each is run as the
  * element runs it (SwarmModel, computeBasins, SweepModel, RacePreview); the floor does
  * the same updates of the same rows with the same rules, hyperparameters and starts.
- * Every figure is the median of several alternating kit / floor runs; the kit's first
- * (warm-up) run is not counted.
+ * Every figure is the best of several alternating kit / floor runs (see `sideBySide`);
+ * the first (warm-up) run of each is not counted.
  */
 import * as tf from '../../src/core/tf.js';
 import { getLandscape, getOptimizer, initBackend, type Landscape } from '../../src/core/index.js';
@@ -16,7 +16,6 @@ import { basinStarts, clearBasinCache, computeBasins } from '../../src/elements/
 import { SweepModel, type SweepConfig } from '../../src/elements/sweep/internal/model.js';
 import { BATCH_AXIS, SWEEP_AXES } from '../../src/elements/sweep/internal/axes.js';
 import { FloorLineSweep, FloorRun, himmelblauGradient, repeatStarts, rosenbrockGradient, type FloorBlock } from '../floor.js';
-import { median } from '../stats.js';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -36,7 +35,11 @@ async function time(work: () => unknown): Promise<number> {
   return elapsed / times;
 }
 
-/** Median kit and floor times over `runs` alternating runs after one warm-up of each. */
+/**
+ * The best kit and floor times of `runs` alternating runs after one warm-up of each. Best,
+ * not median: on a machine shared with other work a run is only ever slowed down, never
+ * sped up, so the fastest run is the one least disturbed, for both.
+ */
 async function sideBySide(runs: number, kit: () => unknown, floor: () => unknown): Promise<{ kit: number; floor: number }> {
   await kit();
   await floor();
@@ -46,7 +49,7 @@ async function sideBySide(runs: number, kit: () => unknown, floor: () => unknown
     kits.push(await time(kit));
     floors.push(await time(floor));
   }
-  return { kit: median(kits), floor: median(floors) };
+  return { kit: Math.min(...kits), floor: Math.min(...floors) };
 }
 
 function reportPair(report: Report, name: string, unit: string, { kit, floor }: { kit: number; floor: number }): void {
@@ -63,7 +66,7 @@ async function swarm(report: Report, himmelblau: Landscape, size: number): Promi
   const blocks: FloorBlock[] = entries.map((e) => ({ type: e.type, h: e.hyperparameters, rows: size }));
   const starts = repeatStarts(model.starts, entries.length);
   const result = await sideBySide(
-    7,
+    11,
     () => {
       model.reset();
       // One update per call, as a frame of play makes for a large swarm.
@@ -81,7 +84,7 @@ async function basins(report: Report, himmelblau: Landscape): Promise<void> {
   const starts = basinStarts(himmelblau);
   const block: FloorBlock = { type: 'momentum', h: momentum.hyperparameters, rows: starts.length };
   const result = await sideBySide(
-    5,
+    9,
     async () => {
       clearBasinCache();
       await computeBasins(himmelblau, { type: 'momentum', hyperparameters: momentum.hyperparameters }).done;
@@ -151,7 +154,7 @@ async function sweep(report: Report, name: string, config: SweepConfig, calls: n
     floor = () => new FloorRun(rosenbrockGradient, [block], starts).step(calls * SWEEP_K);
   }
   const result = await sideBySide(
-    5,
+    9,
     () => {
       model.reset();
       for (let c = 0; c < calls; c++) model.step(SWEEP_K);

@@ -141,59 +141,53 @@ export function judge(
 
 /**
  * Where the parts of an outcome sit in its float32 array: what k updates of n rows
- * report. Per row: `status` (its verdict if it stopped during the call, else 0), `stopStep`
- * (the step of the call, 1 … k, at which it stopped), `kept` (1 where the call kept a
- * point), `latest` (P) and `latestCost` (the last point kept and its reported cost); with
- * a trail, `trail` (k · n · P) and `trailCost` (k · n): the point after each step and its
- * cost, s · n + row (a stopped row's later entries unused).
+ * report. Per row: `status` (its verdict if it stopped during the call, else 0),
+ * `stopStep` (the step of the call, 1 … k, at which it stopped), `stopPoint` (P values:
+ * where a stopped row stays, the point it converged at or the last good one before it
+ * diverged, if this call made that point) and `latestCost` (the cost at a running row's
+ * new point, or at a stopped row's `stopPoint`); a running row's new point is its row of
+ * the new state. With a trail, `trail` (k · n · P) and `trailCost` (k · n): the point
+ * after each step and its cost, s · n + row (a stopped row's later entries unused).
  */
 export function outcomeLayout(n: number, P: number, k: number, trail: boolean) {
   const status = 0;
   const stopStep = n;
-  const kept = 2 * n;
-  const latest = 3 * n;
-  const latestCost = latest + n * P;
-  const trailAt = latestCost + n;
+  const latestCost = 2 * n;
+  const stopPoint = 3 * n;
+  const trailAt = stopPoint + n * P;
   const trailCost = trailAt + (trail ? k * n * P : 0);
-  return { status, stopStep, kept, latest, latestCost, trail: trailAt, trailCost, length: trailCost + (trail ? k * n : 0) };
+  return { status, stopStep, latestCost, stopPoint, trail: trailAt, trailCost, length: trailCost + (trail ? k * n : 0) };
 }
 
 /** Per-row scratch of the steps kernel, kept between calls (never in a tensor). */
 interface Scratch {
-  grad: Float32Array;
-  cost: Float32Array;
+  /** two of each: this step's gradient and costs, and the step before's */
+  grads: [Float32Array, Float32Array];
+  costs: [Float32Array, Float32Array];
   previous: Float32Array;
-  previousNorm: Float32Array;
-  previousCost: Float32Array;
   live: Uint8Array;
 }
 
-function scratchFor(n: number, P: number, current: Scratch): Scratch {
-  if (current.grad.length >= n * P && current.live.length >= n) return current;
-  const size = Math.max(n, current.live.length);
-  const values = Math.max(n * P, current.grad.length);
+function scratchFor(n: number, P: number, current?: Scratch): Scratch {
+  if (current && current.previous.length >= n * P && current.live.length >= n) return current;
+  const size = Math.max(n, current?.live.length ?? 0);
+  const values = Math.max(n * P, current?.previous.length ?? 0);
   return {
-    grad: new Float32Array(values),
-    cost: new Float32Array(size),
+    grads: [new Float32Array(values), new Float32Array(values)],
+    costs: [new Float32Array(size), new Float32Array(size)],
     previous: new Float32Array(values),
-    previousNorm: new Float32Array(size),
-    previousCost: new Float32Array(size),
     live: new Uint8Array(size),
   };
 }
 
-let scratch = scratchFor(0, 0, {
-  grad: new Float32Array(0),
-  cost: new Float32Array(0),
-  previous: new Float32Array(0),
-  previousNorm: new Float32Array(0),
-  previousCost: new Float32Array(0),
-  live: new Uint8Array(0),
-});
+let scratch = scratchFor(0, 0);
 
 export interface StepsAttrs {
   plan: FusedPlan;
+  /** the gradient of every row at once … */
   gradient: RowGradient;
+  /** … or, for a built-in landscape (P = 2), its gradient row by row in the kernel's own pass */
+  landscape?: LandscapeGradient;
   /** updates to make */
   k: number;
   /** t of the first */
@@ -205,6 +199,18 @@ export interface StepsAttrs {
   trail: boolean;
   /** a buffer the outcome may be written to (it is read before the next call) */
   readBack?: Float32Array;
+  /** an array the new state may be written to: one no tensor holds any more */
+  spareState?: Float32Array;
+}
+
+/** The max-norm of `values[at …]` (P values), NaN kept: a NaN gradient never counts as tiny. */
+function maxNorm(values: Float32Array, at: number, P: number): number {
+  let norm = 0;
+  for (let j = 0; j < P; j++) {
+    const a = Math.abs(values[at + j]);
+    if (a > norm || a !== a) norm = a;
+  }
+  return norm;
 }
 
 type Inputs = Record<'state' | 'grad' | 'coefficients' | 'rows', tf.TensorInfo>;
@@ -231,64 +237,74 @@ function applyRules(
  * point judged as it is made (`judge`), so a stopped row is left as it is from then on.
  */
 function cpuSteps({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo[] {
-  const { plan, gradient, k, first, stop } = attrs as unknown as StepsAttrs;
-  const keepTrail = (attrs as unknown as StepsAttrs).trail;
+  const { plan, gradient, landscape, k, first, stop, trail: keepTrail, readBack, spareState } = attrs as unknown as StepsAttrs;
+  // A built-in landscape's gradient is evaluated row by row in the pass below.
+  const at = landscape?.at;
+  const g = new Float64Array(2);
   const { rows: n, P, stride } = plan;
-  const state = valuesOf(backend, inputs.state).slice();
+  // The new state: in the caller's spare array when it gives one (an earlier state's, no
+  // longer in any tensor), else a new one; the input is never written.
+  const input = valuesOf(backend, inputs.state);
+  const state = spareState && spareState.length === input.length && spareState !== input ? spareState : new Float32Array(input.length);
+  state.set(input);
   const layout = outcomeLayout(n, P, k, keepTrail);
   // The caller's buffer for the outcome when it has one (it reads it before the next call).
-  const given = (attrs as unknown as StepsAttrs).readBack;
-  const out = given && given.length >= layout.length ? given.subarray(0, layout.length) : new Float32Array(layout.length);
-  out.fill(0, 0, layout.latest);
+  const out = readBack && readBack.length >= layout.length ? readBack.subarray(0, layout.length) : new Float32Array(layout.length);
+  out.fill(0, 0, layout.latestCost);
   scratch = scratchFor(n, P, scratch);
-  const { grad, cost, previous, previousNorm, previousCost, live } = scratch;
+  const { previous, live } = scratch;
+  let [grad, previousGrad] = scratch.grads;
+  let [cost, previousCost] = scratch.costs;
   live.set((attrs as unknown as StepsAttrs).live.subarray(0, n));
-  const keep = (i: number, from: Float32Array, at: number, c: number) => {
-    out[layout.kept + i] = 1;
-    for (let j = 0; j < P; j++) out[layout.latest + i * P + j] = from[at + j];
-    out[layout.latestCost + i] = c;
-  };
   const { bound, step: stepTolerance, gradient: gradientTolerance } = stop;
+  const stopAt = (i: number, verdict: Verdict, s: number, from: Float32Array | null, fromAt: number, c: number) => {
+    out[layout.status + i] = verdict;
+    out[layout.stopStep + i] = s;
+    if (from) {
+      for (let j = 0; j < P; j++) out[layout.stopPoint + i * P + j] = from[fromAt + j];
+      out[layout.latestCost + i] = c;
+    }
+    live[i] = 0;
+  };
   for (let s = 0; s <= k; s++) {
-    gradient(state, stride, n, first + s, grad, cost, live);
-    // One pass over the running rows: judge the point step s made (its cost came with
-    // this gradient), then note where step s + 1 starts from and the gradient moving it.
+    if (!at) gradient(state, stride, n, first + s, grad, cost, live);
+    // One pass over the running rows: a landscape's J and ∇J at the row's point, the
+    // verdict on the point step s made (its cost comes with this gradient; the gradient
+    // that moved it is the step before's), then where step s + 1 starts from.
     for (let i = 0; i < n; i++) {
       if (!live[i]) continue;
+      if (at) {
+        cost[i] = at(state[i * stride], state[i * stride + 1], g);
+        grad[2 * i] = g[0];
+        grad[2 * i + 1] = g[1];
+      }
       if (s > 0) {
-        const verdict = judge(state, i * stride, previous, i * P, P, cost[i], previousNorm[i], bound, stepTolerance, gradientTolerance);
+        const norm = maxNorm(previousGrad, i * P, P);
+        const verdict = judge(state, i * stride, previous, i * P, P, cost[i], norm, bound, stepTolerance, gradientTolerance);
         if (verdict === 2) {
-          // It keeps its last good point: the one before, if this call made it.
-          if (s > 1) keep(i, previous, i * P, previousCost[i]);
-          out[layout.status + i] = 2;
-          out[layout.stopStep + i] = s;
-          live[i] = 0;
+          // It stays at its last good point: the one before, if this call made it.
+          stopAt(i, 2, s, s > 1 ? previous : null, i * P, previousCost[i]);
           continue;
         }
         if (keepTrail) {
           for (let j = 0; j < P; j++) out[layout.trail + ((s - 1) * n + i) * P + j] = state[i * stride + j];
           out[layout.trailCost + (s - 1) * n + i] = cost[i];
         }
-        if (verdict === 1 || s === k) keep(i, state, i * stride, cost[i]);
         if (verdict === 1) {
-          out[layout.status + i] = 1;
-          out[layout.stopStep + i] = s;
-          live[i] = 0;
+          stopAt(i, 1, s, state, i * stride, cost[i]);
+          continue;
+        }
+        if (s === k) {
+          out[layout.latestCost + i] = cost[i];
           continue;
         }
       }
-      if (s === k) continue;
-      let norm = 0;
-      for (let j = 0; j < P; j++) {
-        // The max-norm, NaN kept (a NaN gradient never counts as tiny).
-        const a = Math.abs(grad[i * P + j]);
-        if (a > norm || a !== a) norm = a;
-        previous[i * P + j] = state[i * stride + j];
-      }
-      previousNorm[i] = norm;
-      previousCost[i] = cost[i];
+      for (let j = 0; j < P; j++) previous[i * P + j] = state[i * stride + j];
     }
-    if (s < k) applyRules(plan, state, grad, P, plan.table(first + s), live);
+    if (s === k) break;
+    applyRules(plan, state, grad, P, plan.table(first + s), live);
+    [grad, previousGrad] = [previousGrad, grad];
+    [cost, previousCost] = [previousCost, cost];
   }
   const cpu = backend as unknown as MathBackendCPU;
   return [cpu.makeTensorInfo([n, stride], 'float32', state), cpu.makeTensorInfo([out.length], 'float32', out)];
@@ -316,35 +332,34 @@ export function outcomeOf(
   const costs = k * n * P;
   const norms = costs + k * n;
   const live = running.slice(0, n);
-  const keep = (i: number, at: number, c: number) => {
-    out[layout.kept + i] = 1;
-    for (let j = 0; j < P; j++) out[layout.latest + i * P + j] = data[at + j];
-    out[layout.latestCost + i] = c;
+  const stopAt = (i: number, verdict: Verdict, s: number, fromAt: number, c: number) => {
+    out[layout.status + i] = verdict;
+    out[layout.stopStep + i] = s;
+    if (fromAt >= 0) {
+      for (let j = 0; j < P; j++) out[layout.stopPoint + i * P + j] = data[fromAt + j];
+      out[layout.latestCost + i] = c;
+    }
+    live[i] = 0;
   };
   for (let s = 1; s <= k; s++) {
     for (let i = 0; i < n; i++) {
       if (!live[i]) continue;
       const at = ((s - 1) * n + i) * P;
       const c = data[costs + (s - 1) * n + i];
-      const [from, fromAt] = s > 1 ? [data, at - n * P] : [before, i * stride];
-      const verdict = judge(data, at, from, fromAt, P, c, data[norms + (s - 1) * n + i], stop.bound, stop.step, stop.gradient);
+      const verdict =
+        s > 1
+          ? judge(data, at, data, at - n * P, P, c, data[norms + (s - 1) * n + i], stop.bound, stop.step, stop.gradient)
+          : judge(data, at, before, i * stride, P, c, data[norms + i], stop.bound, stop.step, stop.gradient);
       if (verdict === 2) {
-        if (s > 1) keep(i, at - n * P, data[costs + (s - 2) * n + i]);
-        out[layout.status + i] = 2;
-        out[layout.stopStep + i] = s;
-        live[i] = 0;
+        stopAt(i, 2, s, s > 1 ? at - n * P : -1, s > 1 ? data[costs + (s - 2) * n + i] : NaN);
         continue;
       }
       if (keepTrail) {
         for (let j = 0; j < P; j++) out[layout.trail + at + j] = data[at + j];
         out[layout.trailCost + (s - 1) * n + i] = c;
       }
-      if (verdict === 1 || s === k) keep(i, at, c);
-      if (verdict === 1) {
-        out[layout.status + i] = 1;
-        out[layout.stopStep + i] = s;
-        live[i] = 0;
-      }
+      if (verdict === 1) stopAt(i, 1, s, at, c);
+      else if (s === k) out[layout.latestCost + i] = c;
     }
   }
   return out;

@@ -256,6 +256,10 @@ export class ParticleRun {
   private pending = false;
   /** the cpu kernel's read-back buffer, reused from call to call (read before the next) */
   private readBack = new Float32Array(0);
+  /** whether `stateSnapshot` is a cpu kernel's state array, wholly the run's own */
+  private ownSnapshot = false;
+  /** a state array no tensor holds any more, for the cpu kernel to write the next state into */
+  private spareState: Float32Array | null = null;
   private starts: number[][];
   /** the state as of the latest read-back, [rows × stride] */
   private stateSnapshot: Float32Array;
@@ -352,6 +356,8 @@ export class ParticleRun {
     const C = this.stride;
     this.releaseTensors();
     this.stateSnapshot = new Float32Array(n * C);
+    this.ownSnapshot = false;
+    this.spareState = null;
     this.order.forEach((user, row) => this.stateSnapshot.set(this.starts[user], row * C));
     this.updates = 0;
     const startCosts = this.startCosts();
@@ -449,15 +455,21 @@ export class ParticleRun {
       const [state, packed] = fusedSteps(this.state as tf.Tensor2D, {
         plan: this.plan,
         gradient: this.rowGradient,
+        landscape: this.options.gradient ? undefined : this.landscapeGradient,
         k,
         first,
         live: this.live,
         stop,
         trail: !this.latestOnly,
         readBack: this.readBack,
+        spareState: this.spareState ?? undefined,
       });
       const outcome = packed.dataSync() as Float32Array;
       packed.dispose();
+      // The state before this call is the next call's spare once its tensor is gone and
+      // `record` has read it (as `stateSnapshot`): nothing else holds it.
+      this.spareState = this.ownSnapshot ? this.stateSnapshot : null;
+      this.ownSnapshot = true;
       this.state?.dispose();
       this.state = tf.keep(state);
       // On cpu a tensor's data is its own array, read without a copy; no kernel writes to
@@ -478,6 +490,8 @@ export class ParticleRun {
     this.state?.dispose();
     this.state = tf.keep(out.state);
     const outcome = outcomeOf(data, this.stateSnapshot, this.stride, n, this.dimension, k, this.live, stop, !this.latestOnly);
+    this.ownSnapshot = false;
+    this.spareState = null;
     // The new state came with the read-back: its last n · stride values.
     return { outcome, snapshot: data.subarray(data.length - n * this.stride) };
   }
@@ -489,14 +503,18 @@ export class ParticleRun {
     const P = this.dimension;
     const layout = outcomeLayout(n, P, k, !this.latestOnly);
     const { rowStates, live, latest, latestCost, unflushed, order, latestOnly } = this;
+    const C = this.stride;
     for (let row = 0; row < n; row++) {
       if (!live[row]) continue;
       const status = outcome[layout.status + row];
+      const stopStep = outcome[layout.stopStep + row];
       // Points the call made for this row: all k, up to its stop (converged), or before it (diverged).
-      const made = status === 0 ? k : status === 1 ? outcome[layout.stopStep + row] : outcome[layout.stopStep + row] - 1;
-      if (outcome[layout.kept + row]) {
-        const at = order[row] * P;
-        for (let j = 0; j < P; j++) latest[at + j] = outcome[layout.latest + row * P + j];
+      const made = status === 0 ? k : status === 1 ? stopStep : stopStep - 1;
+      if (made > 0) {
+        // Its latest point: its row of the new state while it runs, else where it stopped.
+        const to = order[row] * P;
+        if (status === 0) for (let j = 0; j < P; j++) latest[to + j] = snapshot[row * C + j];
+        else for (let j = 0; j < P; j++) latest[to + j] = outcome[layout.stopPoint + row * P + j];
         if (latestOnly) {
           latestCost[row] = outcome[layout.latestCost + row];
           unflushed[row] = 1;
@@ -513,7 +531,7 @@ export class ParticleRun {
           costs.push(outcome[layout.trailCost + s * n + row]);
         }
       }
-      if (status !== 0) this.stop(row, status === 1 ? 'converged' : 'diverged', first + outcome[layout.stopStep + row], stopped);
+      if (status !== 0) this.stop(row, status === 1 ? 'converged' : 'diverged', first + stopStep, stopped);
     }
     if (stopped.length > 1) stopped.sort((a, b) => a.iteration - b.iteration || a.index - b.index);
     this.stateSnapshot = snapshot;
