@@ -10,7 +10,6 @@ import * as tf from '../../src/core/tf.js';
 import {
   CALIBRATION_SIZES,
   ParticleRun,
-  costOfRows,
   crossoverRows,
   getLandscape,
   initBackend,
@@ -31,7 +30,7 @@ const STEPS_PER_READ = [1, 10];
 function perUpdate(backend: BackendName, rows: number, k: number): number {
   const landscape = getLandscape('rosenbrock')!;
   const run = new ParticleRun({
-    cost: (p) => costOfRows(landscape, p),
+    landscape,
     particles: Array.from({ length: rows }, (_, i) => ({
       start: [-2 + 4 * ((i * 0.618) % 1), -1 + 4 * ((i * 0.382) % 1)],
       optimizer: { type: RULES[i % RULES.length], learningRate: 1e-4 },
