@@ -85,8 +85,15 @@ try {
 
 const width = Math.max(...rows.map((r) => r.suite.length + r.name.length + 3));
 console.log('\ngd-kit benchmark (headless Chromium on this machine)\n');
+// Infinity arrives from the page as null (JSON): shown as ∞.
 const shown = (value) =>
-  Math.abs(value) >= 100 ? Math.round(value) : Math.abs(value) >= 1 ? +value.toFixed(Math.abs(value) >= 10 ? 1 : 2) : +value.toPrecision(3);
+  value == null || !Number.isFinite(value)
+    ? '∞'
+    : Math.abs(value) >= 100
+      ? Math.round(value)
+      : Math.abs(value) >= 1
+        ? +value.toFixed(Math.abs(value) >= 10 ? 1 : 2)
+        : +value.toPrecision(3);
 for (const row of rows) console.log(`${`${row.suite} · ${row.name}`.padEnd(width)}  ${String(shown(row.value)).padStart(10)} ${row.unit}`);
 mkdirSync(path.join(root, '.bench-out'), { recursive: true });
 writeFileSync(path.join(root, '.bench-out/results.json'), JSON.stringify(rows, null, 2));

@@ -379,7 +379,8 @@ export function crossoverRows(sizes: [number, number], cpu: [number, number], we
  * momentum particles on Rosenbrock's function, one read-back per update as a frame of
  * play does, through the same fused kernels (`./kernels.js`): on cpu the one steps kernel
  * with the hand-written gradient, on webgl the gradient program, the update program and
- * the packing of the read-back. The first update, which compiles shaders, is not timed.
+ * the packing of the read-back. The first update, which compiles shaders, is not timed;
+ * the median of three samples of at least 2 ms each.
  */
 export function timeReferenceUpdate(name: BackendName, rows: number): number {
   return runOn(name, () => {
@@ -438,11 +439,17 @@ export function timeReferenceUpdate(name: BackendName, rows: number): number {
       state = next;
     };
     update();
+    // Each sample is as many updates as take 2 ms: one on a slow backend, dozens on a fast
+    // one, whose single update can be shorter than the clock's tick (0.1 ms in a page).
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      update();
-      times.push(performance.now() - t0);
+      let updates = 0;
+      do {
+        update();
+        updates++;
+      } while (performance.now() - t0 < 2);
+      times.push((performance.now() - t0) / updates);
     }
     state.dispose();
     coefficients.dispose();
