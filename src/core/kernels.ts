@@ -388,8 +388,12 @@ function cpuLandscapeGradient({ inputs, backend, attrs }: CpuInputs): tf.TensorI
   return (backend as unknown as MathBackendCPU).makeTensorInfo([n, 4], 'float32', out);
 }
 
+let registered = false;
+
 /** Registers the cpu kernels (once; a second copy of the kit finds them registered). */
 export function registerFusedKernels(): void {
+  if (registered) return;
+  registered = true;
   const kernels: [string, (args: CpuInputs) => tf.TensorInfo | tf.TensorInfo[]][] = [
     [STEPS, cpuSteps],
     [UPDATE, cpuUpdate],

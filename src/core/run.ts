@@ -167,14 +167,20 @@ class CoefficientTable {
     this.offset = new Int32Array(rows);
     this.profileOf = new Int32Array(rows);
     const seen = new Map<string, number>();
+    // Rows often share one hyperparameters object: known ones skip the key.
+    const known = new Map<Hyperparameters, number>();
     for (const group of groups) {
       group.hyperparameters.forEach((h, k) => {
-        const key = `${group.rule.type}|${h.learningRate}|${h.decay}|${h.beta}|${h.beta1}|${h.beta2}|${h.epsilon}|${h.weightDecay}`;
-        let profile = seen.get(key);
+        let profile = known.get(h);
         if (profile === undefined) {
-          profile = this.profiles.length;
-          seen.set(key, profile);
-          this.profiles.push({ rule: group.rule, h, changes: group.rule.fused.changesWithT(h) });
+          const key = `${group.rule.type}|${h.learningRate}|${h.decay}|${h.beta}|${h.beta1}|${h.beta2}|${h.epsilon}|${h.weightDecay}`;
+          profile = seen.get(key);
+          if (profile === undefined) {
+            profile = this.profiles.length;
+            seen.set(key, profile);
+            this.profiles.push({ rule: group.rule, h, changes: group.rule.fused.changesWithT(h) });
+          }
+          known.set(h, profile);
         }
         this.profileOf[group.from + k] = profile;
         this.offset[group.from + k] = profile * TABLE_WIDTH;
@@ -291,7 +297,13 @@ export class ParticleRun {
     this.landscapeGradient = analytic;
     this.rowGradient = options.gradient ?? (analytic && landscapeRowGradient(analytic));
 
-    const resolved = particles.map((p) => resolveOptimizer(p.optimizer));
+    // Thousands of particles often share one optimizer object: each is resolved once.
+    const seen = new Map<OptimizerConfig, ReturnType<typeof resolveOptimizer>>();
+    const resolved = particles.map((p) => {
+      let done = seen.get(p.optimizer);
+      if (!done) seen.set(p.optimizer, (done = resolveOptimizer(p.optimizer)));
+      return done;
+    });
     const byType = new Map<OptimizerType, Group>();
     resolved.forEach(({ rule, hyperparameters }, index) => {
       let group = byType.get(rule.type);
@@ -547,12 +559,12 @@ export class ParticleRun {
       if (!this.unflushed[row]) return;
       this.unflushed[row] = 0;
       const at = this.order[row] * P;
-      const point = Array.from(this.latest.subarray(at, at + P));
       if (state.points.length > 1) {
-        state.points[1] = point;
+        const point = state.points[1];
+        for (let j = 0; j < P; j++) point[j] = this.latest[at + j];
         state.costs[1] = this.latestCost[row];
       } else {
-        state.points.push(point);
+        state.points.push(Array.from(this.latest.subarray(at, at + P)));
         state.costs.push(this.latestCost[row]);
       }
     });
