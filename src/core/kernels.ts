@@ -11,9 +11,10 @@
  * so memory accounting, `tf.tidy` and backend switches work as for any op.
  *
  * - `GdKitSteps` (cpu): k updates from a gradient written out in JavaScript (a built-in
- *   landscape's `gradient.at`, or a run's own `gradient`), with every rule's fused loop
- *   (`OptimizerRule.fused`), the trajectory, costs and gradient norms packed for the one
- *   read-back. No tensor between the k updates.
+ *   landscape's `gradient.at`, or a run's own `gradient`) with every rule's fused loop
+ *   (`OptimizerRule.fused`), each new point judged as it is made (`judge`: diverged,
+ *   converged), stopped rows left alone; it returns the new state and the outcome for the
+ *   one read-back (`outcomeLayout`). No tensor between the k updates.
  * - `GdKitUpdate` (cpu, webgl): one update of every row from a gradient tensor, so a cost
  *   differentiated by tf autodiff (formulas, the line fit, networks) gets the same rules
  *   in one kernel.
