@@ -250,9 +250,21 @@ async function oneSwarmRun(browser, base) {
     const play = await box(page, 'gd-optimizer-race', 'button.play');
     await page.mouse.click(play.x + play.width / 2, play.y + play.height / 2);
     const playAt = await pageNow(page);
-    await sleep(5000);
+    // Whether the swarm keeps pace with the race: both counts, every 250 ms of the 5 s.
+    const pace = [];
+    for (let i = 0; i < 20; i++) {
+      await sleep(250);
+      pace.push(
+        await page.evaluate(() => {
+          const race = document.querySelector('gd-optimizer-race');
+          return { swarm: race.swarmTally.iteration, race: race.iteration };
+        }),
+      );
+    }
     const early = await stretch(page, playAt, playAt + 5000);
     const swarmSteps = await page.evaluate(() => document.querySelector('gd-optimizer-race').swarmTally.iteration);
+    // Samples where the swarm was behind the race, not counting a swarm done with its 500.
+    const behind = pace.filter((p) => p.swarm < 500 && p.swarm < p.race).length;
     const raceUpdates = (await iteration(page)) / 5;
     // Still playing: momentum's basin map (64 × 64 starts, 500 updates each) is worked out
     // beside the race and its swarm, from the select a reader would use.
@@ -270,6 +282,7 @@ async function oneSwarmRun(browser, base) {
       playLongest: early.longest,
       raceUpdates,
       swarmSteps,
+      swarmBehind: behind,
       basinsMs: basinsTo - basinsFrom,
       basinsP95: basins.p95,
       basinsLongest: basins.longest,
@@ -300,6 +313,14 @@ export async function runSwarmInteraction(browser, base, report, { runs = 5 } = 
   report('interaction', name('race swarm="1000", first 5 s of play: longest main-thread task (budget ≤ 50)'), med('playLongest'), 'ms');
   report('interaction', name('race swarm="1000", first 5 s of play: race updates/s per optimizer'), med('raceUpdates'), 'updates/s');
   report('interaction', name('race swarm="1000", first 5 s of play: swarm updates made (of 500)'), med('swarmSteps'), 'steps');
+  report(
+    'interaction',
+    name(
+      'race swarm="1000", first 5 s of play: samples (of 20, every 250 ms) where the swarm, short of 500, had made fewer updates than the race',
+    ),
+    med('swarmBehind'),
+    'samples',
+  );
   report('interaction', name('the same, still playing: Momentum picked as basin map → 64 × 64 map shown'), med('basinsMs'), 'ms');
   report('interaction', name('the same: frame interval p95 while the basin map is worked out (budget ≤ 16.7)'), med('basinsP95'), 'ms');
   report(

@@ -22,7 +22,7 @@ if (wanted('bundle') || wanted('page')) {
 const { base, browser, close } = await openBrowserSession({ extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 try {
-  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm']) {
+  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm', 'batched']) {
     if (!wanted(suite)) continue;
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
@@ -85,7 +85,15 @@ try {
 
 const width = Math.max(...rows.map((r) => r.suite.length + r.name.length + 3));
 console.log('\ngd-kit benchmark (headless Chromium on this machine)\n');
-const shown = (value) => (Math.abs(value) >= 100 ? Math.round(value) : +value.toFixed(Math.abs(value) >= 10 ? 1 : 2));
+// Infinity arrives from the page as null (JSON): shown as ∞.
+const shown = (value) =>
+  value == null || !Number.isFinite(value)
+    ? '∞'
+    : Math.abs(value) >= 100
+      ? Math.round(value)
+      : Math.abs(value) >= 1
+        ? +value.toFixed(Math.abs(value) >= 10 ? 1 : 2)
+        : +value.toPrecision(3);
 for (const row of rows) console.log(`${`${row.suite} · ${row.name}`.padEnd(width)}  ${String(shown(row.value)).padStart(10)} ${row.unit}`);
 mkdirSync(path.join(root, '.bench-out'), { recursive: true });
 writeFileSync(path.join(root, '.bench-out/results.json'), JSON.stringify(rows, null, 2));

@@ -5,7 +5,6 @@
 import * as tf from '../../src/core/tf.js';
 import {
   ParticleRun,
-  costOfRows,
   evaluateGrid,
   getLandscape,
   initBackend,
@@ -49,7 +48,7 @@ function particles(perOptimizer: number): ParticleConfig[] {
 function measureSteps(perOptimizer: number, k: number, ms: number, warmUpdates = k): { rate: number; frames: number[] } {
   const landscape = getLandscape('rosenbrock')!;
   const run = new ParticleRun({
-    cost: (p) => costOfRows(landscape, p),
+    landscape,
     particles: particles(perOptimizer),
     bound: 1e9,
     tolerance: { step: 0, gradient: 0 },
@@ -114,7 +113,7 @@ export async function run(report: Report, backends: BackendName[] = ['cpu', 'web
 
     // drag preview: every optimizer's next 100 steps from a new start
     const landscape = getLandscape('rosenbrock')!;
-    const preview = new ParticleRun({ cost: (p) => costOfRows(landscape, p), particles: particles(1) });
+    const preview = new ParticleRun({ landscape, particles: particles(1) });
     report(
       label('drag preview 4 × 100 steps ms'),
       timeMedian(5, () => void preview.preview(100)),

@@ -52,6 +52,7 @@ export type {
   FormulaNode,
   FormulaResult,
   Landscape,
+  LandscapeGradient,
   LandscapeId,
   Minimum,
   Vec2,
@@ -78,7 +79,7 @@ export type { NumberRange } from './ranges.js';
 export { INVERSE_TIME_DECAY_TEX, inverseTimeDecay, inverseTimeDecayTensor } from './schedules.js';
 
 export { ParticleRun, resolveOptimizer } from './run.js';
-export type { ParticleConfig, ParticleRunOptions, ParticleState, ParticleStatus, StepResult } from './run.js';
+export type { ParticleConfig, ParticleRunOptions, ParticleState, ParticleStatus, RowGradient, StepResult } from './run.js';
 
 export { evaluateGrid, evaluateGridRows, gridAxis, gridExtent, lineCostGrid } from './grid.js';
 export type { CostGrid } from './grid.js';

@@ -1,19 +1,23 @@
 /**
  * Batched stepping: N independent particles (starts × optimizers × settings) advance
- * together, one [N, P] tensor, one autodiff call and one read-back per `step(k)`.
+ * together as one [N, C] state tensor, and `step(k)` makes k updates and reads back once.
  *
- * Layout. Particles are grouped by rule and stored group after group (the user's
- * order is restored on read-back), so each step splits the parameters and gradient
- * once, lets each group apply its rule to its rows with per-particle [n, 1] coefficient
- * columns, and concatenates the candidates.
+ * Layout. Particles are grouped by rule and stored group after group (the user's order
+ * is restored on read-back). The state holds, per row, its P coordinates and then its
+ * rule's slots (V, S: P values each). Every rule's update is one fused kernel over all
+ * rows (`./kernels.js`): on cpu, where the cost's gradient is written out in JavaScript
+ * (a built-in landscape's `gradient`, or the run's own `gradient`), k updates are one
+ * kernel call with no tensor in between; otherwise each update is the cost's gradient
+ * (tf autodiff of `cost`, or on webgl a built-in landscape's gradient program) and one
+ * update kernel. Each rule's fused loop rounds to float32 exactly as its tf ops do
+ * (`OptimizerRule.update`, the rule's reference), per-particle hyperparameters included.
  *
  * Divergence and convergence are decided on read-back, per particle and per step,
- * which keeps the graph to the update itself (kernel count is what costs with tiny
- * tensors). Diverged: a new point with a non-finite coordinate or one beyond ±`bound`,
- * or a non-finite cost; the particle keeps its last good point and stops. Converged:
- * a particle that moved less than
- * `tolerance.step` (max-norm) on a gradient below `tolerance.gradient` (max-norm) has
- * converged; its last move is kept and it stops.
+ * which keeps the kernels to the update itself. Diverged: a new point with a non-finite
+ * coordinate or one beyond ±`bound`, or a non-finite cost; the particle keeps its last
+ * good point and stops. Converged: a particle that moved less than `tolerance.step`
+ * (max-norm) on a gradient below `tolerance.gradient` (max-norm) has converged; its last
+ * move is kept and it stops.
  * A stopped row's trajectory stops growing, so `points.length − 1` is the number of
  * updates it took (`stoppedAt` says it when only the latest point is kept); rows are independent (all rules are elementwise and ∂Σcost/∂row
  * depends on that row only), so a diverged particle never disturbs the others.
@@ -37,9 +41,23 @@ import {
   type BackendName,
   type BackendPreference,
 } from './backend.js';
-import { getOptimizer } from './optimizers/index.js';
+import {
+  TABLE_WIDTH,
+  fusedSteps,
+  fusedUpdate,
+  landscapeGradient,
+  landscapeRowGradient,
+  outcomeLayout,
+  outcomeOf,
+  type FusedPlan,
+  type RowGradient,
+} from './kernels.js';
+import type { Landscape, LandscapeGradient } from './landscapes/landscape.js';
+import { OPTIMIZER_TYPES, getOptimizer } from './optimizers/index.js';
 import type { Hyperparameters, OptimizerConfig, OptimizerRule, OptimizerType } from './optimizers/rule.js';
 import { HYPERPARAMETER_RANGES, describeRange, inRange } from './ranges.js';
+
+export type { RowGradient } from './kernels.js';
 
 export type ParticleStatus = 'running' | 'converged' | 'diverged';
 
@@ -54,7 +72,10 @@ export interface ParticleState {
   readonly type: OptimizerType;
   /** the hyperparameters in force, defaults filled in */
   readonly hyperparameters: Readonly<Hyperparameters>;
-  /** points[0] is the start, points[k] the parameters after k updates (with `trajectory: 'latest'`, points[1] the latest) */
+  /**
+   * points[0] is the start, points[k] the parameters after k updates (with
+   * `trajectory: 'latest'`, points[1] the latest, its coordinates overwritten in place)
+   */
   readonly points: number[][];
   /** costs[k] is the reported cost at points[k] */
   readonly costs: number[];
@@ -64,8 +85,23 @@ export interface ParticleState {
 }
 
 export interface ParticleRunOptions {
-  /** the objective whose gradient drives the update, one value per row */
-  cost: (params: tf.Tensor2D, iteration: number) => tf.Tensor1D;
+  /**
+   * the objective whose gradient drives the update, one value per row, in tf ops (tf
+   * autodiff differentiates it); may be left out when `landscape` is given
+   */
+  cost?: (params: tf.Tensor2D, iteration: number) => tf.Tensor1D;
+  /**
+   * a 2-D landscape as the objective (P = 2): its `fn` is the cost, and a built-in's
+   * hand-written gradient runs in the fused kernels (on cpu and webgl)
+   */
+  landscape?: Landscape;
+  /**
+   * the cost's gradient written out in JavaScript, for the cpu kernel: for each row its
+   * ∂cost/∂w at update t and the reported cost (see `reportCost`). Where it is given, a
+   * run on cpu uses it instead of autodiff of `cost`; `cost` still defines the
+   * objective on webgl, and tests check the two agree.
+   */
+  gradient?: RowGradient;
   /**
    * the cost recorded in trajectories and checked for divergence; defaults to
    * `cost(params, iteration)` with the iteration index of the point being reported
@@ -105,9 +141,74 @@ interface Group {
   /** user indices of this group's rows, in storage order */
   members: number[];
   hyperparameters: Hyperparameters[];
-  slots: tf.Tensor[];
-  slotSnapshot: Float32Array[];
-  columns: Map<string, { values: Float32Array; tensor: tf.Tensor2D }>;
+  /** its rows in storage: from … to − 1 */
+  from: number;
+  to: number;
+}
+
+/**
+ * Every row's coefficients at update t as the fused kernels read them: one table row per
+ * distinct (rule, hyperparameters) profile, computed in float64 by the rule's
+ * `coefficients` and rounded to float32 once (as the tf ops' columns are). Profiles whose
+ * coefficients do not change with t are computed once.
+ */
+class CoefficientTable {
+  readonly table: Float32Array;
+  /** storage row → start of its profile's coefficients */
+  readonly offset: Int32Array;
+  /** storage row → profile index */
+  readonly profileOf: Int32Array;
+  /** bumped whenever the table's values change */
+  version = 0;
+  private readonly profiles: { rule: OptimizerRule; h: Hyperparameters; changes: boolean }[] = [];
+  private filledFor = -1;
+
+  constructor(groups: readonly Group[], rows: number) {
+    this.offset = new Int32Array(rows);
+    this.profileOf = new Int32Array(rows);
+    const seen = new Map<string, number>();
+    // Rows often share one hyperparameters object: known ones skip the key.
+    const known = new Map<Hyperparameters, number>();
+    for (const group of groups) {
+      group.hyperparameters.forEach((h, k) => {
+        let profile = known.get(h);
+        if (profile === undefined) {
+          const key = `${group.rule.type}|${h.learningRate}|${h.decay}|${h.beta}|${h.beta1}|${h.beta2}|${h.epsilon}|${h.weightDecay}`;
+          profile = seen.get(key);
+          if (profile === undefined) {
+            profile = this.profiles.length;
+            seen.set(key, profile);
+            this.profiles.push({ rule: group.rule, h, changes: group.rule.fused.changesWithT(h) });
+          }
+          known.set(h, profile);
+        }
+        this.profileOf[group.from + k] = profile;
+        this.offset[group.from + k] = profile * TABLE_WIDTH;
+      });
+    }
+    this.table = new Float32Array(Math.max(1, this.profiles.length) * TABLE_WIDTH);
+  }
+
+  get profileCount(): number {
+    return this.profiles.length;
+  }
+
+  /** The table at update t (the same array, refilled where needed). */
+  at(t: number): Float32Array {
+    if (t === this.filledFor) return this.table;
+    const all = this.filledFor < 0;
+    let changed = false;
+    this.profiles.forEach(({ rule, h, changes }, profile) => {
+      if (!all && !changes) return;
+      const values = rule.coefficients(h, t);
+      const names = rule.fused.names;
+      for (let j = 0; j < names.length; j++) this.table[profile * TABLE_WIDTH + j] = values[names[j]];
+      changed = true;
+    });
+    if (changed) this.version++;
+    this.filledFor = t;
+    return this.table;
+  }
 }
 
 /** The rule and complete hyperparameters for a config; throws on bad input. */
@@ -130,48 +231,98 @@ export function resolveOptimizer(config: OptimizerConfig): { rule: OptimizerRule
 
 export class ParticleRun {
   private readonly options: ParticleRunOptions;
+  private readonly cost: (params: tf.Tensor2D, iteration: number) => tf.Tensor1D;
   private readonly bound: number;
   private readonly stepTolerance: number;
   private readonly gradientTolerance: number;
   private readonly latestOnly: boolean;
   private readonly dimension: number;
+  /** values per row of the state: the coordinates, then the slots */
+  private readonly stride: number;
   private readonly groups: Group[] = [];
   /** storage row → user index */
   private readonly order: number[] = [];
+  /** the gradient the cpu kernel evaluates itself, where there is one */
+  private readonly rowGradient?: RowGradient;
+  /** a built-in landscape's gradient, for the webgl gradient program */
+  private readonly landscapeGradient?: LandscapeGradient;
+  private coefficients!: CoefficientTable;
+  private plan!: FusedPlan;
   private states: ParticleState[] = [];
+  /** the same states in storage order */
+  private rowStates: ParticleState[] = [];
+  private running = 0;
+  /** 1 for each storage row still running */
+  private live = new Uint8Array(0);
+  /** every particle's latest point, user order (see `positions`) */
+  private latest = new Float32Array(0);
+  /** latest-only runs: each storage row's latest cost, and 1 where it is newer than its state's */
+  private latestCost = new Float32Array(0);
+  private unflushed = new Uint8Array(0);
+  private pending = false;
+  /** the cpu kernel's read-back buffer, reused from call to call (read before the next) */
+  private readBack = new Float32Array(0);
+  /** whether `stateSnapshot` is a cpu kernel's state array, wholly the run's own */
+  private ownSnapshot = false;
+  /** a state array no tensor holds any more, for the cpu kernel to write the next state into */
+  private spareState: Float32Array | null = null;
   private starts: number[][];
-  private paramsSnapshot: Float32Array;
-  private params: tf.Tensor2D | null = null;
+  /** the state as of the latest read-back, [rows × stride] */
+  private stateSnapshot: Float32Array;
+  private state: tf.Tensor2D | null = null;
+  /** the webgl update's inputs: the coefficient table (at `version`) and [rule, profile] per row */
+  private tableTensor: { version: number; tensor: tf.Tensor2D } | null = null;
+  private rowsTensor: tf.Tensor2D | null = null;
   private builtFor: { backend: BackendName; generation: number } | null = null;
   private updates = 0;
   private disposed = false;
 
   constructor(options: ParticleRunOptions) {
-    const { particles } = options;
+    const { particles, landscape } = options;
     if (!particles.length) throw new RangeError('ParticleRun needs at least one particle');
+    const cost = options.cost ?? (landscape && ((params: tf.Tensor2D) => landscapeCost(landscape, params)));
+    if (!cost) throw new TypeError('ParticleRun needs a cost or a landscape');
+    this.cost = cost;
     this.dimension = particles[0].start.length;
     if (this.dimension < 1) throw new RangeError('a start needs at least one coordinate');
+    if (landscape && this.dimension !== 2) throw new RangeError('a landscape run needs starts of two coordinates');
     this.options = options;
     this.bound = options.bound ?? 1e6;
     this.stepTolerance = options.tolerance?.step ?? 1e-6;
     this.gradientTolerance = options.tolerance?.gradient ?? 1e-4;
     this.latestOnly = options.trajectory === 'latest';
     this.starts = particles.map((p) => this.checkedStart(p.start));
+    // A landscape's own cost and gradient, unless the run reports another cost.
+    const analytic = !options.cost && !options.reportCost ? landscape?.gradient : undefined;
+    this.landscapeGradient = analytic;
+    this.rowGradient = options.gradient ?? (analytic && landscapeRowGradient(analytic));
 
-    const resolved = particles.map((p) => resolveOptimizer(p.optimizer));
+    // Thousands of particles often share one optimizer object: each is resolved once.
+    const seen = new Map<OptimizerConfig, ReturnType<typeof resolveOptimizer>>();
+    const resolved = particles.map((p) => {
+      let done = seen.get(p.optimizer);
+      if (!done) seen.set(p.optimizer, (done = resolveOptimizer(p.optimizer)));
+      return done;
+    });
     const byType = new Map<OptimizerType, Group>();
     resolved.forEach(({ rule, hyperparameters }, index) => {
       let group = byType.get(rule.type);
       if (!group) {
-        group = { rule, members: [], hyperparameters: [], slots: [], slotSnapshot: [], columns: new Map() };
+        group = { rule, members: [], hyperparameters: [], from: 0, to: 0 };
         byType.set(rule.type, group);
         this.groups.push(group);
       }
       group.members.push(index);
       group.hyperparameters.push(hyperparameters);
     });
-    for (const group of this.groups) this.order.push(...group.members);
-    this.paramsSnapshot = new Float32Array(particles.length * this.dimension);
+    for (const group of this.groups) {
+      group.from = this.order.length;
+      this.order.push(...group.members);
+      group.to = this.order.length;
+    }
+    this.stride = this.dimension * (1 + Math.max(...this.groups.map((g) => g.rule.slots)));
+    this.stateSnapshot = new Float32Array(particles.length * this.stride);
+    this.makePlan();
     this.reset();
   }
 
@@ -182,7 +333,18 @@ export class ParticleRun {
 
   /** CPU snapshot per particle, in the order given; arrays grow in place, do not mutate */
   get particles(): readonly ParticleState[] {
+    if (this.pending) this.flush();
     return this.states;
+  }
+
+  /**
+   * Every particle's latest point as one array, [size × P] in the order given (a stopped
+   * particle's last good point; the starts rounded to float32 before the first update),
+   * overwritten in place by every step: for views of thousands of particles that draw
+   * where they are without reading `particles`. Do not mutate.
+   */
+  get positions(): Float32Array {
+    return this.latest;
   }
 
   get size(): number {
@@ -203,30 +365,42 @@ export class ParticleRun {
       this.starts = starts.map((s) => this.checkedStart(s));
     }
     const n = this.starts.length;
-    const P = this.dimension;
-    this.order.forEach((user, row) => this.paramsSnapshot.set(this.starts[user], row * P));
-    for (const group of this.groups) {
-      group.slotSnapshot = Array.from({ length: group.rule.slots }, () => new Float32Array(group.members.length * P));
-    }
-    this.updates = 0;
+    const C = this.stride;
     this.releaseTensors();
+    this.stateSnapshot = new Float32Array(n * C);
+    this.ownSnapshot = false;
+    this.spareState = null;
+    this.order.forEach((user, row) => this.stateSnapshot.set(this.starts[user], row * C));
+    this.updates = 0;
     const startCosts = this.startCosts();
-    const perUser = new Array<number>(n);
-    this.order.forEach((user, row) => (perUser[user] = startCosts[row]));
     const fresh = new Array<ParticleState>(n);
+    this.rowStates = new Array<ParticleState>(n);
+    this.live = new Uint8Array(n);
+    this.latest = new Float32Array(n * this.dimension);
+    this.starts.forEach((start, user) => this.latest.set(start, user * this.dimension));
+    this.latestCost = new Float32Array(this.latestOnly ? n : 0);
+    this.unflushed = new Uint8Array(this.latestOnly ? n : 0);
+    this.pending = false;
+    this.running = 0;
     for (const group of this.groups) {
       group.members.forEach((user, k) => {
         const start = this.starts[user];
-        const ok = Number.isFinite(perUser[user]) && start.every((x) => Math.abs(x) <= this.bound);
-        fresh[user] = {
+        const row = group.from + k;
+        const cost = startCosts[row];
+        const ok = Number.isFinite(cost) && start.every((x) => Math.abs(x) <= this.bound);
+        fresh[user] = this.rowStates[row] = {
           start,
           type: group.rule.type,
           hyperparameters: group.hyperparameters[k],
           points: [start.slice()],
-          costs: [perUser[user]],
+          costs: [cost],
           status: ok ? 'running' : 'diverged',
           stoppedAt: ok ? null : 0,
         };
+        if (ok) {
+          this.running++;
+          this.live[row] = 1;
+        }
       });
     }
     this.states = fresh;
@@ -247,13 +421,14 @@ export class ParticleRun {
    */
   setHyperparameters(index: number, changes: Partial<Hyperparameters>): void {
     this.assertAlive();
-    const state = this.states[index];
+    const state = this.particles[index];
     if (!state) throw new RangeError(`setHyperparameters: no particle ${index}`);
     const group = this.groups.find((g) => g.rule.type === state.type) as Group;
     const k = group.members.indexOf(index);
     const { hyperparameters } = resolveOptimizer({ ...group.hyperparameters[k], ...changes, type: state.type });
     group.hyperparameters[k] = hyperparameters;
-    this.states[index] = { ...state, hyperparameters };
+    this.states[index] = this.rowStates[group.from + k] = { ...state, hyperparameters };
+    this.makePlan();
   }
 
   /**
@@ -264,99 +439,145 @@ export class ParticleRun {
     this.assertAlive();
     if (!(Number.isInteger(k) && k >= 0)) throw new RangeError(`step: k must be a whole number ≥ 0, got ${k}`);
     const stopped: StepResult['stopped'] = [];
-    if (k === 0 || !this.states.some((state) => state.status === 'running')) {
+    if (k === 0 || this.running === 0) {
       this.updates += k;
       return this.result(stopped);
     }
     this.ensureTensors();
     const backend = (this.builtFor as { backend: BackendName }).backend;
-    const data = runOn(backend, () => this.advanceAndRead(k));
+    const { outcome, snapshot } = runOn(backend, () => this.advanceAndRead(k, backend));
     // Zeros read back from a context that died meanwhile: nothing was recorded yet, so
     // the same updates are made again on cpu from the snapshot.
     if (backend === 'webgl' && webglContextLost()) return this.step(k);
-    return this.record(k, data, stopped);
+    return this.record(k, outcome, snapshot, stopped);
   }
 
-  /** k updates on the tensors, then the one read-back; the run's state is swapped in. */
-  private advanceAndRead(k: number): Float32Array {
+  /**
+   * k updates on the tensors, then the one read-back; the run's new state is swapped in.
+   * Returns what the updates did (see `outcomeLayout`) and the new state as the CPU now
+   * knows it.
+   */
+  private advanceAndRead(k: number, backend: BackendName): { outcome: Float32Array; snapshot: Float32Array } {
     const first = this.updates;
+    const n = this.order.length;
+    const stop = { bound: this.bound, step: this.stepTolerance, gradient: this.gradientTolerance };
+    if (backend === 'cpu' && this.rowGradient) {
+      const length = outcomeLayout(n, this.dimension, k, !this.latestOnly).length;
+      if (this.readBack.length < length) this.readBack = new Float32Array(length);
+      const [state, packed] = fusedSteps(this.state as tf.Tensor2D, {
+        plan: this.plan,
+        gradient: this.rowGradient,
+        landscape: this.options.gradient ? undefined : this.landscapeGradient,
+        k,
+        first,
+        live: this.live,
+        stop,
+        trail: !this.latestOnly,
+        readBack: this.readBack,
+        spareState: this.spareState ?? undefined,
+      });
+      const outcome = packed.dataSync() as Float32Array;
+      packed.dispose();
+      // The state before this call is the next call's spare once its tensor is gone and
+      // `record` has read it (as `stateSnapshot`): nothing else holds it.
+      this.spareState = this.ownSnapshot ? this.stateSnapshot : null;
+      this.ownSnapshot = true;
+      this.state?.dispose();
+      this.state = tf.keep(state);
+      // On cpu a tensor's data is its own array, read without a copy; no kernel writes to
+      // an input, so it stays as it is when the tensor is gone.
+      return { outcome, snapshot: state.dataSync() as Float32Array };
+    }
     // Row costs captured inside tf.grad's forward pass must outlive its internal tidy;
     // they are kept there and disposed here once read.
     const kept: tf.Tensor[] = [];
-
-    let out: { params: tf.Tensor; slots: tf.Tensor[][]; packed: tf.Tensor };
+    let out: { state: tf.Tensor2D; packed: tf.Tensor };
     try {
       out = this.advance(k, first, kept);
     } finally {
       kept.forEach((t) => t.dispose());
     }
-
     const data = out.packed.dataSync() as Float32Array;
     out.packed.dispose();
-    this.params?.dispose();
-    this.params = out.params as tf.Tensor2D;
-    this.groups.forEach((group, j) => {
-      group.slots.forEach((slot) => slot.dispose());
-      group.slots = out.slots[j];
-    });
-    return data;
+    this.state?.dispose();
+    this.state = tf.keep(out.state);
+    const outcome = outcomeOf(data, this.stateSnapshot, this.stride, n, this.dimension, k, this.live, stop, !this.latestOnly);
+    this.ownSnapshot = false;
+    this.spareState = null;
+    // The new state came with the read-back: its last n · stride values.
+    return { outcome, snapshot: data.subarray(data.length - n * this.stride) };
   }
 
-  /** Appends the read-back's k updates to the trajectories and the state snapshot. */
-  private record(k: number, data: Float32Array, stopped: StepResult['stopped']): StepResult {
+  /** Appends what k updates did to the trajectories and takes the new state snapshot. */
+  private record(k: number, outcome: Float32Array, snapshot: Float32Array, stopped: StepResult['stopped']): StepResult {
     const first = this.updates;
     const n = this.order.length;
     const P = this.dimension;
-    const costOffset = k * n * P;
-    const gradientOffset = costOffset + k * n;
-    for (let s = 0; s < k; s++) {
-      for (let row = 0; row < n; row++) {
-        const user = this.order[row];
-        const state = this.states[user];
-        if (state.status !== 'running') continue;
-        const update = first + s + 1;
-        const base = (s * n + row) * P;
-        const point = Array.from(data.subarray(base, base + P));
-        const rowCost = data[costOffset + s * n + row];
-        // Diverged: a coordinate beyond ±bound (false for NaN and ±Infinity too) or a
-        // cost that is not finite. The particle keeps its last good point and stops;
-        // its row may go on to NaN in the tensors, which no other row can see (every
-        // rule is elementwise and ∂Σcost/∂row depends on that row only).
-        if (!(point.every((x) => Math.abs(x) <= this.bound) && Number.isFinite(rowCost))) {
-          state.status = 'diverged';
-          state.stoppedAt = update;
-          stopped.push({ index: user, status: 'diverged', iteration: update });
-          continue;
-        }
-        const last = state.points[state.points.length - 1];
-        if (this.latestOnly && state.points.length > 1) {
-          state.points[1] = point;
-          state.costs[1] = rowCost;
-        } else {
-          state.points.push(point);
-          state.costs.push(rowCost);
-        }
-        // Converged: the move (max-norm) and the gradient it came from are both tiny.
-        let move = 0;
-        for (let j = 0; j < P; j++) move = Math.max(move, Math.abs(point[j] - last[j]));
-        if (move < this.stepTolerance && data[gradientOffset + s * n + row] < this.gradientTolerance) {
-          state.status = 'converged';
-          state.stoppedAt = update;
-          stopped.push({ index: user, status: 'converged', iteration: update });
+    const layout = outcomeLayout(n, P, k, !this.latestOnly);
+    const { rowStates, live, latest, latestCost, unflushed, order, latestOnly } = this;
+    const C = this.stride;
+    for (let row = 0; row < n; row++) {
+      if (!live[row]) continue;
+      const status = outcome[layout.status + row];
+      const stopStep = outcome[layout.stopStep + row];
+      // Points the call made for this row: all k, up to its stop (converged), or before it (diverged).
+      const made = status === 0 ? k : status === 1 ? stopStep : stopStep - 1;
+      if (made > 0) {
+        // Its latest point: its row of the new state while it runs, else where it stopped.
+        const to = order[row] * P;
+        if (status === 0) for (let j = 0; j < P; j++) latest[to + j] = snapshot[row * C + j];
+        else for (let j = 0; j < P; j++) latest[to + j] = outcome[layout.stopPoint + row * P + j];
+        if (latestOnly) {
+          latestCost[row] = outcome[layout.latestCost + row];
+          unflushed[row] = 1;
+          this.pending = true;
         }
       }
+      if (!latestOnly) {
+        const { points, costs } = rowStates[row];
+        for (let s = 0; s < made; s++) {
+          const base = layout.trail + (s * n + row) * P;
+          const point: number[] = [];
+          for (let j = 0; j < P; j++) point.push(outcome[base + j]);
+          points.push(point);
+          costs.push(outcome[layout.trailCost + s * n + row]);
+        }
+      }
+      if (status !== 0) this.stop(row, status === 1 ? 'converged' : 'diverged', first + stopStep, stopped);
     }
-    this.paramsSnapshot = data.slice((k - 1) * n * P, k * n * P);
-    let offset = gradientOffset + k * n;
-    for (const group of this.groups) {
-      group.slotSnapshot = group.slotSnapshot.map((old) => {
-        const copy = data.slice(offset, offset + old.length);
-        offset += old.length;
-        return copy;
-      });
-    }
+    if (stopped.length > 1) stopped.sort((a, b) => a.iteration - b.iteration || a.index - b.index);
+    this.stateSnapshot = snapshot;
     this.updates += k;
     return this.result(stopped);
+  }
+
+  /** Writes latest-only rows' newer points and costs into their states. */
+  private flush(): void {
+    this.pending = false;
+    const P = this.dimension;
+    this.rowStates.forEach((state, row) => {
+      if (!this.unflushed[row]) return;
+      this.unflushed[row] = 0;
+      const at = this.order[row] * P;
+      if (state.points.length > 1) {
+        const point = state.points[1];
+        for (let j = 0; j < P; j++) point[j] = this.latest[at + j];
+        state.costs[1] = this.latestCost[row];
+      } else {
+        state.points.push(Array.from(this.latest.subarray(at, at + P)));
+        state.costs.push(this.latestCost[row]);
+      }
+    });
+  }
+
+  /** Marks the particle in storage row `row` stopped at `update`. */
+  private stop(row: number, status: 'converged' | 'diverged', update: number, stopped: StepResult['stopped']): void {
+    const state = this.rowStates[row];
+    state.status = status;
+    state.stoppedAt = update;
+    this.live[row] = 0;
+    this.running--;
+    stopped.push({ index: this.order[row], status, iteration: update });
   }
 
   /**
@@ -395,68 +616,70 @@ export class ParticleRun {
   }
 
   /**
-   * k updates in one tidy: the new state and everything to read back, packed in one
-   * tensor. Rows move freely here; which rows diverged or converged is decided on the
-   * read-back (see step), which keeps the per-step kernel count down.
+   * k updates in one tidy, each the cost's gradient and one fused update kernel: the new
+   * state and everything to read back, packed in one tensor. Rows move freely here;
+   * which rows diverged or converged is decided on the read-back (see step).
    */
-  private advance(k: number, first: number, kept: tf.Tensor[]): { params: tf.Tensor; slots: tf.Tensor[][]; packed: tf.Tensor } {
-    const { cost, reportCost } = this.options;
-    const sizes = this.groups.map((g) => g.members.length);
+  private advance(k: number, first: number, kept: tf.Tensor[]): { state: tf.Tensor2D; packed: tf.Tensor } {
+    const { reportCost } = this.options;
+    const { cost, landscapeGradient: analytic, plan } = this;
+    const n = this.order.length;
+    const P = this.dimension;
+    const rows = this.rowsInput();
+    const coordinates = (state: tf.Tensor2D) => (this.stride === P ? state : tf.slice(state, [0, 0], [n, P]));
     return tf.tidy(() => {
-      let params = this.params as tf.Tensor2D;
-      let slots = this.groups.map((g) => g.slots);
-      const trail: tf.Tensor[] = [];
+      let state = this.state as tf.Tensor2D;
+      const parts: tf.Tensor[] = [];
       const costs: tf.Tensor[] = [];
       const gradientNorms: tf.Tensor[] = [];
       for (let s = 0; s < k; s++) {
         const t = first + s;
-        let rowCost: tf.Tensor | null = null;
-        const grad = tf.grad((p: tf.Tensor) => {
-          const c = cost(p as tf.Tensor2D, t);
-          if (!reportCost && s > 0) {
-            rowCost = tf.keep(c);
-            kept.push(c);
-          }
-          return tf.sum(c);
-        })(params) as tf.Tensor2D;
-        // By default J(W_s) comes free with the gradient at W_s; a separate
-        // reportCost (e.g. full-data MSE under mini-batches) costs one forward pass.
-        if (s > 0) costs.push(reportCost ? reportCost(params) : (rowCost as unknown as tf.Tensor));
-
-        const paramParts = sizes.length > 1 ? tf.split(params, sizes, 0) : [params];
-        const gradParts = sizes.length > 1 ? tf.split(grad, sizes, 0) : [grad];
-        const candidates: tf.Tensor[] = [];
-        slots = this.groups.map((group, j) => {
-          const next = group.rule.update(paramParts[j], gradParts[j], slots[j], this.columns(group, t));
-          candidates.push(next.params);
-          return next.slots;
-        });
-        params = (candidates.length > 1 ? tf.concat(candidates, 0) : candidates[0]) as tf.Tensor2D;
-        gradientNorms.push(tf.max(tf.abs(grad), 1));
-        trail.push(params);
+        let grad: tf.Tensor2D;
+        if (analytic) {
+          // [n, 4]: ∂J/∂w₁, ∂J/∂w₂, J, max|∂J| at W_s; the update reads the first two columns.
+          grad = landscapeGradient(state, analytic);
+          if (s > 0) costs.push(tf.slice(grad, [0, 2], [n, 1]));
+          gradientNorms.push(tf.slice(grad, [0, 3], [n, 1]));
+        } else {
+          const params = coordinates(state);
+          let rowCost: tf.Tensor | null = null;
+          grad = tf.grad((p: tf.Tensor) => {
+            const c = cost(p as tf.Tensor2D, t);
+            if (!reportCost && s > 0) {
+              rowCost = tf.keep(c);
+              kept.push(c);
+            }
+            return tf.sum(c);
+          })(params) as tf.Tensor2D;
+          // By default J(W_s) comes free with the gradient at W_s; a separate
+          // reportCost (e.g. full-data MSE under mini-batches) costs one forward pass.
+          if (s > 0) costs.push(reportCost ? reportCost(params) : (rowCost as unknown as tf.Tensor));
+          gradientNorms.push(tf.max(tf.abs(grad), 1));
+        }
+        state = fusedUpdate(state, grad, this.tableInput(t), rows, plan);
+        parts.push(coordinates(state));
       }
-      costs.push(reportCost ? reportCost(params) : cost(params, first + k));
-      const packed = tf.concat([
-        tf.reshape(tf.stack(trail), [-1]),
-        tf.reshape(tf.stack(costs), [-1]),
-        tf.reshape(tf.stack(gradientNorms), [-1]),
-        ...slots.flat().map((slot) => tf.reshape(slot, [-1])),
-      ]);
-      return { params, slots, packed };
+      const last = coordinates(state);
+      costs.push(
+        analytic ? tf.slice(landscapeGradient(state, analytic), [0, 2], [n, 1]) : reportCost ? reportCost(last) : cost(last, first + k),
+      );
+      const flat = (t: tf.Tensor) => tf.reshape(t, [-1]);
+      const packed = tf.concat([...parts.map(flat), ...costs.map(flat), ...gradientNorms.map(flat), flat(state)]);
+      return { state, packed };
     });
   }
 
   private result(stopped: StepResult['stopped']): StepResult {
+    const particles = () => this.particles;
     return {
       iteration: this.updates,
-      particles: this.states,
+      // Read only when asked for: a latest-only run writes its states on demand.
+      get particles() {
+        return particles();
+      },
       stopped,
-      running: this.states.filter((s) => s.status === 'running').length,
+      running: this.running,
     };
-  }
-
-  private report(params: tf.Tensor2D, iteration: number): tf.Tensor1D {
-    return this.options.reportCost ? this.options.reportCost(params) : this.options.cost(params, iteration);
   }
 
   private checkedStart(start: number[]): number[] {
@@ -466,31 +689,70 @@ export class ParticleRun {
     return start.slice();
   }
 
-  /** The [n, 1] coefficient columns of `group` at update t; unchanged ones are reused. */
-  private columns(group: Group, t: number): Record<string, tf.Tensor> {
-    const perParticle = group.hyperparameters.map((h) => group.rule.coefficients(h, t));
-    const out: Record<string, tf.Tensor> = {};
-    for (const key of Object.keys(perParticle[0])) {
-      const values = Float32Array.from(perParticle, (c) => c[key]);
-      const cached = group.columns.get(key);
-      if (cached && cached.values.every((v, i) => v === values[i])) {
-        out[key] = cached.tensor;
-        continue;
-      }
-      cached?.tensor.dispose();
-      const tensor = tf.keep(tf.tensor2d(values, [values.length, 1]));
-      group.columns.set(key, { values, tensor });
-      out[key] = tensor;
-    }
-    return out;
+  /** The rows' rules and coefficient profiles as the kernels read them (again after a hyperparameter change). */
+  private makePlan(): void {
+    const n = this.order.length;
+    this.coefficients = new CoefficientTable(this.groups, n);
+    const ruleOf = new Int32Array(n);
+    for (const group of this.groups) ruleOf.fill(OPTIMIZER_TYPES.indexOf(group.rule.type), group.from, group.to);
+    const coefficients = this.coefficients;
+    this.plan = {
+      rows: n,
+      P: this.dimension,
+      stride: this.stride,
+      groups: this.groups.map(({ rule, from, to }) => ({ rule, from, to })),
+      offset: coefficients.offset,
+      ruleOf,
+      everyRow: new Uint8Array(n).fill(1),
+      table: (t) => coefficients.at(t),
+    };
+    this.disposeTable();
+    this.disposeRows();
   }
 
-  /** The cost at every start, read back (again on cpu if the context died meanwhile). */
+  /** The coefficient table at update t as a tensor, uploaded again only when its values changed. */
+  private tableInput(t: number): tf.Tensor2D {
+    const table = this.coefficients.at(t);
+    const version = this.coefficients.version;
+    if (this.tableTensor?.version !== version) {
+      this.disposeTable();
+      const tensor = tf.keep(tf.tensor2d(table.slice(), [this.coefficients.profileCount || 1, TABLE_WIDTH]));
+      this.tableTensor = { version, tensor };
+    }
+    return (this.tableTensor as { tensor: tf.Tensor2D }).tensor;
+  }
+
+  /** [rule index, profile index] per row, for the webgl update. */
+  private rowsInput(): tf.Tensor2D {
+    if (!this.rowsTensor) {
+      const n = this.order.length;
+      const values = new Float32Array(2 * n);
+      for (let row = 0; row < n; row++) {
+        values[2 * row] = this.plan.ruleOf[row];
+        values[2 * row + 1] = this.coefficients.profileOf[row];
+      }
+      this.rowsTensor = tf.keep(tf.tensor2d(values, [n, 2]));
+    }
+    return this.rowsTensor;
+  }
+
+  /** The cost at every start, by storage row (read back again on cpu if the context died meanwhile). */
   private startCosts(): Float32Array {
+    const n = this.order.length;
+    if (this.rowGradient) {
+      // Written-out costs need no tensor: J at the starts in JavaScript, as the cpu kernel computes it.
+      const costs = new Float32Array(n);
+      this.rowGradient(this.stateSnapshot, this.stride, n, 0, new Float32Array(n * this.dimension), costs, new Uint8Array(n).fill(1));
+      return costs;
+    }
     this.ensureTensors();
     const backend = (this.builtFor as { backend: BackendName }).backend;
     const costs = runOn(backend, () => {
-      const startCost = tf.tidy(() => this.report(this.params as tf.Tensor2D, 0));
+      const startCost = tf.tidy(() => {
+        const state = this.state as tf.Tensor2D;
+        const params = this.stride === this.dimension ? state : tf.slice(state, [0, 0], [n, this.dimension]);
+        return this.options.reportCost ? this.options.reportCost(params) : this.cost(params, 0);
+      });
       const values = startCost.dataSync() as Float32Array;
       startCost.dispose();
       return values;
@@ -509,16 +771,12 @@ export class ParticleRun {
     ensureBackend();
     if (this.builtFor?.backend === 'webgl') webglContextLost();
     const generation = backendGeneration();
-    if (this.params !== null && this.builtFor !== null && this.builtFor.generation === generation) return;
+    if (this.state !== null && this.builtFor !== null && this.builtFor.generation === generation) return;
     this.releaseTensors();
-    const n = this.order.length;
-    const P = this.dimension;
     const backend = this.placement();
     runOn(backend, () => {
-      this.params = tf.tensor2d(this.paramsSnapshot, [n, P]);
-      for (const group of this.groups) {
-        group.slots = group.slotSnapshot.map((values) => tf.tensor2d(values, [group.members.length, P]));
-      }
+      // A copy: the snapshot may be a view into a read-back.
+      this.state = tf.tensor2d(this.stateSnapshot.slice(), [this.order.length, this.stride]);
     });
     this.builtFor = { backend, generation };
   }
@@ -529,26 +787,41 @@ export class ParticleRun {
    * for bit. For an element that left the page and may come back.
    */
   releaseTensors(): void {
-    // After a lost WebGL context disposing can fail; the snapshot is what matters.
-    const release = (t: tf.Tensor | null) => {
-      try {
-        t?.dispose();
-      } catch {
-        /* already gone with its context */
-      }
-    };
-    release(this.params);
-    this.params = null;
-    for (const group of this.groups) {
-      group.slots.forEach(release);
-      group.slots = [];
-      group.columns.forEach(({ tensor }) => release(tensor));
-      group.columns.clear();
-    }
+    release(this.state);
+    this.state = null;
+    this.disposeTable();
+    this.disposeRows();
     this.builtFor = null;
+  }
+
+  private disposeTable(): void {
+    release(this.tableTensor?.tensor ?? null);
+    this.tableTensor = null;
+  }
+
+  private disposeRows(): void {
+    release(this.rowsTensor);
+    this.rowsTensor = null;
   }
 
   private assertAlive(): void {
     if (this.disposed) throw new Error('this ParticleRun was disposed');
   }
+}
+
+/** Disposes a tensor; after a lost WebGL context that can fail, and the snapshot is what matters. */
+function release(t: tf.Tensor | null): void {
+  try {
+    t?.dispose();
+  } catch {
+    /* already gone with its context */
+  }
+}
+
+/** J of each row (w₁, w₂) of `params` (the landscapes' `costOfRows`, without importing their registry). */
+function landscapeCost(landscape: Landscape, params: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const [w1, w2] = tf.split(params, 2, 1);
+    return tf.reshape<tf.Rank.R1>(landscape.fn(w1, w2), [-1]);
+  });
 }

@@ -3,7 +3,8 @@
  * module of its own: `loadWebGL()` imports it only when a run needs webgl (a forced
  * backend, or a real GPU to calibrate), so the ~40 KiB gzip of webgl code never reaches
  * the many pages that only ever run on cpu. Importing it registers the backend (at
- * tfjs's own priority) and every kernel no copy of tfjs registered yet.
+ * tfjs's own priority), every kernel no copy of tfjs registered yet, and the kit's fused
+ * kernels' webgl programs (`./kernels-webgl.js`).
  */
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl/dist/backend_webgl.js';
 import * as webglAbs from '@tensorflow/tfjs-backend-webgl/dist/kernels/Abs.js';
@@ -60,6 +61,7 @@ import * as webglTile from '@tensorflow/tfjs-backend-webgl/dist/kernels/Tile.js'
 import * as webglTranspose from '@tensorflow/tfjs-backend-webgl/dist/kernels/Transpose.js';
 import * as webglUnpack from '@tensorflow/tfjs-backend-webgl/dist/kernels/Unpack.js';
 import * as webglZerosLike from '@tensorflow/tfjs-backend-webgl/dist/kernels/ZerosLike.js';
+import { registerFusedWebGLKernels } from './kernels-webgl.js';
 import { device_util, findBackendFactory, registerBackend, registerKernels } from './tf.js';
 
 if (device_util.isBrowser() && findBackendFactory('webgl') == null) registerBackend('webgl', () => new MathBackendWebGL(), 2);
@@ -119,3 +121,4 @@ registerKernels([
   webglUnpack,
   webglZerosLike,
 ]);
+registerFusedWebGLKernels();

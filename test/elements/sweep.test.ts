@@ -335,6 +335,7 @@ describe('<gd-sweep>', () => {
     // Not through fixture(): updateComplete waits for the whole run, which is the point here.
     const holder = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('gd-sweep');
+    // The largest sweep: 64 × 64 cells × 10,000 updates take several seconds even on the fused kernels.
     for (const [name, value] of Object.entries({ landscape: 'rosenbrock', optimizer: 'momentum', steps: '10000', y: 'beta', cells: '16' }))
       el.setAttribute(name, value);
     holder.append(el);

@@ -5,7 +5,6 @@
  * (finite differences on the tree) and kept if it is a local minimum inside the domain.
  * Duplicates merge; the lowest (within rounding) are global.
  */
-import * as tf from '../tf.js';
 import { ParticleRun } from '../run.js';
 import { SLICE_MS, sliceNow, yieldMacrotask } from '../slices.js';
 import { evaluate, type FormulaNode } from './formula-syntax.js';
@@ -83,11 +82,7 @@ export async function findMinima(landscape: Landscape, node: FormulaNode, gridRa
   if (!(gridRange > 1e-12)) return { minima: [], start: center };
   const learningRate = Math.min(1, 0.01 * Math.max(scale[0], scale[1]));
   const run = new ParticleRun({
-    cost: (params) =>
-      tf.tidy(() => {
-        const [a, b] = tf.split(params, 2, 1);
-        return tf.reshape<tf.Rank.R1>(landscape.fn(a, b), [-1]);
-      }),
+    landscape,
     particles: starts.map((start) => ({ start, optimizer: { type: 'adam', learningRate, decay: 0.01 } })),
     // 64 rows are far below the size where webgl pays off, and cpu needs no shader compiles.
     backend: 'cpu',

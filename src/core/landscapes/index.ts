@@ -4,7 +4,7 @@ import { beale, booth, goldsteinPrice, himmelblau, matyas, mccormick, rosenbrock
 import { ackley, rastrigin, sixHumpCamel, styblinskiTang, threeHumpCamel } from './multimodal.js';
 import { bowl, saddle } from './quadratic.js';
 
-export type { Landscape, Minimum, Vec2 } from './landscape.js';
+export type { Landscape, LandscapeGradient, Minimum, Vec2 } from './landscape.js';
 export { DEFAULT_FORMULA_DOMAIN, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, findFormulaMinima, formulaTex, parseFormula } from './formula.js';
 export type { FormulaError, FormulaFunction, FormulaNode, FormulaResult } from './formula.js';
 export {

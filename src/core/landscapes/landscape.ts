@@ -15,6 +15,23 @@ export interface Minimum {
   found?: boolean;
 }
 
+/**
+ * J and its gradient written out by hand, for the fused kernels (`src/core/kernels.ts`):
+ * every built-in landscape has one, checked against tf autodiff of `fn` at many points
+ * (test/core/gradients.test.ts). A formula landscape has none; its runs differentiate
+ * `fn` by autodiff.
+ */
+export interface LandscapeGradient {
+  /** J(w₁, w₂) in float64, with ∂J/∂w₁ and ∂J/∂w₂ written into g[0] and g[1] */
+  at: (w1: number, w2: number, g: Float64Array) => number;
+  /**
+   * The same in GLSL ES 3.0 for the webgl kernel: the body of a function of `float w1,
+   * float w2` that returns `vec3(J, ∂J/∂w₁, ∂J/∂w₂)`. `GD_PI`, `GD_E` and `gdExpm1` are
+   * defined around it.
+   */
+  glsl: string;
+}
+
 /** A 2-D cost surface J(w₁, w₂), written once in tf ops. */
 export interface Landscape {
   id: string;
@@ -32,4 +49,6 @@ export interface Landscape {
   start: Vec2;
   /** elementwise cost in tf ops; `w1` and `w2` have the same shape */
   fn(w1: tf.Tensor, w2: tf.Tensor): tf.Tensor;
+  /** the same J with its gradient by hand (built-ins only), for the fused kernels */
+  gradient?: LandscapeGradient;
 }

@@ -28,6 +28,16 @@ export const styblinskiTang: Landscape = {
     const half = (w: tf.Tensor) => tf.mul(w, tf.add(tf.mul(w, tf.sub(tf.square(w), 16)), 5));
     return tf.mul(0.5, tf.add(half(w1), half(w2)));
   },
+  // ∂/∂wᵢ of ½(wᵢ⁴ − 16wᵢ² + 5wᵢ) = 2wᵢ³ − 16wᵢ + 2.5
+  gradient: {
+    at: (w1, w2, g) => {
+      g[0] = w1 * (2 * w1 * w1 - 16) + 2.5;
+      g[1] = w2 * (2 * w2 * w2 - 16) + 2.5;
+      return 0.5 * (w1 * (w1 * (w1 * w1 - 16) + 5) + w2 * (w2 * (w2 * w2 - 16) + 5));
+    },
+    glsl: `return vec3(0.5 * (w1 * (w1 * (w1 * w1 - 16.0) + 5.0) + w2 * (w2 * (w2 * w2 - 16.0) + 5.0)),
+        w1 * (2.0 * w1 * w1 - 16.0) + 2.5, w2 * (2.0 * w2 * w2 - 16.0) + 2.5);`,
+  },
 };
 
 export const threeHumpCamel: Landscape = {
@@ -46,6 +56,16 @@ export const threeHumpCamel: Landscape = {
     const s = tf.square(w1);
     const hump = tf.mul(s, tf.add(tf.mul(s, tf.sub(tf.div(s, 6), 1.05)), 2));
     return tf.add(hump, tf.mul(w2, tf.add(w1, w2)));
+  },
+  gradient: {
+    at: (w1, w2, g) => {
+      const s = w1 * w1;
+      g[0] = w1 * (4 + s * (s - 4.2)) + w2;
+      g[1] = w1 + 2 * w2;
+      return s * (s * (s / 6 - 1.05) + 2) + w2 * (w1 + w2);
+    },
+    glsl: `float s = w1 * w1;
+      return vec3(s * (s * (s / 6.0 - 1.05) + 2.0) + w2 * (w1 + w2), w1 * (4.0 + s * (s - 4.2)) + w2, w1 + 2.0 * w2);`,
   },
 };
 
@@ -67,6 +87,20 @@ export const sixHumpCamel: Landscape = {
     const last = tf.mul(tf.sub(tf.mul(4, t), 4), t);
     return tf.add(tf.add(first, tf.mul(w1, w2)), last);
   },
+  // = 4w₁² − 2.1w₁⁴ + w₁⁶/3 + w₁w₂ − 4w₂² + 4w₂⁴
+  gradient: {
+    at: (w1, w2, g) => {
+      const s = w1 * w1;
+      const t = w2 * w2;
+      g[0] = w1 * (8 + s * (2 * s - 8.4)) + w2;
+      g[1] = w1 + w2 * (16 * t - 8);
+      return (4 - 2.1 * s + (s * s) / 3) * s + w1 * w2 + (4 * t - 4) * t;
+    },
+    glsl: `float s = w1 * w1;
+      float t = w2 * w2;
+      return vec3((4.0 - 2.1 * s + s * s / 3.0) * s + w1 * w2 + (4.0 * t - 4.0) * t,
+        w1 * (8.0 + s * (2.0 * s - 8.4)) + w2, w1 + w2 * (16.0 * t - 8.0));`,
+  },
 };
 
 export const rastrigin: Landscape = {
@@ -81,6 +115,20 @@ export const rastrigin: Landscape = {
   fn: (w1, w2) => {
     const term = (w: tf.Tensor) => tf.add(tf.square(w), tf.mul(20, tf.square(tf.sin(tf.mul(Math.PI, w)))));
     return tf.add(term(w1), term(w2));
+  },
+  // ∂/∂wᵢ of wᵢ² + 20 sin²(π wᵢ) = 2wᵢ + 20π sin(2π wᵢ)
+  gradient: {
+    at: (w1, w2, g) => {
+      const s1 = Math.sin(Math.PI * w1);
+      const s2 = Math.sin(Math.PI * w2);
+      g[0] = 2 * w1 + 20 * Math.PI * Math.sin(2 * Math.PI * w1);
+      g[1] = 2 * w2 + 20 * Math.PI * Math.sin(2 * Math.PI * w2);
+      return w1 * w1 + 20 * s1 * s1 + (w2 * w2 + 20 * s2 * s2);
+    },
+    glsl: `float s1 = sin(GD_PI * w1);
+      float s2 = sin(GD_PI * w2);
+      return vec3(w1 * w1 + 20.0 * s1 * s1 + (w2 * w2 + 20.0 * s2 * s2),
+        2.0 * w1 + 20.0 * GD_PI * sin(2.0 * GD_PI * w1), 2.0 * w2 + 20.0 * GD_PI * sin(2.0 * GD_PI * w2));`,
   },
 };
 
@@ -102,5 +150,27 @@ export const ackley: Landscape = {
     const r = tf.sqrt(tf.add(tf.mul(0.5, tf.add(tf.square(w1), tf.square(w2))), 1e-24));
     const ripple = tf.add(tf.square(tf.sin(tf.mul(Math.PI, w1))), tf.square(tf.sin(tf.mul(Math.PI, w2))));
     return tf.sub(tf.mul(-20, tf.expm1(tf.mul(-0.2, r))), tf.mul(Math.E, tf.expm1(tf.neg(ripple))));
+  },
+  // With r as above: ∂r/∂wᵢ = wᵢ/(2r), so ∂J/∂wᵢ = 4e^(−0.2r)·wᵢ/(2r) + e·e^(−ripple)·π sin(2π wᵢ).
+  gradient: {
+    at: (w1, w2, g) => {
+      const r = Math.sqrt(0.5 * (w1 * w1 + w2 * w2) + 1e-24);
+      const s1 = Math.sin(Math.PI * w1);
+      const s2 = Math.sin(Math.PI * w2);
+      const ripple = s1 * s1 + s2 * s2;
+      const cone = (2 * Math.exp(-0.2 * r)) / r;
+      const wave = Math.E * Math.exp(-ripple) * Math.PI;
+      g[0] = cone * w1 + wave * Math.sin(2 * Math.PI * w1);
+      g[1] = cone * w2 + wave * Math.sin(2 * Math.PI * w2);
+      return -20 * Math.expm1(-0.2 * r) - Math.E * Math.expm1(-ripple);
+    },
+    glsl: `float r = sqrt(0.5 * (w1 * w1 + w2 * w2) + 1e-24);
+      float s1 = sin(GD_PI * w1);
+      float s2 = sin(GD_PI * w2);
+      float ripple = s1 * s1 + s2 * s2;
+      float cone = 2.0 * exp(-0.2 * r) / r;
+      float wave = GD_E * exp(-ripple) * GD_PI;
+      return vec3(-20.0 * gdExpm1(-0.2 * r) - GD_E * gdExpm1(-ripple),
+        cone * w1 + wave * sin(2.0 * GD_PI * w1), cone * w2 + wave * sin(2.0 * GD_PI * w2));`,
   },
 };

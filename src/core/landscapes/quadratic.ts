@@ -11,6 +11,14 @@ export const saddle: Landscape = {
   minima: [{ position: [0, 0], value: 0, kind: 'saddle', global: false }],
   start: [-1.5, 0.05],
   fn: (w1, w2) => tf.sub(tf.square(w1), tf.square(w2)),
+  gradient: {
+    at: (w1, w2, g) => {
+      g[0] = 2 * w1;
+      g[1] = -2 * w2;
+      return w1 * w1 - w2 * w2;
+    },
+    glsl: `return vec3(w1 * w1 - w2 * w2, 2.0 * w1, -2.0 * w2);`,
+  },
 };
 
 /**
@@ -27,5 +35,21 @@ export function bowl(kappa = 10): Landscape {
     minima: [{ position: [0, 0], value: 0 }],
     start: [-8, 4],
     fn: (w1, w2) => tf.mul(0.5, tf.add(tf.square(w1), tf.mul(kappa, tf.square(w2)))),
+    gradient: {
+      at: (w1, w2, g) => {
+        g[0] = w1;
+        g[1] = kappa * w2;
+        return 0.5 * (w1 * w1 + kappa * w2 * w2);
+      },
+      // κ as a float literal: its shortest round-trip digits, with an exponent where needed.
+      glsl: `float kappa = ${glslFloat(kappa)};
+      return vec3(0.5 * (w1 * w1 + kappa * w2 * w2), w1, kappa * w2);`,
+    },
   };
+}
+
+/** A number as a GLSL float literal (`10` → `10.0`, `1e-7` → `1e-7`, `2.5e+21` → `2.5e21`). */
+export function glslFloat(value: number): string {
+  const text = String(value).replace('e+', 'e');
+  return /[.e]/.test(text) ? text : `${text}.0`;
 }

@@ -1,6 +1,8 @@
 import * as tf from '../tf.js';
 import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule } from './rule.js';
+
+const f = Math.fround;
 
 /** Adagrad (Duchi et al. 2011) with S₀ = 0: every coordinate's step shrinks with its own history. */
 export const adagrad: OptimizerRule = {
@@ -18,5 +20,26 @@ export const adagrad: OptimizerRule = {
     const s = tf.add(sumSquares, tf.square(grad));
     const step = tf.div(tf.mul(c.alpha, grad), tf.add(tf.sqrt(s), c.epsilon));
     return { params: tf.sub(params, step), slots: [s] };
+  },
+  fused: {
+    names: ['alpha', 'epsilon'],
+    changesWithT: decayChangesWithT,
+    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
+      for (let i = from; i < to; i++) {
+        if (!live[i]) continue;
+        const c = offset[i];
+        const alpha = table[c];
+        const epsilon = table[c + 1];
+        const at = i * stride;
+        const g = i * gradStride;
+        for (let d = 0; d < P; d++) {
+          const dW = grad[g + d];
+          const s = f(state[at + P + d] + f(dW * dW));
+          state[at + P + d] = s;
+          state[at + d] -= f(f(alpha * dW) / f(f(Math.sqrt(s)) + epsilon));
+        }
+      }
+    },
+    glsl: 's1 = s1 + g * g; w = w - c[0] * g / (sqrt(s1) + c[1]);',
   },
 };

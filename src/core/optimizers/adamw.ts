@@ -1,5 +1,5 @@
 import * as tf from '../tf.js';
-import { adamCoefficients, adamStep } from './adam.js';
+import { adamCoefficients, adamFused, adamStep } from './adam.js';
 import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
 
 /**
@@ -25,4 +25,5 @@ export const adamw: OptimizerRule = {
     const decayed = tf.sub(params, tf.mul(c.alphaLambda, params));
     return { params: tf.sub(decayed, step), slots: [v, s] };
   },
+  fused: adamFused(true),
 };

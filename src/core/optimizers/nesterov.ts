@@ -1,6 +1,8 @@
 import * as tf from '../tf.js';
 import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule } from './rule.js';
+
+const f = Math.fround;
 
 /**
  * Nesterov momentum in the same moving-average form as `momentum`. The look-ahead
@@ -25,5 +27,27 @@ export const nesterov: OptimizerRule = {
     const v = tf.add(tf.mul(c.beta, velocity), fresh);
     const lookAhead = tf.add(tf.mul(c.beta, v), fresh);
     return { params: tf.sub(params, tf.mul(c.alpha, lookAhead)), slots: [v] };
+  },
+  fused: {
+    names: ['alpha', 'beta', 'oneMinusBeta'],
+    changesWithT: decayChangesWithT,
+    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
+      for (let i = from; i < to; i++) {
+        if (!live[i]) continue;
+        const c = offset[i];
+        const alpha = table[c];
+        const beta = table[c + 1];
+        const oneMinusBeta = table[c + 2];
+        const at = i * stride;
+        const g = i * gradStride;
+        for (let d = 0; d < P; d++) {
+          const fresh = f(oneMinusBeta * grad[g + d]);
+          const v = f(f(beta * state[at + P + d]) + fresh);
+          state[at + P + d] = v;
+          state[at + d] -= f(alpha * f(f(beta * v) + fresh));
+        }
+      }
+    },
+    glsl: 'float fresh = c[2] * g; s1 = c[1] * s1 + fresh; w = w - c[0] * (c[1] * s1 + fresh);',
   },
 };

@@ -12,6 +12,45 @@ export type Hyperparameters = Record<HyperparameterName, number>;
 /** The hyperparameters a caller may set; missing ones take the rule's defaults. */
 export type OptimizerConfig = { type: OptimizerType } & Partial<Hyperparameters>;
 
+/**
+ * Rows `from` … `to` − 1 of a run's state as the fused kernels hold them
+ * (`src/core/kernels.ts`): row i is `state[i·stride …]`, its P coordinates W then the
+ * rule's slots (P values each); its gradient `grad[i·gradStride …]`; its coefficients
+ * (the same float32 values as the tf ops' columns) `table[offset[i] + j]`, in the order
+ * of `FusedRule.names`. A row whose `live[i]` is 0 has stopped and is left as it is.
+ */
+export interface FusedRows {
+  state: Float32Array;
+  stride: number;
+  P: number;
+  grad: Float32Array;
+  gradStride: number;
+  from: number;
+  to: number;
+  table: Float32Array;
+  offset: Int32Array;
+  live: Uint8Array;
+}
+
+/**
+ * The rule as one loop over the rows, for the fused kernels, written from the same
+ * formula as `update`: every operation is rounded to float32 (Math.fround) exactly
+ * where the tf ops round it, so given the same gradient the two give the same bits.
+ * `glsl` is the same update for the webgl kernel.
+ */
+export interface FusedRule {
+  /** the coefficients it reads, in table order: keys of `coefficients()` */
+  names: readonly string[];
+  /** whether any coefficient changes with t for these hyperparameters */
+  changesWithT(h: Hyperparameters): boolean;
+  apply(rows: FusedRows): void;
+  /**
+   * GLSL ES 3.0 statements updating one coordinate in place: `w` (the coordinate), `s1`,
+   * `s2` (its slots) from `g` (its gradient) and `c[j]` (the coefficients, `names` order).
+   */
+  glsl: string;
+}
+
 export interface RuleStep {
   params: tf.Tensor;
   slots: tf.Tensor[];
@@ -39,7 +78,12 @@ export interface OptimizerRule {
    */
   coefficients(h: Hyperparameters, t: number): Record<string, number>;
   update(params: tf.Tensor, grad: tf.Tensor, slots: tf.Tensor[], c: Record<string, tf.Tensor>): RuleStep;
+  /** the same update as one loop over rows (cpu) and in GLSL (webgl), for the fused kernels */
+  fused: FusedRule;
 }
+
+/** Coefficients that change with t only through α_t: constant while decay is 0. */
+export const decayChangesWithT = (h: Hyperparameters): boolean => h.decay !== 0;
 
 export const COMMON_DEFAULTS: Readonly<Hyperparameters> = {
   learningRate: 0.01,

@@ -1,6 +1,8 @@
 import * as tf from '../tf.js';
 import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule } from './rule.js';
+
+const f = Math.fround;
 
 export const sgd: OptimizerRule = {
   type: 'sgd',
@@ -14,4 +16,18 @@ export const sgd: OptimizerRule = {
     params: tf.sub(params, tf.mul(c.alpha, grad)),
     slots: [],
   }),
+  fused: {
+    names: ['alpha'],
+    changesWithT: decayChangesWithT,
+    apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
+      for (let i = from; i < to; i++) {
+        if (!live[i]) continue;
+        const alpha = table[offset[i]];
+        const at = i * stride;
+        const g = i * gradStride;
+        for (let d = 0; d < P; d++) state[at + d] -= f(alpha * grad[g + d]);
+      }
+    },
+    glsl: 'w = w - c[0] * g;',
+  },
 };

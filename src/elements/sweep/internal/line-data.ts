@@ -1,5 +1,5 @@
 import * as tf from '../../../core/tf.js';
-import { MiniBatcher, lineMseFromStats, lineQuadratic, lineStats, makeLineData } from '../../../core/index.js';
+import { MiniBatcher, lineMseAt, lineMseFromStats, lineQuadratic, lineStats, makeLineData, type RowGradient } from '../../../core/index.js';
 import { lineHessian } from '../../line-fit/internal/lesson.js';
 
 /** The line fit's dataset, with the same attribute names and defaults as `<gd-line-fit>`. */
@@ -32,6 +32,12 @@ export interface LineObjective {
   cost: (params: tf.Tensor2D, t: number) => tf.Tensor1D;
   /** The full training MSE, what the line fit reports, O(1) per cell. */
   reportCost: (params: tf.Tensor2D) => tf.Tensor1D;
+  /**
+   * The same on the CPU for the core's fused kernel: each cell's gradient of `cost` at
+   * update t, by hand from the same four means (2(w⟨x²⟩ + b⟨x⟩ − ⟨xy⟩), 2(w⟨x⟩ + b − ⟨y⟩)),
+   * and `reportCost` in float64 (`lineMseAt`).
+   */
+  gradient: RowGradient;
   /** The data's Hessian's largest eigenvalue (J is a quadratic: the same everywhere). */
   lambdaMax: number;
   /** The least-squares MSE: the lowest J the data allows. */
@@ -78,9 +84,13 @@ export function lineObjective(data: LineSweepData, rowBatches: readonly number[]
     }
     rowIndex = undefined;
   };
+  const quadratic = lineQuadratic(stats);
+  /** Each row's four means at update t, in `moments` (float32, as the tensor holds them). */
+  const momentsAt = (t: number) =>
+    batchers.forEach((batcher, r) => moments.set(batcher.fullBatch ? full : batchMeans(points.x, points.y, batcher.indices(t)), r * 4));
   return {
     cost: (params, t) => {
-      batchers.forEach((batcher, r) => moments.set(batcher.fullBatch ? full : batchMeans(points.x, points.y, batcher.indices(t)), r * 4));
+      momentsAt(t);
       // The index tensor lives as long as the run's backend: rebuilt after a switch.
       if (!rowIndex || rowIndex.backend !== tf.getBackend()) {
         release();
@@ -94,8 +104,20 @@ export function lineObjective(data: LineSweepData, rowBatches: readonly number[]
       return tf.reshape<tf.Rank.R1>(tf.sub(quadratic, linear), [-1]);
     },
     reportCost: (params) => lineMseFromStats(params, stats),
+    gradient: (state, stride, rows, t, grad, cost, live) => {
+      momentsAt(t);
+      for (let i = 0; i < rows; i++) {
+        if (!live[i]) continue;
+        const r = 4 * rowOf[i];
+        const w = state[i * stride];
+        const b = state[i * stride + 1];
+        grad[2 * i] = 2 * (w * moments[r + 2] + b * moments[r] - moments[r + 3]);
+        grad[2 * i + 1] = 2 * (w * moments[r] + b - moments[r + 1]);
+        cost[i] = lineMseAt(quadratic, w, b);
+      }
+    },
     lambdaMax: lineHessian(stats).lambdaMax,
-    minimum: lineQuadratic(stats).residual,
+    minimum: quadratic.residual,
     dispose: release,
   };
 }

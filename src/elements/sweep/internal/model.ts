@@ -90,11 +90,12 @@ export class SweepModel {
       const batches = batchRows ? this.yValues : this.yValues.map(() => config.data!.size);
       this.objective = lineObjective(config.data, batches, this.columns);
       // The same bound as the line fit's: past it a step on the quadratic bowl is runaway.
-      this.run = new ParticleRun({ ...shared, cost: this.objective.cost, reportCost: this.objective.reportCost, bound: 1e6 });
+      const { cost, reportCost, gradient } = this.objective;
+      this.run = new ParticleRun({ ...shared, cost, reportCost, gradient, bound: 1e6 });
       this.lambdaMax = this.objective.lambdaMax;
       this.minimum = this.objective.minimum;
     } else {
-      this.run = new ParticleRun({ ...shared, cost: (params: tf.Tensor2D) => costOfRows(config.landscape, params) });
+      this.run = new ParticleRun({ ...shared, landscape: config.landscape });
       this.lambdaMax = stabilityCurvature(config.landscape, config.start);
     }
   }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '../../../../src/core/tf.js';
-import { ParticleRun, costOfRows, getLandscape, getOptimizer, type OptimizerType } from '../../../../src/core/index.js';
+import { ParticleRun, getLandscape, getOptimizer, type OptimizerType } from '../../../../src/core/index.js';
 import { PREVIEW_STEPS } from '../../../../src/elements/optimizer-race/internal/settings.js';
 import type { RaceEntry } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
 import { RaceModel, type RaceSettings } from '../../../../src/elements/optimizer-race/internal/run/race-model.js';
@@ -21,10 +21,10 @@ function settings(overrides: Partial<RaceSettings> = {}): RaceSettings {
   };
 }
 
-/** The same race as a bare ParticleRun, for reference. */
+/** The run a race makes, built by hand: its landscape (hand-written gradient), its optimizers. */
 function referenceRun({ landscape, start, entries }: RaceSettings): ParticleRun {
   return new ParticleRun({
-    cost: (params) => costOfRows(landscape, params),
+    landscape,
     particles: entries.map((e) => ({ start: [...start], optimizer: { type: e.type, ...e.hyperparameters } })),
   });
 }

@@ -131,9 +131,10 @@ describe('SwarmModel (no DOM)', function () {
   });
 
   it('steps a large swarm part by part: an update shows once every part made it, and equals the one-part result', () => {
-    // 300 starts × 4 optimizers = 1,200 rows: three parts.
-    const parted = new SwarmModel(settings({ size: 300 }));
-    expect(parted.partCount).to.equal(Math.ceil(1200 / PART_ROWS));
+    // Just over half a part per optimizer × 4 optimizers: three parts.
+    const size = Math.ceil(PART_ROWS / 2) + 100;
+    const parted = new SwarmModel(settings({ size }));
+    expect(parted.partCount).to.equal(Math.ceil((4 * size) / PART_ROWS));
     expect(parted.partCount).to.be.above(1);
     const before = parted.endPositions();
     expect(parted.stepParts(parted.partCount - 1)).to.equal(0);
@@ -146,11 +147,11 @@ describe('SwarmModel (no DOM)', function () {
     parted.stepParts(1);
     expect(parted.step(9)).to.equal(9);
     expect(parted.iteration).to.equal(10);
-    // Rows are independent, so the parts move every particle as the first 500 rows alone do.
-    const small = new SwarmModel(settings({ size: 300, entries: entries.map((e, i) => ({ ...e, disabled: i > 0 })) }));
+    // Rows are independent, so the parts move every particle as the first optimizer's rows alone do.
+    const small = new SwarmModel(settings({ size, entries: entries.map((e, i) => ({ ...e, disabled: i > 0 })) }));
     expect(small.partCount).to.equal(1);
     small.step(10);
-    expect(Array.from(parted.endPositions().slice(0, 600))).to.deep.equal(Array.from(small.endPositions()));
+    expect(Array.from(parted.endPositions().slice(0, 2 * size))).to.deep.equal(Array.from(small.endPositions()));
     parted.dispose();
     small.dispose();
   });

@@ -1,7 +1,6 @@
 import {
   ParticleRun,
   backendFor,
-  costOfRows,
   ensureBackend,
   type HyperparameterName,
   type Landscape,
@@ -164,7 +163,7 @@ export function computeBasins(landscape: Landscape, optimizer: BasinOptimizer, o
     for (let from = 0; from < starts.length; from += partRows) {
       runs.push(
         new ParticleRun({
-          cost: (params) => costOfRows(landscape, params),
+          landscape,
           ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
           trajectory: 'latest',
           particles: starts.slice(from, from + partRows).map((start) => ({

@@ -1,4 +1,4 @@
-import { ParticleRun, costOfRows, ensureBackend, type Landscape, type ParticleState, type ParticleStatus } from '../../../../core/index.js';
+import { ParticleRun, ensureBackend, type Landscape, type ParticleState, type ParticleStatus } from '../../../../core/index.js';
 import type { RaceEntry } from '../optimizers/entries.js';
 import { MAX_STEPS, PREVIEW_STEPS } from '../settings.js';
 import { RUNAWAY_BOUND, unbounded, verdictOf, type Verdict } from './verdict.js';
@@ -130,7 +130,7 @@ export class RaceModel {
     const { landscape, start, entries } = this.settings;
     ensureBackend();
     this.run = new ParticleRun({
-      cost: (params) => costOfRows(landscape, params),
+      landscape,
       // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
       ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
       particles: entries.map((entry) => ({ start: [...start], optimizer: { type: entry.type, ...entry.hyperparameters } })),

@@ -98,12 +98,19 @@ export function classifyEnd(
   if (status === 'diverged') return { kind: 'diverged', minimum: -1 };
   const { w1, w2 } = landscape.domain;
   const reach = 0.01 * Math.max(w1[1] - w1[0], w2[1] - w2[0]);
+  // A plain loop: a swarm's tally runs this for thousands of particles a frame.
   let minimum = -1;
-  let nearest = reach;
-  landscape.minima.forEach((m, i) => {
-    const distance = Math.hypot(m.position[0] - point[0], m.position[1] - point[1]);
-    if (distance < nearest) [minimum, nearest] = [i, distance];
-  });
+  let nearest = reach * reach;
+  const minima = landscape.minima;
+  for (let i = 0; i < minima.length; i++) {
+    const dx = minima[i].position[0] - point[0];
+    const dy = minima[i].position[1] - point[1];
+    const distance = dx * dx + dy * dy;
+    if (distance < nearest) {
+      minimum = i;
+      nearest = distance;
+    }
+  }
   if (minimum >= 0) {
     const m = landscape.minima[minimum];
     const kind = m.kind === 'saddle' ? 'saddle' : m.global === false ? 'local' : 'global';

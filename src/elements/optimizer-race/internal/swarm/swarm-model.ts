@@ -1,13 +1,13 @@
 import {
   ParticleRun,
   backendFor,
-  costOfRows,
   createRandom,
   ensureBackend,
   type BackendPreference,
   type Landscape,
   type OptimizerType,
   type Seed,
+  type StepResult,
 } from '../../../../core/index.js';
 import { PART_ROWS, SWARM_STEPS } from '../settings.js';
 import type { RaceEntry } from '../optimizers/entries.js';
@@ -197,7 +197,7 @@ export class SwarmModel {
     for (let from = 0; from < particles.length; from += partRows) {
       const to = Math.min(particles.length, from + partRows);
       const run = new ParticleRun({
-        cost: (params) => costOfRows(landscape, params),
+        landscape,
         // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
         ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
         backend: this.backend,
@@ -206,6 +206,7 @@ export class SwarmModel {
       });
       this.parts.push({ from, to, run });
     }
+    this.markDivergedStarts();
     return this.parts;
   }
 
@@ -230,8 +231,8 @@ export class SwarmModel {
     const before = this.completed;
     for (let i = 0; i < count && this.completed < SWARM_STEPS; i++) {
       const part = parts.find((p) => p.run.iteration === this.completed) as SwarmPart;
-      part.run.step(1);
-      this.record(part, (this.head + 1) % TAIL_LENGTH);
+      const { stopped } = part.run.step(1);
+      this.record(part, (this.head + 1) % TAIL_LENGTH, stopped);
       if (parts.every((p) => p.run.iteration > this.completed)) {
         this.completed++;
         this.advanceTail();
@@ -246,6 +247,7 @@ export class SwarmModel {
     for (const part of this.parts ?? []) part.run.reset();
     this.completed = 0;
     this.clear();
+    this.markDivergedStarts();
   }
 
   /** The particles' recent positions, for drawing. */
@@ -387,17 +389,23 @@ export class SwarmModel {
     this.length = Math.min(TAIL_LENGTH, this.length + 1);
   }
 
-  /** Copies a part's latest positions into the ring's `slot`. */
-  private record(part: SwarmPart, slot: number): void {
-    const particles = part.run.particles;
-    for (let i = 0; i < particles.length; i++) {
-      const row = part.from + i;
-      const particle = particles[i];
-      const point = particle.points[particle.points.length - 1];
-      const at = (row * TAIL_LENGTH + slot) * 2;
-      this.positions[at] = point[0];
-      this.positions[at + 1] = point[1];
-      this.diverged[row] = particle.status === 'diverged' ? 1 : 0;
+  /** Copies a part's latest positions into the ring's `slot`, and marks the rows that diverged just now. */
+  private record(part: SwarmPart, slot: number, stopped: StepResult['stopped']): void {
+    const latest = part.run.positions;
+    for (let i = 0; i < part.to - part.from; i++) {
+      const at = ((part.from + i) * TAIL_LENGTH + slot) * 2;
+      this.positions[at] = latest[2 * i];
+      this.positions[at + 1] = latest[2 * i + 1];
+    }
+    for (const { index, status } of stopped) if (status === 'diverged') this.diverged[part.from + index] = 1;
+  }
+
+  /** Rows whose start is already out of bounds (or its cost not finite) are diverged from the start. */
+  private markDivergedStarts(): void {
+    for (const part of this.parts ?? []) {
+      part.run.particles.forEach((particle, i) => {
+        if (particle.status === 'diverged') this.diverged[part.from + i] = 1;
+      });
     }
   }
 }

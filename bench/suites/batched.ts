@@ -1,0 +1,210 @@
+/**
+ * The batched workloads against their plain-JS floor (bench/floor.ts), on the cpu
+ * backend, side by side in this page: swarm 4 × 1,000 and 4 × 10,000 on Himmelblau, a
+ * 64 × 64 basin map, sweeps of ~1,000 and ~10,000 cells (a landscape α × β and the line
+ * fit's data α × batch size), and the race's preview of 4 × 100 steps. Each is run as the
+ * element runs it (SwarmModel, computeBasins, SweepModel, RacePreview); the floor does
+ * the same updates of the same rows with the same rules, hyperparameters and starts.
+ * Every figure is the best of several alternating kit / floor runs (see `sideBySide`);
+ * the first (warm-up) run of each is not counted.
+ */
+import * as tf from '../../src/core/tf.js';
+import { getLandscape, getOptimizer, initBackend, type Landscape } from '../../src/core/index.js';
+import { RaceModel, RacePreview } from '../../src/elements/optimizer-race/internal/run/race-model.js';
+import { resolveEntries } from '../../src/elements/optimizer-race/internal/optimizers/entries.js';
+import { SwarmModel } from '../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
+import { basinStarts, clearBasinCache, computeBasins } from '../../src/elements/optimizer-race/internal/basins/basins.js';
+import { SweepModel, type SweepConfig } from '../../src/elements/sweep/internal/model.js';
+import { BATCH_AXIS, SWEEP_AXES } from '../../src/elements/sweep/internal/axes.js';
+import { FloorLineSweep, FloorRun, himmelblauGradient, repeatStarts, rosenbrockGradient, type FloorBlock } from '../floor.js';
+
+type Report = (name: string, value: number, unit: string) => void;
+
+/**
+ * Milliseconds one `work` takes (sync or async): repeated until 20 ms have passed, since
+ * the page's clock ticks in 0.1 ms steps and a floor can take less.
+ */
+async function time(work: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  let times = 0;
+  let elapsed: number;
+  do {
+    await work();
+    times++;
+    elapsed = performance.now() - t0;
+  } while (elapsed < 20);
+  return elapsed / times;
+}
+
+/**
+ * The best kit and floor times of `runs` alternating runs after one warm-up of each. Best,
+ * not median: on a machine shared with other work a run is only ever slowed down, never
+ * sped up, so the fastest run is the one least disturbed, for both.
+ */
+async function sideBySide(runs: number, kit: () => unknown, floor: () => unknown): Promise<{ kit: number; floor: number }> {
+  await kit();
+  await floor();
+  const kits: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    kits.push(await time(kit));
+    floors.push(await time(floor));
+  }
+  return { kit: Math.min(...kits), floor: Math.min(...floors) };
+}
+
+function reportPair(report: Report, name: string, unit: string, { kit, floor }: { kit: number; floor: number }): void {
+  report(`${name}: kit ${unit}`, kit, 'ms');
+  report(`${name}: plain-JS floor ${unit}`, floor, 'ms');
+  report(`${name}: kit / floor`, Number((kit / floor).toFixed(2)), '×');
+}
+
+async function swarm(report: Report, himmelblau: Landscape, size: number): Promise<void> {
+  const entries = resolveEntries('himmelblau', [], []);
+  const model = new SwarmModel({ landscape: himmelblau, entries, size, seed: 1, backend: 'cpu' });
+  model.build();
+  const updates = size >= 10000 ? 10 : 40;
+  const blocks: FloorBlock[] = entries.map((e) => ({ type: e.type, h: e.hyperparameters, rows: size }));
+  const starts = repeatStarts(model.starts, entries.length);
+  const result = await sideBySide(
+    11,
+    () => {
+      model.reset();
+      // One update per call, as a frame of play makes for a large swarm.
+      for (let u = 0; u < updates; u++) model.step(1);
+    },
+    () => new FloorRun(himmelblauGradient, blocks, starts).step(updates),
+  );
+  model.dispose();
+  const perUpdate = { kit: result.kit / updates, floor: result.floor / updates };
+  reportPair(report, `swarm ${size.toLocaleString('en')} starts × 4 optimizers (Himmelblau)`, 'ms per update', perUpdate);
+}
+
+async function basins(report: Report, himmelblau: Landscape): Promise<void> {
+  const momentum = resolveEntries('himmelblau', [], [])[1];
+  const starts = basinStarts(himmelblau);
+  const block: FloorBlock = { type: 'momentum', h: momentum.hyperparameters, rows: starts.length };
+  const result = await sideBySide(
+    9,
+    async () => {
+      clearBasinCache();
+      await computeBasins(himmelblau, { type: 'momentum', hyperparameters: momentum.hyperparameters }).done;
+    },
+    () => new FloorRun(himmelblauGradient, [block], repeatStarts(starts, 1)).step(500),
+  );
+  reportPair(report, 'basin map 64 × 64, Momentum on Himmelblau, 500 updates', 'ms', result);
+}
+
+function landscapeSweep(side: number): SweepConfig {
+  const landscape = getLandscape('rosenbrock')!;
+  return {
+    landscape,
+    optimizer: 'momentum',
+    start: landscape.start,
+    steps: 1e9,
+    x: SWEEP_AXES['learning-rate'],
+    xRange: [1e-4, 2e-3],
+    y: SWEEP_AXES.beta,
+    yRange: [0, 0.95],
+    cells: side,
+    backend: 'cpu',
+  };
+}
+
+function lineFitSweep(columns: number): SweepConfig {
+  return {
+    landscape: getLandscape('bowl')!,
+    data: { size: 100, noise: 0.5, trueSlope: 2, trueIntercept: -1, seed: 1 },
+    optimizer: 'sgd',
+    start: [-2, 3],
+    steps: 1e9,
+    x: SWEEP_AXES['learning-rate'],
+    xRange: [1e-3, 0.5],
+    y: BATCH_AXIS,
+    yRange: [1, 100],
+    cells: columns,
+    backend: 'cpu',
+  };
+}
+
+/** Updates per `step(k)` call: about what one frame's chunk makes for a large sweep. */
+const SWEEP_K = 10;
+
+async function sweep(report: Report, name: string, config: SweepConfig, calls: number): Promise<void> {
+  const model = await SweepModel.create(config);
+  const cells = model.columns * model.rows;
+  let floor: () => unknown;
+  if (config.data) {
+    const d = config.data;
+    const data = { size: d.size, noise: d.noise, slope: d.trueSlope, intercept: d.trueIntercept, seed: d.seed };
+    const alphas = Float32Array.from(model.xValues);
+    floor = () => new FloorLineSweep(data, model.yValues, alphas, config.start).step(calls * SWEEP_K);
+  } else {
+    const h = { ...getOptimizer(config.optimizer)!.defaults };
+    const alpha = new Float32Array(cells);
+    const beta = new Float32Array(cells);
+    for (let i = 0; i < cells; i++) {
+      alpha[i] = model.xValues[i % model.columns];
+      beta[i] = model.yValues[Math.floor(i / model.columns)];
+    }
+    const block: FloorBlock = { type: config.optimizer, h, rows: cells, alpha, beta };
+    const starts = repeatStarts(
+      Array.from({ length: cells }, () => config.start),
+      1,
+    );
+    floor = () => new FloorRun(rosenbrockGradient, [block], starts).step(calls * SWEEP_K);
+  }
+  const result = await sideBySide(
+    9,
+    () => {
+      model.reset();
+      for (let c = 0; c < calls; c++) model.step(SWEEP_K);
+    },
+    floor,
+  );
+  model.dispose();
+  const updates = calls * SWEEP_K;
+  reportPair(report, `sweep ${name} (${cells.toLocaleString('en')} cells)`, 'ms per update', {
+    kit: result.kit / updates,
+    floor: result.floor / updates,
+  });
+}
+
+async function preview(report: Report, himmelblau: Landscape): Promise<void> {
+  const entries = resolveEntries('himmelblau', [], []);
+  const race = new RaceModel({ landscape: himmelblau, start: himmelblau.start, entries });
+  const run = race.build();
+  const start: [number, number] = [-1, 3.5];
+  const blocks: FloorBlock[] = entries.map((e) => ({ type: e.type, h: e.hyperparameters, rows: 1 }));
+  const starts = repeatStarts([start], entries.length);
+  const trail = new Float32Array(entries.length * 101 * 2);
+  const result = await sideBySide(
+    15,
+    () => new RacePreview(run, start).advance(100),
+    () => {
+      // The trajectory is kept (what a preview draws).
+      const floor = new FloorRun(himmelblauGradient, blocks, starts);
+      trail.set(floor.w, 0);
+      for (let u = 1; u <= 100; u++) {
+        floor.step(1);
+        trail.set(floor.w, u * floor.w.length);
+      }
+    },
+  );
+  race.dispose();
+  reportPair(report, 'race preview, 4 optimizers × 100 updates (Himmelblau)', 'ms', result);
+}
+
+export async function run(report: Report): Promise<void> {
+  if ((await initBackend('cpu')) !== 'cpu') throw new Error('the cpu backend did not start');
+  await tf.ready();
+  const himmelblau = getLandscape('himmelblau')!;
+  await swarm(report, himmelblau, 1000);
+  await swarm(report, himmelblau, 10000);
+  await basins(report, himmelblau);
+  await sweep(report, 'Rosenbrock momentum α × β, 32 × 32', landscapeSweep(32), 4);
+  await sweep(report, 'Rosenbrock momentum α × β, 100 × 100', landscapeSweep(100), 2);
+  await sweep(report, 'line-fit data sgd α × batch size, 125 × 8', lineFitSweep(125), 4);
+  await sweep(report, 'line-fit data sgd α × batch size, 1250 × 8', lineFitSweep(1250), 2);
+  await preview(report, himmelblau);
+}
