@@ -2,7 +2,9 @@ import * as tf from '../../../core/tf.js';
 import {
   ParticleRun,
   costOfRows,
+  hessianAt,
   initBackend,
+  largestEigenvalue,
   type BackendPreference,
   type Hyperparameters,
   type Landscape,
@@ -180,31 +182,4 @@ function stabilityCurvature(landscape: Landscape, point: readonly number[]): num
   } catch {
     return undefined;
   }
-}
-
-/** The 2×2 Hessian of the landscape at `point`: row k is the gradient of ∂J/∂w_k. */
-export function hessianAt(landscape: Landscape, point: readonly number[]): number[][] {
-  return tf.tidy(() => {
-    const at = tf.tensor2d([[point[0], point[1]]]);
-    const gradient = tf.grad((q: tf.Tensor) => tf.sum(costOfRows(landscape, q as tf.Tensor2D)));
-    return [0, 1].map((k) => {
-      // ∂J/∂w_k as the gradient times a unit row: ops whose own gradients the kit registers.
-      const unit = tf.tensor2d([[k === 0 ? 1 : 0, k === 1 ? 1 : 0]]);
-      const partial = (q: tf.Tensor) => tf.sum(tf.mul(gradient(q), unit));
-      return Array.from(tf.grad(partial)(at).dataSync());
-    });
-  });
-}
-
-/**
- * λ_max of a 2×2 matrix, symmetrised (float32 autodiff may leave H₁₂ ≠ H₂₁ in the last
- * bits): (a + d)/2 + √(((a − d)/2)² + b²). Undefined unless it is positive and finite,
- * where no stability edge 2/λ_max exists.
- */
-export function largestEigenvalue(h: number[][]): number | undefined {
-  const a = h[0][0];
-  const d = h[1][1];
-  const b = (h[0][1] + h[1][0]) / 2;
-  const lambda = (a + d) / 2 + Math.hypot((a - d) / 2, b);
-  return Number.isFinite(lambda) && lambda > 0 ? lambda : undefined;
 }
