@@ -52,7 +52,7 @@ const race = css`
   }
   /* On a phone each name keeps a cell wide enough for its longest word (Himmelblau, Rosenbrock), so names never run together. */
   .narrow .thumbs {
-    grid-template-columns: repeat(auto-fill, minmax(4.3rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
     gap: 0.25rem;
   }
   .narrow .thumb canvas,
@@ -67,11 +67,11 @@ const race = css`
     flex-direction: column;
     align-items: center;
     gap: 0.2rem;
-    padding: 0.3rem 0.2rem 0.25rem;
+    padding: 0.3rem 0.1rem 0.25rem;
     border: 1px solid transparent;
     border-radius: var(--_radius);
     cursor: pointer;
-    font-size: 0.72rem;
+    font-size: 0.7rem;
     line-height: 1.2;
     text-align: center;
     color: var(--_muted);

@@ -67,7 +67,9 @@ const BORROW: Record<string, ArticleRule> = {
  * The closed forms are asserted, step by step, by the race's story test.
  */
 export function bowlRates(kappa: number): { sgd: number; momentum: number } {
-  return { sgd: Math.min(0.9, 1.8 / kappa), momentum: 1 / Math.sqrt(kappa) };
+  // Three significant digits, as a reader would type them (1.8/100 is 0.018, not 0.018000000000000002).
+  const round = (value: number) => Number(value.toPrecision(3));
+  return { sgd: round(Math.min(0.9, 1.8 / kappa)), momentum: round(1 / Math.sqrt(kappa)) };
 }
 
 /** The windows' widths an adaptive rule's α is a share of (see `formulaRates`). */

@@ -109,7 +109,7 @@ function finishMarks(scales: ChartScales, finish: ChartFinish, format: Format) {
   const label = `${line.reference === 0 ? 'J' : 'J − J*'} = ${formatLogTick(line.tolerance, (v) => format(v))}`;
   return svg`<g class="finish-line" transform="translate(${CHART_MARGIN.left},${CHART_MARGIN.top})">
     <line x1="0" x2=${scales.width} y1=${level} y2=${level}></line>
-    <text x=${scales.width - 4} y=${level - 4} text-anchor="end">${label}</text>
+    <text x="4" y=${level - 4}>${label}</text>
     ${finish.finishes
       .filter((f) => f.step <= scales.x.domain()[1])
       .map(
@@ -161,6 +161,12 @@ export function renderChart(
           ? html`${landscape.minima.some((m) => m.found) ? 'the lowest minimum found' : 'the published global minimum'} and ε =
             ${format(epsilon)} keeps a reached minimum on the log axis.`
           : html`the lowest value on the plotted area (this surface has no minimum; lower values are left off) and ε = ${format(epsilon)}.`
+      }
+      ${
+        finish.line.kind === 'minimum'
+          ? html`The dashed line is the finish, ${finish.line.reference === 0 ? 'J' : 'J − J*'} = ${formatLogTick(finish.line.tolerance, (v) => format(v))}: a ring marks the step
+            where each optimizer first gets below it.`
+          : nothing
       }
     </figcaption>
   </figure>`;
