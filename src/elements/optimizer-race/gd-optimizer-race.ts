@@ -513,7 +513,7 @@ export class GdOptimizerRace extends GdElement {
           this.fire('gd-params-change', { basins: this.basins });
         },
       }),
-      swarm: renderSwarmTally(this.race.swarm.tally(), format),
+      swarm: renderSwarmTally(this.race.swarm.tally(), landscape, format),
       actions: this.actions,
     });
   }
