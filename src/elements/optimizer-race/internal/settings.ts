@@ -4,7 +4,7 @@
  * nothing of the race, so the model and the view both take their numbers from here.
  */
 import { DEFAULT_BOWL_KAPPA, getLandscape, type Landscape } from '../../../core/index.js';
-import { numberRule } from '../../shared/rules.js';
+import { kappaOf, numberRule } from '../../shared/rules.js';
 
 /** The contour map's grid (n×n samples) and its number of filled bands. */
 export const GRID_SIZE = 256;
@@ -38,8 +38,8 @@ export const DEFAULT_LANDSCAPE = 'bowl';
 /** The bowl's condition number κ unless the `kappa` attribute says otherwise: the core's, which every element shares. */
 export const DEFAULT_KAPPA = DEFAULT_BOWL_KAPPA;
 
-/** The `kappa` values accepted: a round bowl (1) up to a valley a thousand times steeper across than along. */
-export const KAPPA_RULE = numberRule('kappa', { min: 1, max: 1000 }, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
+/** The `kappa` values accepted: the rule every element that shows the bowl shares. */
+export { KAPPA_RULE, kappaOf } from '../../shared/rules.js';
 
 /** The `speed` values accepted: updates per animation frame while playing. */
 export const SPEED_RULE = numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100');
@@ -51,11 +51,6 @@ export const SWARM_RULE = numberRule(
   0,
   `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
 );
-
-/** κ if it is valid, else the default. */
-export function kappaOf(value: unknown): number {
-  return KAPPA_RULE.valid(value) ? Number(value) : DEFAULT_KAPPA;
-}
 
 /** Landscape `id` as a race shows it: the bowl with the race's κ. */
 export function raceLandscape(id: string, kappa: unknown): Landscape | undefined {

@@ -1,5 +1,5 @@
 import * as tf from '../../../core/tf.js';
-import { MiniBatcher, lineMseFromStats, lineQuadratic, lineStats, makeLineData } from '../../../core/index.js';
+import { MiniBatcher, lineMseFromStats, lineQuadratic, lineStats, makeLineData, type LineStats } from '../../../core/index.js';
 import { lineHessian } from '../../line-fit/internal/lesson.js';
 
 /** The line fit's dataset, with the same attribute names and defaults as `<gd-line-fit>`. */
@@ -36,6 +36,9 @@ export interface LineObjective {
   lambdaMax: number;
   /** The least-squares MSE: the lowest J the data allows. */
   minimum: number;
+  /** The data's five sums (its cost map is made from them) and the least-squares line. */
+  stats: LineStats;
+  leastSquares: { w: number; b: number };
   /** Frees the kept row-index tensor. */
   dispose(): void;
 }
@@ -96,6 +99,8 @@ export function lineObjective(data: LineSweepData, rowBatches: readonly number[]
     reportCost: (params) => lineMseFromStats(params, stats),
     lambdaMax: lineHessian(stats).lambdaMax,
     minimum: lineQuadratic(stats).residual,
+    stats,
+    leastSquares: { w: lineQuadratic(stats).w, b: lineQuadratic(stats).b },
     dispose: release,
   };
 }
