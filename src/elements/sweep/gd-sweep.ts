@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { numberOrText } from '../shared/parse.js';
 import { kappaOf } from '../shared/rules.js';
+import { digitsToTell } from '../shared/format.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
@@ -408,6 +409,7 @@ export class GdSweep extends GdElement {
       goodRanges: ruleRows ? goodRanges(current.cells, current.view.gaps, model.startCost - reference, model.columns) : undefined,
       work,
       format: (v) => this.format(v, { digits: 3 }),
+      formatExact: (v) => this.format(v, { digits: digitsToTell(v) }),
     };
   }
 

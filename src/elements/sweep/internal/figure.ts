@@ -35,6 +35,8 @@ export interface FigureSnapshot {
   /** What the cells ran for, in words ("200 steps", "2 epochs"), for the key. */
   work: string;
   format: (value: number) => string;
+  /** A value written with enough digits to be right (2/λ_max = 0.9995, not 1). */
+  formatExact: (value: number) => string;
 }
 
 /** The name of the optimizer in row place `value` of a rule axis. */
@@ -211,7 +213,7 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
     ${
       f.edge !== undefined
         ? html`<span class="edge-key"
-            ><span class="swatch edge-swatch"></span>2/λ_max = ${f.format(f.edge)}: plain gradient descent's stability
+            ><span class="swatch edge-swatch"></span>2/λ_max = ${f.formatExact(f.edge)}: plain gradient descent's stability
             edge${f.dataSize !== undefined ? ' with the full batch' : ' at the start'}</span
           >`
         : nothing
@@ -259,6 +261,6 @@ export function renderLineLegend(f: FigureSnapshot): TemplateResult {
   return html`<ul class="legend" part="legend" aria-label="Legend">
     <li><span class="swatch point-swatch"></span>${f.costLabel} after the run, one point per cell</li>
     <li><span class="swatch diverged-swatch">×</span>diverged</li>
-    ${f.edge !== undefined ? html`<li><span class="swatch edge-swatch"></span>2/λ_max = ${f.format(f.edge)}: the stability edge at the start</li>` : nothing}
+    ${f.edge !== undefined ? html`<li><span class="swatch edge-swatch"></span>2/λ_max = ${f.formatExact(f.edge)}: the stability edge at the start</li>` : nothing}
   </ul>`;
 }
