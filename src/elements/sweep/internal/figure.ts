@@ -1,5 +1,6 @@
 import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { renderAxes, type Margin } from '../../shared/plot/axes.js';
+import { formatLogTick } from '../../shared/format.js';
 import { visibleTicks } from '../../shared/plot/color-legend.js';
 import { getOptimizer } from '../../../core/index.js';
 import { SWEEP_RULES, type SweepAxis } from './axes.js';
@@ -87,7 +88,8 @@ export function renderLinePlot(f: FigureSnapshot): SVGTemplateResult {
   const activeIndex = f.active.column;
   const activeCell = f.cells[activeIndex];
   const activeGap = f.view.gaps[activeIndex];
-  return svg`${renderAxes({ x, y, margin: f.margin, xLabel: `${f.x.symbol} (${f.x.scale} scale)`, yLabel: f.costLabel, format: f.format, grid: true, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 5 })}
+  // Powers of ten on the cost axis as 10ⁿ: short labels that stay clear of the axis title however far a run diverged.
+  return svg`${renderAxes({ x, y, margin: f.margin, xLabel: `${f.x.symbol} (${f.x.scale} scale)`, yLabel: f.costLabel, format: f.format, yFormat: (v) => formatLogTick(v, f.format), grid: true, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 5 })}
     <g transform="translate(${f.margin.left},${f.margin.top})">
       ${edgeMark(f, x, innerHeight, 12)}
       <path class="cost-line" d=${d}></path>
