@@ -73,32 +73,34 @@ export function bowlRates(kappa: number): { sgd: number; momentum: number } {
 }
 
 /** The windows' widths an adaptive rule's α is a share of (see `formulaRates`). */
-const ADAPTIVE_SHARE: Record<'rmsprop' | 'adam', number> = { rmsprop: 1 / 400, adam: 1 / 100 };
+const ADAPTIVE_SHARE: Record<'rmsprop' | 'adam', number> = { rmsprop: 1 / 400, adam: 1 / 40 };
 
 /** A rate shown in the legend and a panel: two significant digits, rounded down (never past the derivation's bound). */
 function twoDigits(value: number): number {
   const scale = 10 ** (Math.floor(Math.log10(value)) - 1);
-  return Math.floor(value / scale) * scale;
+  return Number((Math.floor(value / scale) * scale).toPrecision(2));
 }
 
 const formulaCache = new WeakMap<Landscape, { key: string; rates: Record<ArticleRule, number> }>();
 
 /**
  * Rates for an author's formula, which no table lists, from its curvature: ρ is the
- * largest |eigenvalue| of the Hessian at the landscape's start and at each minimum found
+ * largest |eigenvalue| of the Hessian where the race starts and at each minimum found
  * so far (the curvature often grows on the way down: Rosenbrock bends ~200 at the
- * centre of its window, ~1000 at its minimum). Plain descent gets 1/ρ: on a quadratic of
+ * centre of its window, ~1000 at its minimum). They follow the start: a start on a
+ * steeper wall gets smaller steps. Plain descent gets 1/ρ: on a quadratic of
  * top curvature ρ that takes the steepest direction to its floor in one step, and it
  * stays stable wherever the curvature is below 2ρ. Momentum gets 3/ρ: averaged gradients
  * that flip sign are shorter than each, so momentum is stable up to 2(1 + β)/((1 − β)ρ) =
  * 38/ρ with β = 0.9, and three times plain descent's α leaves room for curvature that
  * grows on the way. RMSprop and Adam move each coordinate by about α per step whatever
  * the gradient's size (they divide by its running root mean square), so their α is a
- * share of the window instead: 1/400 of its width for RMSprop (whose first steps are
- * √10 times α, as S starts at 0), 1/100 for Adam.
+ * share of the window instead, the shares the built-in Rosenbrock's rates have of its
+ * window of width 4: 1/400 for RMSprop (whose first steps are √10 times α, as S starts
+ * at 0), 1/40 for Adam.
  */
-function formulaRates(landscape: Landscape): Record<ArticleRule, number> | undefined {
-  const points = [landscape.start, ...landscape.minima.map((m) => m.position)];
+function formulaRates(landscape: Landscape, start: readonly number[]): Record<ArticleRule, number> | undefined {
+  const points = [start, ...landscape.minima.map((m) => m.position)];
   const key = points.map((p) => p.join(',')).join(';');
   const cached = formulaCache.get(landscape);
   if (cached?.key === key) return cached.rates;
@@ -119,12 +121,19 @@ function formulaRates(landscape: Landscape): Record<ArticleRule, number> | undef
 
 /**
  * The default learning rate of rule `type` on landscape `landscapeId` (`kappa` shapes the
- * bowl; `landscape`, where given, lets an author's formula get rates from its curvature).
+ * bowl; `landscape`, where given, lets an author's formula get rates from its curvature
+ * at `start`, its own start unless given).
  */
-export function defaultLearningRate(landscapeId: string, type: string, kappa = DEFAULT_KAPPA, landscape?: Landscape): number {
+export function defaultLearningRate(
+  landscapeId: string,
+  type: string,
+  kappa = DEFAULT_KAPPA,
+  landscape?: Landscape,
+  start?: readonly number[],
+): number {
   const rule = BORROW[type] ?? 'sgd';
   if (landscapeId === 'bowl' && (rule === 'sgd' || rule === 'momentum')) return bowlRates(kappa)[rule];
-  const rates = RATES[landscapeId] ?? (landscape && formulaRates(landscape)) ?? RATES.himmelblau;
+  const rates = RATES[landscapeId] ?? (landscape && formulaRates(landscape, start ?? landscape.start)) ?? RATES.himmelblau;
   return rates[rule];
 }
 
