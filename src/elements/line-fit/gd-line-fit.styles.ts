@@ -376,20 +376,6 @@ export const lineFitStyles = css`
         padding-block: 0.25rem;
         background: var(--_bg);
         box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.35);
-        display: flex;
-        flex-direction: column;
-      }
-      /*
-       * The colour key goes right under the title, above the map: the docked controls
-       * below the map cover its lower edge while it comes up the screen, and would hide a
-       * key placed under it.
-       */
-      .views > figure[part='plot'] > figcaption {
-        order: -2;
-      }
-      .views > figure[part='plot'] > .color-legend {
-        order: -1;
-        margin-block: 0.1rem 0.3rem;
       }
       /* While the map comes up from the bottom of the screen, its controls are already there. */
       .dock {

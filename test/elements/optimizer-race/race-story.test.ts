@@ -60,6 +60,8 @@ describe('<gd-optimizer-race>: the story it tells', () => {
     expect(reached[0], 'plain descent reaches J < 10⁻³ within 300 steps').to.be.above(0);
     expect(reached[1]).to.be.above(0);
     expect(reached[1]).to.be.below(reached[0] / 2);
+    // The steps the README and the demo page quote (the closed form's ≈ 2.9κ and the swing's phase, see defaults.ts).
+    expect(reached.slice(0, 2)).to.deep.equal([286, 103]);
 
     // The legend and the order of arrival say the same steps, in that order.
     const texts = legendTexts(el);
