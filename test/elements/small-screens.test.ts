@@ -201,7 +201,9 @@ describe('small screens: the keys and panels stay with what they describe at 375
         const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
         expect(lines.size, `${name.textContent} is on at most one line per word`).to.be.at.most(words);
         const cell = name.closest('.thumb')!.getBoundingClientRect();
-        expect(boxes[i].left >= cell.left - 0.5 && boxes[i].right <= cell.right + 0.5, `${name.textContent} inside its cell`).to.equal(true);
+        expect(boxes[i].left >= cell.left - 0.5 && boxes[i].right <= cell.right + 0.5, `${name.textContent} inside its cell`).to.equal(
+          true,
+        );
         for (let j = i + 1; j < boxes.length; j++) {
           const [a, b] = [boxes[i], boxes[j]];
           const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;

@@ -165,7 +165,10 @@ describe('<gd-sweep>: the story it tells', function () {
       expect(Number(item.dataset.to)).to.equal(to);
       expect(outline, `row ${row} is outlined`).to.not.equal(null);
     }
-    const ratio = (row: number) => (widest[row] ? results[row * 30 + widest[row]![1]].values.learningRate! / results[row * 30 + widest[row]![0]].values.learningRate! : 0);
+    const ratio = (row: number) => {
+      const range = widest[row];
+      return range ? results[row * 30 + range[1]].values.learningRate! / results[row * 30 + range[0]].values.learningRate! : 0;
+    };
     expect(ratio(3), 'Adam').to.be.above(10 * ratio(0));
     for (const row of [0, 1, 2]) expect(ratio(3)).to.be.above(ratio(row));
     // The rows are named on the axis, and a picked cell says its rule.

@@ -75,7 +75,8 @@ describe('<gd-sweep>', () => {
 
   it('a 2-D α × β sweep of momentum matches separate runs cell by cell', async () => {
     const el = await fixture<GdSweep>(
-      html`<gd-sweep kappa="10"
+      html`<gd-sweep
+        kappa="10"
         landscape="bowl"
         optimizer="momentum"
         start="-8,4"
@@ -101,7 +102,9 @@ describe('<gd-sweep>', () => {
   });
 
   it('marks 2/λ_max of the bowl at its closed form, and sgd cells right of it grow or diverge', async () => {
-    const el = await fixture<GdSweep>(html`<gd-sweep kappa="10" landscape="bowl" start="-8,4" steps="50" x-range="0.01,1" cells="20"></gd-sweep>`);
+    const el = await fixture<GdSweep>(
+      html`<gd-sweep kappa="10" landscape="bowl" start="-8,4" steps="50" x-range="0.01,1" cells="20"></gd-sweep>`,
+    );
     await el.updateComplete;
     // Hessian diag(1, κ): λ_max = κ, the edge 2/κ.
     const edge = 2 / KAPPA;
@@ -133,7 +136,8 @@ describe('<gd-sweep>', () => {
 
   it('draws the momentum stability edge 2(1+β)/((1−β)λ_max) across the heat map; cells well past it grow or diverge', async () => {
     const el = await fixture<GdSweep>(
-      html`<gd-sweep kappa="10"
+      html`<gd-sweep
+        kappa="10"
         landscape="bowl"
         optimizer="momentum"
         start="-8,4"

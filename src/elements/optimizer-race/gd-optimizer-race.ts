@@ -153,7 +153,12 @@ export class GdOptimizerRace extends GdElement {
   });
   /** The optimizers (children or the defaults) and the edits of their settings. */
   private readonly optimizers = new OptimizerSettingsController(this, {
-    landscape: () => ({ id: this.currentLandscape.id, kappa: kappaOf(this.kappa), landscape: this.currentLandscape, start: this.startHandle.current() }),
+    landscape: () => ({
+      id: this.currentLandscape.id,
+      kappa: kappaOf(this.kappa),
+      landscape: this.currentLandscape,
+      start: this.startHandle.current(),
+    }),
     entries: () => this.entries,
     note: (key, text) => this.setNote(key, text),
     format: (value) => this.format(value),

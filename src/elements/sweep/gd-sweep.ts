@@ -180,9 +180,44 @@ export class GdSweep extends GdElement {
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const { landscape, kappa, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, epochs, x, xRange, y, yRange, cells, seed } =
-      this;
-    return { seed, landscape, kappa, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, epochs, x, xRange, y, yRange, cells };
+    const {
+      landscape,
+      kappa,
+      data,
+      size,
+      noise,
+      trueSlope,
+      trueIntercept,
+      optimizer,
+      start,
+      steps,
+      epochs,
+      x,
+      xRange,
+      y,
+      yRange,
+      cells,
+      seed,
+    } = this;
+    return {
+      seed,
+      landscape,
+      kappa,
+      data,
+      size,
+      noise,
+      trueSlope,
+      trueIntercept,
+      optimizer,
+      start,
+      steps,
+      epochs,
+      x,
+      xRange,
+      y,
+      yRange,
+      cells,
+    };
   }
 
   protected override updatesMade(): number {
@@ -218,7 +253,9 @@ export class GdSweep extends GdElement {
   /** The picked cell's path (its points from the start, its costs and status), or undefined before a pick. */
   get pickedPath(): { points: [number, number][]; costs: number[]; status: string } | undefined {
     const picked = this.picked;
-    return picked && { points: picked.points.map((p) => [p[0], p[1]] as [number, number]), costs: picked.costs.slice(), status: picked.status };
+    return (
+      picked && { points: picked.points.map((p) => [p[0], p[1]] as [number, number]), costs: picked.costs.slice(), status: picked.status }
+    );
   }
 
   /** Momentum over α × β: where it becomes unstable on a quadratic (drawn across the heat map). */

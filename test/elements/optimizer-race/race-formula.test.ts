@@ -94,7 +94,10 @@ describe('<gd-optimizer-race> with a formula as its landscape', () => {
       const parsed = parseFormula(ROSENBROCK, domain ?? DEFAULT_FORMULA_DOMAIN);
       expect(parsed.ok).to.equal(true);
       const found = parsed.ok ? parsed.landscape.minima.map((m) => m.position) : [];
-      expect(found.some(([a, b]) => Math.hypot(a - 1, b - 1) < 1e-3), 'the minimum (1, 1) is found').to.equal(true);
+      expect(
+        found.some(([a, b]) => Math.hypot(a - 1, b - 1) < 1e-3),
+        'the minimum (1, 1) is found',
+      ).to.equal(true);
       const rho = Math.max(spectral(start), ...found.map(spectral));
       const rates = (el.toJSON().optimizers as { type: string; learningRate: number }[]).map((o) => o.learningRate);
       // Plain descent 1/ρ, momentum 3/ρ (two significant digits, rounded down): stable where the curvature stays below 2ρ.

@@ -11,7 +11,6 @@ import { BAND_COUNT, GRID_SIZE } from '../../../src/elements/optimizer-race/inte
 const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 const legendTexts = (el: GdOptimizerRace) =>
   [...el.shadowRoot!.querySelectorAll('.legend-item')].map((item) => item.textContent.replace(/\s+/g, ' '));
-const lastCost = (el: GdOptimizerRace, i: number) => el.trajectories[i].costs.at(-1)!;
 /** The first step at which optimizer i is more than `distance` away from the saddle point across it (|w₂|). */
 const leftSaddleAt = (el: GdOptimizerRace, i: number, distance: number) =>
   el.trajectories[i].points.findIndex((p) => Math.abs(p[1]) > distance);
@@ -107,7 +106,12 @@ describe('<gd-optimizer-race>: the story it tells', () => {
     expect(finishers.map((f) => f.textContent.replace(/\s+/g, ' ').trim())).to.deep.equal(
       expected.map(([i, step], place) => `${place + 1}. ${labels[i]} (step ${step})`),
     );
-    expect(expected.slice(0, 2).map(([i]) => i).sort()).to.deep.equal([2, 3]);
+    expect(
+      expected
+        .slice(0, 2)
+        .map(([i]) => i)
+        .sort(),
+    ).to.deep.equal([2, 3]);
     legendTexts(el).forEach((text, i) => expect(text).to.contain(`left the window at step ${escaped[i]}`));
   });
 

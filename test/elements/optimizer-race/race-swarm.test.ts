@@ -27,7 +27,9 @@ function tableRows(el: GdOptimizerRace): string[][] {
 /** Per table row, the sum of its counts: every particle is in exactly one column. */
 function tableSums(el: GdOptimizerRace): number[] {
   const rows = el.shadowRoot!.querySelectorAll('table.swarm-tally tbody tr');
-  return Array.from(rows, (row) => Array.from(row.querySelectorAll<HTMLElement>('td'), (cell) => Number(cell.dataset.count)).reduce((a, b) => a + b, 0));
+  return Array.from(rows, (row) =>
+    Array.from(row.querySelectorAll<HTMLElement>('td'), (cell) => Number(cell.dataset.count)).reduce((a, b) => a + b, 0),
+  );
 }
 
 /** Painted pixels of the trajectories canvas (where the swarm's dots go). */

@@ -139,7 +139,12 @@ export function landscapeFigure(
 }
 
 /** The cost map's colour bar, labelled with costs: under the map, or on a phone at the top of the dock. */
-export function costColorKey({ model, size, domain, format }: Pick<LineFitView, 'model' | 'size' | 'domain' | 'format'>): SVGTemplateResult {
+export function costColorKey({
+  model,
+  size,
+  domain,
+  format,
+}: Pick<LineFitView, 'model' | 'size' | 'domain' | 'format'>): SVGTemplateResult {
   return renderColorLegend(model.dataset.costPlan(GRID_CELLS, domain.x, domain.y), {
     width: size.column,
     id: 'line-fit-cost-legend',

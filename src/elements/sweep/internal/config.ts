@@ -66,7 +66,12 @@ export function sweepRules(el: RuleContext): Record<string, PropertyRule> {
     yRange: pairRule('y-range', () => (el.y === 'optimizer' ? undefined : axisOf(el.y))),
     cells: numberRule('cells', { min: 2, max: 64, integer: true }, 40),
     kappa: KAPPA_RULE,
-    epochs: numberRule('epochs', { min: 1, max: MAX_STEPS, integer: true }, null, 'a whole number of passes over the data from 1 to 10000 (with data="line-fit")'),
+    epochs: numberRule(
+      'epochs',
+      { min: 1, max: MAX_STEPS, integer: true },
+      null,
+      'a whole number of passes over the data from 1 to 10000 (with data="line-fit")',
+    ),
     size: numberRule('size', { min: 2, max: MAX_SIZE, integer: true }, 100),
     noise: numberRule('noise', { min: 0, max: 100 }, 0.5),
     trueSlope: numberRule('true-slope', { min: -1000, max: 1000 }, 2),
@@ -156,7 +161,9 @@ export function configKey(config: SweepConfig): string {
   const data = config.data;
   return [
     // The TeX tells bowls of different κ apart.
-    data ? ['line-fit', data.size, data.noise, data.trueSlope, data.trueIntercept, data.seed].join(':') : `${config.landscape.id}:${config.landscape.tex}`,
+    data
+      ? ['line-fit', data.size, data.noise, data.trueSlope, data.trueIntercept, data.seed].join(':')
+      : `${config.landscape.id}:${config.landscape.tex}`,
     config.optimizer,
     config.start,
     config.steps,

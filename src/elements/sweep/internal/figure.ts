@@ -239,21 +239,25 @@ function renderGoodRanges(f: FigureSnapshot, ranges: GoodRange[]): TemplateResul
   const share = `${f.format(100 * GOOD_SHARE)} %`;
   return html`<div class="good-ranges">
     <p>
-      <span class="swatch good-swatch"></span>Good learning rates: final J − J* below ${share} of the start's after ${f.work} (the
-      widest run of neighbouring cells, outlined):
+      <span class="swatch good-swatch"></span>Good learning rates: final J − J* below ${share} of the start's after ${f.work} (the widest
+      run of neighbouring cells, outlined):
     </p>
     <ul>
-      ${[...ranges].reverse().map(
-        (range) =>
-          html`<li data-row=${range.row} data-from=${range.from ?? ''} data-to=${range.to ?? ''}>
-            <strong>${getOptimizer(range.type)?.name}</strong>:
-            ${range.from === undefined
-              ? 'none'
-              : range.from === range.to
-                ? html`α = ${f.format(range.from)} only`
-                : html`α from ${f.format(range.from)} to ${f.format(range.to!)} (×${f.format(range.ratio!)})`}
-          </li>`,
-      )}
+      ${[...ranges]
+        .reverse()
+        .map(
+          (range) =>
+            html`<li data-row=${range.row} data-from=${range.from ?? ''} data-to=${range.to ?? ''}>
+              <strong>${getOptimizer(range.type)?.name}</strong>:
+              ${
+                range.from === undefined
+                  ? 'none'
+                  : range.from === range.to
+                    ? html`α = ${f.format(range.from)} only`
+                    : html`α from ${f.format(range.from)} to ${f.format(range.to!)} (×${f.format(range.ratio!)})`
+              }
+            </li>`,
+        )}
     </ul>
   </div>`;
 }

@@ -51,11 +51,7 @@ export function renderPathPreview(preview: PathPreview, size: number, caption: s
           ${preview.minima.map(([a, b]) => svg`<circle class="path-minimum" cx=${x(a)} cy=${y(b)} r="4"></circle>`)}
           <polyline class="path-line" points=${points}></polyline>
           <circle class="path-start" cx=${x(start1)} cy=${y(start2)} r="4.5"></circle>
-          ${
-            diverged
-              ? nothing
-              : svg`<rect class="path-end" x=${x(end[0]) - 3.5} y=${y(end[1]) - 3.5} width="7" height="7"></rect>`
-          }
+          ${diverged ? nothing : svg`<rect class="path-end" x=${x(end[0]) - 3.5} y=${y(end[1]) - 3.5} width="7" height="7"></rect>`}
         </svg>
       </svg>
     </div>

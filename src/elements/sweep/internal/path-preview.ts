@@ -42,7 +42,7 @@ export interface PathPreview {
 function cellOptimizer(config: SweepConfig, cell: SweepCell): OptimizerConfig {
   const { optimizer, batchSize, ...settings } = cell.values;
   void batchSize;
-  return { type: optimizer ?? config.optimizer, ...settings } as OptimizerConfig;
+  return { type: optimizer ?? config.optimizer, ...settings };
 }
 
 /**

@@ -139,4 +139,3 @@ export function defaultLearningRate(
 
 /** The race without children: the four rules of the reference article. */
 export const DEFAULT_RACE = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
-

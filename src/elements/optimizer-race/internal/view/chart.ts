@@ -164,8 +164,8 @@ export function renderChart(
       }
       ${
         finish.line.kind === 'minimum'
-          ? html`The dashed line is the finish, ${finish.line.reference === 0 ? 'J' : 'J − J*'} = ${formatLogTick(finish.line.tolerance, (v) => format(v))}: a ring marks the step
-            where each optimizer first gets below it.`
+          ? html`The dashed line is the finish, ${finish.line.reference === 0 ? 'J' : 'J − J*'} =
+            ${formatLogTick(finish.line.tolerance, (v) => format(v))}: a ring marks the step where each optimizer first gets below it.`
           : nothing
       }
     </figcaption>

@@ -248,25 +248,28 @@ export function renderFinishOrder(options: {
 }): TemplateResult | typeof nothing {
   const { entries, line, format } = options;
   if (line.kind === 'none' || options.iteration === 0) return nothing;
-  const order = finishOrder(entries.flatMap((entry, index) => (entry.disabled ? [] : [{ index, label: entry.label, step: options.finish(index) }])));
+  const order = finishOrder(
+    entries.flatMap((entry, index) => (entry.disabled ? [] : [{ index, label: entry.label, step: options.finish(index) }])),
+  );
   const done = order.filter((f) => f.step !== undefined);
   const waiting = order.filter((f) => f.step === undefined);
-  const heading = line.kind === 'escape' ? 'Escape order (first step out of the window):' : `Order of arrival (${finishWords(line, format)}):`;
+  const heading =
+    line.kind === 'escape' ? 'Escape order (first step out of the window):' : `Order of arrival (${finishWords(line, format)}):`;
   const pending = line.kind === 'escape' ? 'still near the saddle' : 'still on the way';
   return html`<p class="finish-order" data-line=${line.kind}>
     <strong>${heading}</strong>
-    ${done.length
-      ? html`<span class="finishers"
-          >${done.map(
-            (f, place) =>
-              html`${place ? ' · ' : ''}<span class="finisher" data-index=${f.index} data-step=${f.step!}
-                  >${format(place + 1)}. ${f.label} (step ${format(f.step!, { digits: 6 })})</span
-                >`,
-          )}</span
-        >`
-      : html`<span class="finishers">none yet</span>`}${waiting.length
-      ? html`; <span class="waiting">${pending}: ${waiting.map((f) => f.label).join(', ')}</span>`
-      : nothing}
+    ${
+      done.length
+        ? html`<span class="finishers"
+            >${done.map(
+              (f, place) =>
+                html`${place ? ' · ' : ''}<span class="finisher" data-index=${f.index} data-step=${f.step!}
+                    >${format(place + 1)}. ${f.label} (step ${format(f.step!, { digits: 6 })})</span
+                  >`,
+            )}</span
+          >`
+        : html`<span class="finishers">none yet</span>`
+    }${waiting.length ? html`; <span class="waiting">${pending}: ${waiting.map((f) => f.label).join(', ')}</span>` : nothing}
   </p>`;
 }
 
