@@ -48,9 +48,17 @@ async function stepRavine(element) {
   await element.updateComplete;
 }
 
-/** Every widget of a page drawn: its elements' updates and a sweep's run done. */
+/**
+ * Every widget of a page drawn: its elements' updates and a sweep's run done, and each
+ * basin map worked out (only while its race is on screen, so each is scrolled to in turn).
+ */
 async function pageSettled() {
   await Promise.all([...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('gd-')).map((el) => el.updateComplete));
+  for (const race of document.querySelectorAll('gd-optimizer-race[basins]')) {
+    race.scrollIntoView();
+    for (let wait = 0; wait < 300 && !race.basinMap; wait++) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  window.scrollTo(0, 0);
 }
 
 /**

@@ -2,7 +2,7 @@
  * The race's finish line: when each optimizer got there, so the legend, the chart and the
  * order under the legend can say who was first. On a landscape with a minimum an
  * optimizer finishes at the first step where its cost is within FINISH_GAP of the lowest
- * minimum's (J − J* < 10⁻³, scaled by |J*| where that is large); on one without (the
+ * minimum's (J − J* < 10⁻³; where |J*| is large, the power of ten nearest 10⁻³·|J*|); on one without (the
  * saddle) the race is about leaving, so it finishes at the first step outside the plotted
  * window: it has escaped the saddle. No DOM.
  */
@@ -21,7 +21,9 @@ export function finishLine(landscape: Landscape): FinishLine {
   const values = landscape.minima.filter((m) => m.kind !== 'saddle').map((m) => m.value);
   if (!values.length) return { kind: 'none' };
   const reference = Math.min(...values);
-  return { kind: 'minimum', reference, tolerance: FINISH_GAP * Math.max(1, Math.abs(reference)) };
+  // A round power of ten (the line's label reads 10⁻³, not 0.001032), scaled with |J*| where that is large.
+  const tolerance = 10 ** Math.round(Math.log10(FINISH_GAP * Math.max(1, Math.abs(reference))));
+  return { kind: 'minimum', reference, tolerance };
 }
 
 /** Whether the point (with its cost) is past the line. */
