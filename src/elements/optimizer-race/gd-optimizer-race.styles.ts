@@ -71,7 +71,8 @@ const race = css`
     border: 1px solid transparent;
     border-radius: var(--_radius);
     cursor: pointer;
-    font-size: 0.7rem;
+    /* Small enough that the longest one-word name (Himmelblau) fits a cell in every engine's fonts. */
+    font-size: 0.66rem;
     line-height: 1.2;
     text-align: center;
     color: var(--_muted);

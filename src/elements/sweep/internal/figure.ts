@@ -153,7 +153,7 @@ export function renderHeatOverlay(f: FigureSnapshot): SVGTemplateResult {
     ...(f.y!.scale === 'rule' ? { yFormat: ruleName } : {}),
   })}
     <g transform="translate(${f.margin.left},${f.margin.top})">
-      ${edgeMark(f, x, innerHeight, -4)} ${edgeCurve(f, x, y, innerWidth, innerHeight)}
+      ${edgeMark(f, x, innerHeight, -6)} ${edgeCurve(f, x, y, innerWidth, innerHeight)}
       ${(f.goodRanges ?? []).map((range) =>
         range.first === undefined
           ? nothing
