@@ -142,8 +142,8 @@ interface TallyColumn {
 /**
  * The tally's columns: one per listed minimum (Himmelblau's four global minima each get
  * their own, so the table says which basin caught each particle, not only "global"),
- * then "Other minimum" where a particle stopped at a minimum the landscape does not list,
- * then the saddle, diverged and still moving. Each particle is in exactly one column.
+ * then minima the landscape does not list, global or local, where particles stopped at
+ * such, then the saddle, diverged and still moving. Each particle is in exactly one column.
  */
 export function tallyColumns(landscape: Landscape, tally: SwarmTally, format: Format): TallyColumn[] {
   const place = (p: readonly number[]) => `(${format(p[0], { digits: 3 })}, ${format(p[1], { digits: 3 })})`;
@@ -159,12 +159,21 @@ export function tallyColumns(landscape: Landscape, tally: SwarmTally, format: Fo
           },
         ],
   );
-  const atListed = (row: SwarmOptimizerTally) => listed.reduce((sum, column) => sum + column.count(row), 0);
-  // Listed saddles are counted under "Saddle", with the saddles the Hessian found.
-  const other = (row: SwarmOptimizerTally) => row.global + row.local - atListed(row);
+  const atListed = (row: SwarmOptimizerTally, kind: 'global' | 'local') =>
+    listed.reduce((sum, column) => sum + (column.kind === kind ? column.count(row) : 0), 0);
+  // Minima the landscape does not list (the six-hump camel publishes only its two global
+  // ones): judged global or local by their cost, counted apart. Listed saddles are counted
+  // under "Saddle", with the saddles the Hessian found.
+  const otherGlobal = (row: SwarmOptimizerTally) => row.global - atListed(row, 'global');
+  const otherLocal = (row: SwarmOptimizerTally) => row.local - atListed(row, 'local');
   const columns: TallyColumn[] = [...listed];
-  if (!listed.length || tally.optimizers.some((row) => other(row) > 0))
-    columns.push({ kind: 'other', label: listed.length ? 'Other minimum' : 'At a minimum', count: other });
+  if (!listed.length) columns.push({ kind: 'other', label: 'At a minimum', count: (row) => row.global + row.local });
+  else {
+    if (tally.optimizers.some((row) => otherGlobal(row) > 0))
+      columns.push({ kind: 'other', label: 'Other global min', count: otherGlobal });
+    if (tally.optimizers.some((row) => otherLocal(row) > 0))
+      columns.push({ kind: 'other', label: 'Local min (not listed)', count: otherLocal });
+  }
   columns.push(
     { kind: 'saddle', label: 'Saddle', count: (row) => row.saddle },
     { kind: 'diverged', label: 'Diverged', count: (row) => row.diverged },
