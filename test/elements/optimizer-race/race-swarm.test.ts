@@ -75,9 +75,10 @@ describe('gd-optimizer-race swarm mode', function () {
     // The camel's four local minima are not published: the table counts them apart, as local.
     const unlisted = headers.indexOf('Local min (not listed)');
     expect(unlisted, JSON.stringify(headers)).to.be.above(0);
-    rows.forEach((cells, i) =>
-      expect(cells[unlisted]).to.equal(`${tally.optimizers[i].local} ${Math.round((100 * tally.optimizers[i].local) / 300)}%`),
-    );
+    for (const [i, cells] of rows.entries()) {
+      const { local } = tally.optimizers[i];
+      expect(cells[unlisted]).to.equal(`${local} ${Math.round((100 * local) / 300)}%`);
+    }
     const caption = el.shadowRoot!.querySelector('table.swarm-tally caption')!.textContent.replace(/\s+/g, ' ');
     expect(caption).to.contain('300 random starts per optimizer');
     expect(caption).to.contain('after all 500 steps');
