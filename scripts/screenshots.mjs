@@ -124,6 +124,8 @@ const SHOTS = {
     schemes: ['light'],
   },
   lesson: { page: '/demo/lesson.html', prepare: pageSettled },
+  // The README's first picture: the top of the demo page, one screen (docs/demo.png).
+  demo: { page: '/demo/index.html', prepare: pageSettled, sizes: [1200], schemes: ['light'], screen: { height: 1500 }, file: 'demo.png' },
 };
 
 const wanted = process.argv.slice(2);
@@ -133,24 +135,24 @@ const session = await openBrowserSession();
 try {
   for (const [
     name,
-    { query, page: pagePath, prepare, sizes = [375, 1200], schemes = ['light', 'dark'], screen: phoneScreen },
+    { query, page: pagePath, prepare, sizes = [375, 1200], schemes = ['light', 'dark'], screen: phoneScreen, file: named },
   ] of Object.entries(SHOTS)) {
     if (wanted.length && !wanted.includes(name)) continue;
     for (const width of sizes) {
-      // A screen of the phone's own: on a wide screen the element is shot whole.
-      const screen = width < 720 ? phoneScreen : undefined;
+      // A screen of the phone's own: on a wide screen the element is shot whole (a page shot keeps its screen).
+      const screen = width < 720 || pagePath ? phoneScreen : undefined;
       for (const scheme of schemes) {
         const page = await session.browser.newPage();
         page.on('pageerror', (error) => console.error(`${name}: page error: ${error.message}`));
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
         // A whole element on a screen taller than it is, so its sticky bars rest in their places.
         await page.setViewport({ width, height: screen?.height ?? (pagePath ? 900 : 3000), deviceScaleFactor: 1 });
-        const file = path.join(docs, `${name}-${width}-${scheme}.png`);
+        const file = path.join(docs, named ?? `${name}-${width}-${scheme}.png`);
         if (pagePath) {
           await page.goto(`${session.base}${pagePath}`, { waitUntil: 'networkidle0' });
           await page.evaluate(prepare);
           await new Promise((resolve) => setTimeout(resolve, 2000));
-          await page.screenshot({ path: file, fullPage: true });
+          await page.screenshot({ path: file, fullPage: !screen });
           console.log(path.relative(process.cwd(), file));
           await page.close();
           continue;
