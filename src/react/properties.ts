@@ -73,6 +73,7 @@ export const GD_OPTIMIZER_PROPERTIES = [
 /** `<gd-sweep>` */
 export const GD_SWEEP_PROPERTIES = [
   'landscape',
+  'kappa',
   'data',
   'size',
   'noise',
@@ -81,6 +82,7 @@ export const GD_SWEEP_PROPERTIES = [
   'optimizer',
   'start',
   'steps',
+  'epochs',
   'x',
   'xRange',
   'y',

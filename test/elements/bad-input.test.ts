@@ -57,7 +57,7 @@ const DEFAULTS: Record<Tag, Record<string, unknown>> = {
     link: null,
   },
   'gd-curvature': { curvature: 1, learningRate: 0.3, init: 2, minimum: 0, cost: 'quadratic', speed: 3, seed: 1, theme: 'auto', link: null },
-  'gd-optimizer-race': { landscape: 'bowl', kappa: 50, start: null, speed: 5, basins: 'off', seed: 1, theme: 'auto', link: null },
+  'gd-optimizer-race': { landscape: 'bowl', kappa: 100, start: null, speed: 5, basins: 'off', seed: 1, theme: 'auto', link: null },
   'gd-optimizer': {
     type: 'sgd',
     label: null,

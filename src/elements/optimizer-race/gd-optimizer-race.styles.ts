@@ -50,8 +50,9 @@ const race = css`
     gap: 0.4rem;
     padding: 0.35rem 0.15rem 0.4rem;
   }
+  /* On a phone each name keeps a cell wide enough for its longest word (Himmelblau, Rosenbrock), so names never run together. */
   .narrow .thumbs {
-    grid-template-columns: repeat(auto-fill, minmax(3.6rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
     gap: 0.25rem;
   }
   .narrow .thumb canvas,
@@ -66,14 +67,16 @@ const race = css`
     flex-direction: column;
     align-items: center;
     gap: 0.2rem;
-    padding: 0.3rem 0.2rem 0.25rem;
+    padding: 0.3rem 0.1rem 0.25rem;
     border: 1px solid transparent;
     border-radius: var(--_radius);
     cursor: pointer;
-    font-size: 0.72rem;
+    /* Small enough that the longest one-word name (Himmelblau) fits a cell in every engine's fonts. */
+    font-size: 0.66rem;
     line-height: 1.2;
     text-align: center;
     color: var(--_muted);
+    overflow-wrap: anywhere;
   }
   .thumb:hover {
     border-color: var(--_border);
@@ -307,6 +310,38 @@ const race = css`
   .legend-status.warn {
     color: var(--_warning);
     font-weight: 600;
+  }
+  /* Who got there first: the order of arrival at the minimum, or of escape from the saddle. */
+  .finish-order {
+    margin: 0.35rem 0 0.5rem;
+    padding: 0.35rem 0.5rem;
+    border-left: 3px solid var(--_accent);
+    background: var(--_panel);
+    border-radius: var(--_radius);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .finish-order .waiting {
+    color: var(--_muted);
+  }
+  .finish-line line {
+    stroke: var(--_muted);
+    stroke-width: 1;
+    stroke-dasharray: 5 4;
+  }
+  .finish-line text {
+    fill: var(--_muted);
+    font-size: 11px;
+  }
+  .finish-mark {
+    fill: var(--_bg);
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  .memory {
+    margin: 0.1rem 0 0.4rem;
+    font-size: 0.8em;
+    color: var(--_muted);
   }
   .swatch {
     flex: 0 0 auto;

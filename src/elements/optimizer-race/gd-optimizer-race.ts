@@ -24,6 +24,7 @@ import type { SwarmSettings, SwarmTally } from './internal/swarm/swarm-model.js'
 import { renderSwarmTally } from './internal/swarm/swarm-view.js';
 import {
   BAND_COUNT,
+  DEFAULT_KAPPA,
   DEFAULT_LANDSCAPE,
   GRID_SIZE,
   KAPPA_RULE,
@@ -85,7 +86,7 @@ export class GdOptimizerRace extends GdElement {
   @property() landscape: LandscapeId | 'custom' = 'bowl';
 
   /** The bowl's condition number κ (1–1000): how much steeper the valley is across than along. Only the bowl uses it. */
-  @property({ converter: numberOrText }) kappa = 50;
+  @property({ converter: numberOrText }) kappa = DEFAULT_KAPPA;
 
   /** With `landscape="custom"`: the cost J in w1 and w2, e.g. `(1 - w1)^2 + 100 (w2 - w1^2)^2`. */
   @property() formula: string | null = null;
@@ -154,7 +155,12 @@ export class GdOptimizerRace extends GdElement {
   });
   /** The optimizers (children or the defaults) and the edits of their settings. */
   private readonly optimizers = new OptimizerSettingsController(this, {
-    landscape: () => ({ id: this.currentLandscape.id, kappa: kappaOf(this.kappa) }),
+    landscape: () => ({
+      id: this.currentLandscape.id,
+      kappa: kappaOf(this.kappa),
+      landscape: this.currentLandscape,
+      start: this.startHandle.current(),
+    }),
     entries: () => this.entries,
     note: (key, text) => this.setNote(key, text),
     format: (value) => this.format(value),
@@ -514,7 +520,7 @@ export class GdOptimizerRace extends GdElement {
           this.fire('gd-params-change', { basins: this.basins });
         },
       }),
-      swarm: renderSwarmTally(this.race.swarm.tally(), format),
+      swarm: renderSwarmTally(this.race.swarm.tally(), landscape, format),
       actions: this.actions,
     });
   }

@@ -1,4 +1,4 @@
-import { getOptimizer, type HyperparameterName, type OptimizerType } from '../../../../core/index.js';
+import { getOptimizer, type HyperparameterName, type Landscape, type OptimizerType } from '../../../../core/index.js';
 import type { GdOptimizer } from '../../../optimizer/gd-optimizer.js';
 import { DEFAULT_RACE, defaultLearningRate } from './defaults.js';
 
@@ -24,6 +24,9 @@ export function resolveEntries(
   children: readonly GdOptimizer[],
   overrides: readonly Overrides[],
   kappa?: number,
+  /** The landscape itself and the race's start: an author's formula takes its rates from its curvature there. */
+  landscape?: Landscape,
+  start?: readonly number[],
 ): RaceEntry[] {
   const declared: { child?: GdOptimizer; settings: GdOptimizer['settings'] }[] = children.length
     ? children.map((child) => ({ child, settings: child.settings }))
@@ -31,7 +34,7 @@ export function resolveEntries(
   return declared.map(({ child, settings }, i) => {
     const rule = getOptimizer(settings.type) ?? getOptimizer('sgd')!;
     const override = overrides[i] ?? {};
-    const hyperparameters = { ...rule.defaults, learningRate: defaultLearningRate(landscapeId, rule.type, kappa) };
+    const hyperparameters = { ...rule.defaults, learningRate: defaultLearningRate(landscapeId, rule.type, kappa, landscape, start) };
     for (const name of Object.keys(hyperparameters) as HyperparameterName[]) {
       const value = override[name] ?? (settings as unknown as Record<string, number | undefined>)[name];
       if (typeof value === 'number') hyperparameters[name] = value;

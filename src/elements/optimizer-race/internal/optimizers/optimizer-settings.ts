@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { HyperparameterName } from '../../../../core/index.js';
+import type { HyperparameterName, Landscape } from '../../../../core/index.js';
 import type { LinkedValues, LinkTaken } from '../../../shared/controllers/link-controller.js';
 import { parseFiniteNumber } from '../../../shared/parse.js';
 import { GdOptimizer, NUMERIC_RULES } from '../../../optimizer/gd-optimizer.js';
@@ -11,8 +11,8 @@ import { HYPER_LABELS } from './labels.js';
 export const MAX_RESTORED_OPTIMIZERS = 16;
 
 export interface OptimizerSettingsOptions {
-  /** The landscape (its id) and κ the default optimizers' learning rates are suited to. */
-  landscape: () => { id: string; kappa: number };
+  /** The landscape (its id, and the landscape for an author's formula) and κ the default optimizers' learning rates are suited to. */
+  landscape: () => { id: string; kappa: number; landscape?: Landscape; start?: readonly number[] };
   /** The optimizers the race runs (as last synced): the panels show these. */
   entries: () => readonly RaceEntry[];
   /** Sets (or, with undefined, clears) the note about a rejected panel value. */
@@ -62,8 +62,8 @@ export class OptimizerSettingsController implements ReactiveController {
 
   /** The optimizers as they are now: children (document order) or the defaults. */
   read(): RaceEntry[] {
-    const { id, kappa } = this.options.landscape();
-    return resolveEntries(id, this.children(), this.overrides, kappa);
+    const { id, kappa, landscape, start } = this.options.landscape();
+    return resolveEntries(id, this.children(), this.overrides, kappa, landscape, start);
   }
 
   /** The optimizers as a saved state lists them. */
