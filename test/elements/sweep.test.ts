@@ -168,7 +168,7 @@ describe('<gd-sweep>', () => {
   it('fires gd-step after each batch of updates: the iteration, the cells, and how many diverged (the closed form says which)', async () => {
     // α from 0.01 to 0.5 over 4 cells on κ = 10: cells with α > 2/κ = 0.2 diverge under sgd.
     const el = await fixture<GdSweep>(
-      html`<gd-sweep landscape="bowl" optimizer="sgd" start="-8,4" steps="400" x-range="0.01,0.5" cells="4"></gd-sweep>`,
+      html`<gd-sweep landscape="bowl" kappa="10" optimizer="sgd" start="-8,4" steps="400" x-range="0.01,0.5" cells="4"></gd-sweep>`,
     );
     await el.updateComplete;
     const steps: GdStepEvent[] = [];

@@ -114,7 +114,7 @@ function finishMarks(scales: ChartScales, finish: ChartFinish, format: Format) {
       .filter((f) => f.step <= scales.x.domain()[1])
       .map(
         (f) =>
-          svg`<circle class="finish-mark" data-index=${f.index} style=${`color: ${seriesStyle(f.index).color}`} cx=${scales.x(f.step)} cy=${level} r="4"></circle>`,
+          svg`<circle class="finish-mark" data-index=${f.index} style=${cssomStyle({ color: seriesStyle(f.index).color })} cx=${scales.x(f.step)} cy=${level} r="4"></circle>`,
       )}
   </g>`;
 }
