@@ -5,7 +5,7 @@ import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { isOneOf, numberOrText } from '../shared/parse.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
-import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
+import type { LinkedValues, LinkTaken } from '../shared/controllers/link-controller.js';
 import { PrepareAheadController } from './internal/landscape/prepare-ahead.js';
 import { RaceRun } from './internal/run/race-run.js';
 import { CustomLandscapeController } from './internal/landscape/custom-landscape.js';
@@ -120,7 +120,6 @@ export class GdOptimizerRace extends GdElement {
   private lastReadout = 0;
   private colors: Record<string, string> = {};
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private readonly linker = new LinkController(this);
   private readonly drawing = new RacePainter();
   /** The thumbnails and every landscape's grid, made while the page is idle. */
   private readonly prepared = new PrepareAheadController(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
@@ -425,7 +424,7 @@ export class GdOptimizerRace extends GdElement {
    * no `gd-params-change`, so linked widgets never ping-pong.
    * @internal
    */
-  applyLinked(values: LinkedValues): LinkTaken {
+  override applyLinked(values: LinkedValues): LinkTaken {
     return this.optimizers.applyLinked(this.race.sync().entries, values);
   }
 

@@ -4,7 +4,6 @@ import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { numberOrText } from '../shared/parse.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
-import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { resolveColors } from '../shared/plot/canvas.js';
 import { clamp } from '../shared/plot/drag.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -124,7 +123,6 @@ export class GdSweep extends GdElement {
   @state() private active = { column: 0, row: 0 };
   @state() private showActive = false;
 
-  private readonly linker = new LinkController(this);
   private readonly runner = new RunController(this, {
     apply: (k) => this.model?.step(k) ?? 0,
     release: () => this.model?.release(),
@@ -243,14 +241,8 @@ export class GdSweep extends GdElement {
 
   protected onFrame(): void {}
 
-  /**
-   * A sweep spans many values, so it takes none from its link group; it sends the
-   * settings of a picked cell.
-   * @internal
-   */
-  applyLinked(_values: LinkedValues): LinkTaken {
-    return undefined;
-  }
+  // A sweep spans many values, so it takes none from its link group (GdElement's
+  // applyLinked); it sends the settings of a picked cell.
 
   /** Also waits for the run to be rebuilt and stepped after a settings change. */
   protected override async getUpdateComplete(): Promise<boolean> {
