@@ -21,6 +21,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   crossover: () => import('./suites/crossover.js'),
   sweep: () => import('./suites/sweep.js'),
   swarm: () => import('./suites/swarm.js'),
+  big: () => import('./suites/big.js'),
 };
 
 const state: NonNullable<Window['__bench']> = { done: false, results: [] };

@@ -9,6 +9,7 @@ import type { LinkedValues, LinkTaken } from '../shared/controllers/link-control
 import { PrepareAheadController } from './internal/landscape/prepare-ahead.js';
 import { RaceRun } from './internal/run/race-run.js';
 import { CustomLandscapeController } from './internal/landscape/custom-landscape.js';
+import { ContourGridController } from './internal/landscape/contour-grid.js';
 import { plotScales, plotWidth } from './internal/view/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/start/readout.js';
@@ -118,7 +119,6 @@ export class GdOptimizerRace extends GdElement {
   @query('canvas.costs') private chartCanvas?: HTMLCanvasElement;
 
   private lastReadout = 0;
-  private colors: Record<string, string> = {};
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
   private readonly drawing = new RacePainter();
   /** The thumbnails and every landscape's grid, made while the page is idle. */
@@ -176,6 +176,13 @@ export class GdOptimizerRace extends GdElement {
       if (commit) this.fire('gd-params-change', { start: [...point] });
     },
   });
+
+  constructor() {
+    super();
+    // The full contour map of the landscape shown, made in slices when no one made it yet
+    // (a coarse map meanwhile); lit calls the controller, nothing else does.
+    new ContourGridController(this, { current: () => this.currentLandscape, paint: () => this.painter.request() });
+  }
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -445,10 +452,19 @@ export class GdOptimizerRace extends GdElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.refreshChildNotes();
-    // Canvas colours follow the theme (resolved again only when it changed).
-    const theme = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
-    this.colors = this.drawing.colorsFor(this.renderRoot as ShadowRoot, theme, this.entries.length);
     // The PaintController repaints the canvases after this update.
+  }
+
+  /**
+   * The canvases' colours, resolved from the theme at paint time (again only when the
+   * theme changed): resolving them reads computed styles, and the first read after a
+   * render makes the browser lay out the styles of the whole page, which belongs in the
+   * frame the browser renders, not in the update (a hundred races added at once each
+   * paid it in their first update).
+   */
+  private get colors(): Record<string, string> {
+    const theme = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
+    return this.drawing.colorsFor(this.renderRoot as ShadowRoot, theme, this.entries.length);
   }
 
   /** Bad values on child elements show up in this element's notes. */
@@ -462,18 +478,19 @@ export class GdOptimizerRace extends GdElement {
   /** The one paint of the canvases, from a snapshot of the race (the PaintController calls it). */
   private paintCanvases(): void {
     if (!this.model?.built) return;
+    const colors = this.colors;
     this.drawing.paint(
       { contours: this.contourCanvas, paths: this.pathCanvas, chart: this.chartCanvas },
       raceScene(this.model, {
         hostWidth: this.hostSize.width,
         dragging: this.startHandle.dragging,
         focus: this.isolated ?? this.pinned,
-        colors: this.colors,
+        colors,
         swarm: this.race.swarm.tails(),
       }),
     );
     const { innerWidth, innerHeight } = plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
-    this.basinMaps.paint(this.basinCanvas, innerWidth, innerHeight, this.colors);
+    this.basinMaps.paint(this.basinCanvas, innerWidth, innerHeight, colors);
   }
 
   // ---------------------------------------------------------------- rendering

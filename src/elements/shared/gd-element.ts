@@ -9,6 +9,7 @@ import { TypedAttributes, applyRules, numberRule, rejectionNote, setOutcome, war
 import { LinkController, type LinkedValues, type LinkTaken } from './controllers/link-controller.js';
 import { restoreStylesAfterAdoption } from './adopted-styles.js';
 import { readState } from './state.js';
+import { updateInSlice } from './update-slices.js';
 import { gdEvent, type GdEventDetails } from './events.js';
 
 export type { PropertyRule } from './rules.js';
@@ -220,6 +221,15 @@ export abstract class GdElement extends LitElement {
     const keys = Object.keys(this.stateSettings()).filter((key) => key in state);
     for (const key of keys) (this as unknown as Record<string, unknown>)[key] = state[key];
     this.changedByElement(...keys);
+  }
+
+  /**
+   * The update runs in this task while the page's kit work in it fits one slice, else in
+   * a later task (see update-slices.ts): many widgets added at once render one after
+   * another, not in one long task.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return updateInSlice(() => void super.scheduleUpdate());
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {

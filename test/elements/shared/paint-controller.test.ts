@@ -141,18 +141,27 @@ describe('PaintController (no DOM: a fake host and fake frames)', () => {
       };
     }
 
-    it('paints that would pass the budget together wait for the next frame, where they go first', () => {
+    it('paints that would pass the budget together wait for the next frame, where the waiting ones go first', () => {
       const page = pagePainters([17, 16, 1]);
       page.controllers.forEach((controller) => controller.request());
       page.frame();
       expect(page.painted[1], 'the first paint used up the frame').to.deep.equal([0]);
-      // All three ask again (e.g. while playing): the two that waited paint first, even
-      // past the budget, and the first one, asking anew, waits its turn.
+      // All three ask again (e.g. while playing): the two that waited are first in line;
+      // the second passes the budget alone, so the third waits once more, still ahead of
+      // the first one, which asked anew.
       page.controllers.forEach((controller) => controller.request());
       page.frame();
-      expect(page.painted[2]).to.deep.equal([1, 2]);
+      expect(page.painted[2]).to.deep.equal([1]);
       page.frame();
-      expect(page.painted[3]).to.deep.equal([0]);
+      expect(page.painted[3]).to.deep.equal([2, 0]);
+    });
+
+    it('a hundred dear first paints take one frame each, in the order asked, never all in one frame', () => {
+      const page = pagePainters(Array.from({ length: 100 }, () => 20));
+      page.controllers.forEach((controller) => controller.request());
+      for (let frame = 1; frame <= 100; frame++) page.frame();
+      expect(page.painted.slice(1).map((indices) => indices.length)).to.deep.equal(Array(100).fill(1));
+      expect(page.painted.flat()).to.deep.equal(Array.from({ length: 100 }, (_, i) => i));
     });
 
     it('cheap paints all fit one frame', () => {

@@ -7,7 +7,10 @@ type Host = ReactiveControllerHost & { readonly isConnected: boolean; readonly h
  * holds several widgets whose first paints (contour maps, a large dataset) come in the
  * same frame, just after the page is laid out: together with the browser's own rendering
  * they made one task of 60–70 ms. A paint that finds the frame's budget spent waits for
- * the next frame instead (once: it then goes first), so each frame stays short.
+ * the next frame instead, where the paints that waited are called first (they asked for
+ * that frame before any new request did), so a frame paints at most its budget and one
+ * paint more, and every paint gets its turn: a hundred races' first paints take a
+ * hundred frames' budgets, not one frame.
  */
 export class FrameLedger {
   private frame = NaN;
@@ -77,7 +80,7 @@ export class PaintController implements ReactiveController {
   /** Paints at the next frame (once, however often it is asked before then). */
   request(): void {
     if (this.frame !== undefined || !this.host.hasUpdated) return;
-    this.frame = this.schedule((time) => this.atFrame(time, false));
+    this.frame = this.schedule((time) => this.atFrame(time));
   }
 
   /** True while a paint waits for its frame. */
@@ -85,13 +88,13 @@ export class PaintController implements ReactiveController {
     return this.frame !== undefined;
   }
 
-  private atFrame(time: number, waited: boolean): void {
+  private atFrame(time: number): void {
     if (!this.host.isConnected) {
       this.frame = undefined;
       return;
     }
-    if (!this.ledger.admits(time) && !waited) {
-      this.frame = this.schedule((next) => this.atFrame(next, true));
+    if (!this.ledger.admits(time)) {
+      this.frame = this.schedule((next) => this.atFrame(next));
       return;
     }
     this.frame = undefined;
