@@ -41,7 +41,8 @@ describe('many widgets and big sizes: sliced, never one task', function () {
     expect(await steppedInOneTask, 'races stepped in the task that asked for it').to.be.below(10);
     const stepping = await timerRunsWhile(() => !stepped, Infinity);
     await all;
-    expect(stepping, 'timer runs while 100 races make 10 steps each').to.be.at.least(10);
+    // Chunks of different races share a round of timers: about one timer run per round of chunks.
+    expect(stepping, 'timer runs while 100 races make 10 steps each').to.be.at.least(5);
     expect(races.map((race) => race.iteration)).to.deep.equal(races.map(() => 10));
   });
 

@@ -224,11 +224,14 @@ export abstract class GdElement extends LitElement {
   }
 
   /**
-   * The update runs in this task while the page's kit work in it fits one slice, else in
-   * a later task (see update-slices.ts): many widgets added at once render one after
-   * another, not in one long task.
+   * The first update (the first render: the element's whole shadow tree) runs in this
+   * task while the page's kit work in it fits one slice, else in a later task (see
+   * update-slices.ts): many widgets added at once render one after another, not in one
+   * long task. Later updates run at once, as lit makes them: until an update validates a
+   * new value, a paint or a handler in between could read it unchecked.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
     return updateInSlice(() => void super.scheduleUpdate());
   }
 

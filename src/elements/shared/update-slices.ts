@@ -1,9 +1,10 @@
 /**
- * The page's element updates, one task slice at a time. lit makes each element's update in
+ * The page's first renders, one task slice at a time. lit makes each element's update in
  * a microtask of the task that asked for it, so a page that adds a hundred races at once
- * renders all of them in one task (seconds). An update that finds the task's slice spent
- * (`taskSliceLeft`, shared with every other kind of kit work) waits in line and runs in a
- * later task, in the order asked, as many per task as fit the slice (at least one).
+ * renders all of them in one task (seconds). A first update that finds the task's slice
+ * spent (`taskSliceLeft`, shared with every other kind of kit work) waits in line and
+ * runs in a later task, in the order asked, as many per task as fit the slice (at least
+ * one).
  */
 import { nextTask, openTaskSlice, taskSliceLeft } from '../../core/slices.js';
 
