@@ -102,7 +102,11 @@ async function themeStorm(report: Report): Promise<void> {
   await sleep(3000);
   phase('embed page: 10,000 theme messages', 'start');
   const t0 = performance.now();
-  for (let i = 0; i < 10000; i++) frameElement.contentWindow!.postMessage({ type: 'gd-kit:theme', theme: i % 2 ? 'light' : 'dark' }, '*');
+  // Posted 500 a task: one loop posting all 10,000 is itself an 80 ms task of the host page.
+  for (let i = 0; i < 10000; i++) {
+    frameElement.contentWindow!.postMessage({ type: 'gd-kit:theme', theme: i % 2 ? 'light' : 'dark' }, '*');
+    if (i % 500 === 499) await sleep(0);
+  }
   // Every message is a task of its own; a timer queued after them runs once they are handled.
   await sleep(0);
   await frame();

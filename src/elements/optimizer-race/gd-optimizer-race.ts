@@ -123,8 +123,8 @@ export class GdOptimizerRace extends GdElement {
   private readonly drawing = new RacePainter();
   /** The thumbnails and every landscape's grid, made while the page is idle. */
   private readonly prepared = new PrepareAheadController(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
-  /** The one place the canvases are painted: once per frame, however many ask. */
-  private readonly painter = new PaintController(this, () => this.paintCanvases());
+  /** The one place the canvases are painted: once per frame, however many ask, and only while on screen. */
+  private readonly painter = new PaintController(this, () => this.paintCanvases(), { visible: () => this.player.onScreen });
   /** `landscape="custom"`: the formula's landscape, its notes, its contours and minima made in slices. */
   private readonly custom = new CustomLandscapeController(this, {
     current: () => this.currentLandscape,
@@ -386,6 +386,11 @@ export class GdOptimizerRace extends GdElement {
 
   protected override onFrame(): void {
     if (!this.startHandle.dragging) this.race.frame(this.speed, this.reducedMotion.matches);
+  }
+
+  /** Back in view: the paint held back while it was off-screen is made now. */
+  protected override onScreenChanged(): void {
+    this.painter.resume();
   }
 
   // ---------------------------------------------------------------- user input

@@ -59,7 +59,7 @@ export abstract class GdElement extends LitElement {
   /** Visible notes about rejected input and run state, by key. */
   @state() protected notes: Record<string, string> = {};
 
-  protected readonly player = new PlayController(this, { frame: () => this.onFrame() });
+  protected readonly player = new PlayController(this, { frame: () => this.onFrame(), onScreenChange: () => this.onScreenChanged() });
   /**
    * The host's measured content box (`this.hostSize.width`). Not called `size`: that
    * name is a public attribute of <gd-line-fit>, and frameworks (React 19,
@@ -264,6 +264,9 @@ export abstract class GdElement extends LitElement {
   abstract reset(): void;
   /** Called once per animation frame while playing. */
   protected abstract onFrame(): void;
+
+  /** The element may have come into view or left it (`this.player.onScreen` says which). */
+  protected onScreenChanged(): void {}
 
   /** Starts the animation. */
   play(): void {

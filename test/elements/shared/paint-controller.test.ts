@@ -112,6 +112,34 @@ describe('PaintController (no DOM: a fake host and fake frames)', () => {
     expect(paints).to.equal(0);
   });
 
+  it('holds a paint back while it would not be seen, and makes it (once) when resumed in view', () => {
+    let seen = false;
+    const host = fakeHost();
+    const frames = fakeFrames();
+    let paints = 0;
+    const controller = new PaintController(host, () => paints++, {
+      schedule: frames.schedule,
+      unschedule: frames.unschedule,
+      ledger: new FrameLedger(),
+      visible: () => seen,
+    });
+    controller.request();
+    controller.request();
+    frames.frame();
+    expect(paints, 'off-screen: no paint').to.equal(0);
+    expect(frames.waiting, 'and no frame asked for meanwhile').to.equal(0);
+    controller.resume();
+    expect(frames.waiting, 'still off-screen: nothing to do').to.equal(0);
+    seen = true;
+    controller.resume();
+    controller.resume();
+    frames.frame();
+    expect(paints).to.equal(1);
+    controller.resume();
+    frames.frame();
+    expect(paints, 'nothing held back any more').to.equal(1);
+  });
+
   describe('widgets sharing a frame', () => {
     /** A clock that only paints move: each paint takes `cost` ms. */
     function pagePainters(costs: number[]) {

@@ -46,6 +46,12 @@ export class FrameLedger {
 const pageLedger = new FrameLedger();
 
 export interface PaintControllerOptions {
+  /**
+   * Whether a paint would be seen (default: always). A paint due while it would not be
+   * waits, without a frame, until `resume()`: a page of a hundred races paints the few in
+   * view, not all of them, and the others when they are scrolled to.
+   */
+  visible?: () => boolean;
   /** Calls back at the next frame with the frame's time (default `requestAnimationFrame`). */
   schedule?: (callback: (time: number) => void) => number;
   unschedule?: (handle: number) => void;
@@ -62,6 +68,8 @@ export interface PaintControllerOptions {
  */
 export class PaintController implements ReactiveController {
   private frame?: number;
+  /** A paint came due while it would not be seen: it is made on `resume()`. */
+  private hidden = false;
   private readonly schedule: (callback: (time: number) => void) => number;
   private readonly unschedule: (handle: number) => void;
   private readonly ledger: FrameLedger;
@@ -69,7 +77,7 @@ export class PaintController implements ReactiveController {
   constructor(
     private readonly host: Host,
     private readonly paint: () => void,
-    options: PaintControllerOptions = {},
+    private readonly options: PaintControllerOptions = {},
   ) {
     this.schedule = options.schedule ?? ((callback) => requestAnimationFrame(callback));
     this.unschedule = options.unschedule ?? ((handle) => cancelAnimationFrame(handle));
@@ -88,9 +96,21 @@ export class PaintController implements ReactiveController {
     return this.frame !== undefined;
   }
 
+  /** The host may be seen again: a paint held back meanwhile is asked for now. */
+  resume(): void {
+    if (!this.hidden || !(this.options.visible?.() ?? true)) return;
+    this.hidden = false;
+    this.request();
+  }
+
   private atFrame(time: number): void {
     if (!this.host.isConnected) {
       this.frame = undefined;
+      return;
+    }
+    if (this.options.visible && !this.options.visible()) {
+      this.frame = undefined;
+      this.hidden = true;
       return;
     }
     if (!this.ledger.admits(time)) {
