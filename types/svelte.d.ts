@@ -360,7 +360,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *
@@ -418,7 +420,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *
@@ -481,6 +485,8 @@ export type CustomElements = {
    * - **reset(): _void_** - Back to iteration 0 at the current start; a pending `step(n)` ends here.
    * - **pause(): _void_** - Stops playing; a pending `step(n)` ends here too.
    * - **play(): _void_** - Starts the animation.
+   *
+   *
    *
    *
    *
@@ -552,7 +558,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *

@@ -323,7 +323,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *
@@ -381,7 +383,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *
@@ -444,6 +448,8 @@ export type CustomElements = {
    * - **reset(): _void_** - Back to iteration 0 at the current start; a pending `step(n)` ends here.
    * - **pause(): _void_** - Stops playing; a pending `step(n)` ends here too.
    * - **play(): _void_** - Starts the animation.
+   *
+   *
    *
    *
    *
@@ -515,7 +521,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *

@@ -306,6 +306,9 @@ describe('<gd-sweep>', () => {
         ['landscape', 'nowhere', /Ignored landscape="nowhere"/],
         ['x-range', '0,1', /Ignored x-range="0,1"/],
         ['x-range', '-1,0.5', /Ignored x-range="-1,0.5"/],
+        // A log axis whose padded lower end would underflow to 0 (NaN coordinates): refused.
+        ['x-range', '1e-300,1e6', /Ignored x-range="1e-300,1e6"/],
+        ['x-range', '1e-320,1', /Ignored x-range="1e-320,1"/],
         ['cells', '65', /Ignored cells="65"/],
         ['cells', '1', /Ignored cells="1"/],
         ['steps', 'many', /Ignored steps="many"/],

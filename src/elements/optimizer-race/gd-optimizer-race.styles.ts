@@ -5,6 +5,10 @@ import { plotStyles } from '../shared/plot/plot.styles.js';
 
 const race = css`
   :host {
+    /* Off-screen, the browser skips laying out and painting the race (a page of a hundred
+       races renders the few in view), keeping the size it last had. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 900px;
     --_start: var(--gd-race-start, var(--_model));
     /* Basin map: global minima take the strong family (1-4), local ones the pale one (5-8). */
     --_basin-1: var(--gd-race-basin-1, light-dark(#c8324a, #ff7d8e));

@@ -87,6 +87,26 @@ export function applyRules(
 }
 
 /**
+ * What a property set means at the set itself, before lit's update: whether a note about
+ * a rejected value should go (a good value set where a note stands, even when it equals
+ * the value kept: lit sees no change then and makes no update) and whether the set is a
+ * change to send to a link group (a good value of a linked property). `rule` is only
+ * asked for when one of the two may apply.
+ */
+export function setOutcome(
+  value: unknown,
+  oldValue: unknown,
+  options: { noted: boolean; linked: boolean; rule: () => PropertyRule | undefined },
+): { clearNote: boolean; send: boolean; unchanged: boolean } {
+  const unchanged = Object.is(value, oldValue);
+  const noted = unchanged && options.noted;
+  if (!noted && !options.linked) return { clearNote: false, send: false, unchanged };
+  const rule = options.rule();
+  const good = rule !== undefined && judge(rule, value).kind !== 'reject';
+  return { clearNote: good && noted, send: good && options.linked, unchanged };
+}
+
+/**
  * What the author typed into each attribute, until the update that judges it: a
  * rejected value is quoted as typed ("1e20", "0.50"), not as its conversion
  * (100000000000000000000, 0.5).

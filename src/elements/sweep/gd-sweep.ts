@@ -6,7 +6,6 @@ import { kappaOf } from '../shared/rules.js';
 import { digitsToTell } from '../shared/format.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
-import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { resolveColors } from '../shared/plot/canvas.js';
 import { clamp } from '../shared/plot/drag.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -142,7 +141,6 @@ export class GdSweep extends GdElement {
   /** Bumped by every pick: a preview still being made for an earlier one is dropped. */
   private pickGeneration = 0;
 
-  private readonly linker = new LinkController(this);
   private readonly runner = new RunController(this, {
     apply: (k) => this.model?.step(k) ?? 0,
     release: () => this.model?.release(),
@@ -315,14 +313,8 @@ export class GdSweep extends GdElement {
 
   protected onFrame(): void {}
 
-  /**
-   * A sweep spans many values, so it takes none from its link group; it sends the
-   * settings of a picked cell.
-   * @internal
-   */
-  applyLinked(_values: LinkedValues): LinkTaken {
-    return undefined;
-  }
+  // A sweep spans many values, so it takes none from its link group (GdElement's
+  // applyLinked); it sends the settings of a picked cell.
 
   /** Also waits for the run to be rebuilt and stepped after a settings change. */
   protected override async getUpdateComplete(): Promise<boolean> {

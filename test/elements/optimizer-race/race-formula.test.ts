@@ -365,6 +365,50 @@ describe('<gd-optimizer-race> with a formula as its landscape', () => {
     await until(() => foundMinimum(el) && el.shadowRoot!.querySelectorAll('.plot path.minimum').length === 2, 'the new minima');
   });
 
+  it('a formula not finite at its window centre starts where J is finite: costs[0] finite, nothing diverged at step 0, also after the minima search and reset()', async () => {
+    for (const formula of ['1/(w1^2+w2^2)', 'log(w1^2+w2^2)', 'log(w1*w2)', 'w1/w2']) {
+      const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="custom" formula=${formula}></gd-optimizer-race>`);
+      const check = (when: string) => {
+        for (const t of el.trajectories) {
+          expect(Number.isFinite(t.costs[0]), `${formula} ${when}: ${t.label} J₀ = ${t.costs[0]}`).to.equal(true);
+        }
+        expect(shadowText(el), `${formula} ${when}`).to.not.include('diverged at step 0');
+        expect(el.shadowRoot!.querySelector('.note[data-note="formula"]'), `${formula} ${when}: accepted`).to.equal(null);
+      };
+      await el.step(1);
+      check('at once');
+      // The search ends (found minima or none); the start it leaves is finite too.
+      await settle(1500);
+      el.reset();
+      await el.updateComplete;
+      await el.step(1);
+      check('after the search and reset()');
+    }
+  });
+
+  it('a domain too narrow to draw is refused with a note; the race keeps drawing its last good window', async () => {
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(String(event.message));
+    window.addEventListener('error', onError);
+    try {
+      const el = await fixture<GdOptimizerRace>(
+        html`<gd-optimizer-race landscape="custom" formula="w1^2 + w2^2" domain="-2,2,-2,2"></gd-optimizer-race>`,
+      );
+      el.domain = '-1e-320,1e-320,-1e-320,1e-320';
+      await el.updateComplete;
+      await el.step(3);
+      await settle(100);
+      expect(el.domain).to.equal('-2,2,-2,2');
+      expect(el.shadowRoot!.querySelector('.note[data-note="domain"]')!.textContent).to.include('too narrow');
+      // The axes still have their ticks, the race its finite path.
+      expect(el.shadowRoot!.querySelectorAll('.plot-svg .x-axis text').length).to.be.above(2);
+      expect(el.trajectories[0].points.flat().every(Number.isFinite)).to.equal(true);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
   it('has no axe violations with a custom formula (and a rejected one)', async () => {
     const el = await fixture<GdOptimizerRace>(
       html`<gd-optimizer-race landscape="custom" formula=${ROSENBROCK} domain="-2,2,-1,3"></gd-optimizer-race>`,

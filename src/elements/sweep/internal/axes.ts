@@ -125,6 +125,15 @@ export function axisValues(axis: SweepAxis, [lo, hi]: [number, number], cells: n
   return values;
 }
 
+/**
+ * The smallest lower end of a log axis. The axis runs half a cell past its ends, and
+ * every cell of it is drawn: from 1e-300, a sweep of 2 cells pads to 1e-453, which is 0
+ * in double precision (and the drawn coordinates NaN); the runs are float32, which tell
+ * no rate below 1e-38 from 0. From 1e-30 to the largest value any axis takes (1e6), the
+ * padded ends stay far inside double precision for every cell count.
+ */
+export const MIN_LOG_END = 1e-30;
+
 /** Whether `[lo, hi]` is an increasing range of values the axis accepts; otherwise why not. */
 export function checkAxisRange(axis: SweepAxis, range: [number, number] | undefined): string | undefined {
   if (!range) return 'two numbers "from,to"';
@@ -132,7 +141,7 @@ export function checkAxisRange(axis: SweepAxis, range: [number, number] | undefi
   if (!(lo < hi)) return 'two numbers "from,to" with from < to';
   if (axis.scale === 'batch' && !(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1))
     return 'two whole numbers "from,to" from 1 up to the data size';
-  if (axis.scale === 'log' && !(lo > 0)) return `two numbers "from,to" greater than 0 (${axis.word} is on a log axis)`;
+  if (axis.scale === 'log' && !(lo >= MIN_LOG_END)) return `two numbers "from,to" from ${MIN_LOG_END} up (${axis.word} is on a log axis)`;
   if (!inRange(axis.range, lo) || !inRange(axis.range, hi))
     return `two numbers "from,to", each ${describeRange(axis.range)} (the range of ${axis.word})`;
   return undefined;

@@ -102,7 +102,7 @@ export interface SweepSettings {
 export function pairRule(attribute: string, axisOf: () => SweepAxis | undefined): PropertyRule {
   return {
     attribute,
-    accepts: `two numbers "from,to" with from < to inside the range of the swept setting (greater than 0 on a log axis)`,
+    accepts: `two numbers "from,to" with from < to inside the range of the swept setting (from 1e-30 up on a log axis)`,
     valid: (value) => {
       const axis = axisOf();
       return axis ? checkAxisRange(axis, parsePair(value)) === undefined : parsePair(value) !== undefined;

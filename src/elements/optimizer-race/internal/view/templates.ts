@@ -26,6 +26,7 @@ import { THUMBNAIL_RATIO } from '../landscape/thumbnails.js';
 import { verdictWords, type Verdict } from '../run/verdict.js';
 import { finishOrder, type FinishLine } from '../run/finish.js';
 import type { Ghost } from '../run/ghosts.js';
+import { cssomStyle } from '../../../shared/cssom-style.js';
 import { renderColorLegend } from '../../../shared/plot/color-legend.js';
 
 /** The landscape's formula: MathML for an author's formula, else `undefined`. */
@@ -69,7 +70,8 @@ export function renderGhosts(ghosts: readonly Ghost[], { x, y }: PlotScales): SV
   return ghosts.map((ghost) => {
     const end = ghost.points[ghost.points.length - 1];
     const color = seriesStyle(ghost.index).color;
-    return svg`<g class="ghost" style=${`color: ${color}`}>
+    // Through the CSSOM: a bound style attribute is an inline style a strict CSP blocks.
+    return svg`<g class="ghost" style=${cssomStyle({ color })}>
       <polyline points=${ghost.points.map(([a, b]) => `${x(a)},${y(b)}`).join(' ')}></polyline>
       <text x=${x(end[0]) + 6} y=${y(end[1]) - 6}>${ghost.label}</text>
     </g>`;
