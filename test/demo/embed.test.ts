@@ -93,7 +93,9 @@ describe('demo/embed.html', () => {
     expect(race()!.iteration).to.equal(50);
     expect(race()!.swarmTally!.iteration).to.equal(50);
     expect(race()!.trajectories).to.have.length(16);
-    expect(runs, 'timer runs while the state is restored').to.be.at.least(20);
+    // Replayed in one task, the timer would run once at most; a loaded machine changes how
+    // many slices the replay takes, not whether it hands the thread back between them.
+    expect(runs, 'timer runs while the state is restored').to.be.at.least(5);
     page.done();
   });
 

@@ -33,13 +33,23 @@ function violations(win: CspWindow): string[] {
 
 describe('strict Content-Security-Policy: every view of every element', () => {
   let frame: HTMLIFrameElement;
+  /**
+   * Brings an element of the frame into this page's viewport, where the kit's on-screen
+   * work (a race's paints and basin map) happens: the frame is in view whole, so scrolling
+   * within it is enough (Firefox would not scroll this page to a part of a taller frame).
+   */
+  const show = (element: Element) => {
+    element.scrollIntoView();
+    frame.scrollIntoView();
+  };
   let win: CspWindow;
   const $ = <T extends Element = Steppable>(selector: string) => frame.contentDocument!.querySelector(selector) as unknown as T;
 
   before(async () => {
     frame = document.createElement('iframe');
     frame.style.width = '1000px';
-    frame.style.height = '2400px';
+    // No taller than this page's viewport: whatever is scrolled into view in the frame is on screen.
+    frame.style.height = `${Math.min(560, window.innerHeight - 40)}px`;
     frame.src = '/test/dist/csp-page.html';
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     document.body.append(frame);
@@ -59,7 +69,7 @@ describe('strict Content-Security-Policy: every view of every element', () => {
     for (const element of elements) await element.step(5);
     // Let idle work (the race's landscape thumbnails) and first draws happen; a race
     // prepares only while on screen.
-    elements[2].scrollIntoView();
+    show(elements[2]);
     const thumbnailsDone = () => !elements[2].shadowRoot!.querySelector('.thumb-blank');
     await until(() => thumbnailsDone() && elements.every((el) => painted(el) || el.localName === 'gd-curvature'));
     // A race on an author's formula: parsed without eval, shown as MathML, its minima found.
@@ -90,7 +100,7 @@ describe('strict Content-Security-Policy: every view of every element', () => {
 
   it('draws the ghost of an earlier run in its optimizer colour, and notes with their markers, with no violations', async () => {
     const race = $('#ghosts');
-    race.scrollIntoView();
+    show(race);
     await race.step(20);
     // A new learning rate after 20 steps: the run before it stays as a faded, labelled ghost.
     $<HTMLElement & { learningRate: number }>('#ghosts gd-optimizer').learningRate = 0.02;
@@ -118,7 +128,7 @@ describe('strict Content-Security-Policy: every view of every element', () => {
 
   it('plays a swarm with its tally and computes a basin map, with no violations', async () => {
     const race = $('#swarm');
-    race.scrollIntoView();
+    show(race);
     await race.step(30);
     expect((race.swarmTally as { iteration: number }).iteration).to.equal(30);
     expect(race.shadowRoot!.querySelector('[part~="swarm"]'), 'the tally table').to.not.equal(null);
@@ -131,7 +141,7 @@ describe('strict Content-Security-Policy: every view of every element', () => {
   it('runs sweeps over α, α × β and the line fit’s data, with no violations', async () => {
     for (const id of ['#sweep-1d', '#sweep-2d', '#sweep-data']) {
       const sweep = $(id);
-      sweep.scrollIntoView();
+      show(sweep);
       await sweep.updateComplete;
       await until(() => (sweep.results as unknown[]).length > 0 && sweep.iteration === Number(sweep.getAttribute('steps')));
       expect(sweep.iteration, id).to.equal(Number(sweep.getAttribute('steps')));
@@ -145,7 +155,7 @@ describe('strict Content-Security-Policy: every view of every element', () => {
 
   it('runs the embed page restoring a state from its URL, with no violations in it', async () => {
     const embed = $<HTMLIFrameElement>('#embed');
-    embed.scrollIntoView();
+    show(embed);
     const inner = () => embed.contentWindow as CspWindow | null;
     await until(() => !!inner()?.__loaded);
     await inner()!.__loaded;

@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
 import { setSliceClock } from '../../src/core/slices.js';
 import { timerRunsWhile } from './main-thread.js';
+import { PART_ROWS } from '../../src/elements/optimizer-race/internal/settings.js';
 
 /*
  * Work proportional to what a page asks for is handed out in slices, never one task:
@@ -32,7 +33,10 @@ describe('many widgets and big sizes: sliced, never one task', function () {
     // lit updates each element in a microtask of the task that made it: all 100 in that task, before.
     expect(await renderedInOneTask, 'races rendered in the task that added them').to.be.below(10);
     const rendering = await timerRunsWhile(() => !races.every((race) => race.hasUpdated), Infinity);
-    expect(rendering, 'timer runs while 100 races render').to.be.at.least(50);
+    // In one task the timer would not run at all; how many times it runs between the
+    // kit's tasks is the browser's scheduling (it favours the kit's message tasks over
+    // timers when loaded), so the bound is what one task could never give.
+    expect(rendering, 'timer runs while 100 races render').to.be.at.least(5);
     await Promise.all(races.map((race) => race.updateComplete));
     // Each step(n) makes its first chunk at once when it can: all 100 in the calling task, before.
     const steppedInOneTask = afterThisTask(() => races.filter((race) => race.iteration > 0).length);
@@ -46,24 +50,29 @@ describe('many widgets and big sizes: sliced, never one task', function () {
     expect(races.map((race) => race.iteration)).to.deep.equal(races.map(() => 10));
   });
 
-  it('a swarm of 2,000 starts × 16 optimizers steps in slices of part updates, not whole updates', async () => {
+  it('a swarm of 10,000 starts × 16 optimizers steps in slices of part updates, not whole updates', async () => {
     const types = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam', 'adamw'];
     const race = await fixture<GdOptimizerRace>(
-      html`<gd-optimizer-race landscape="six-hump-camel" swarm="2000" hide="picker panels"
+      html`<gd-optimizer-race landscape="six-hump-camel" swarm="10000" hide="picker panels"
         >${Array.from({ length: 16 }, (_, i) => html`<gd-optimizer type=${types[i % types.length]}></gd-optimizer>`)}</gd-optimizer-race
       >`,
     );
-    // 32,000 rows in parts of 512: 63 part updates per swarm update. Stepped a whole update
-    // at a time, step(2) would give a timer two or three runs; part by part, dozens.
+    // 160,000 rows in parts of PART_ROWS (8,192 on cpu): 20 part updates per swarm update.
+    // Stepped a whole update at a time, step(2) would give a timer two or three runs; part
+    // by part, one run between parts. The
+    // clock moves 10 ms at every reading, so each task's slice holds one part update on
+    // any machine, loaded or not.
+    let now = 0;
+    setSliceClock(() => (now += 10));
     let done = false;
     const step = race.step(2).then(() => (done = true));
     const runs = await timerRunsWhile(() => !done, Infinity);
     await step;
     expect(race.swarmTally!.iteration).to.equal(2);
-    expect(runs, 'timer runs while the swarm makes 2 updates').to.be.at.least(20);
+    expect(runs, 'timer runs while the swarm makes 2 updates').to.be.at.least(2 * Math.ceil(160_000 / PART_ROWS) - 4);
     expect(race.swarmTally!.optimizers).to.have.length(16);
     for (const row of race.swarmTally!.optimizers) {
-      expect(row.global + row.local + row.saddle + row.diverged + row.moving, row.label).to.equal(2000);
+      expect(row.global + row.local + row.saddle + row.diverged + row.moving, row.label).to.equal(10000);
     }
   });
 });
