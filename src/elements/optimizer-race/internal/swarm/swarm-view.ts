@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PlotScales } from '../view/layout.js';
 import { TAIL_LENGTH, type SwarmCounts, type SwarmTails, type SwarmTally } from './swarm-model.js';
 import type { Format } from '../../../shared/format.js';
-import { renderSwatch } from '../view/series-style.js';
+import { renderSwatch } from '../../../shared/plot/series-style.js';
 
 /** Side of a particle's square dot, in CSS pixels. */
 const DOT_SIZE = 3;

@@ -5,7 +5,8 @@ import type { Ghost } from '../run/ghosts.js';
 import { PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './layout.js';
 import { previewCosts, raceChartScales, renderChart } from './chart.js';
 import type { RaceModel } from '../run/race-model.js';
-import { renderControls, renderLegend, renderPanels, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
+import { renderControls, renderLegend, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
+import { renderPanels } from '../../../shared/optimizers/panels.js';
 import type { Format } from '../../../shared/format.js';
 
 /** What the reader can do in the race's template: the element's handlers. */

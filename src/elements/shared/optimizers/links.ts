@@ -1,6 +1,6 @@
-import type { LinkedValues } from '../../../shared/controllers/link-controller.js';
-import { NUMERIC_RULES, type GdOptimizer } from '../../../optimizer/gd-optimizer.js';
-import type { RaceEntry } from './entries.js';
+import type { LinkedValues } from '../controllers/link-controller.js';
+import { NUMERIC_RULES, type GdOptimizer } from '../../optimizer/gd-optimizer.js';
+import type { OptimizerEntry } from './entries.js';
 
 /** The settings a link group shares, as one comparable string. */
 function sharedKey(settings: GdOptimizer['settings']): string {
@@ -40,7 +40,7 @@ export class SharedSettings {
 
 /** The settings a linked widget's values change in these optimizers (only those of the rule it names). */
 export function linkedChanges(
-  entries: readonly RaceEntry[],
+  entries: readonly OptimizerEntry[],
   values: LinkedValues,
 ): { index: number; name: 'learningRate' | 'decay'; value: number }[] {
   const names = (['learningRate', 'decay'] as const).filter(
@@ -54,7 +54,7 @@ export function linkedChanges(
 }
 
 /**
- * The notes of a race with its children's notes (bad values on a `<gd-optimizer>`) as
+ * The notes of an element with its children's notes (bad values on a `<gd-optimizer>`) as
  * `optimizer-<i>-<attribute>`; undefined when they are already so.
  */
 export function withChildNotes(
