@@ -225,18 +225,6 @@ const race = css`
   .caption .minimum {
     stroke: var(--_muted);
   }
-  .color-legend {
-    display: block;
-    overflow: visible;
-    max-width: 100%;
-  }
-  .color-legend-tick {
-    stroke: var(--_muted);
-  }
-  .color-legend-label {
-    fill: var(--_muted);
-    font-size: 10px;
-  }
   .ghost {
     pointer-events: none;
     opacity: 0.4;
