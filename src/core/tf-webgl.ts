@@ -12,7 +12,6 @@ import * as webglAdd from '@tensorflow/tfjs-backend-webgl/dist/kernels/Add.js';
 import * as webglAddN from '@tensorflow/tfjs-backend-webgl/dist/kernels/AddN.js';
 import * as webglAll from '@tensorflow/tfjs-backend-webgl/dist/kernels/All.js';
 import * as webglAny from '@tensorflow/tfjs-backend-webgl/dist/kernels/Any.js';
-import * as webglBatchMatMul from '@tensorflow/tfjs-backend-webgl/dist/kernels/BatchMatMul.js';
 import * as webglCast from '@tensorflow/tfjs-backend-webgl/dist/kernels/Cast.js';
 import * as webglConcat from '@tensorflow/tfjs-backend-webgl/dist/kernels/Concat.js';
 import * as webglCos from '@tensorflow/tfjs-backend-webgl/dist/kernels/Cos.js';
@@ -72,7 +71,6 @@ registerKernels([
   webglAddN,
   webglAll,
   webglAny,
-  webglBatchMatMul,
   webglCast,
   webglConcat,
   webglCos,

@@ -40,7 +40,6 @@ import * as cpuAdd from '@tensorflow/tfjs-backend-cpu/dist/kernels/Add.js';
 import * as cpuAddN from '@tensorflow/tfjs-backend-cpu/dist/kernels/AddN.js';
 import * as cpuAll from '@tensorflow/tfjs-backend-cpu/dist/kernels/All.js';
 import * as cpuAny from '@tensorflow/tfjs-backend-cpu/dist/kernels/Any.js';
-import * as cpuBatchMatMul from '@tensorflow/tfjs-backend-cpu/dist/kernels/BatchMatMul.js';
 import * as cpuCast from '@tensorflow/tfjs-backend-cpu/dist/kernels/Cast.js';
 import * as cpuConcat from '@tensorflow/tfjs-backend-cpu/dist/kernels/Concat.js';
 import * as cpuCos from '@tensorflow/tfjs-backend-cpu/dist/kernels/Cos.js';
@@ -93,7 +92,6 @@ import * as cpuZerosLike from '@tensorflow/tfjs-backend-cpu/dist/kernels/ZerosLi
 import * as gradAbs from '@tensorflow/tfjs-core/dist/gradients/Abs_grad.js';
 import * as gradAdd from '@tensorflow/tfjs-core/dist/gradients/Add_grad.js';
 import * as gradAddN from '@tensorflow/tfjs-core/dist/gradients/AddN_grad.js';
-import * as gradBatchMatMul from '@tensorflow/tfjs-core/dist/gradients/BatchMatMul_grad.js';
 import * as gradCast from '@tensorflow/tfjs-core/dist/gradients/Cast_grad.js';
 import * as gradConcat from '@tensorflow/tfjs-core/dist/gradients/Concat_grad.js';
 import * as gradCos from '@tensorflow/tfjs-core/dist/gradients/Cos_grad.js';
@@ -143,7 +141,6 @@ const KERNELS: object[] = [
   cpuAddN,
   cpuAll,
   cpuAny,
-  cpuBatchMatMul,
   cpuCast,
   cpuConcat,
   cpuCos,
@@ -199,7 +196,6 @@ const GRADIENTS: object[] = [
   gradAbs,
   gradAdd,
   gradAddN,
-  gradBatchMatMul,
   gradCast,
   gradConcat,
   gradCos,

@@ -11,7 +11,7 @@
  * i·outputs + j), then b⁽ˡ⁾.
  *
  * The cost is written twice: in tf ops for a batch of networks at once (`mlpCost`, one
- * batched `matMul` per layer, differentiated by tf autodiff: the webgl path and the
+ * batched product per layer, differentiated by tf autodiff: the webgl path and the
  * reference), and in plain JavaScript, forward and backward, in float64 (`MlpEvaluator`:
  * the gradient the cpu kernel uses, and every metric, map and slice the element shows).
  * The loss is evaluated from the logit z in the stable form max(z, 0) − z·y + log(1 + e^−|z|),
@@ -326,8 +326,12 @@ function activateTensor(z: tf.Tensor, activation: MlpActivation): tf.Tensor {
 /**
  * The mean binary cross-entropy of N networks at once: row n of `params` [N, P] is one
  * network, `x` [B, 2] the inputs and `y` [B] the labels of the batch. Each layer is one
- * batched `matMul` ([N, B, inputs] × [N, inputs, outputs]; the inputs [1, B, 2] are
- * broadcast over the networks), so N networks cost one set of ops. Returns J per row, [N].
+ * batched product ([N, B, inputs] × [N, inputs, outputs]; the inputs [1, B, 2] are
+ * broadcast over the networks), so N networks cost one set of ops. It is written as a
+ * broadcast multiply summed over the inputs rather than `matMul`: the same arithmetic
+ * with kernels every element registers anyway, where BatchMatMul and its gradient would
+ * add their cpu and webgl kernels to the CDN bundle (its [N, B, inputs, outputs]
+ * intermediate is at most N·m·2,000 numbers under the parameter cap). Returns J per row, [N].
  * max(z, 0) is written z·step(z), whose derivative at 0 is 0, so that the gradient there
  * is σ(0) − y, as in the float64 backpropagation.
  */
@@ -346,7 +350,9 @@ export function mlpCost(params: tf.Tensor2D, x: tf.Tensor2D, y: tf.Tensor1D, sha
     shape.layers.forEach(({ inputs, outputs }, l) => {
       const W = tf.reshape<tf.Rank.R3>(parts[2 * l], [N, inputs, outputs]);
       const b = tf.reshape<tf.Rank.R3>(parts[2 * l + 1], [N, 1, outputs]);
-      const z = tf.add<tf.Tensor3D>(tf.matMul(a, W), b);
+      // a·W as a broadcast product summed over the inputs ([N, B, in, 1] × [N, 1, in, out]):
+      // the arithmetic of a batched matMul with kernels the kit registers anyway.
+      const z = tf.add<tf.Tensor3D>(tf.sum(tf.mul(tf.expandDims(a, 3), tf.expandDims(W, 1)), 2), b);
       a = l === last ? z : (activateTensor(z, activation) as tf.Tensor3D);
     });
     const z = tf.reshape(a, [N, B]);

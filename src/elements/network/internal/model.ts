@@ -143,7 +143,7 @@ export class NetworkModel {
     this.starts = entries.map((_, i) => Float32Array.from(startWeights?.[i] ?? startWeights?.[0] ?? common));
     this.objective = new MlpObjective({ data: this.data, shape: this.shape, activation, batchSize: this.batchSize, seed });
     this.records = entries.map(() => new RacerRecord());
-    this.records.forEach((record, i) => this.record(i, 0, this.starts[i]));
+    this.records.forEach((_, i) => this.record(i, 0, this.starts[i]));
   }
 
   /** The run's identity: the data, the network, the batch size, every racer's rule and hyperparameters, the starting weights. */
