@@ -54,6 +54,21 @@ function literal(ts, type) {
   return undefined;
 }
 
+/**
+ * A described file that another one imports comes back from TypeScript with an absolute
+ * name (in `path`, and in the `module` of every reference to it); made relative, the
+ * file is the same in every checkout.
+ */
+function relativePaths(value) {
+  if (Array.isArray(value)) value.forEach(relativePaths);
+  else if (value && typeof value === 'object')
+    for (const [key, entry] of Object.entries(value)) {
+      if ((key === 'path' || key === 'module') && typeof entry === 'string' && path.isAbsolute(entry))
+        value[key] = path.relative('.', entry).replaceAll('\\', '/');
+      else relativePaths(entry);
+    }
+}
+
 export default {
   globs: ['src/elements/*/gd-*.ts', 'src/elements/shared/gd-element.ts'],
   exclude: ['src/elements/**/*.styles.ts'],
@@ -81,9 +96,11 @@ export default {
     },
     {
       // The analyzer lists modules in the order its file reads finish, which varies from
-      // run to run; sorting by path makes the file byte-identical however often it is made.
+      // run to run; sorting by path makes the file byte-identical however often it is made,
+      // and paths relative to the repository make it the same in every checkout.
       name: 'gd-kit-stable-order',
       packageLinkPhase({ customElementsManifest }) {
+        relativePaths(customElementsManifest);
         customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       },
     },

@@ -22,6 +22,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   sweep: () => import('./suites/sweep.js'),
   swarm: () => import('./suites/swarm.js'),
   batched: () => import('./suites/batched.js'),
+  big: () => import('./suites/big.js'),
 };
 
 const state: NonNullable<Window['__bench']> = { done: false, results: [] };

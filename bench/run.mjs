@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { openBrowserSession } from '../scripts/browser-session.mjs';
 import { runInteraction, runSwarmInteraction } from './interaction.mjs';
+import { startTaskTrace, stopTaskTrace } from './task-trace.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -22,12 +23,17 @@ if (wanted('bundle') || wanted('page')) {
 const { base, browser, close } = await openBrowserSession({ extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 try {
-  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm', 'batched']) {
+  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm', 'batched', 'big']) {
     if (!wanted(suite)) continue;
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     page.on('pageerror', (error) => console.error(`[${suite}] page error: ${error.message}`));
-    await page.goto(`${base}/bench/index.html?suite=${suite}${process.argv.includes('--quick') ? '&long=0' : ''}`);
+    const caseArg = process.argv.find((arg) => arg.startsWith('--case='));
+    const extra = `${process.argv.includes('--quick') ? '&long=0' : ''}${caseArg ? `&case=${caseArg.slice(7)}` : ''}`;
+    // The `big` suite's rows are the longest main-thread tasks of its phases, from a trace.
+    const traced = suite === 'big';
+    if (traced) await startTaskTrace(page);
+    await page.goto(`${base}/bench/index.html?suite=${suite}${extra}`);
     page.on('console', (message) => console.log(`  [${suite}] ${message.text()}`));
     const deadline = Date.now() + 600000;
     while (!(await page.evaluate(() => window.__bench?.done))) {
@@ -37,6 +43,13 @@ try {
     const state = await page.evaluate(() => window.__bench);
     if (state.error) console.error(`[${suite}] ${state.error}`);
     for (const { name, value, unit } of state.results) report(suite, name, value, unit);
+    if (traced) {
+      for (const { phase, longestWall, longestCpu, overWall, overCpu } of await stopTaskTrace(page)) {
+        report(suite, `${phase}: longest task, main-thread CPU (budget ≤ 50)`, Math.round(longestCpu), 'ms');
+        report(suite, `${phase}: longest task, wall clock`, Math.round(longestWall), 'ms');
+        report(suite, `${phase}: tasks over 50 ms (CPU / wall)`, `${overCpu} / ${overWall}`, 'tasks');
+      }
+    }
     await page.close();
   }
   const runsArg = process.argv.find((arg) => arg.startsWith('--runs='));
@@ -87,13 +100,15 @@ const width = Math.max(...rows.map((r) => r.suite.length + r.name.length + 3));
 console.log('\ngd-kit benchmark (headless Chromium on this machine)\n');
 // Infinity arrives from the page as null (JSON): shown as ∞.
 const shown = (value) =>
-  value == null || !Number.isFinite(value)
-    ? '∞'
-    : Math.abs(value) >= 100
-      ? Math.round(value)
-      : Math.abs(value) >= 1
-        ? +value.toFixed(Math.abs(value) >= 10 ? 1 : 2)
-        : +value.toPrecision(3);
+  typeof value === 'string'
+    ? value
+    : value == null || !Number.isFinite(value)
+      ? '∞'
+      : Math.abs(value) >= 100
+        ? Math.round(value)
+        : Math.abs(value) >= 1
+          ? +value.toFixed(Math.abs(value) >= 10 ? 1 : 2)
+          : +value.toPrecision(3);
 for (const row of rows) console.log(`${`${row.suite} · ${row.name}`.padEnd(width)}  ${String(shown(row.value)).padStart(10)} ${row.unit}`);
 mkdirSync(path.join(root, '.bench-out'), { recursive: true });
 writeFileSync(path.join(root, '.bench-out/results.json'), JSON.stringify(rows, null, 2));

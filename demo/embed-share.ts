@@ -19,6 +19,8 @@
 const KEPT_PARAMETERS = ['widget', 'theme', 'hide', 'link', 'share'];
 /** A playing widget steps every frame; its URL is written at most this often. */
 const URL_WRITE_INTERVAL_MS = 1000;
+/** Theme messages are applied once a frame; this soon where no frame comes (off-screen). */
+const THEME_FALLBACK_MS = 100;
 
 type Widget = HTMLElement & { theme: string; toJSON(): Record<string, unknown> };
 
@@ -99,10 +101,25 @@ export function followTheme(widget: Widget, mode: string | null): void {
   else if (mode !== null && mode !== 'auto') {
     console.warn(`gd-kit embed: ignored theme=${JSON.stringify(mode)}; accepted: auto, light, dark, host.`);
   }
+  // A host may post many messages (10,000 froze the page for seconds, each one a widget
+  // update and a style change): the last one wins, applied at most once a frame, or by a
+  // timer where the browser renders no frames (a frame scrolled off-screen).
+  let wanted: 'light' | 'dark' | undefined;
+  let pending = false;
+  const flush = () => {
+    if (!pending) return;
+    pending = false;
+    if (wanted) apply(wanted);
+  };
   window.addEventListener('message', (event) => {
     const data = event.data as { type?: unknown; theme?: unknown } | null;
     if (forced || event.source !== window.parent || data?.type !== 'gd-kit:theme') return;
-    if (data.theme === 'light' || data.theme === 'dark') apply(data.theme);
+    if (data.theme !== 'light' && data.theme !== 'dark') return;
+    wanted = data.theme;
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(flush);
+    setTimeout(flush, THEME_FALLBACK_MS);
   });
   window.parent?.postMessage({ type: 'gd-kit:ready' }, '*');
 }

@@ -202,7 +202,9 @@ function tsc(project) {
     if (!output) throw error;
   }
   const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
-  const webgpuClash = (line) => /^node_modules\/(@webgpu\/types\/dist\/index\.d\.ts|typescript\/lib\/lib\.dom\.d\.ts)\(/.test(line);
+  // Any path to node_modules: a worktree whose node_modules links to another checkout's reports it as ../…/node_modules.
+  const webgpuClash = (line) =>
+    /^(?:[^(]*\/)?node_modules\/(@webgpu\/types\/dist\/index\.d\.ts|typescript\/lib\/lib\.dom\.d\.ts)\(/.test(line);
   const ours = errors.filter((line) => !webgpuClash(line));
   if (ours.length || (output && !errors.length)) {
     console.error(ours.length ? ours.join('\n') : output);

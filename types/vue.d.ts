@@ -346,6 +346,10 @@ type GdSweepProps = {
   "y-range"?: GdSweep["yRange"];
   /** Cells per axis (2–64). */
   cells?: GdSweep["cells"];
+  /** The bowl's condition number κ (1–1000), the race's by default: the same bowl in both. Other landscapes ignore it. */
+  kappa?: GdSweep["kappa"];
+  /** With `data="line-fit"`: passes over the data per cell instead of `steps` updates (equal work for every batch size); unset, `steps` counts. */
+  epochs?: GdSweep["epochs"];
   /** Seed of the pseudo-random generator: the same seed gives the same run everywhere. */
   seed?: GdSweep["seed"];
   /** `auto` follows the page's colour scheme; `light` or `dark` force one. */
@@ -364,8 +368,10 @@ number of updates from the start, which reproduces the same run. */
   iteration?: GdSweep["iteration"];
   /** Every cell in reading order (row 0 = the lowest y value): its settings, final cost and status. */
   results?: GdSweep["results"];
-  /** 2/λ_max at the start, where the plot marks it (plain gradient descent over the learning rate); otherwise null. */
+  /** 2/λ_max at the start, where the plot marks it (plain gradient descent, or a row of it, over the learning rate); otherwise null. */
   stabilityEdge?: GdSweep["stabilityEdge"];
+  /** The picked cell's path (its points from the start, its costs and status), or undefined before a pick. */
+  pickedPath?: GdSweep["pickedPath"];
   /** The backend the cells run on (`cpu` or `webgl`, picked by the batch's size). */
   backend?: GdSweep["backend"];
   /** Whether the element is playing (it may still wait for being scrolled into view). */
@@ -405,7 +411,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *
@@ -463,7 +471,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *
@@ -534,7 +544,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *
@@ -595,6 +607,8 @@ export type CustomElements = {
    * - **reset(): _void_** - Back to iteration 0 at the current start; a pending `step(n)` ends here.
    * - **pause(): _void_** - Stops playing; a pending `step(n)` ends here too.
    * - **play(): _void_** - Starts the animation.
+   *
+   *
    *
    *
    *
@@ -666,7 +680,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
    *
    *
    *

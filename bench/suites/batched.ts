@@ -62,13 +62,14 @@ function reportPair(report: Report, name: string, unit: string, { kit, floor }: 
 async function swarm(report: Report, himmelblau: Landscape, size: number): Promise<void> {
   const entries = resolveEntries('himmelblau', [], []);
   const model = new SwarmModel({ landscape: himmelblau, entries, size, seed: 1, backend: 'cpu' });
-  model.build();
   const updates = size >= 10000 ? 10 : 40;
   const blocks: FloorBlock[] = entries.map((e) => ({ type: e.type, h: e.hyperparameters, rows: size }));
   const starts = repeatStarts(model.starts, entries.length);
   const result = await sideBySide(
     11,
     () => {
+      // reset() frees the parts' runs, so each sample also makes them again (a few ms a
+      // part), as a swarm's first updates after a change of settings do.
       model.reset();
       // One update per call, as a frame of play makes for a large swarm.
       for (let u = 0; u < updates; u++) model.step(1);

@@ -28,7 +28,7 @@ function measure(model: SwarmModel, k: number, ms: number): { rate: number; call
   let updates = 0;
   const begin = performance.now();
   while (performance.now() - begin < ms) {
-    // The swarm stops at its 500 updates; start it over (reset makes no tensors on the same backend).
+    // The swarm stops at its 500 updates; start it over (its parts are made again as they step).
     if (model.finished) model.reset();
     const t0 = performance.now();
     updates += model.step(k);

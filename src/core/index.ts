@@ -21,6 +21,7 @@ export {
 export type { BackendChangeReason, BackendListener, BackendName, BackendPreference, Calibration, WebGLProbe } from './backend.js';
 
 export {
+  DEFAULT_BOWL_KAPPA,
   DEFAULT_FORMULA_DOMAIN,
   DEFAULT_LANDSCAPE,
   LANDSCAPE_IDS,
@@ -79,6 +80,7 @@ export type { NumberRange } from './ranges.js';
 export { INVERSE_TIME_DECAY_TEX, inverseTimeDecay, inverseTimeDecayTensor } from './schedules.js';
 
 export { ParticleRun, resolveOptimizer } from './run.js';
+export { curvatureScale, eigenvalues2, hessianAt, largestEigenvalue } from './hessian.js';
 export type { ParticleConfig, ParticleRunOptions, ParticleState, ParticleStatus, RowGradient, StepResult } from './run.js';
 
 export { evaluateGrid, evaluateGridRows, gridAxis, gridExtent, lineCostGrid } from './grid.js';

@@ -55,3 +55,33 @@ export function sliceNow(): number {
 export function setSliceClock(now?: () => number): void {
   clock = now ?? performanceNow;
 }
+
+/**
+ * Work of many widgets that lands in one task (the first renders of a hundred races made
+ * by one `innerHTML`, the first chunk of each one's `step(10)`: each in a microtask of the
+ * same task) makes one long task however small each part is. They share one slice per
+ * task: `taskSliceLeft()` says whether the kit's work in the current task has taken less
+ * than SLICE_MS, and work that finds it spent hands the main thread back first. A task's
+ * slice is known to be over when a message posted as it opened arrives (a later task
+ * counted as the same one meanwhile waits a little longer; none runs longer).
+ */
+let taskBegin: number | undefined;
+let taskGeneration = 0;
+
+/** Opens the current task's slice now (a task known to be new: one that a message started). */
+export function openTaskSlice(): void {
+  taskBegin = sliceNow();
+  const generation = ++taskGeneration;
+  void nextTask().then(() => {
+    if (generation === taskGeneration) taskBegin = undefined;
+  });
+}
+
+/** Whether kit work may still run in the current task; the first call of a task opens its slice. */
+export function taskSliceLeft(): boolean {
+  if (taskBegin === undefined) {
+    openTaskSlice();
+    return true;
+  }
+  return sliceNow() - taskBegin < SLICE_MS;
+}

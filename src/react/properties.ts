@@ -95,6 +95,7 @@ export const GD_OPTIMIZER_PROPERTIES = [
 /** `<gd-sweep>` */
 export const GD_SWEEP_PROPERTIES = [
   'landscape',
+  'kappa',
   'data',
   'size',
   'noise',
@@ -103,6 +104,7 @@ export const GD_SWEEP_PROPERTIES = [
   'optimizer',
   'start',
   'steps',
+  'epochs',
   'x',
   'xRange',
   'y',

@@ -305,6 +305,10 @@ describe('formula landscapes: parsing', () => {
       ['-2,,-1,3', 3, 'missing'],
       ['-1e9,1,0,1', 0, 'too large'],
       ['', 0, 'missing'],
+      // A window too narrow to draw: denormal ends, sides under 1e-6, or under 1e-4 of their magnitude.
+      ['-1e-320,1e-320,-1e-320,1e-320', 8, 'too narrow'],
+      ['0,1e-7,0,1', 2, 'too narrow'],
+      ['-1,1,1000,1000.05', 10, 'too narrow'],
     ];
     for (const [domain, index, words] of cases) {
       const result = parseFormula('w1^2 + w2^2', domain);
@@ -314,9 +318,32 @@ describe('formula landscapes: parsing', () => {
       expect(result.error.index, `${domain}: ${result.error.message}`).to.equal(index);
       expect(result.error.message, domain).to.contain(words);
     }
+    // The narrowest sides accepted: 1e-6 wide near 0, 1e-4 of the magnitude away from it.
+    expect(parseFormula('w1^2 + w2^2', '0,1e-6,1000,1000.2').ok).to.equal(true);
     const fine = landscapeOf(parseFormula('w1^2 + w2^2', ' -2 , 2, −1, 3e0 '));
     expect(fine.domain).to.deep.equal({ w1: [-2, 2], w2: [-1, 3] });
     expect(landscapeOf(parseFormula('w1^2 + w2^2')).domain).to.deep.equal({ w1: [-5, 5], w2: [-5, 5] });
+  });
+
+  it('starts a formula that is not finite at the window centre at a finite point, before and after its minima are searched', async () => {
+    // Each is ±∞ or NaN at the centre (0, 0) of the default window, and finite on most of it.
+    for (const formula of ['1/(w1^2+w2^2)', 'log(w1^2+w2^2)', 'log(w1*w2)', 'w1/w2']) {
+      const landscape = landscapeOf(parseFormula(formula));
+      const check = (when: string) => {
+        const [cost] = costs(landscape, [[...landscape.start]]);
+        expect(Number.isFinite(cost), `${formula} ${when}: J${JSON.stringify(landscape.start)} = ${cost}`).to.equal(true);
+        const { w1, w2 } = landscape.domain;
+        const [x, y] = landscape.start;
+        expect(x >= w1[0] && x <= w1[1] && y >= w2[0] && y <= w2[1], `${formula} ${when}: inside`).to.equal(true);
+      };
+      check('as parsed');
+      // The nearest finite point of the 16×16 sample grid: half a cell from the centre on each axis.
+      expect(landscape.start.map(Math.abs), formula).to.deep.equal([0.3125, 0.3125]);
+      await findFormulaMinima(landscape);
+      check('after the search');
+    }
+    // A formula finite at the centre still starts there before its search.
+    expect(landscapeOf(parseFormula('w1^2 + 3 w2^2', '-1,3,-2,2')).start).to.deep.equal([1, 0]);
   });
 
   it('gives one id per formula and domain, and the same landscape for the same text', () => {

@@ -127,6 +127,56 @@ describe('demo/embed.html: height, state, theme and sharing', () => {
     forced.element.remove();
   });
 
+  it('a storm of theme messages is applied at most once a frame, and the last one wins', async () => {
+    const ready: MessageEventSource[] = [];
+    const onReady = (event: MessageEvent<{ type?: string } | null>) =>
+      event.data?.type === 'gd-kit:ready' && event.source && ready.push(event.source);
+    window.addEventListener('message', onReady);
+    const host = frame('/demo/embed.html?widget=curvature&theme=host');
+    document.body.append(host.element);
+    await host.loaded;
+    await until(() => ready.includes(host.element.contentWindow!));
+    const win = host.element.contentWindow! as Window & typeof globalThis;
+    const widget = host.element.contentDocument!.querySelector('gd-curvature') as unknown as EmbeddedWidget;
+    await widget.updateComplete;
+    // Every theme the page gives the widget, and the frames the page renders meanwhile.
+    let applied = 0;
+    let accessor: PropertyDescriptor | undefined;
+    for (
+      let proto = Object.getPrototypeOf(widget) as object | null;
+      proto && !accessor;
+      proto = Object.getPrototypeOf(proto) as object | null
+    )
+      accessor = Object.getOwnPropertyDescriptor(proto, 'theme');
+    Object.defineProperty(widget, 'theme', {
+      configurable: true,
+      get: () => accessor!.get!.call(widget) as string,
+      set: (value: string) => {
+        applied++;
+        accessor!.set!.call(widget, value);
+      },
+    });
+    let frames = 0;
+    let counting = true;
+    const count = () => {
+      frames++;
+      if (counting) win.requestAnimationFrame(count);
+    };
+    win.requestAnimationFrame(count);
+    window.removeEventListener('message', onReady);
+    const messages = 2000;
+    for (let i = 0; i < messages; i++) win.postMessage({ type: 'gd-kit:theme', theme: i % 2 ? 'dark' : 'light' }, '*');
+    await until(() => widget.theme === 'dark' && applied > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    counting = false;
+    expect(widget.theme, 'the last message wins').to.equal('dark');
+    expect(host.element.contentDocument!.documentElement.style.colorScheme).to.equal('dark');
+    // One apply per frame at most (or per fallback timer, where a frame does not come in time).
+    expect(applied, `${applied} applied over ${frames} frames`).to.be.at.most(2 * frames + 2);
+    expect(applied).to.be.below(messages / 10);
+    host.element.remove();
+  });
+
   it('"Copy link" and "Copy embed code" copy the state URL and a frame that loads it', async () => {
     const embedded = frame('/demo/embed.html?widget=race&landscape=booth&optimizer=adam:0.3');
     document.body.append(embedded.element);

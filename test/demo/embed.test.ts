@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { timerRunsWhile } from '../elements/main-thread.js';
 
 /** Loads the iframe embed page and collects the heights it posts to its parent. */
 async function embed(query: string, page = '/demo/embed.html') {
@@ -75,6 +76,25 @@ describe('demo/embed.html', () => {
     expect(sweep.results).to.have.length(4 * 4);
     expect(embedded.heights[embedded.heights.length - 1]).to.be.above(100);
     embedded.done();
+  });
+
+  it('restores a big state from its URL in slices: 100 optimizers (the first 16 kept), a swarm, 50 updates', async () => {
+    const types = ['sgd', 'momentum', 'rmsprop', 'adam'];
+    // 100, not thousands: the test server, like most, refuses a request line over 16 KiB.
+    const optimizers = Array.from({ length: 100 }, (_, i) => ({ type: types[i % types.length], learningRate: 0.01 }));
+    const state = { landscape: 'himmelblau', swarm: 200, iteration: 50, optimizers };
+    const page = await embed(`widget=race&share=off&state=${encodeURIComponent(JSON.stringify(state))}`);
+    const race = () =>
+      page.frame.contentDocument!.querySelector('gd-optimizer-race') as
+        (HTMLElement & { iteration: number; trajectories: unknown[]; swarmTally: { iteration: number } | null }) | null;
+    await until(() => race() !== null);
+    // The frame shares this page's main thread: replayed in one task, a timer here would not run until the end.
+    const runs = await timerRunsWhile(() => !(race()!.iteration === 50 && race()!.swarmTally?.iteration === 50), Infinity);
+    expect(race()!.iteration).to.equal(50);
+    expect(race()!.swarmTally!.iteration).to.equal(50);
+    expect(race()!.trajectories).to.have.length(16);
+    expect(runs, 'timer runs while the state is restored').to.be.at.least(20);
+    page.done();
   });
 
   it('says so visibly for an unknown widget', async () => {

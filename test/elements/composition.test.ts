@@ -475,7 +475,10 @@ describe('state: a JSON round trip', () => {
     await copy.updateComplete;
     console.warn = warn;
     expect(copy.trajectories).to.deep.equal(race.trajectories);
-    expect(copy.shadowRoot!.querySelector('.note[data-note="state"]')!.textContent).to.contain('state');
+    const note = copy.shadowRoot!.querySelector('.note[data-note="state"]')!.textContent;
+    // The note names what was wrong, and never quotes its own fallback as if it were a value.
+    expect(note).to.contain('state="{"landscape": "booth","').and.to.contain('it is not JSON').and.to.contain('keeps its current state');
+    expect(note).to.not.contain('"the current state"');
     expect(warnings).to.have.length(1);
   });
 });

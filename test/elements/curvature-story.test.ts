@@ -103,6 +103,23 @@ describe('<gd-curvature> story', () => {
     expect(text).to.match(/It was diverging at the start \(αJ″ = 3\.3\) and changed at step 2\./);
   });
 
+  it('on the double well a start past the hump settles into the other minimum, and the text names that minimum', async () => {
+    const el = await widget(html`<gd-curvature cost="double-well" curvature="1" learning-rate="0.5" init="-1.4"></gd-curvature>`);
+    await el.step(8);
+    await settled(el);
+    const w = el.history.at(-1)!.w;
+    // J = c/8 · d²(d + 2)²: minima at w* = 0 and w* − 2 = −2; past the hump at −1 the run goes to −2.
+    expect(Math.abs(w + 2)).to.be.below(0.05);
+    const text = root(el).querySelector('.regime-text')!.textContent.replace(/\s+/g, ' ');
+    expect(text).to.contain('the other minimum, w* − 2 = -2');
+    expect(text).to.contain('It is settling into that minimum, not w*.');
+    expect(text).not.to.contain('it grows');
+    // The distance it writes is the one to −2, as the run has it.
+    const from = Number(/from ([\d.]+(?:E-?\d+)?) to/.exec(text)![1]);
+    expect(from).to.be.closeTo(Math.abs(w + 2), 1e-3 * Math.abs(w + 2) + 1e-9);
+    await expect(el).to.be.accessible();
+  });
+
   it('changing α after 5 steps leaves the old path as a labelled ghost until reset', async () => {
     const el = await widget(html`<gd-curvature curvature="2" learning-rate="0.3" init="2"></gd-curvature>`);
     await el.step(5);

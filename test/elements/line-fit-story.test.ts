@@ -104,6 +104,24 @@ describe('gd-line-fit: the lesson', () => {
     expect(note(el)).to.equal('');
   });
 
+  it('α = 1 on the default data: the note writes 2/λ_max with the digits that make "above" true (0.9995, not 1)', async () => {
+    const el = await fixture<GdLineFit>(html`<gd-line-fit learning-rate="1"></gd-line-fit>`);
+    const bound = 2 / lambdaMax(el.data.x);
+    // The default data's bound is just under 1: three digits would write it as 1.
+    expect(bound).to.be.below(1);
+    expect(Number(bound.toPrecision(3))).to.equal(1);
+    await el.step(60);
+    await el.updateComplete;
+    const match = /α = ([\d.]+) is above 2\/λ_max = ([\d.]+)/.exec(note(el));
+    expect(match, note(el)).to.not.equal(null);
+    const [alpha, shown] = [Number(match![1]), Number(match![2])];
+    expect(alpha).to.equal(1);
+    expect(alpha, 'the words say above, and the numbers agree').to.be.above(shown);
+    expect(Math.abs(shown - bound)).to.be.at.most(1e-4 * bound);
+    // The mark under the slider says the same number.
+    expect(mark(el, '2/λ_max').getAttribute('aria-label')).to.contain(String(shown));
+  });
+
   it('shows α_t = α / (1 + decay·t) for the next update while the rate decays', async () => {
     const el = await fixture<GdLineFit>(html`<gd-line-fit learning-rate="0.2" decay="0.05"></gd-line-fit>`);
     await el.step(30);

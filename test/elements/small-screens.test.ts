@@ -134,3 +134,89 @@ describe('small screens: plot and controls on screen together at 375 × 667', ()
     });
   }
 });
+
+describe('small screens: the keys and panels stay with what they describe at 375 × 667', () => {
+  before(async () => {
+    await setViewport(VIEW);
+  });
+  after(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('gd-line-fit: the colour key rides at the top of the docked controls: wherever half the map shows, the key shows uncovered', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="padding: 0 8px">
+        <p style="height: 400px; margin: 0">Text before the figure.</p>
+        <gd-line-fit></gd-line-fit>
+        <p style="height: 900px; margin: 0">Text after the figure.</p>
+      </div>`,
+    );
+    const el = wrapper.querySelector<GdElement>('gd-line-fit')!;
+    await el.updateComplete;
+    await frames(4);
+    const root = el.shadowRoot!;
+    const key = root.querySelector<SVGElement>('[part~="plot"] .color-legend')!;
+    const map = root.querySelector('[part~="plot"] .plot')!;
+    expect(key.closest('.dock'), 'the key is in the dock').to.not.equal(null);
+    let seen = 0;
+    const end = document.documentElement.scrollHeight - innerHeight;
+    const dock = root.querySelector('.dock')!;
+    for (let y = 0; y <= end; y += 29) {
+      window.scrollTo(0, y);
+      await frames(1);
+      const mapBox = map.getBoundingClientRect();
+      if (visiblePlotRows(mapBox, [dock.getBoundingClientRect()]) < mapBox.height / 2) continue;
+      const box = key.getBoundingClientRect();
+      expect(box.top >= 0 && box.bottom <= innerHeight, `the key at scroll ${y} is on screen`).to.equal(true);
+      seen++;
+      const hit = root.elementFromPoint(box.left + box.width / 2, box.top + 6);
+      expect(hit !== null && key.contains(hit), `the key at scroll ${y} (hit: ${hit?.outerHTML.slice(0, 60)})`).to.equal(true);
+    }
+    expect(seen, 'scroll positions with the key on screen').to.be.above(3);
+    window.scrollTo(0, 0);
+  });
+
+  it('gd-curvature: the regime panel follows the plot directly, before the key and the controls', async () => {
+    const el = await fixture<GdElement>(html`<gd-curvature cost="double-well" init="-1.4"></gd-curvature>`);
+    await el.updateComplete;
+    await frames(2);
+    const root = el.shadowRoot!;
+    const plot = root.querySelector('[part~="plot"]')!.getBoundingClientRect();
+    const regime = root.querySelector('[part~="regime"]')!.getBoundingClientRect();
+    const legend = root.querySelector('[part~="legend"]')!.getBoundingClientRect();
+    const readout = root.querySelector('[part~="readout"]')!.getBoundingClientRect();
+    expect(regime.top).to.be.at.least(plot.bottom - 1);
+    expect(regime.top - plot.bottom, 'no more than a gap between plot and regime').to.be.below(24);
+    expect(regime.bottom).to.be.at.most(legend.top + 1);
+    expect(readout.top).to.be.at.least(regime.bottom);
+  });
+
+  for (const width of [375, 1200]) {
+    it(`gd-optimizer-race at ${width} px: every landscape name fits its thumbnail, no word split, no two names touching`, async () => {
+      await setViewport({ width, height: 900 });
+      const el = await fixture<GdElement>(html`<gd-optimizer-race></gd-optimizer-race>`);
+      await el.updateComplete;
+      await frames(2);
+      const names = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.thumb-name')];
+      expect(names).to.have.length(14);
+      const boxes = names.map((name) => name.getBoundingClientRect());
+      names.forEach((name, i) => {
+        const words = name.textContent.trim().split(/[\s–-]+/).length;
+        const range = document.createRange();
+        range.selectNodeContents(name);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        expect(lines.size, `${name.textContent} is on at most one line per word`).to.be.at.most(words);
+        const cell = name.closest('.thumb')!.getBoundingClientRect();
+        expect(boxes[i].left >= cell.left - 0.5 && boxes[i].right <= cell.right + 0.5, `${name.textContent} inside its cell`).to.equal(
+          true,
+        );
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart, `${name.textContent} and ${names[j].textContent} apart`).to.equal(true);
+        }
+      });
+      await setViewport(VIEW);
+    });
+  }
+});

@@ -102,7 +102,7 @@ describe('<gd-sweep data="line-fit">', () => {
     for (let i = 0; i < 9; i++) await sendKeys({ press: 'ArrowUp' });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.readout')!.textContent).to.match(/^α = 0\.01, batch size = 100 \(full\): final J = \S+$/);
-    expect(plotOf(el).getAttribute('aria-label')).to.contain('for each α and batch size');
+    expect(plotOf(el).getAttribute('aria-label')).to.contain('× 8 batch sizes from 1 to 100');
   });
 
   it('a picked cell fires gd-select with its batch size, and a linked line fit takes α and the batch size', async () => {

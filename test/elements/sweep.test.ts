@@ -13,7 +13,7 @@ import { MARGIN_1D } from '../../src/elements/sweep/internal/layout.js';
 import { timerRunsWhile } from './main-thread.js';
 
 /*
- * Independent truth: the bowl J = ½(w₁² + κw₂²) (κ = 10 by default) has the Hessian
+ * Independent truth: the bowl J = ½(w₁² + κw₂²) (κ = 10 here, set on every sweep) has the Hessian
  * diag(1, κ), so λ_max = κ and plain gradient descent is stable for α < 2/κ; its
  * iterates are w₁ₖ = (1 − α)ᵏ w₁₀ and w₂ₖ = (1 − ακ)ᵏ w₂₀ exactly (float64 here).
  * Sweep cells are also compared with separate single-particle runs of the core.
@@ -56,7 +56,7 @@ describe('<gd-sweep>', () => {
 
   it('each cell ends where a separate run with its settings ends (1-D, sgd), which is the closed form', async () => {
     const el = await fixture<GdSweep>(
-      html`<gd-sweep landscape="bowl" optimizer="sgd" start="-8,4" steps="30" x-range="0.01,0.15" cells="3"></gd-sweep>`,
+      html`<gd-sweep kappa="10" landscape="bowl" optimizer="sgd" start="-8,4" steps="30" x-range="0.01,0.15" cells="3"></gd-sweep>`,
     );
     await el.updateComplete;
     expect(el.iteration).to.equal(30);
@@ -76,6 +76,7 @@ describe('<gd-sweep>', () => {
   it('a 2-D α × β sweep of momentum matches separate runs cell by cell', async () => {
     const el = await fixture<GdSweep>(
       html`<gd-sweep
+        kappa="10"
         landscape="bowl"
         optimizer="momentum"
         start="-8,4"
@@ -101,7 +102,9 @@ describe('<gd-sweep>', () => {
   });
 
   it('marks 2/λ_max of the bowl at its closed form, and sgd cells right of it grow or diverge', async () => {
-    const el = await fixture<GdSweep>(html`<gd-sweep landscape="bowl" start="-8,4" steps="50" x-range="0.01,1" cells="20"></gd-sweep>`);
+    const el = await fixture<GdSweep>(
+      html`<gd-sweep kappa="10" landscape="bowl" start="-8,4" steps="50" x-range="0.01,1" cells="20"></gd-sweep>`,
+    );
     await el.updateComplete;
     // Hessian diag(1, κ): λ_max = κ, the edge 2/κ.
     const edge = 2 / KAPPA;
@@ -134,6 +137,7 @@ describe('<gd-sweep>', () => {
   it('draws the momentum stability edge 2(1+β)/((1−β)λ_max) across the heat map; cells well past it grow or diverge', async () => {
     const el = await fixture<GdSweep>(
       html`<gd-sweep
+        kappa="10"
         landscape="bowl"
         optimizer="momentum"
         start="-8,4"
@@ -164,7 +168,7 @@ describe('<gd-sweep>', () => {
   it('fires gd-step after each batch of updates: the iteration, the cells, and how many diverged (the closed form says which)', async () => {
     // α from 0.01 to 0.5 over 4 cells on κ = 10: cells with α > 2/κ = 0.2 diverge under sgd.
     const el = await fixture<GdSweep>(
-      html`<gd-sweep landscape="bowl" optimizer="sgd" start="-8,4" steps="400" x-range="0.01,0.5" cells="4"></gd-sweep>`,
+      html`<gd-sweep landscape="bowl" kappa="10" optimizer="sgd" start="-8,4" steps="400" x-range="0.01,0.5" cells="4"></gd-sweep>`,
     );
     await el.updateComplete;
     const steps: GdStepEvent[] = [];
@@ -179,7 +183,7 @@ describe('<gd-sweep>', () => {
   });
 
   it('a click on a cell fires gd-select with its learning rate', async () => {
-    const el = await fixture<GdSweep>(html`<gd-sweep steps="10" x-range="0.01,1" cells="5"></gd-sweep>`);
+    const el = await fixture<GdSweep>(html`<gd-sweep kappa="10" steps="10" x-range="0.01,1" cells="5"></gd-sweep>`);
     await el.updateComplete;
     const plot = plotOf(el);
     const box = plot.getBoundingClientRect();
@@ -200,7 +204,7 @@ describe('<gd-sweep>', () => {
 
   it('arrow keys move between cells of the heat map and Enter picks α and β; the readout says which', async () => {
     const el = await fixture<GdSweep>(
-      html`<gd-sweep optimizer="momentum" steps="10" x-range="0.01,1" y="beta" y-range="0,0.9" cells="4"></gd-sweep>`,
+      html`<gd-sweep kappa="10" optimizer="momentum" steps="10" x-range="0.01,1" y="beta" y-range="0,0.9" cells="4"></gd-sweep>`,
     );
     await el.updateComplete;
     plotOf(el).focus();
@@ -229,7 +233,7 @@ describe('<gd-sweep>', () => {
 
   it('the heat map has a numeric colour key in the cost units and a diverged entry, and paints its canvas', async () => {
     const el = await fixture<GdSweep>(
-      html`<gd-sweep optimizer="momentum" steps="40" x-range="0.01,3" y="beta" y-range="0,0.95" cells="16"></gd-sweep>`,
+      html`<gd-sweep kappa="10" optimizer="momentum" steps="40" x-range="0.01,3" y="beta" y-range="0,0.95" cells="16"></gd-sweep>`,
     );
     await el.updateComplete;
     await new Promise(requestAnimationFrame);
@@ -252,10 +256,10 @@ describe('<gd-sweep>', () => {
   });
 
   it('is axe-clean as a line plot and as a heat map', async () => {
-    const line = await fixture<GdSweep>(html`<gd-sweep steps="10" cells="8"></gd-sweep>`);
+    const line = await fixture<GdSweep>(html`<gd-sweep kappa="10" steps="10" cells="8"></gd-sweep>`);
     await line.updateComplete;
     await expect(line).to.be.accessible();
-    const heat = await fixture<GdSweep>(html`<gd-sweep optimizer="momentum" steps="10" y="beta" cells="8"></gd-sweep>`);
+    const heat = await fixture<GdSweep>(html`<gd-sweep kappa="10" optimizer="momentum" steps="10" y="beta" cells="8"></gd-sweep>`);
     await heat.updateComplete;
     await expect(heat).to.be.accessible();
   });
@@ -263,7 +267,7 @@ describe('<gd-sweep>', () => {
   it('a picked cell reaches linked widgets as that rule’s learning rate', async () => {
     const holder = await fixture<HTMLDivElement>(
       html`<div>
-        <gd-sweep link="sweep-group" steps="10" x-range="0.01,1" cells="5"></gd-sweep>
+        <gd-sweep kappa="10" link="sweep-group" steps="10" x-range="0.01,1" cells="5"></gd-sweep>
         <gd-curvature link="sweep-group" learning-rate="0.3"></gd-curvature>
         <gd-optimizer-race link="sweep-group" landscape="bowl">
           <gd-optimizer type="sgd" learning-rate="0.05"></gd-optimizer>
@@ -291,7 +295,7 @@ describe('<gd-sweep>', () => {
   });
 
   it('bad input keeps the last good sweep with a visible note, and never shows NaN', async () => {
-    const el = await fixture<GdSweep>(html`<gd-sweep steps="20" x-range="0.01,0.5" cells="6"></gd-sweep>`);
+    const el = await fixture<GdSweep>(html`<gd-sweep kappa="10" steps="20" x-range="0.01,0.5" cells="6"></gd-sweep>`);
     await el.updateComplete;
     const good = el.results.map((c) => c.cost);
     const note = () => el.shadowRoot!.querySelector('.notes')!.textContent.replace(/\s+/g, ' ');
@@ -302,10 +306,15 @@ describe('<gd-sweep>', () => {
         ['landscape', 'nowhere', /Ignored landscape="nowhere"/],
         ['x-range', '0,1', /Ignored x-range="0,1"/],
         ['x-range', '-1,0.5', /Ignored x-range="-1,0.5"/],
+        // A log axis whose padded lower end would underflow to 0 (NaN coordinates): refused.
+        ['x-range', '1e-300,1e6', /Ignored x-range="1e-300,1e6"/],
+        ['x-range', '1e-320,1', /Ignored x-range="1e-320,1"/],
         ['cells', '65', /Ignored cells="65"/],
         ['cells', '1', /Ignored cells="1"/],
         ['steps', 'many', /Ignored steps="many"/],
         ['y', 'beta', /has no setting beta/],
+        ['kappa', '0', /Ignored kappa="0"/],
+        ['epochs', '2', /epochs needs data="line-fit"/],
       ] as const) {
         el.setAttribute(attribute, value);
         await el.updateComplete;
@@ -320,6 +329,7 @@ describe('<gd-sweep>', () => {
         if (attribute === 'x-range') el.setAttribute('x-range', '0.01,0.5');
         if (attribute === 'cells') el.setAttribute('cells', '6');
         if (attribute === 'steps') el.setAttribute('steps', '20');
+        if (attribute === 'kappa') el.setAttribute('kappa', '10');
         await el.updateComplete;
       }
     } finally {

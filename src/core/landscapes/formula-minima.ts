@@ -71,7 +71,6 @@ function isLocalMinimum(node: FormulaNode, p: Point, scale: Point): boolean {
 export async function findMinima(landscape: Landscape, node: FormulaNode, gridRange: number): Promise<{ minima: Minimum[]; start: Vec2 }> {
   const { w1, w2 } = landscape.domain;
   const scale: Point = [w1[1] - w1[0], w2[1] - w2[0]];
-  const center: Vec2 = [(w1[0] + w1[1]) / 2, (w2[0] + w2[1]) / 2];
   const starts: Point[] = [];
   for (let i = 0; i < STARTS_PER_AXIS; i++) {
     for (let j = 0; j < STARTS_PER_AXIS; j++) {
@@ -79,7 +78,7 @@ export async function findMinima(landscape: Landscape, node: FormulaNode, gridRa
     }
   }
   // A flat surface has no minimum worth marking (every point is one).
-  if (!(gridRange > 1e-12)) return { minima: [], start: center };
+  if (!(gridRange > 1e-12)) return { minima: [], start: landscape.start };
   const learningRate = Math.min(1, 0.01 * Math.max(scale[0], scale[1]));
   const run = new ParticleRun({
     landscape,
@@ -126,7 +125,8 @@ export async function findMinima(landscape: Landscape, node: FormulaNode, gridRa
       if (value < same.value) Object.assign(same, { position: candidate, value });
     }
   }
-  if (!found.length) return { minima: [], start: center };
+  // None found: the start stays where parseFormula put it (finite, unlike the centre of 1/(w1^2+w2^2)).
+  if (!found.length) return { minima: [], start: landscape.start };
   found.sort((a, b) => a.value - b.value);
   const best = found[0].value;
   const tolerance = 1e-6 * Math.max(1, gridRange);

@@ -83,6 +83,14 @@ function toTensor(node: FormulaNode, w1: tf.Tensor, w2: tf.Tensor): Value {
 
 /** Coordinates beyond this count as diverged in a run (ParticleRun's default bound). */
 const DOMAIN_LIMIT = 1e6;
+/**
+ * The narrowest window side: at least MIN_DOMAIN_WIDTH, and at least MIN_DOMAIN_SHARE of
+ * the side's largest |end|. Runs and grids are float32 (about 7 significant digits): a
+ * narrower side has fewer distinct values than the 256 columns of the contour grid, and a
+ * side of denormal numbers (−1e-320 … 1e-320) has no axis ticks at all.
+ */
+export const MIN_DOMAIN_WIDTH = 1e-6;
+export const MIN_DOMAIN_SHARE = 1e-4;
 const DOMAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function parseDomain(text: string): { w1: Vec2; w2: Vec2 } | FormulaError {
@@ -112,6 +120,14 @@ function parseDomain(text: string): { w1: Vec2; w2: Vec2 } | FormulaError {
     if (!(parts[hi].value > parts[lo].value)) {
       return fail(`The largest ${axis} (${at(parts[hi].index)}) must be larger than the smallest (${parts[lo].value}).`, parts[hi].index);
     }
+    const least = Math.max(MIN_DOMAIN_WIDTH, MIN_DOMAIN_SHARE * Math.max(Math.abs(parts[lo].value), Math.abs(parts[hi].value)));
+    if (!(parts[hi].value - parts[lo].value >= least)) {
+      return fail(
+        `The ${axis} side is too narrow to draw (${at(parts[hi].index)}): it must be at least ${least} wide ` +
+          `(at least ${MIN_DOMAIN_WIDTH}, and ${MIN_DOMAIN_SHARE} of its largest end).`,
+        parts[hi].index,
+      );
+    }
   }
   return { w1: [parts[0].value, parts[1].value], w2: [parts[2].value, parts[3].value] };
 }
@@ -136,7 +152,8 @@ const searches = new WeakMap<Landscape, { ast: FormulaNode; gridRange: number; f
  * text and domain give the same landscape object (the last 16 are kept).
  *
  * The landscape is ready at once, without minima (`minima: []`, the window's centre
- * as `start`): `findFormulaMinima(landscape)` searches for them in time slices.
+ * as `start`, or the finite point of a 16×16 grid nearest to it where J is not finite
+ * there): `findFormulaMinima(landscape)` searches for them in time slices.
  */
 export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMAIN): FormulaResult {
   const fail = (message: string, index: number, field: FormulaError['field'] = 'formula'): FormulaResult => ({
@@ -163,9 +180,17 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
   if ('message' in box) return { ok: false, error: box };
 
   // Finiteness as the float32 tensors will see it, on the centres of a coarse grid.
+  const center: Vec2 = [(box.w1[0] + box.w1[1]) / 2, (box.w2[0] + box.w2[1]) / 2];
+  const finiteAt = (x: number, y: number) => Number.isFinite(evaluate(ast, x, y, Math.fround));
   let bad = 0;
   let low = Infinity;
   let high = -Infinity;
+  // Where a run starts before the search for minima: the centre, or, where J is not
+  // finite there (1/(w1^2+w2^2), log(w1*w2) on a window around 0), the finite sample
+  // point nearest to it, so no race begins diverged.
+  const centerFinite = finiteAt(center[0], center[1]);
+  let start: Vec2 | undefined = centerFinite ? center : undefined;
+  let nearest = Infinity;
   for (let i = 0; i < GRID; i++) {
     for (let j = 0; j < GRID; j++) {
       const x = box.w1[0] + ((i + 0.5) * (box.w1[1] - box.w1[0])) / GRID;
@@ -175,6 +200,8 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
       else {
         low = Math.min(low, value);
         high = Math.max(high, value);
+        const distance = Math.hypot((x - center[0]) / (box.w1[1] - box.w1[0]), (y - center[1]) / (box.w2[1] - box.w2[0]));
+        if (!centerFinite && distance < nearest) [nearest, start] = [distance, [x, y]];
       }
     }
   }
@@ -196,7 +223,8 @@ export function parseFormula(text: string, domain: string = DEFAULT_FORMULA_DOMA
     tex: `J(w_1,w_2) = ${tex}`,
     domain: box,
     minima: [],
-    start: [(box.w1[0] + box.w1[1]) / 2, (box.w2[0] + box.w2[1]) / 2],
+    // At least one sample point is finite: more than half are, or the formula was refused.
+    start: start ?? center,
     fn: (w1, w2) =>
       tf.tidy(() => {
         const value = toTensor(source, w1, w2);

@@ -2,12 +2,13 @@ import * as tf from '../tf.js';
 import type { Landscape } from './landscape.js';
 import { beale, booth, goldsteinPrice, himmelblau, matyas, mccormick, rosenbrock } from './classic.js';
 import { ackley, rastrigin, sixHumpCamel, styblinskiTang, threeHumpCamel } from './multimodal.js';
-import { bowl, saddle } from './quadratic.js';
+import { DEFAULT_BOWL_KAPPA, bowl, saddle } from './quadratic.js';
 
 export type { Landscape, LandscapeGradient, Minimum, Vec2 } from './landscape.js';
 export { DEFAULT_FORMULA_DOMAIN, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, findFormulaMinima, formulaTex, parseFormula } from './formula.js';
 export type { FormulaError, FormulaFunction, FormulaNode, FormulaResult } from './formula.js';
 export {
+  DEFAULT_BOWL_KAPPA,
   ackley,
   beale,
   booth,

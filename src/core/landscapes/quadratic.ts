@@ -22,10 +22,19 @@ export const saddle: Landscape = {
 };
 
 /**
+ * The bowl's condition number unless one is given: a valley a hundred times steeper
+ * across than along. Plain gradient descent must keep α < 2/κ = 0.02 there and then
+ * needs about 3κ updates to cross the floor, while momentum with β = 0.9 needs about a
+ * hundred whatever κ is: the ravine where momentum wins (the race's default, derived in
+ * its `optimizers/defaults.ts`). Every element that shows the bowl starts from this κ.
+ */
+export const DEFAULT_BOWL_KAPPA = 100;
+
+/**
  * ½(w₁² + κ w₂²): curvature 1 along w₁ and κ along w₂, so κ is the condition number.
  * Gradient descent needs α < 2/κ to be stable yet crawls along w₁ at rate 1 − α.
  */
-export function bowl(kappa = 10): Landscape {
+export function bowl(kappa = DEFAULT_BOWL_KAPPA): Landscape {
   if (!(Number.isFinite(kappa) && kappa > 0)) throw new RangeError(`bowl: kappa must be a positive number, got ${kappa}`);
   return {
     id: 'bowl',

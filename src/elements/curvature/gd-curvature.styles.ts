@@ -236,6 +236,21 @@ export const styles = css`
     display: grid;
     gap: 0.75rem;
   }
+  /*
+   * A phone: the regime (what αc means for the iterates) right under the plot it
+   * describes, before the key and the controls; the current point's numbers stay last.
+   */
+  @container (max-width: 39.99rem) {
+    .panels {
+      display: contents;
+    }
+    .panel[part~='regime'] {
+      order: -1;
+    }
+    .plot {
+      order: -2;
+    }
+  }
   @container (min-width: 40rem) {
     .panels {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);

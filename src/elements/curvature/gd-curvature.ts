@@ -4,7 +4,7 @@ import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { numberRule } from '../shared/rules.js';
 import { HYPERPARAMETER_RANGES, narrowRange } from '../../core/index.js';
 import { RunController } from '../shared/controllers/run-controller.js';
-import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
+import type { LinkedValues, LinkTaken } from '../shared/controllers/link-controller.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
@@ -122,7 +122,6 @@ export class GdCurvature extends GdElement {
     () => this.isConnected,
   );
 
-  private readonly linker = new LinkController(this);
   /** `format` as a plain function, for the render and note helpers. */
   private readonly formatter: Format = (value, options) => this.format(value, options);
   private frame?: Frame;
@@ -271,14 +270,20 @@ export class GdCurvature extends GdElement {
    * rate it cannot show (beyond its range) stays with the widget that sent it.
    * @internal
    */
-  applyLinked(values: LinkedValues): LinkTaken {
+  override applyLinked(values: LinkedValues): LinkTaken {
     const rate = values.learningRate;
-    if (values.type !== 'sgd' || rate === undefined || rate === this.learningRate) return undefined;
+    const stamp = values.stamps?.learningRate;
+    if (values.type !== 'sgd' || rate === undefined || !this.linker.stamps.newer('learningRate', stamp)) return undefined;
     if (!this.propertyRules().learningRate.valid(rate)) return undefined;
+    this.linker.stamps.took('learningRate', stamp!);
+    if (rate === this.learningRate) return undefined;
     this.learningRate = rate;
-    this.linker.take('learningRate', rate);
     this.changedByElement('learningRate');
     return { values: { learningRate: rate } };
+  }
+
+  protected override linkedProperties(): readonly string[] {
+    return ['learningRate'];
   }
 
   // A removal keeps the run: the RunController frees its tensors once the element is
@@ -287,17 +292,10 @@ export class GdCurvature extends GdElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // A learning rate set by the user or by page script goes to the link group (not the
-    // one the widget started with, nor one it just took from the group).
-    const rate = this.learningRate;
-    if (
-      this.hasUpdated &&
-      changed.has('learningRate') &&
-      changed.get('learningRate') !== rate &&
-      !this.linker.isEcho('learningRate', rate)
-    ) {
-      this.linker.share({ type: 'sgd', learningRate: rate });
-    }
+    // A learning rate set by the user or by page script since the last update goes to the
+    // link group with its place in the page's order (not one it just took from the group).
+    const rate = this.linker.stamps.flush().get('learningRate');
+    if (rate !== undefined) this.linker.share({ type: 'sgd', learningRate: this.learningRate, stamps: { learningRate: rate } });
     // The run follows the (now validated) settings here, before render, which only reads it.
     this.ensureSimulation();
     if (this.resetOnUpdate) {

@@ -7,7 +7,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
-import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
+import type { LinkedValues, LinkTaken } from '../shared/controllers/link-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { isOneOf, numberOrText } from '../shared/parse.js';
 import { placeRateMarks, rateMarkStyles } from '../shared/rate-marks.js';
@@ -34,6 +34,8 @@ export const MAX_SIZE = 100_000;
 /** Play stops here so a forgotten tab never grows its history without end. */
 export const MAX_ITERATIONS = 20_000;
 const SIZE_PRESETS = [10, 100, 1000] as const;
+/** What the widget sends its link group: its learning rate and its choice of rule. */
+const LINKED = ['learningRate', 'optimizer'] as const;
 /** The log slider's span; typed values may go below it, down to the core's range. */
 const LEARNING_RATE_RANGE: [number, number] = [1e-4, 10];
 /** The core's learning-rate range, capped at 10: beyond it every dataset diverges at once. */
@@ -129,7 +131,6 @@ export class GdLineFit extends GdElement {
   @query('canvas.contours') private contourCanvas?: HTMLCanvasElement;
   @query('canvas.costs') private costCanvas?: HTMLCanvasElement;
 
-  private readonly linker = new LinkController(this);
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
   /** The dataset and the run: built from the settings, stepped in frame-sized chunks. */
   private readonly run: LineFitRun = new LineFitRun(this, {
@@ -367,21 +368,27 @@ export class GdLineFit extends GdElement {
    * learning rate only when it belongs to this widget's rule, a batch size always.
    * @internal
    */
-  applyLinked(values: LinkedValues): LinkTaken {
-    const taken = linkedTakes(values, this, this.propertyRules());
+  override applyLinked(values: LinkedValues): LinkTaken {
+    const stamps = this.linker.stamps;
+    const { taken, held } = linkedTakes(values, this, this.propertyRules(), (name) => stamps.newer(name, values.stamps?.[name]));
+    for (const name of held) stamps.took(name, values.stamps![name]!);
     if (!Object.keys(taken).length) return undefined;
     Object.assign(this, taken);
-    for (const [name, value] of Object.entries(taken)) this.linker.take(name, value);
     this.changedByElement(...Object.keys(taken));
     return { values: taken };
+  }
+
+  protected override linkedProperties(): readonly string[] {
+    return LINKED;
   }
 
   // ---------------------------------------------------------------- lit lifecycle
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Values the widget started with are its own; later changes (not echoes) are shared.
-    const shared = this.hasUpdated && sharedChanges(changed, this, (name, value) => this.linker.isEcho(name, value));
+    // The rate and rule the reader or page script changed since the last update (not
+    // those taken from the group) go to the link group, with their place in the page's order.
+    const shared = sharedChanges(this.linker.stamps.flush(), this);
     if (shared) this.linker.share(shared);
     if (changed.has('init')) this.initPoint.initChanged();
     // The one place a settings change reaches the model (see `current`).

@@ -7,7 +7,7 @@ import { numberOrText } from '../shared/parse.js';
 import { batchSizeRule } from '../shared/batch-size.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
-import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
+import type { LinkedValues, LinkTaken } from '../shared/controllers/link-controller.js';
 import { OptimizerSettingsController } from '../shared/optimizers/optimizer-settings.js';
 import { withChildNotes } from '../shared/optimizers/links.js';
 import { NETWORK_DEFAULTS } from './internal/defaults.js';
@@ -164,7 +164,6 @@ export class GdNetwork extends GdElement {
   private lastReadout = 0;
   private colors: Record<string, string> = {};
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private readonly linker = new LinkController(this);
   private readonly drawing = new NetworkPainter();
   private readonly maps = new MapCache();
   /** The one place the canvases are painted: once per frame, however many ask. */
@@ -503,7 +502,7 @@ export class GdNetwork extends GdElement {
    * this network's racers of the rule it names take it, as plain sets (no `gd-params-change`).
    * @internal
    */
-  applyLinked(values: LinkedValues): LinkTaken {
+  override applyLinked(values: LinkedValues): LinkTaken {
     return this.optimizers.applyLinked(this.run.sync().entries, values);
   }
 

@@ -7,6 +7,10 @@ import { optimizerPanelStyles } from '../shared/optimizers/panels.styles.js';
 
 const race = css`
   :host {
+    /* Off-screen, the browser skips laying out and painting the race (a page of a hundred
+       races renders the few in view), keeping the size it last had. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 900px;
     --_start: var(--gd-race-start, var(--_model));
     /* Basin map: global minima take the strong family (1-4), local ones the pale one (5-8). */
     --_basin-1: var(--gd-race-basin-1, light-dark(#c8324a, #ff7d8e));
@@ -52,8 +56,9 @@ const race = css`
     gap: 0.4rem;
     padding: 0.35rem 0.15rem 0.4rem;
   }
+  /* On a phone each name keeps a cell wide enough for its longest word (Himmelblau, Rosenbrock), so names never run together. */
   .narrow .thumbs {
-    grid-template-columns: repeat(auto-fill, minmax(3.6rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
     gap: 0.25rem;
   }
   .narrow .thumb canvas,
@@ -68,14 +73,16 @@ const race = css`
     flex-direction: column;
     align-items: center;
     gap: 0.2rem;
-    padding: 0.3rem 0.2rem 0.25rem;
+    padding: 0.3rem 0.1rem 0.25rem;
     border: 1px solid transparent;
     border-radius: var(--_radius);
     cursor: pointer;
-    font-size: 0.72rem;
+    /* Small enough that the longest one-word name (Himmelblau) fits a cell in every engine's fonts. */
+    font-size: 0.66rem;
     line-height: 1.2;
     text-align: center;
     color: var(--_muted);
+    overflow-wrap: anywhere;
   }
   .thumb:hover {
     border-color: var(--_border);
@@ -297,6 +304,36 @@ const race = css`
   .legend-status.warn {
     color: var(--_warning);
     font-weight: 600;
+  }
+  /* Who got there first: the order of arrival at the minimum, or of escape from the saddle. */
+  .finish-order {
+    margin: 0.35rem 0 0.5rem;
+    padding: 0.35rem 0.5rem;
+    border-left: 3px solid var(--_accent);
+    background: var(--_panel);
+    border-radius: var(--_radius);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .finish-order .waiting {
+    color: var(--_muted);
+  }
+  .finish-line line {
+    stroke: var(--_muted);
+    stroke-width: 1;
+    stroke-dasharray: 5 4;
+  }
+  .finish-line text {
+    fill: var(--_muted);
+    font-size: 11px;
+  }
+  .finish-mark {
+    fill: var(--_bg);
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  .swatch {
+    flex: 0 0 auto;
   }
 
   .controls {

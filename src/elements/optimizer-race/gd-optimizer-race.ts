@@ -5,10 +5,11 @@ import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { isOneOf, numberOrText } from '../shared/parse.js';
 import { MediaQueryController } from '../shared/controllers/media-query-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
-import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
+import type { LinkedValues, LinkTaken } from '../shared/controllers/link-controller.js';
 import { PrepareAheadController } from './internal/landscape/prepare-ahead.js';
 import { RaceRun } from './internal/run/race-run.js';
 import { CustomLandscapeController } from './internal/landscape/custom-landscape.js';
+import { ContourGridController } from './internal/landscape/contour-grid.js';
 import { plotScales, plotWidth } from './internal/view/layout.js';
 import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/start/readout.js';
@@ -24,6 +25,7 @@ import type { SwarmSettings, SwarmTally } from './internal/swarm/swarm-model.js'
 import { renderSwarmTally } from './internal/swarm/swarm-view.js';
 import {
   BAND_COUNT,
+  DEFAULT_KAPPA,
   DEFAULT_LANDSCAPE,
   GRID_SIZE,
   KAPPA_RULE,
@@ -85,7 +87,7 @@ export class GdOptimizerRace extends GdElement {
   @property() landscape: LandscapeId | 'custom' = 'bowl';
 
   /** The bowl's condition number κ (1–1000): how much steeper the valley is across than along. Only the bowl uses it. */
-  @property({ converter: numberOrText }) kappa = 50;
+  @property({ converter: numberOrText }) kappa = DEFAULT_KAPPA;
 
   /** With `landscape="custom"`: the cost J in w1 and w2, e.g. `(1 - w1)^2 + 100 (w2 - w1^2)^2`. */
   @property() formula: string | null = null;
@@ -120,14 +122,12 @@ export class GdOptimizerRace extends GdElement {
   @query('canvas.costs') private chartCanvas?: HTMLCanvasElement;
 
   private lastReadout = 0;
-  private colors: Record<string, string> = {};
   private readonly darkScheme = new MediaQueryController(this, '(prefers-color-scheme: dark)');
-  private readonly linker = new LinkController(this);
   private readonly drawing = new RacePainter();
   /** The thumbnails and every landscape's grid, made while the page is idle. */
   private readonly prepared = new PrepareAheadController(this, { kappa: () => this.kappa, onScreen: () => this.player.onScreen });
-  /** The one place the canvases are painted: once per frame, however many ask. */
-  private readonly painter = new PaintController(this, () => this.paintCanvases());
+  /** The one place the canvases are painted: once per frame, however many ask, and only while on screen. */
+  private readonly painter = new PaintController(this, () => this.paintCanvases(), { visible: () => this.player.onScreen });
   /** `landscape="custom"`: the formula's landscape, its notes, its contours and minima made in slices. */
   private readonly custom = new CustomLandscapeController(this, {
     current: () => this.currentLandscape,
@@ -154,7 +154,7 @@ export class GdOptimizerRace extends GdElement {
   });
   /** The optimizers (children or the defaults) and the edits of their settings. */
   private readonly optimizers = new OptimizerSettingsController(this, {
-    defaults: () => raceDefaults(this.currentLandscape.id, kappaOf(this.kappa)),
+    defaults: () => raceDefaults(this.currentLandscape.id, kappaOf(this.kappa), this.currentLandscape, this.startHandle.current()),
     entries: () => this.entries,
     note: (key, text) => this.setNote(key, text),
     format: (value) => this.format(value),
@@ -179,6 +179,13 @@ export class GdOptimizerRace extends GdElement {
       if (commit) this.fire('gd-params-change', { start: [...point] });
     },
   });
+
+  constructor() {
+    super();
+    // The full contour map of the landscape shown, made in slices when no one made it yet
+    // (a coarse map meanwhile); lit calls the controller, nothing else does.
+    new ContourGridController(this, { current: () => this.currentLandscape, paint: () => this.painter.request() });
+  }
 
   protected override propertyRules(): Record<string, PropertyRule> {
     return {
@@ -384,6 +391,11 @@ export class GdOptimizerRace extends GdElement {
     if (!this.startHandle.dragging) this.race.frame(this.speed, this.reducedMotion.matches);
   }
 
+  /** Back in view: the paint held back while it was off-screen is made now. */
+  protected override onScreenChanged(): void {
+    this.painter.resume();
+  }
+
   // ---------------------------------------------------------------- user input
 
   /** What the reader can do in the template. */
@@ -427,7 +439,7 @@ export class GdOptimizerRace extends GdElement {
    * no `gd-params-change`, so linked widgets never ping-pong.
    * @internal
    */
-  applyLinked(values: LinkedValues): LinkTaken {
+  override applyLinked(values: LinkedValues): LinkTaken {
     return this.optimizers.applyLinked(this.race.sync().entries, values);
   }
 
@@ -448,10 +460,19 @@ export class GdOptimizerRace extends GdElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.refreshChildNotes();
-    // Canvas colours follow the theme (resolved again only when it changed).
-    const theme = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
-    this.colors = this.drawing.colorsFor(this.renderRoot as ShadowRoot, theme, this.entries.length);
     // The PaintController repaints the canvases after this update.
+  }
+
+  /**
+   * The canvases' colours, resolved from the theme at paint time (again only when the
+   * theme changed): resolving them reads computed styles, and the first read after a
+   * render makes the browser lay out the styles of the whole page, which belongs in the
+   * frame the browser renders, not in the update (a hundred races added at once each
+   * paid it in their first update).
+   */
+  private get colors(): Record<string, string> {
+    const theme = `${this.theme}|${this.darkScheme.matches}|${this.entries.length}`;
+    return this.drawing.colorsFor(this.renderRoot as ShadowRoot, theme, this.entries.length);
   }
 
   /** Bad values on child elements show up in this element's notes. */
@@ -465,18 +486,19 @@ export class GdOptimizerRace extends GdElement {
   /** The one paint of the canvases, from a snapshot of the race (the PaintController calls it). */
   private paintCanvases(): void {
     if (!this.model?.built) return;
+    const colors = this.colors;
     this.drawing.paint(
       { contours: this.contourCanvas, paths: this.pathCanvas, chart: this.chartCanvas },
       raceScene(this.model, {
         hostWidth: this.hostSize.width,
         dragging: this.startHandle.dragging,
         focus: this.isolated ?? this.pinned,
-        colors: this.colors,
+        colors,
         swarm: this.race.swarm.tails(),
       }),
     );
     const { innerWidth, innerHeight } = plotScales(this.currentLandscape, plotWidth(this.hostSize.width));
-    this.basinMaps.paint(this.basinCanvas, innerWidth, innerHeight, this.colors);
+    this.basinMaps.paint(this.basinCanvas, innerWidth, innerHeight, colors);
   }
 
   // ---------------------------------------------------------------- rendering
@@ -514,7 +536,7 @@ export class GdOptimizerRace extends GdElement {
           this.fire('gd-params-change', { basins: this.basins });
         },
       }),
-      swarm: renderSwarmTally(this.race.swarm.tally(), format),
+      swarm: renderSwarmTally(this.race.swarm.tally(), landscape, format),
       actions: this.actions,
     });
   }

@@ -1,8 +1,18 @@
-import { LitElement, css, type PropertyValues } from 'lit';
+import { LitElement, css, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { HYPERPARAMETER_RANGES, OPTIMIZER_TYPES, type HyperparameterName, type OptimizerType } from '../../core/index.js';
 import { describeValue, isOneOf, numberOrText } from '../shared/parse.js';
-import { TypedAttributes, applyRules, judge, numberRule, rejectionNote, warnRejected, type PropertyRule } from '../shared/rules.js';
+import {
+  TypedAttributes,
+  applyRules,
+  judge,
+  numberRule,
+  rejectionNote,
+  setOutcome,
+  warnRejected,
+  type PropertyRule,
+} from '../shared/rules.js';
+import { LinkStamps } from '../shared/controllers/link-controller.js';
 import { restoreStylesAfterAdoption } from '../shared/adopted-styles.js';
 
 /** The hyperparameters an optimizer child may set; unset ones take the race's defaults. */
@@ -95,8 +105,17 @@ export class GdOptimizer extends LitElement {
   /** Notes about rejected values, by attribute name (the race shows them). */
   notes: Record<string, string> = {};
 
+  /**
+   * The numbers of its learning rate and decay in the page's order of changes (the race
+   * sends and takes them for its link group).
+   * @internal
+   */
+  readonly linkStamps = new LinkStamps();
+
   private readonly lastGood = new Map<string, unknown>();
   private readonly typed = new TypedAttributes();
+  /** True while the rules put rejected values back: those sets are no one's change. */
+  private judging = false;
 
   /**
    * The validated settings; unset values are left out. Checked here as well as on
@@ -136,15 +155,45 @@ export class GdOptimizer extends LitElement {
     restoreStylesAfterAdoption(this);
   }
 
+  /**
+   * At the set itself (see GdElement's): a change of the learning rate or decay takes its
+   * number in the page's order of changes, and a good value clears the note of a bad one.
+   */
+  override requestUpdate(
+    name?: PropertyKey,
+    oldValue?: unknown,
+    options?: PropertyDeclaration,
+    useNewValue?: boolean,
+    newValue?: unknown,
+  ): void {
+    super.requestUpdate(name, oldValue, options, useNewValue, newValue);
+    if (typeof name !== 'string' || !this.hasUpdated || this.judging || !(name in RULES)) return;
+    const rule = RULES[name];
+    const outcome = setOutcome((this as unknown as Record<string, unknown>)[name], oldValue, {
+      noted: rule.attribute in this.notes,
+      linked: name === 'learningRate' || name === 'decay',
+      rule: () => rule,
+    });
+    if (outcome.clearNote) this.clearNote(rule.attribute);
+    if (outcome.send) this.linkStamps.local(name);
+    // The race hears of a cleared note or a change to send at this element's update, which lit skips for an unchanged value.
+    if (outcome.unchanged && (outcome.clearNote || outcome.send)) super.requestUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
-    applyRules(
-      this,
-      changed.keys(),
-      RULES,
-      this.lastGood,
-      (rule, value, kept) => this.reject(rule, value, kept),
-      (rule) => this.clearNote(rule.attribute),
-    );
+    this.judging = true;
+    try {
+      applyRules(
+        this,
+        changed.keys(),
+        RULES,
+        this.lastGood,
+        (rule, value, kept) => this.reject(rule, value, kept),
+        (rule) => this.clearNote(rule.attribute),
+      );
+    } finally {
+      this.judging = false;
+    }
     this.typed.clear();
   }
 

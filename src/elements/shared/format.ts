@@ -91,3 +91,19 @@ export function formatNumber(element: Element, value: number, options: { digits?
       : { maximumSignificantDigits: options.digits ?? 4 },
   ).format(value);
 }
+
+/**
+ * Significant digits that write `value` truly enough to compare with `other` in words:
+ * at least `least`, more until the two no longer look equal, and enough that the written
+ * value is within 10⁻⁴ of the true one (2/λ_max = 0.9995 is not "1"), at most 8. So
+ * "α = 1 is above 2/λ_max = 0.9995" reads true where 3 digits would say "above … = 1".
+ */
+export function digitsToTell(value: number, other = value, least = 3): number {
+  const rounded = (v: number, d: number) => Number(v.toPrecision(d));
+  for (let d = least; d < 8; d++) {
+    const near = Math.abs(rounded(value, d) - value) <= 1e-4 * Math.abs(value);
+    const apart = value === other || rounded(value, d) !== rounded(other, d);
+    if (near && apart) return d;
+  }
+  return 8;
+}

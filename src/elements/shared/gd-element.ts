@@ -1,12 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PlayController } from './controllers/play-controller.js';
 import { ResizeController } from './controllers/resize-controller.js';
 import { MediaQueryController, REDUCED_MOTION } from './controllers/media-query-controller.js';
 import { formatNumber } from './format.js';
 import { describeValue, isOneOf, numberOrText } from './parse.js';
-import { TypedAttributes, applyRules, numberRule, rejectionNote, warnRejected, type PropertyRule } from './rules.js';
+import { TypedAttributes, applyRules, numberRule, rejectionNote, setOutcome, warnRejected, type PropertyRule } from './rules.js';
+import { LinkController, type LinkedValues, type LinkTaken } from './controllers/link-controller.js';
 import { restoreStylesAfterAdoption } from './adopted-styles.js';
+import { readState } from './state.js';
+import { updateInSlice } from './update-slices.js';
 import { gdEvent, type GdEventDetails } from './events.js';
 
 export type { PropertyRule } from './rules.js';
@@ -15,6 +18,8 @@ export type { PropertyRule } from './rules.js';
 const MAX_LINK_LENGTH = 200;
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
+
+const STATE_ACCEPTS = "a JSON object from the widget's toJSON()";
 
 /**
  * Behaviour every gd-kit element shares: the play loop (paused off-screen and in
@@ -54,7 +59,7 @@ export abstract class GdElement extends LitElement {
   /** Visible notes about rejected input and run state, by key. */
   @state() protected notes: Record<string, string> = {};
 
-  protected readonly player = new PlayController(this, { frame: () => this.onFrame() });
+  protected readonly player = new PlayController(this, { frame: () => this.onFrame(), onScreenChange: () => this.onScreenChanged() });
   /**
    * The host's measured content box (`this.hostSize.width`). Not called `size`: that
    * name is a public attribute of <gd-line-fit>, and frameworks (React 19,
@@ -62,6 +67,8 @@ export abstract class GdElement extends LitElement {
    */
   protected readonly hostSize = new ResizeController(this);
   protected readonly reducedMotion = new MediaQueryController(this, REDUCED_MOTION);
+  /** The element's `link` group: what it sends (`linkedProperties`) and takes (`applyLinked`). */
+  protected readonly linker = new LinkController(this);
 
   private readonly lastGood = new Map<string, unknown>();
   /** Updates to replay after a restored state's settings are applied. */
@@ -70,6 +77,8 @@ export abstract class GdElement extends LitElement {
   /** Properties the element changed itself since the last update (see `changedByElement`). */
   private readonly ownChanges = new Set<string>();
   private readonly typed = new TypedAttributes();
+  /** True while the rules put rejected values back: those sets are no one's change. */
+  private judging = false;
 
   /** Rules for the element's validated properties, by property name. */
   protected propertyRules(): Record<string, PropertyRule> {
@@ -94,6 +103,59 @@ export abstract class GdElement extends LitElement {
         fallback: null,
       },
     };
+  }
+
+  /**
+   * The properties the element sends its link group when the reader or page script
+   * changes them (each numbered in the page's order of changes when it is set).
+   */
+  protected linkedProperties(): readonly string[] {
+    return [];
+  }
+
+  /**
+   * Another member's change, from the link group (called by the `LinkController`, not by
+   * pages); returns what the element took. By default it takes nothing.
+   * @internal
+   */
+  applyLinked(_values: LinkedValues): LinkTaken {
+    return undefined;
+  }
+
+  /**
+   * Every property set comes through here, with the value it replaced. Two things must
+   * happen at the set itself, not at the update lit makes later: a change of a linked
+   * property takes its number in the page's order of changes (so the value set last wins,
+   * whichever element updates first; set again to the value it has, it is still sent);
+   * and a good value set where a note says a bad one was ignored clears the note, even
+   * when it equals the value kept (lit sees no change then, and makes no update).
+   */
+  override requestUpdate(
+    name?: PropertyKey,
+    oldValue?: unknown,
+    options?: PropertyDeclaration,
+    useNewValue?: boolean,
+    newValue?: unknown,
+  ): void {
+    super.requestUpdate(name, oldValue, options, useNewValue, newValue);
+    // Before the first update every value is a starting one: nothing to send or clear.
+    if (typeof name !== 'string' || !this.hasUpdated || this.judging) return;
+    const attribute = (this.constructor as typeof GdElement).elementProperties.get(name)?.attribute;
+    const key = typeof attribute === 'string' ? attribute : name;
+    const outcome = setOutcome((this as unknown as Record<string, unknown>)[name], oldValue, {
+      noted: this.notes[key] !== undefined,
+      linked: this.linkedProperties().includes(name),
+      rule: () => {
+        const rule = this.propertyRules()[name];
+        return rule?.attribute === key ? rule : undefined;
+      },
+    });
+    if (outcome.clearNote) this.setNote(key, undefined);
+    if (outcome.send) {
+      this.linker.stamps.local(name);
+      // lit makes no update for an unchanged value; the change must still be sent.
+      if (outcome.unchanged) super.requestUpdate();
+    }
   }
 
   /** The words `hide` accepts, each with the parts it hides. */
@@ -135,29 +197,22 @@ export abstract class GdElement extends LitElement {
 
   private restoreState(value: unknown): void {
     if (value === null || value === undefined) return;
-    let state: unknown = value;
-    if (typeof value === 'string') {
-      try {
-        state = JSON.parse(value);
-      } catch {
-        state = undefined;
-      }
-    }
-    const rule: PropertyRule = {
-      attribute: 'state',
-      accepts: "a JSON object from the widget's toJSON()",
-      valid: () => false,
-      fallback: undefined,
-    };
-    if (!state || typeof state !== 'object' || Array.isArray(state)) {
-      // Quoted as text in the note, whatever was given.
-      this.rejectInput(rule, typeof value === 'string' ? value : JSON.stringify(value), 'the current state');
+    // Whatever the page hands over is read once, into plain data; nothing here throws.
+    const read = readState(value, Object.keys(this.stateSettings()));
+    if (!read.ok) {
+      const shown = describeValue(value);
+      this.setNote('state', `Ignored state=${shown}: ${read.problem}. Expected ${STATE_ACCEPTS}; the widget keeps its current state.`);
+      warnRejected(
+        this.localName,
+        { attribute: 'state', accepts: STATE_ACCEPTS, valid: () => false, fallback: undefined },
+        shown,
+        'the current state',
+      );
       return;
     }
     if (this.notes.state) this.setNote('state', undefined);
-    this.applyState(state as Record<string, unknown>);
-    const iteration = Number((state as Record<string, unknown>).iteration ?? 0);
-    this.pendingReplay = Number.isInteger(iteration) && iteration > 0 ? iteration : 0;
+    this.applyState(read.state);
+    this.pendingReplay = read.iteration;
     this.requestUpdate();
   }
 
@@ -166,6 +221,18 @@ export abstract class GdElement extends LitElement {
     const keys = Object.keys(this.stateSettings()).filter((key) => key in state);
     for (const key of keys) (this as unknown as Record<string, unknown>)[key] = state[key];
     this.changedByElement(...keys);
+  }
+
+  /**
+   * The first update (the first render: the element's whole shadow tree) runs in this
+   * task while the page's kit work in it fits one slice, else in a later task (see
+   * update-slices.ts): many widgets added at once render one after another, not in one
+   * long task. Later updates run at once, as lit makes them: until an update validates a
+   * new value, a paint or a handler in between could read it unchecked.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return updateInSlice(() => void super.scheduleUpdate());
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -198,6 +265,9 @@ export abstract class GdElement extends LitElement {
   /** Called once per animation frame while playing. */
   protected abstract onFrame(): void;
 
+  /** The element may have come into view or left it (`this.player.onScreen` says which). */
+  protected onScreenChanged(): void {}
+
   /** Starts the animation. */
   play(): void {
     this.player.play();
@@ -215,16 +285,21 @@ export abstract class GdElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    applyRules(
-      this,
-      changed.keys(),
-      this.propertyRules(),
-      this.lastGood,
-      (rule, value, kept) => this.rejectInput(rule, value, kept),
-      (rule) => {
-        if (this.notes[rule.attribute]) this.setNote(rule.attribute, undefined);
-      },
-    );
+    this.judging = true;
+    try {
+      applyRules(
+        this,
+        changed.keys(),
+        this.propertyRules(),
+        this.lastGood,
+        (rule, value, kept) => this.rejectInput(rule, value, kept),
+        (rule) => {
+          if (this.notes[rule.attribute]) this.setNote(rule.attribute, undefined);
+        },
+      );
+    } finally {
+      this.judging = false;
+    }
     this.typed.clear();
   }
 

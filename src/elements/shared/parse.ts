@@ -49,8 +49,9 @@ export const QUOTE_LENGTH = 40;
 /**
  * A short, safe rendering of any JavaScript value for notes and warnings: text in
  * quotes, cut to QUOTE_LENGTH characters with an ellipsis; numbers as JavaScript writes
- * them; everything else by its kind. Never throws (objects without a prototype, symbols
- * and revoked proxies cannot be turned into strings by `String()`).
+ * them; everything else by its kind (an object with its first keys). Never throws
+ * (objects without a prototype, symbols and revoked proxies cannot be turned into
+ * strings by `String()`).
  */
 export function describeValue(value: unknown): string {
   const cut = (text: string) => (text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text);
@@ -69,12 +70,34 @@ export function describeValue(value: unknown): string {
     case 'function':
       return 'a function';
     default:
-      if (value === null) return 'null';
-      try {
-        return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
-      } catch {
-        return 'an object';
-      }
+      return value === null ? 'null' : describeObject(value as object, cut);
+  }
+}
+
+/**
+ * An array by its length, an object by its first keys (`an object {iteration, seed}`),
+ * so two different rejected objects are told apart in notes and warnings. Proxies may
+ * throw from any of these reads: a revoked one is named, any other says it cannot be read.
+ */
+function describeObject(value: object, cut: (text: string) => string): string {
+  let isArray: boolean;
+  try {
+    isArray = Array.isArray(value);
+  } catch {
+    return 'a revoked proxy';
+  }
+  try {
+    if (isArray) return `an array of ${(value as unknown[]).length}`;
+    const keys: string[] = [];
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      keys.push(key);
+      if (keys.length > 3) break;
+    }
+    if (!keys.length) return 'an object';
+    return cut(`an object {${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''}}`);
+  } catch {
+    return `an unreadable ${isArray ? 'array' : 'object'}`;
   }
 }
 

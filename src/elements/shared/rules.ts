@@ -5,6 +5,7 @@
  * visible note with the accepted range, and warns once in the console.
  */
 import { describeRange, type NumberRange } from '../../core/ranges.js';
+import { DEFAULT_BOWL_KAPPA } from '../../core/landscapes/quadratic.js';
 import { describeValue, isInRange, parseFiniteNumber } from './parse.js';
 
 /** How one property's value is checked; a bad value keeps the last good one. */
@@ -23,6 +24,18 @@ export interface PropertyRule {
 /** A numeric property: numbers or decimal text inside `range`, stored as numbers. */
 export function numberRule(attribute: string, range: NumberRange, fallback: number | null, accepts = describeRange(range)): PropertyRule {
   return { attribute, accepts, valid: isInRange(range), normalize: parseFiniteNumber, fallback };
+}
+
+/**
+ * The bowl's condition number κ wherever an element shows the bowl (the race, the
+ * sweep): a round bowl (1) up to a valley a thousand times steeper across than along,
+ * the core's κ by default, so a sweep and a race on the bowl are the same bowl.
+ */
+export const KAPPA_RULE = numberRule('kappa', { min: 1, max: 1000 }, DEFAULT_BOWL_KAPPA, 'a condition number from 1 to 1000');
+
+/** κ if it is valid, else the default. */
+export function kappaOf(value: unknown): number {
+  return KAPPA_RULE.valid(value) ? Number(value) : DEFAULT_BOWL_KAPPA;
 }
 
 export type Verdict = { kind: 'default' } | { kind: 'accept'; value: unknown } | { kind: 'reject' };
@@ -71,6 +84,26 @@ export function applyRules(
     lastGood.set(name, good);
     onAccept(rule);
   }
+}
+
+/**
+ * What a property set means at the set itself, before lit's update: whether a note about
+ * a rejected value should go (a good value set where a note stands, even when it equals
+ * the value kept: lit sees no change then and makes no update) and whether the set is a
+ * change to send to a link group (a good value of a linked property). `rule` is only
+ * asked for when one of the two may apply.
+ */
+export function setOutcome(
+  value: unknown,
+  oldValue: unknown,
+  options: { noted: boolean; linked: boolean; rule: () => PropertyRule | undefined },
+): { clearNote: boolean; send: boolean; unchanged: boolean } {
+  const unchanged = Object.is(value, oldValue);
+  const noted = unchanged && options.noted;
+  if (!noted && !options.linked) return { clearNote: false, send: false, unchanged };
+  const rule = options.rule();
+  const good = rule !== undefined && judge(rule, value).kind !== 'reject';
+  return { clearNote: good && noted, send: good && options.linked, unchanged };
 }
 
 /**

@@ -61,24 +61,21 @@ export const styles = css`
     stroke-width: 1.5;
     stroke-dasharray: 5 4;
   }
-  .edge-mark text {
+  /* A halo of the page's background keeps the marks readable over any cell of the heat map. */
+  .edge-mark text,
+  .edge-curve text {
     fill: var(--_edge);
     font-size: 12px;
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 3px;
   }
-  /* Over the heat map's fixed palette, not the theme: white with a dark halo reads on every cell. */
   .edge-curve path {
     fill: none;
-    stroke: #fff;
+    stroke: var(--_edge);
     stroke-width: 2;
     stroke-dasharray: 6 4;
-    filter: drop-shadow(0 0 1px #000);
-  }
-  .edge-curve text {
-    fill: #fff;
-    font-size: 12px;
-    paint-order: stroke;
-    stroke: #000;
-    stroke-width: 3px;
+    filter: drop-shadow(0 0 1.5px var(--_bg));
   }
   .edge-key {
     display: inline-flex;
@@ -160,6 +157,85 @@ export const styles = css`
   }
   .hatch-stripe {
     stroke: var(--_diverged-stripe);
+    stroke-width: 1.5;
+  }
+
+  /* What the sweep sweeps, in one sentence above the figure. */
+  .what {
+    margin: 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .good-range {
+    fill: none;
+    stroke: var(--_fg);
+    stroke-width: 2;
+    filter: drop-shadow(0 0 1px var(--_bg));
+  }
+  .good-ranges {
+    flex: 1 1 100%;
+  }
+  .good-ranges li {
+    display: list-item;
+  }
+  .good-ranges p {
+    display: flex;
+    align-items: center;
+    gap: 0.35rem;
+    margin: 0;
+  }
+  .good-ranges ul {
+    margin: 0.2rem 0 0;
+    padding-left: 1.6rem;
+  }
+  .good-swatch {
+    height: 0.7rem;
+    border: 2px solid var(--_fg);
+    border-radius: 2px;
+  }
+  /* The picked cell's path over a small cost map. */
+  .path-preview {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 0.4rem 1rem;
+  }
+  .path-preview figcaption {
+    flex: 1 1 12rem;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .path-map {
+    position: relative;
+    flex: none;
+  }
+  .path-map canvas {
+    position: absolute;
+  }
+  .path-map svg {
+    position: relative;
+    display: block;
+  }
+  .path-line {
+    fill: none;
+    stroke: var(--_model);
+    stroke-width: 1.75;
+    stroke-linejoin: round;
+  }
+  .path-start {
+    fill: var(--_model);
+    stroke: var(--_bg);
+    stroke-width: 1.5;
+  }
+  .path-end {
+    fill: var(--_fg);
+    stroke: var(--_bg);
+    stroke-width: 1;
+  }
+  .path-minimum {
+    fill: none;
+    stroke: var(--_fg);
     stroke-width: 1.5;
   }
 

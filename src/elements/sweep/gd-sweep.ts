@@ -2,22 +2,26 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GdElement, type PropertyRule } from '../shared/gd-element.js';
 import { numberOrText } from '../shared/parse.js';
+import { kappaOf } from '../shared/rules.js';
+import { digitsToTell } from '../shared/format.js';
 import { RunController } from '../shared/controllers/run-controller.js';
 import { PaintController } from '../shared/controllers/paint-controller.js';
-import { LinkController, type LinkedValues, type LinkTaken } from '../shared/controllers/link-controller.js';
 import { resolveColors } from '../shared/plot/canvas.js';
 import { clamp } from '../shared/plot/drag.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
-import { getLandscape, getOptimizer, type Landscape, type LandscapeId, type OptimizerType } from '../../core/index.js';
+import { DEFAULT_BOWL_KAPPA, getLandscape, type Landscape, type LandscapeId, type OptimizerType } from '../../core/index.js';
 import { styles } from './gd-sweep.styles.js';
 import { SweepModel, momentumEdge, type SweepCell, type SweepConfig } from './internal/model.js';
 import { MAX_STEPS, configKey, resolveConfig, sweepRules } from './internal/config.js';
 import { MARGIN_1D, MARGIN_2D, cellAt, colorScale, costView, type CostView } from './internal/layout.js';
 import { paintHeatMap } from './internal/paint.js';
 import type { SweepSetting } from './internal/axes.js';
-import { cellAfterKey, describeCell, linkedValuesOf } from './internal/cells.js';
+import { cellAfterKey, describeCell, describeSweep, linkedValuesOf } from './internal/cells.js';
+import { goodRanges } from './internal/good-ranges.js';
+import { previewPath, type PathPreview } from './internal/path-preview.js';
+import { paintPathMap, pathMapSize, renderPathPreview } from './internal/path-figure.js';
 import { renderColorLegend, renderHeatOverlay, renderLineLegend, renderLinePlot, type FigureSnapshot } from './internal/figure.js';
 
 export type { SweepCell } from './internal/model.js';
@@ -82,6 +86,9 @@ export class GdSweep extends GdElement {
   /** Landscape id (`bowl`, `himmelblau`, `rosenbrock`, …). */
   @property() landscape: LandscapeId = 'bowl';
 
+  /** The bowl's condition number κ (1–1000), the race's by default: the same bowl in both. Other landscapes ignore it. */
+  @property({ converter: numberOrText }) kappa = DEFAULT_BOWL_KAPPA;
+
   /** `line-fit`: fit a line to the line fit's data (below) instead of walking the landscape. */
   @property() data: 'line-fit' | null = null;
 
@@ -106,6 +113,9 @@ export class GdSweep extends GdElement {
   /** Updates every cell makes (1–10,000). */
   @property({ converter: numberOrText }) steps = 50;
 
+  /** With `data="line-fit"`: passes over the data per cell instead of `steps` updates (equal work for every batch size); unset, `steps` counts. */
+  @property({ converter: numberOrText }) epochs: number | null = null;
+
   /** The setting swept along x: `learning-rate`, `beta`, `beta1`, `beta2`, `epsilon` or `decay`. */
   @property() x: SweepSetting = 'learning-rate';
 
@@ -113,7 +123,7 @@ export class GdSweep extends GdElement {
   @property({ attribute: 'x-range' }) xRange: string | null = null;
 
   /** A second swept setting for a heat map (`beta`); unset, a 1-D sweep. */
-  @property() y: SweepSetting | 'batch-size' | null = null;
+  @property() y: SweepSetting | 'batch-size' | 'optimizer' | null = null;
 
   /** `"from,to"` of the y axis; unset, the setting's default span. */
   @property({ attribute: 'y-range' }) yRange: string | null = null;
@@ -126,8 +136,11 @@ export class GdSweep extends GdElement {
   @state() private revision = 0;
   @state() private active = { column: 0, row: 0 };
   @state() private showActive = false;
+  /** The picked cell's path over a small cost map (after a click, Enter or Space). */
+  @state() private picked?: PathPreview;
+  /** Bumped by every pick: a preview still being made for an earlier one is dropped. */
+  private pickGeneration = 0;
 
-  private readonly linker = new LinkController(this);
   private readonly runner = new RunController(this, {
     apply: (k) => this.model?.step(k) ?? 0,
     release: () => this.model?.release(),
@@ -156,12 +169,56 @@ export class GdSweep extends GdElement {
   }
 
   protected override hideableParts(): Record<string, string[]> {
-    return { ...super.hideableParts(), plot: ['plot'], legend: ['legend'], readout: ['readout'], controls: ['controls'] };
+    return {
+      ...super.hideableParts(),
+      plot: ['plot'],
+      legend: ['legend'],
+      readout: ['readout'],
+      controls: ['controls'],
+      description: ['description'],
+      preview: ['preview'],
+    };
   }
 
   protected override stateSettings(): Record<string, unknown> {
-    const { landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells, seed } = this;
-    return { seed, landscape, data, size, noise, trueSlope, trueIntercept, optimizer, start, steps, x, xRange, y, yRange, cells };
+    const {
+      landscape,
+      kappa,
+      data,
+      size,
+      noise,
+      trueSlope,
+      trueIntercept,
+      optimizer,
+      start,
+      steps,
+      epochs,
+      x,
+      xRange,
+      y,
+      yRange,
+      cells,
+      seed,
+    } = this;
+    return {
+      seed,
+      landscape,
+      kappa,
+      data,
+      size,
+      noise,
+      trueSlope,
+      trueIntercept,
+      optimizer,
+      start,
+      steps,
+      epochs,
+      x,
+      xRange,
+      y,
+      yRange,
+      cells,
+    };
   }
 
   protected override updatesMade(): number {
@@ -186,11 +243,20 @@ export class GdSweep extends GdElement {
     return this.model?.cells() ?? [];
   }
 
-  /** 2/λ_max at the start, where the plot marks it (plain gradient descent over the learning rate); otherwise null. */
+  /** 2/λ_max at the start, where the plot marks it (plain gradient descent, or a row of it, over the learning rate); otherwise null. */
   get stabilityEdge(): number | null {
     const model = this.model;
-    if (!model || model.lambdaMax === undefined || model.config.optimizer !== 'sgd' || model.config.x.name !== 'learningRate') return null;
+    const plain = model?.config.optimizer === 'sgd' || model?.config.y?.scale === 'rule';
+    if (!model || model.lambdaMax === undefined || !plain || model.config.x.name !== 'learningRate') return null;
     return 2 / model.lambdaMax;
+  }
+
+  /** The picked cell's path (its points from the start, its costs and status), or undefined before a pick. */
+  get pickedPath(): { points: [number, number][]; costs: number[]; status: string } | undefined {
+    const picked = this.picked;
+    return (
+      picked && { points: picked.points.map((p) => [p[0], p[1]] as [number, number]), costs: picked.costs.slice(), status: picked.status }
+    );
   }
 
   /** Momentum over α × β: where it becomes unstable on a quadratic (drawn across the heat map). */
@@ -208,7 +274,8 @@ export class GdSweep extends GdElement {
   }
 
   private get currentLandscape(): Landscape {
-    return getLandscape(this.landscape) ?? (getLandscape('bowl') as Landscape);
+    const kappa = kappaOf(this.kappa);
+    return getLandscape(this.landscape, { kappa }) ?? (getLandscape('bowl', { kappa }) as Landscape);
   }
 
   /** Applies `count` more updates to every cell (never past `steps`); resolves when they are applied. */
@@ -246,14 +313,8 @@ export class GdSweep extends GdElement {
 
   protected onFrame(): void {}
 
-  /**
-   * A sweep spans many values, so it takes none from its link group; it sends the
-   * settings of a picked cell.
-   * @internal
-   */
-  applyLinked(_values: LinkedValues): LinkTaken {
-    return undefined;
-  }
+  // A sweep spans many values, so it takes none from its link group (GdElement's
+  // applyLinked); it sends the settings of a picked cell.
 
   /** Also waits for the run to be rebuilt and stepped after a settings change. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -269,7 +330,7 @@ export class GdSweep extends GdElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
-    const { optimizer, start, steps, x, xRange, y, yRange, cells, data } = this;
+    const { optimizer, start, steps, epochs, x, xRange, y, yRange, cells, data } = this;
     const lineData = { size: this.size, noise: this.noise, trueSlope: this.trueSlope, trueIntercept: this.trueIntercept, seed: this.seed };
     const resolved = resolveConfig({
       landscape: this.currentLandscape,
@@ -278,6 +339,7 @@ export class GdSweep extends GdElement {
       optimizer,
       start,
       steps,
+      epochs: epochs === null || epochs === undefined ? null : Number(epochs),
       x,
       xRange,
       y,
@@ -307,6 +369,8 @@ export class GdSweep extends GdElement {
     this.generation++;
     this.model = model;
     this.builtFor = configKey(config);
+    this.picked = undefined;
+    this.pickGeneration++;
     this.active = { column: Math.min(this.active.column, model.columns - 1), row: Math.min(this.active.row, model.rows - 1) };
     this.revision++;
     return true;
@@ -353,10 +417,16 @@ export class GdSweep extends GdElement {
     const height = heatMap ? clamp(width * 0.62, 240, 420) : clamp(width * 0.5, 220, 340);
     const reference = current.view.reference;
     const costLabel = reference === 0 ? 'final J' : `final J − ${this.format(reference)}`;
+    const ruleRows = config.y?.scale === 'rule';
+    const work =
+      config.epochs !== undefined
+        ? `${this.format(config.epochs)} ${config.epochs === 1 ? 'epoch' : 'epochs'}`
+        : `${this.format(config.steps)} steps`;
     return {
       width,
       height,
-      margin: heatMap ? MARGIN_2D : MARGIN_1D,
+      // A row per optimizer labels its rows with their names: room for "Gradient descent".
+      margin: heatMap ? (ruleRows ? { ...MARGIN_2D, left: 112 } : MARGIN_2D) : MARGIN_1D,
       x: config.x,
       xRange: config.xRange,
       y: config.y,
@@ -371,12 +441,17 @@ export class GdSweep extends GdElement {
       showActive: this.showActive,
       costLabel,
       dataSize: config.data?.size,
+      goodRanges: ruleRows ? goodRanges(current.cells, current.view.gaps, model.startCost - reference, model.columns) : undefined,
+      work,
       format: (v) => this.format(v, { digits: 3 }),
+      formatExact: (v) => this.format(v, { digits: digitsToTell(v) }),
     };
   }
 
-  /** The heat map's canvas, through the PaintController (once per frame). */
+  /** The heat map's canvas and the picked path's map, through the PaintController (once per frame). */
   private paint(): void {
+    const pathCanvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.path-contours');
+    if (pathCanvas && this.picked) paintPathMap(pathCanvas, this.picked, pathMapSize(this.hostSize.width));
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.heat-map');
     const figure = this.figure();
     if (!canvas || !figure || !figure.y) return;
@@ -400,15 +475,26 @@ export class GdSweep extends GdElement {
     return current.cells[this.active.row * model.columns + this.active.column];
   }
 
-  /** Picks the active cell: `gd-select`, and its settings to the link group as the optimizer's (and the batch size). */
+  /**
+   * Picks the active cell: `gd-select`, its settings to the link group as the optimizer's
+   * (and the batch size), and its path drawn on a small map below the figure.
+   */
   private select(): void {
     const cell = this.activeCell();
-    const config = this.model?.config;
+    const model = this.model;
+    const config = model?.config;
     if (!cell || !config) return;
     this.showActive = true;
-    this.fire('gd-select', { type: config.optimizer, ...cell.values, cost: cell.cost, diverged: cell.status === 'diverged' });
+    const { optimizer, ...values } = cell.values;
+    this.fire('gd-select', { type: optimizer ?? config.optimizer, ...values, cost: cell.cost, diverged: cell.status === 'diverged' });
     const shared = linkedValuesOf(cell, config);
     if (shared) this.linker.share(shared);
+    const generation = ++this.pickGeneration;
+    void previewPath(config, cell, () => generation === this.pickGeneration && model === this.model).then((preview) => {
+      if (!preview || generation !== this.pickGeneration) return;
+      this.picked = preview;
+      this.painter.request();
+    });
   }
 
   private onPlotClick(event: MouseEvent): void {
@@ -448,15 +534,13 @@ export class GdSweep extends GdElement {
     const figure = this.figure();
     const model = this.model;
     const heatMap = figure?.y !== undefined;
-    const axes = model ? [model.config.x, model.config.y].filter(Boolean).map((a) => a!.symbol) : ['α'];
-    const label =
-      `Final cost after ${this.format(model?.config.steps ?? this.steps)} steps of ${getOptimizer(this.optimizer)?.name ?? ''} ` +
-      `${model?.config.data ? 'fitting a line ' : ''}for each ${axes.join(' and ')} ` +
-      `(arrow keys move between cells, Enter or Space picks one)`;
+    const what = model ? describeSweep(model.config, { columns: model.columns, rows: model.rows }, this.format.bind(this)) : '';
+    const label = `${what} Arrow keys move between cells, Enter or Space picks one and draws its path.`;
     const cell = this.activeCell();
     const readout = cell && model ? describeCell(cell, model.config, this.format.bind(this)) : '';
     return html`${this.renderCaption()}
       <div class="layout">
+        <p class="what" part="description">${what}</p>
         <div
           class="plot ${heatMap ? 'heat' : 'line'}"
           part="plot"
@@ -479,10 +563,20 @@ export class GdSweep extends GdElement {
         </div>
         <p id="readout" class="readout" part="readout" role="status" aria-live="polite">${readout}</p>
         ${figure ? (heatMap ? renderColorLegend(figure) : renderLineLegend(figure)) : nothing}
+        ${
+          this.picked && model
+            ? renderPathPreview(
+                this.picked,
+                pathMapSize(this.hostSize.width),
+                `The picked cell's run, every step: ${describeCell(this.picked.cell, model.config, this.format.bind(this))}. Start ●, end ■${this.picked.status === 'diverged' ? ' (none: it diverged)' : ''}, minimum ○.`,
+                (v) => this.format(v, { digits: 3 }),
+              )
+            : nothing
+        }
         <div class="bar" part="controls">
           <button @click=${() => (this.reset(), this.play())}>Run again</button>
           <span class="iteration"
-            >Step <strong>${this.format(this.iteration)}</strong> of ${this.format(model?.config.steps ?? this.steps)}</span
+            >Step <strong>${this.format(this.iteration)}</strong> of ${this.format(model?.totalSteps ?? this.steps)}</span
           >
         </div>
         ${this.renderNotes()}

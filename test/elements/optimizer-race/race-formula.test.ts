@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/optimizer-race/define.js';
 import type { GdOptimizerRace } from '../../../src/elements/optimizer-race/gd-optimizer-race.js';
-import { parseFormula } from '../../../src/core/index.js';
+import { DEFAULT_FORMULA_DOMAIN, parseFormula } from '../../../src/core/index.js';
 import { timerRunsWhile } from '../main-thread.js';
 import { setSliceClock } from '../../../src/core/slices.js';
 
@@ -80,6 +80,70 @@ describe('<gd-optimizer-race> with a formula as its landscape', () => {
     expectOnlyMathml(custom);
     expect(custom.shadowRoot!.querySelector('.landscape-formula math')!.textContent).to.include('100');
     expect(custom.toJSON()).to.include({ landscape: 'custom', formula: ROSENBROCK, domain: '-2,2,-1,3' });
+  });
+
+  for (const domain of [undefined, '-2,2,-1,3']) {
+    it(`a typed Rosenbrock${domain ? ` on ${domain}` : ''} with the default rates descends for 300 steps without diverging: its rates come from its curvature`, async () => {
+      const el = await fixture<GdOptimizerRace>(
+        domain
+          ? html`<gd-optimizer-race landscape="custom" formula=${ROSENBROCK} domain=${domain}></gd-optimizer-race>`
+          : html`<gd-optimizer-race landscape="custom" formula=${ROSENBROCK}></gd-optimizer-race>`,
+      );
+      // The start moves to the one the minima search picks; the rates follow it.
+      await until(() => foundMinimum(el), 'the found minimum', 50000);
+      await el.updateComplete;
+      const start = el.trajectories[0].points[0];
+      // Rosenbrock's Hessian in closed form: [[2 − 400(w₂ − 3w₁²), −400w₁], [−400w₁, 200]], and its largest |λ|.
+      const spectral = ([a, b]: number[]) => {
+        const h = [2 - 400 * (b - 3 * a * a), -400 * a, 200];
+        const mean = (h[0] + h[2]) / 2;
+        const radius = Math.hypot((h[0] - h[2]) / 2, h[1]);
+        return Math.max(Math.abs(mean + radius), Math.abs(mean - radius));
+      };
+      // ρ over the start and every minimum the search found (the parsed landscape is the one the race shows).
+      const parsed = parseFormula(ROSENBROCK, domain ?? DEFAULT_FORMULA_DOMAIN);
+      expect(parsed.ok).to.equal(true);
+      const found = parsed.ok ? parsed.landscape.minima.map((m) => m.position) : [];
+      expect(
+        found.some(([a, b]) => Math.hypot(a - 1, b - 1) < 1e-3),
+        'the minimum (1, 1) is found',
+      ).to.equal(true);
+      const rho = Math.max(spectral(start), ...found.map(spectral));
+      const rates = (el.toJSON().optimizers as { type: string; learningRate: number }[]).map((o) => o.learningRate);
+      // Plain descent 1/ρ, momentum 3/ρ (two significant digits, rounded down): stable where the curvature stays below 2ρ.
+      expect(rates[0]).to.be.at.most(1 / rho);
+      expect(rates[0]).to.be.above(0.9 / rho);
+      expect(rates[1]).to.be.at.most(3 / rho);
+      expect(rates[1]).to.be.above(2.7 / rho);
+      await el.step(300);
+      await el.updateComplete;
+      for (const t of el.trajectories) {
+        expect(t.status, t.label).to.not.equal('diverged');
+        expect(t.points.length, t.label).to.be.at.least(2);
+        // Downhill, and never a decade above the start on the way (so the cost chart, scaled to these costs, is not squashed).
+        expect(t.costs.at(-1)!, t.label).to.be.below(t.costs[0]);
+        expect(Math.max(...t.costs), t.label).to.be.at.most(10 * t.costs[0]);
+      }
+      // And well down the valley for the best of them.
+      expect(Math.min(...el.trajectories.map((t) => t.costs.at(-1)! / t.costs[0]))).to.be.below(0.25);
+    });
+  }
+
+  it('colours its key with a gradient the bar can find: an id of plain letters, not the formula', async () => {
+    const el = await fixture<GdOptimizerRace>(
+      html`<gd-optimizer-race landscape="custom" formula="(w1 - 1)^2 + 2 (w2 + 0.5)^2" domain="-3,3,-3,3"></gd-optimizer-race>`,
+    );
+    await el.updateComplete;
+    const bar = el.shadowRoot!.querySelector('.color-legend-bar')!;
+    const id = /^url\(#(.+)\)$/.exec(bar.getAttribute('fill')!)![1];
+    expect(id).to.match(/^[A-Za-z][\w-]*$/);
+    const gradient = el.shadowRoot!.getElementById(id);
+    expect(gradient?.localName).to.equal('linearGradient');
+    expect(gradient!.querySelectorAll('stop').length).to.be.above(2);
+    // The stops are the map's colours: light at the low end, dark at the high end, never black throughout.
+    const colours = [...gradient!.querySelectorAll('stop')].map((stop) => stop.getAttribute('stop-color'));
+    expect(new Set(colours).size).to.be.above(2);
+    expect(getComputedStyle(bar).fill).to.match(/url\(/);
   });
 
   it('marks the minima found once the sliced search ends, as found (not published)', async () => {
@@ -299,6 +363,50 @@ describe('<gd-optimizer-race> with a formula as its landscape', () => {
       setSliceClock();
     }
     await until(() => foundMinimum(el) && el.shadowRoot!.querySelectorAll('.plot path.minimum').length === 2, 'the new minima');
+  });
+
+  it('a formula not finite at its window centre starts where J is finite: costs[0] finite, nothing diverged at step 0, also after the minima search and reset()', async () => {
+    for (const formula of ['1/(w1^2+w2^2)', 'log(w1^2+w2^2)', 'log(w1*w2)', 'w1/w2']) {
+      const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="custom" formula=${formula}></gd-optimizer-race>`);
+      const check = (when: string) => {
+        for (const t of el.trajectories) {
+          expect(Number.isFinite(t.costs[0]), `${formula} ${when}: ${t.label} J₀ = ${t.costs[0]}`).to.equal(true);
+        }
+        expect(shadowText(el), `${formula} ${when}`).to.not.include('diverged at step 0');
+        expect(el.shadowRoot!.querySelector('.note[data-note="formula"]'), `${formula} ${when}: accepted`).to.equal(null);
+      };
+      await el.step(1);
+      check('at once');
+      // The search ends (found minima or none); the start it leaves is finite too.
+      await settle(1500);
+      el.reset();
+      await el.updateComplete;
+      await el.step(1);
+      check('after the search and reset()');
+    }
+  });
+
+  it('a domain too narrow to draw is refused with a note; the race keeps drawing its last good window', async () => {
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(String(event.message));
+    window.addEventListener('error', onError);
+    try {
+      const el = await fixture<GdOptimizerRace>(
+        html`<gd-optimizer-race landscape="custom" formula="w1^2 + w2^2" domain="-2,2,-2,2"></gd-optimizer-race>`,
+      );
+      el.domain = '-1e-320,1e-320,-1e-320,1e-320';
+      await el.updateComplete;
+      await el.step(3);
+      await settle(100);
+      expect(el.domain).to.equal('-2,2,-2,2');
+      expect(el.shadowRoot!.querySelector('.note[data-note="domain"]')!.textContent).to.include('too narrow');
+      // The axes still have their ticks, the race its finite path.
+      expect(el.shadowRoot!.querySelectorAll('.plot-svg .x-axis text').length).to.be.above(2);
+      expect(el.trajectories[0].points.flat().every(Number.isFinite)).to.equal(true);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
   });
 
   it('has no axe violations with a custom formula (and a rejected one)', async () => {

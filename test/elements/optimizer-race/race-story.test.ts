@@ -11,34 +11,76 @@ import { BAND_COUNT, GRID_SIZE } from '../../../src/elements/optimizer-race/inte
 const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 const legendTexts = (el: GdOptimizerRace) =>
   [...el.shadowRoot!.querySelectorAll('.legend-item')].map((item) => item.textContent.replace(/\s+/g, ' '));
-const lastCost = (el: GdOptimizerRace, i: number) => el.trajectories[i].costs.at(-1)!;
 /** The first step at which optimizer i is more than `distance` away from the saddle point across it (|w₂|). */
 const leftSaddleAt = (el: GdOptimizerRace, i: number, distance: number) =>
   el.trajectories[i].points.findIndex((p) => Math.abs(p[1]) > distance);
 
 describe('<gd-optimizer-race>: the story it tells', () => {
-  it('by default races in a narrow valley where momentum, with the same α, is far ahead of plain descent', async () => {
+  it('by default races in a ravine: plain descent zig-zags across it, momentum reaches the minimum in under half its updates, and the texts say so', async () => {
     const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race></gd-optimizer-race>`);
     expect(el.landscape).to.equal('bowl');
-    expect(el.kappa).to.equal(50);
+    expect(el.kappa).to.equal(100);
     const [gd, momentum] = el.trajectories;
     expect([gd.type, momentum.type]).to.deep.equal(['sgd', 'momentum']);
-    // The same α for both: the comparison is fair, and the legend says so.
+    // The rates the closed form picks (see the race's optimizers/defaults.ts): 1.8/κ and 1/√κ.
     const legend = legendTexts(el);
-    const alpha = (text: string) => /α = ([\d.]+)/.exec(text)?.[1];
-    expect(alpha(legend[0])).to.equal('0.03');
-    expect(alpha(legend[1])).to.equal(alpha(legend[0]));
-    await el.step(100);
-    expect(lastCost(el, 1)).to.be.below(lastCost(el, 0) / 5);
-    await el.step(100);
-    // After 200 steps momentum is hundreds of times closer in cost.
-    expect(lastCost(el, 1)).to.be.below(lastCost(el, 0) / 100);
-    // Plain descent zig-zags across the valley: w₂ changes sign from step to step at first.
-    const w2 = el.trajectories[0].points.slice(1, 8).map((p) => p[1]);
-    expect(w2.every((value, k) => k === 0 || Math.sign(value) !== Math.sign(w2[k - 1]))).to.equal(true);
+    const alpha = (text: string) => Number(/α = ([\d.]+)/.exec(text)?.[1]);
+    expect(alpha(legend[0])).to.equal(0.018);
+    expect(alpha(legend[1])).to.equal(0.1);
+    await el.step(300);
+    await el.updateComplete;
+    const paths = el.trajectories;
+    const [start1, start2] = paths[0].points[0];
+    expect([start1, start2]).to.deep.equal([-8, 4]);
+
+    // Plain descent is the closed form w₁ₖ = (1 − α)ᵏ w₁₀, w₂ₖ = (1 − ακ)ᵏ w₂₀ (float64 here; the run is float32).
+    for (const k of [1, 5, 10, 20]) {
+      const [w1, w2] = paths[0].points[k];
+      expect(w1).to.be.closeTo((1 - 0.018) ** k * -8, 1e-4);
+      expect(w2).to.be.closeTo((1 - 0.018 * 100) ** k * 4, 1e-4);
+    }
+    // It changes side across the valley (the sign of w₂) at least 10 times in the first 30
+    // steps, each time more than 1 % of its path's extent away from the floor on both sides.
+    const points = paths[0].points;
+    const extent = Math.max(
+      Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0])),
+      Math.max(...points.map((p) => p[1])) - Math.min(...points.map((p) => p[1])),
+    );
+    let visibleCrossings = 0;
+    for (let k = 1; k <= 30; k++) {
+      const [a, b] = [points[k - 1][1], points[k][1]];
+      if (Math.sign(a) !== Math.sign(b) && Math.abs(a) > 0.01 * extent && Math.abs(b) > 0.01 * extent) visibleCrossings++;
+    }
+    expect(visibleCrossings, `crossings wider than ${0.01 * extent}`).to.be.at.least(10);
+
+    // J < 10⁻³ (J* = 0): momentum gets there in fewer than half plain descent's updates.
+    const firstBelow = (costs: number[]) => costs.findIndex((c) => c < 1e-3);
+    const reached = paths.map((t) => firstBelow(t.costs));
+    expect(reached[0], 'plain descent reaches J < 10⁻³ within 300 steps').to.be.above(0);
+    expect(reached[1]).to.be.above(0);
+    expect(reached[1]).to.be.below(reached[0] / 2);
+    // The steps the README and the demo page quote (the closed form's ≈ 2.9κ and the swing's phase, see defaults.ts).
+    expect(reached.slice(0, 2)).to.deep.equal([286, 103]);
+
+    // The legend and the order of arrival say the same steps, in that order.
+    const texts = legendTexts(el);
+    paths.forEach((t, i) => {
+      if (reached[i] > 0) expect(texts[i]).to.contain(`J < 10⁻³ at step ${reached[i]}`);
+    });
+    const order = el.shadowRoot!.querySelector('.finish-order')!;
+    expect(order.textContent).to.contain('Order of arrival (J < 10⁻³)');
+    const finishers = [...order.querySelectorAll<HTMLElement>('.finisher')].map((f) => [Number(f.dataset.index), Number(f.dataset.step)]);
+    const expected = paths
+      .map((t, i) => [i, reached[i]])
+      .filter(([, step]) => step > 0)
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    expect(finishers).to.deep.equal(expected);
+    expect(finishers.findIndex(([i]) => i === 1)).to.be.below(finishers.findIndex(([i]) => i === 0));
+    // The chart marks each crossing on its finish line.
+    expect(el.shadowRoot!.querySelectorAll('.finish-line .finish-mark')).to.have.length(expected.length);
   });
 
-  it('on the saddle, the adaptive methods leave the flat middle long before plain descent', async () => {
+  it('on the saddle, the adaptive methods leave the flat middle long before plain descent, and the escape order says so', async () => {
     const el = await fixture<GdOptimizerRace>(html`<gd-optimizer-race landscape="saddle"></gd-optimizer-race>`);
     await el.step(200);
     const [gd, momentum, rmsprop, adam] = [0, 1, 2, 3].map((i) => leftSaddleAt(el, i, 1));
@@ -51,6 +93,26 @@ describe('<gd-optimizer-race>: the story it tells', () => {
     await el.updateComplete;
     expect(el.trajectories[0].status).to.equal('diverged');
     expect(legendTexts(el)[0]).to.contain('ran away');
+    // The escape order: the first step out of the plotted window [−2, 2]², from the paths themselves.
+    const escaped = el.trajectories.map((t) => t.points.findIndex(([a, b]) => Math.abs(a) > 2 || Math.abs(b) > 2));
+    expect(escaped.every((k) => k > 0)).to.equal(true);
+    const order = el.shadowRoot!.querySelector('.finish-order')!;
+    expect(order.textContent).to.contain('Escape order');
+    const finishers = [...order.querySelectorAll<HTMLElement>('.finisher')];
+    const expected = escaped.map((step, i) => [i, step]).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    expect(finishers.map((f) => [Number(f.dataset.index), Number(f.dataset.step)])).to.deep.equal(expected);
+    // Named in that order, with their steps, and each legend entry says when it left.
+    const labels = el.trajectories.map((t) => t.label);
+    expect(finishers.map((f) => f.textContent.replace(/\s+/g, ' ').trim())).to.deep.equal(
+      expected.map(([i, step], place) => `${place + 1}. ${labels[i]} (step ${step})`),
+    );
+    expect(
+      expected
+        .slice(0, 2)
+        .map(([i]) => i)
+        .sort(),
+    ).to.deep.equal([2, 3]);
+    legendTexts(el).forEach((text, i) => expect(text).to.contain(`left the window at step ${escaped[i]}`));
   });
 
   it('kappa shapes the bowl, and two bowls on one page draw different maps', async () => {

@@ -24,6 +24,14 @@ function tableRows(el: GdOptimizerRace): string[][] {
   return Array.from(rows, (row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent.replace(/\s+/g, ' ').trim()));
 }
 
+/** Per table row, the sum of its counts: every particle is in exactly one column. */
+function tableSums(el: GdOptimizerRace): number[] {
+  const rows = el.shadowRoot!.querySelectorAll('table.swarm-tally tbody tr');
+  return Array.from(rows, (row) =>
+    Array.from(row.querySelectorAll<HTMLElement>('td'), (cell) => Number(cell.dataset.count)).reduce((a, b) => a + b, 0),
+  );
+}
+
 /** Painted pixels of the trajectories canvas (where the swarm's dots go). */
 function paintedPixels(el: GdOptimizerRace): number {
   const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.paths')!;
@@ -52,15 +60,25 @@ describe('gd-optimizer-race swarm mode', function () {
     const sgd = tally.optimizers[0];
     const atLocal = camel.minima.reduce((sum, m, i) => sum + (m.global === false ? sgd.minima[i] : 0), 0);
     expect(sgd.local).to.be.at.least(atLocal);
-    // The table says the same.
+    // The table says the same, minimum by minimum: one column per listed minimum, and its cells add up to the swarm.
     const rows = tableRows(el);
     expect(rows).to.have.length(4);
+    const headers = [...el.shadowRoot!.querySelectorAll('table.swarm-tally thead th')].map((th) => th.textContent.trim());
+    expect(headers.slice(1, 3)).to.deep.equal(['Global min (0.0898, -0.713)', 'Global min (-0.0898, 0.713)']);
     rows.forEach((cells, i) => {
       const row = tally.optimizers[i];
       expect(cells[0]).to.contain(row.label);
-      expect(cells[1]).to.equal(`${row.global} ${Math.round((100 * row.global) / 300)}%`);
-      expect(cells[2]).to.equal(`${row.local} ${Math.round((100 * row.local) / 300)}%`);
+      expect(cells[1]).to.equal(`${row.minima[0]} ${Math.round((100 * row.minima[0]) / 300)}%`);
+      expect(cells[2]).to.equal(`${row.minima[1]} ${Math.round((100 * row.minima[1]) / 300)}%`);
     });
+    expect(tableSums(el)).to.deep.equal([300, 300, 300, 300]);
+    // The camel's four local minima are not published: the table counts them apart, as local.
+    const unlisted = headers.indexOf('Local min (not listed)');
+    expect(unlisted, JSON.stringify(headers)).to.be.above(0);
+    for (const [i, cells] of rows.entries()) {
+      const { local } = tally.optimizers[i];
+      expect(cells[unlisted]).to.equal(`${local} ${Math.round((100 * local) / 300)}%`);
+    }
     const caption = el.shadowRoot!.querySelector('table.swarm-tally caption')!.textContent.replace(/\s+/g, ' ');
     expect(caption).to.contain('300 random starts per optimizer');
     expect(caption).to.contain('after all 500 steps');
@@ -85,6 +103,20 @@ describe('gd-optimizer-race swarm mode', function () {
       `particles at each minimum: ${reached.join(', ')}`,
     ).to.equal(true);
     expect(tally.optimizers.every((o) => o.local === 0)).to.equal(true);
+    // All four are global: the table gives each its own column, with its published position,
+    // and the counts of those columns are the tally's per-minimum counts, summing to the swarm.
+    const headers = [...el.shadowRoot!.querySelectorAll('table.swarm-tally thead th')].map((th) => th.textContent.trim());
+    expect(headers.filter((h) => h.startsWith('Global min'))).to.deep.equal([
+      'Global min (3, 2)',
+      'Global min (-2.81, 3.13)',
+      'Global min (-3.78, -3.28)',
+      'Global min (3.58, -1.85)',
+    ]);
+    const cells = [...el.shadowRoot!.querySelectorAll<HTMLElement>('table.swarm-tally tbody tr')].map((tr) =>
+      [...tr.querySelectorAll<HTMLElement>('td[data-kind="global"]')].map((td) => Number(td.dataset.count)),
+    );
+    expect(cells).to.deep.equal(tally.optimizers.map((o) => o.minima.slice(0, 4)));
+    expect(tableSums(el)).to.deep.equal([200, 200, 200, 200]);
   });
 
   it('is reproducible: two fresh races with the same seed tally alike; another seed differs', async () => {

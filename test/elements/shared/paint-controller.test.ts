@@ -112,6 +112,34 @@ describe('PaintController (no DOM: a fake host and fake frames)', () => {
     expect(paints).to.equal(0);
   });
 
+  it('holds a paint back while it would not be seen, and makes it (once) when resumed in view', () => {
+    let seen = false;
+    const host = fakeHost();
+    const frames = fakeFrames();
+    let paints = 0;
+    const controller = new PaintController(host, () => paints++, {
+      schedule: frames.schedule,
+      unschedule: frames.unschedule,
+      ledger: new FrameLedger(),
+      visible: () => seen,
+    });
+    controller.request();
+    controller.request();
+    frames.frame();
+    expect(paints, 'off-screen: no paint').to.equal(0);
+    expect(frames.waiting, 'and no frame asked for meanwhile').to.equal(0);
+    controller.resume();
+    expect(frames.waiting, 'still off-screen: nothing to do').to.equal(0);
+    seen = true;
+    controller.resume();
+    controller.resume();
+    frames.frame();
+    expect(paints).to.equal(1);
+    controller.resume();
+    frames.frame();
+    expect(paints, 'nothing held back any more').to.equal(1);
+  });
+
   describe('widgets sharing a frame', () => {
     /** A clock that only paints move: each paint takes `cost` ms. */
     function pagePainters(costs: number[]) {
@@ -141,18 +169,27 @@ describe('PaintController (no DOM: a fake host and fake frames)', () => {
       };
     }
 
-    it('paints that would pass the budget together wait for the next frame, where they go first', () => {
+    it('paints that would pass the budget together wait for the next frame, where the waiting ones go first', () => {
       const page = pagePainters([17, 16, 1]);
       page.controllers.forEach((controller) => controller.request());
       page.frame();
       expect(page.painted[1], 'the first paint used up the frame').to.deep.equal([0]);
-      // All three ask again (e.g. while playing): the two that waited paint first, even
-      // past the budget, and the first one, asking anew, waits its turn.
+      // All three ask again (e.g. while playing): the two that waited are first in line;
+      // the second passes the budget alone, so the third waits once more, still ahead of
+      // the first one, which asked anew.
       page.controllers.forEach((controller) => controller.request());
       page.frame();
-      expect(page.painted[2]).to.deep.equal([1, 2]);
+      expect(page.painted[2]).to.deep.equal([1]);
       page.frame();
-      expect(page.painted[3]).to.deep.equal([0]);
+      expect(page.painted[3]).to.deep.equal([2, 0]);
+    });
+
+    it('a hundred dear first paints take one frame each, in the order asked, never all in one frame', () => {
+      const page = pagePainters(Array.from({ length: 100 }, () => 20));
+      page.controllers.forEach((controller) => controller.request());
+      for (let frame = 1; frame <= 100; frame++) page.frame();
+      expect(page.painted.slice(1).map((indices) => indices.length)).to.deep.equal(Array(100).fill(1));
+      expect(page.painted.flat()).to.deep.equal(Array.from({ length: 100 }, (_, i) => i));
     });
 
     it('cheap paints all fit one frame', () => {

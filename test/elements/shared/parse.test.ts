@@ -43,6 +43,19 @@ describe('parsing attribute text and property values', () => {
     expect(describeValue([1, 2])).to.equal('an array of 2');
     const { proxy, revoke } = Proxy.revocable([], {});
     revoke();
-    expect(describeValue(proxy)).to.equal('an object');
+    expect(describeValue(proxy)).to.equal('a revoked proxy');
+    // Objects by their first keys, so two rejected objects are told apart; traps that throw are not a throw here.
+    expect(describeValue({ iteration: 1, seed: 2 })).to.equal('an object {iteration, seed}');
+    expect(describeValue({ a: 1, b: 2, c: 3, d: 4, e: 5 })).to.equal('an object {a, b, c, …}');
+    expect(describeValue({ ['k'.repeat(60)]: 1 })).to.equal(`an object {${'k'.repeat(29)}…`);
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no');
+        },
+      },
+    );
+    expect(describeValue(hostile)).to.equal('an unreadable object');
   });
 });

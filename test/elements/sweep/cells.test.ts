@@ -26,6 +26,7 @@ const cell = (values: SweepCell['values'], more: Partial<SweepCell> = {}): Sweep
   cost: 0.000321987,
   status: 'running',
   stoppedAt: null,
+  updates: 100,
   ...more,
 });
 

@@ -4,7 +4,7 @@ import { tex } from '../../shared/tex.js';
 import { UPDATE_TEX } from '../formulas.js';
 import { COSTS, COST_SHAPES, type CostShape } from './costs.js';
 import { regimeOf, type Regime, type RegimeTrack } from './regime.js';
-import type { Format } from '../../shared/format.js';
+import { digitsToTell, type Format } from '../../shared/format.js';
 import type { HistoryEntry } from './simulation.js';
 import type { View } from './view.js';
 
@@ -146,11 +146,21 @@ const wasWords: Record<Regime, string> = {
 function localRegimeText(data: PanelData, track: RegimeTrack, ac: string, w: number): string {
   const { format, view } = data;
   const digits = { digits: 3 };
-  const [from, to] = [Math.abs(w - data.minimum), Math.abs((view?.next ?? NaN) - data.minimum)];
+  // The minimum of the well the point is in (the double well has two): distances are
+  // measured to it, and it is named, so a point settling into the other well reads so.
+  const minima = [data.minimum, ...COSTS[data.cost].landmarks(data.minimum)];
+  const target = minima.reduce((best, m) => (Math.abs(w - m) < Math.abs(w - best) ? m : best), data.minimum);
+  const other = target !== data.minimum;
+  const name = other ? `the other minimum, w* − 2 = ${format(target, digits)}` : 'w*';
+  const [from, to] = [Math.abs(w - target), Math.abs((view?.next ?? NaN) - target)];
+  // Enough digits that the two distances read as different when they are, and "grows" only when they do.
+  const shown = { digits: digitsToTell(from, to) };
+  const grows = format(to, shown) !== format(from, shown) && to > from;
   const next =
     data.diverged || !Number.isFinite(to)
       ? ''
-      : ` The next step takes the distance to w* from ${format(from, digits)} to ${format(to, digits)}` + (to > from ? ': it grows.' : '.');
+      : ` The next step takes the distance to ${name} from ${format(from, shown)} to ${format(to, shown)}` + (grows ? ': it grows.' : '.');
+  const settling = other && !data.diverged && Number.isFinite(to) && to < from ? ` It is settling into that minimum, not w*.` : '';
   const curvature = view && Number.isFinite(view.localCurvature) ? `J″(w) = ${format(view.localCurvature, digits)}, so ` : '';
   const here = `Here ${curvature}αJ″(w) = ${format(track.product, digits)}, ${localMeaning[track.regime]}.`;
   const history =
@@ -158,7 +168,7 @@ function localRegimeText(data: PanelData, track: RegimeTrack, ac: string, w: num
       ? ''
       : ` It was ${wasWords[track.startRegime]} at the start (αJ″ = ${format(track.start, digits)})` +
         (track.changedAt === undefined ? '.' : ` and changed at step ${format(track.changedAt)}.`);
-  return `${here}${next}${history} At the minimum J″ = c, so αc = ${ac} (${regimeOf(data.learningRate, data.curvature)} there).`;
+  return `${here}${next}${settling}${history} At the minimum J″ = c, so αc = ${ac} (${regimeOf(data.learningRate, data.curvature)} there).`;
 }
 
 /** What the user set with a control (a slider, a mark α = 1/c or 2/c, the cost picker). */

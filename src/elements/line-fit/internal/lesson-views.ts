@@ -5,7 +5,7 @@ import { renderRateMarks } from '../../shared/rate-marks.js';
 import { RISING_NOTE_AFTER, gradientAt, rateAt, risingSteps, stabilityMarks, type Ghost } from './lesson.js';
 import { trajectoryPath } from './layout.js';
 import type { LineFitModel } from './model.js';
-import type { Format } from '../../shared/format.js';
+import { digitsToTell, type Format } from '../../shared/format.js';
 
 /*
  * The teaching layers of the line fit's views: the batch the next update uses (its
@@ -124,7 +124,7 @@ export function stabilityMarksRow(
     {
       rate: model.settings.learningRate,
       position: (alpha) => (Math.log10(alpha) - lo) / (hi - lo),
-      format: (value) => format(value, { digits: 3 }),
+      format: (value) => format(value, { digits: digitsToTell(value) }),
       onMark,
     },
   );
@@ -137,8 +137,9 @@ export function risingNote(model: LineFitModel, format: Format): TemplateResult 
   if (rising < RISING_NOTE_AFTER) return nothing;
   const { bound } = stabilityMarks(dataset.stats);
   const alpha = rateAt(settings.learningRate, settings.decay, Math.max(0, trainer.iteration - 1));
-  const rate = `α${settings.decay > 0 ? '_t' : ''} = ${format(alpha, { digits: 3 })}`;
-  const limit = `2/λ_max = ${format(bound, { digits: 3 })}`;
+  // Enough digits that "above" and "below" agree with the numbers written (α = 1 is above 0.9995, not above "1").
+  const rate = `α${settings.decay > 0 ? '_t' : ''} = ${format(alpha, { digits: digitsToTell(alpha, bound) })}`;
+  const limit = `2/λ_max = ${format(bound, { digits: digitsToTell(bound, alpha) })}`;
   let why: string;
   if (alpha > bound && settings.optimizer === 'sgd') why = `${rate} is above ${limit}, so each step overshoots further.`;
   else if (alpha > bound) why = `${rate} is above ${limit}, the bound for plain gradient descent.`;

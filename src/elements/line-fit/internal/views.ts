@@ -1,5 +1,5 @@
 import { formatLogTick, type Format } from '../../shared/format.js';
-import { html, svg, nothing, type TemplateResult } from 'lit';
+import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { getOptimizer, OPTIMIZER_TYPES } from '../../../core/index.js';
 import { renderAxes } from '../../shared/plot/axes.js';
 import { clampToDomain, type Domain2D } from '../../shared/plot/drag.js';
@@ -132,15 +132,25 @@ export function landscapeFigure(
         </g>
       </svg>
     </div>
-    ${renderColorLegend(model.dataset.costPlan(GRID_CELLS, domain.x, domain.y), {
-      width: column,
-      id: 'line-fit-cost-legend',
-      label: 'Colour scale of the cost J(w, b)',
-      format,
-    })}
+    ${dock ? nothing : costColorKey({ model, size, domain, format })}
     <p class="point-readout" aria-live="polite">${pointText ?? ''}</p>
     ${dock ?? nothing}
   </figure>`;
+}
+
+/** The cost map's colour bar, labelled with costs: under the map, or on a phone at the top of the dock. */
+export function costColorKey({
+  model,
+  size,
+  domain,
+  format,
+}: Pick<LineFitView, 'model' | 'size' | 'domain' | 'format'>): SVGTemplateResult {
+  return renderColorLegend(model.dataset.costPlan(GRID_CELLS, domain.x, domain.y), {
+    width: size.column,
+    id: 'line-fit-cost-legend',
+    label: 'Colour scale of the cost J(w, b)',
+    format,
+  });
 }
 
 export function chartFigure({ model, size, format }: LineFitView): TemplateResult {
@@ -396,13 +406,15 @@ function rateField({ model, format }: Pick<LineFitView, 'model' | 'format'>, lim
  * leaves them out.
  */
 export function dockControls(
-  view: Pick<LineFitView, 'model' | 'format'>,
+  view: Pick<LineFitView, 'model' | 'format' | 'size' | 'domain'>,
   playing: boolean,
   limits: ControlLimits,
   on: ControlHandlers,
 ): TemplateResult {
+  // The map's colour key rides at the top of the dock: the dock keeps to the bottom of the
+  // screen while the map comes up, and would cover a key left under the map.
   return html`<div class="dock" part="controls" role="group" aria-label="Run">
-    ${runActions(playing, on)} ${rateField(view, limits, on)}
+    ${costColorKey(view)} ${runActions(playing, on)} ${rateField(view, limits, on)}
   </div>`;
 }
 

@@ -3,8 +3,8 @@
  * swarms and maps, and its attributes' defaults and accepted values. A leaf: it imports
  * nothing of the race, so the model and the view both take their numbers from here.
  */
-import { getLandscape, type Landscape } from '../../../core/index.js';
-import { numberRule } from '../../shared/rules.js';
+import { DEFAULT_BOWL_KAPPA, getLandscape, type Landscape } from '../../../core/index.js';
+import { kappaOf, numberRule } from '../../shared/rules.js';
 
 /** The contour map's grid (n×n samples) and its number of filled bands. */
 export const GRID_SIZE = 256;
@@ -27,19 +27,20 @@ export const SWARM_STEPS = 500;
 export const PART_ROWS = 8192;
 
 /**
- * The race a page gets without attributes: a long, narrow valley (the bowl with
- * condition number 50) where plain descent and momentum get the same α. Plain descent
+ * The race a page gets without attributes: a long, narrow valley (the bowl with the
+ * core's condition number, 100). Plain descent, as fast as it can be without diverging,
  * zig-zags across the valley and crawls along it; momentum averages the zig-zag away and
- * is far ahead after 100–200 steps. The saddle (`landscape="saddle"`) shows the other
- * lesson: RMSprop and Adam leave the flat saddle long before plain descent does.
+ * reaches the minimum in fewer than half the updates (the rates and why:
+ * `optimizers/defaults.ts`). The saddle (`landscape="saddle"`) shows the other lesson:
+ * RMSprop and Adam leave the flat saddle long before plain descent does.
  */
 export const DEFAULT_LANDSCAPE = 'bowl';
 
-/** The bowl's condition number κ unless the `kappa` attribute says otherwise. */
-export const DEFAULT_KAPPA = 50;
+/** The bowl's condition number κ unless the `kappa` attribute says otherwise: the core's, which every element shares. */
+export const DEFAULT_KAPPA = DEFAULT_BOWL_KAPPA;
 
-/** The `kappa` values accepted: a round bowl (1) up to a valley a thousand times steeper across than along. */
-export const KAPPA_RULE = numberRule('kappa', { min: 1, max: 1000 }, DEFAULT_KAPPA, 'a condition number from 1 to 1000');
+/** The `kappa` values accepted: the rule every element that shows the bowl shares. */
+export { KAPPA_RULE, kappaOf } from '../../shared/rules.js';
 
 /** The `speed` values accepted: updates per animation frame while playing. */
 export const SPEED_RULE = numberRule('speed', { min: 1, max: 100, integer: true }, 5, 'a whole number of steps per frame from 1 to 100');
@@ -51,11 +52,6 @@ export const SWARM_RULE = numberRule(
   0,
   `a whole number of starts per optimizer from 0 (off) to ${MAX_SWARM}`,
 );
-
-/** κ if it is valid, else the default. */
-export function kappaOf(value: unknown): number {
-  return KAPPA_RULE.valid(value) ? Number(value) : DEFAULT_KAPPA;
-}
 
 /** Landscape `id` as a race shows it: the bowl with the race's κ. */
 export function raceLandscape(id: string, kappa: unknown): Landscape | undefined {

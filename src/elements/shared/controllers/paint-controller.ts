@@ -7,7 +7,10 @@ type Host = ReactiveControllerHost & { readonly isConnected: boolean; readonly h
  * holds several widgets whose first paints (contour maps, a large dataset) come in the
  * same frame, just after the page is laid out: together with the browser's own rendering
  * they made one task of 60–70 ms. A paint that finds the frame's budget spent waits for
- * the next frame instead (once: it then goes first), so each frame stays short.
+ * the next frame instead, where the paints that waited are called first (they asked for
+ * that frame before any new request did), so a frame paints at most its budget and one
+ * paint more, and every paint gets its turn: a hundred races' first paints take a
+ * hundred frames' budgets, not one frame.
  */
 export class FrameLedger {
   private frame = NaN;
@@ -43,6 +46,12 @@ export class FrameLedger {
 const pageLedger = new FrameLedger();
 
 export interface PaintControllerOptions {
+  /**
+   * Whether a paint would be seen (default: always). A paint due while it would not be
+   * waits, without a frame, until `resume()`: a page of a hundred races paints the few in
+   * view, not all of them, and the others when they are scrolled to.
+   */
+  visible?: () => boolean;
   /** Calls back at the next frame with the frame's time (default `requestAnimationFrame`). */
   schedule?: (callback: (time: number) => void) => number;
   unschedule?: (handle: number) => void;
@@ -59,6 +68,8 @@ export interface PaintControllerOptions {
  */
 export class PaintController implements ReactiveController {
   private frame?: number;
+  /** A paint came due while it would not be seen: it is made on `resume()`. */
+  private hidden = false;
   private readonly schedule: (callback: (time: number) => void) => number;
   private readonly unschedule: (handle: number) => void;
   private readonly ledger: FrameLedger;
@@ -66,7 +77,7 @@ export class PaintController implements ReactiveController {
   constructor(
     private readonly host: Host,
     private readonly paint: () => void,
-    options: PaintControllerOptions = {},
+    private readonly options: PaintControllerOptions = {},
   ) {
     this.schedule = options.schedule ?? ((callback) => requestAnimationFrame(callback));
     this.unschedule = options.unschedule ?? ((handle) => cancelAnimationFrame(handle));
@@ -77,7 +88,7 @@ export class PaintController implements ReactiveController {
   /** Paints at the next frame (once, however often it is asked before then). */
   request(): void {
     if (this.frame !== undefined || !this.host.hasUpdated) return;
-    this.frame = this.schedule((time) => this.atFrame(time, false));
+    this.frame = this.schedule((time) => this.atFrame(time));
   }
 
   /** True while a paint waits for its frame. */
@@ -85,13 +96,25 @@ export class PaintController implements ReactiveController {
     return this.frame !== undefined;
   }
 
-  private atFrame(time: number, waited: boolean): void {
+  /** The host may be seen again: a paint held back meanwhile is asked for now. */
+  resume(): void {
+    if (!this.hidden || !(this.options.visible?.() ?? true)) return;
+    this.hidden = false;
+    this.request();
+  }
+
+  private atFrame(time: number): void {
     if (!this.host.isConnected) {
       this.frame = undefined;
       return;
     }
-    if (!this.ledger.admits(time) && !waited) {
-      this.frame = this.schedule((next) => this.atFrame(next, true));
+    if (this.options.visible && !this.options.visible()) {
+      this.frame = undefined;
+      this.hidden = true;
+      return;
+    }
+    if (!this.ledger.admits(time)) {
+      this.frame = this.schedule((next) => this.atFrame(next));
       return;
     }
     this.frame = undefined;

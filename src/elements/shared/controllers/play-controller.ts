@@ -5,6 +5,8 @@ export interface PlayOptions {
   frame: (timestamp: number) => void;
   /** With reduced motion the loop advances in discrete beats instead of every frame. */
   reducedMotionIntervalMs?: number;
+  /** Called when `onScreen` may have changed (scrolled in or out of view, tab shown or hidden). */
+  onScreenChange?: () => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export class PlayController implements ReactiveController {
       this.observer = new IntersectionObserver((entries) => {
         this.visibleInViewport = entries[entries.length - 1].isIntersecting;
         this.sync();
+        this.options.onScreenChange?.();
       });
       this.observer.observe(this.host);
     }
@@ -76,7 +79,10 @@ export class PlayController implements ReactiveController {
     else this.play();
   }
 
-  private readonly onVisibility = () => this.sync();
+  private readonly onVisibility = () => {
+    this.sync();
+    this.options.onScreenChange?.();
+  };
 
   private sync(): void {
     const shouldRun = this.playing && this.visibleInViewport && document.visibilityState !== 'hidden' && this.host.isConnected;

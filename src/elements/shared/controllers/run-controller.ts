@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { SLICE_MS, sliceNow, yieldMacrotask } from '../../../core/slices.js';
+import { SLICE_MS, sliceNow, taskSliceLeft, yieldMacrotask } from '../../../core/slices.js';
 
 /** The run an element steps: applies updates now, synchronously. */
 export interface RunControllerOptions {
@@ -25,6 +25,12 @@ export interface RunControllerOptions {
   yieldToEventLoop?: () => Promise<void>;
   /** Clock (default the slice clock, `sliceNow`). */
   now?: () => number;
+  /**
+   * Whether the page's kit work in this task leaves room for a first chunk (default
+   * `taskSliceLeft`): many elements asked to step in one task hand back before their
+   * first chunks instead of making them all in that task.
+   */
+  taskSliceLeft?: () => boolean;
 }
 
 type Host = ReactiveControllerHost & { readonly isConnected: boolean };
@@ -52,6 +58,7 @@ export class RunController implements ReactiveController {
   private readonly maxChunk: number;
   private readonly yieldToEventLoop: () => Promise<void>;
   private readonly now: () => number;
+  private readonly taskSliceLeft: () => boolean;
 
   constructor(
     private readonly host: Host,
@@ -63,6 +70,7 @@ export class RunController implements ReactiveController {
     this.size = Math.max(1, Math.min(this.maxChunk, Math.floor(options.initialChunk ?? 1)));
     this.yieldToEventLoop = options.yieldToEventLoop ?? yieldMacrotask;
     this.now = options.now ?? sliceNow;
+    this.taskSliceLeft = options.taskSliceLeft ?? taskSliceLeft;
     host.addController(this);
   }
 
@@ -80,6 +88,7 @@ export class RunController implements ReactiveController {
     const epoch = this.epoch;
     return this.enqueue(async () => {
       let applied = 0;
+      if (n > 0 && !this.taskSliceLeft()) await this.handBack();
       while (applied < n && epoch === this.epoch) {
         const k = Math.min(n - applied, this.size);
         const begin = this.now();

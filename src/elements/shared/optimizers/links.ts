@@ -2,54 +2,46 @@ import type { LinkedValues } from '../controllers/link-controller.js';
 import { NUMERIC_RULES, type GdOptimizer } from '../../optimizer/gd-optimizer.js';
 import type { OptimizerEntry } from './entries.js';
 
-/** The settings a link group shares, as one comparable string. */
-function sharedKey(settings: GdOptimizer['settings']): string {
-  return JSON.stringify([settings.type, settings.learningRate ?? null, settings.decay ?? null]);
+/**
+ * What the link group hears from one optimizer: its learning rate and decay changed by the
+ * reader or page script since last sent (`pending`: their numbers in the page's order of
+ * changes), with those numbers; undefined when neither changed.
+ */
+export function linkedMessage(
+  type: string,
+  settings: { learningRate?: number; decay?: number },
+  pending: ReadonlyMap<string, number>,
+): LinkedValues | undefined {
+  const message: LinkedValues = { type, stamps: {} };
+  for (const name of ['learningRate', 'decay'] as const) {
+    const stamp = pending.get(name);
+    const value = settings[name];
+    if (stamp === undefined || value === undefined) continue;
+    message[name] = value;
+    message.stamps![name] = stamp;
+  }
+  return message.learningRate !== undefined || message.decay !== undefined ? message : undefined;
 }
 
 /**
- * Each child's shared settings (learning rate, decay) as last sent to or taken from the
- * link group, so that a child's report of a value the group gave it is not sent back.
+ * The settings a linked widget's values reach in these optimizers: only those of the rule
+ * it names, only values the optimizer's rules accept and newer than the value it holds
+ * (`newer`); `differs` when the value is not the one it has already.
  */
-export class SharedSettings {
-  private readonly seen = new WeakMap<GdOptimizer, string>();
-
-  /** The child's settings now are known to the group (set from the panel or the group). */
-  mark(child: GdOptimizer): void {
-    this.seen.set(child, sharedKey(child.settings));
-  }
-
-  /**
-   * What the group should hear from a child that reported its settings: its learning rate
-   * or decay if page script (or an attribute) changed them. The first report of a child
-   * is its starting value, which stays its own.
-   */
-  changes(child: GdOptimizer): LinkedValues | undefined {
-    const settings = child.settings;
-    const key = sharedKey(settings);
-    const before = this.seen.get(child);
-    this.seen.set(child, key);
-    if (before === undefined || before === key) return undefined;
-    const [, learningRate, decay] = JSON.parse(before) as [string, number | null, number | null];
-    const values: LinkedValues = { type: settings.type };
-    if (settings.learningRate !== undefined && settings.learningRate !== learningRate) values.learningRate = settings.learningRate;
-    if (settings.decay !== undefined && settings.decay !== decay) values.decay = settings.decay;
-    return values.learningRate !== undefined || values.decay !== undefined ? values : undefined;
-  }
-}
-
-/** The settings a linked widget's values change in these optimizers (only those of the rule it names). */
 export function linkedChanges(
   entries: readonly OptimizerEntry[],
   values: LinkedValues,
-): { index: number; name: 'learningRate' | 'decay'; value: number }[] {
+  newer: (index: number, name: 'learningRate' | 'decay') => boolean = () => true,
+): { index: number; name: 'learningRate' | 'decay'; value: number; differs: boolean }[] {
   const names = (['learningRate', 'decay'] as const).filter(
     (name) => values[name] !== undefined && NUMERIC_RULES[name].valid(values[name]),
   );
   return entries.flatMap((entry, index) =>
     entry.type !== values.type
       ? []
-      : names.filter((name) => entry.hyperparameters[name] !== values[name]).map((name) => ({ index, name, value: values[name]! })),
+      : names
+          .filter((name) => newer(index, name))
+          .map((name) => ({ index, name, value: values[name]!, differs: entry.hyperparameters[name] !== values[name] })),
   );
 }
 

@@ -1,10 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HyperparameterName } from '../../../core/index.js';
-import type { LinkedValues, LinkTaken } from '../controllers/link-controller.js';
+import { LinkStamps, type LinkedValues, type LinkTaken } from '../controllers/link-controller.js';
 import { parseFiniteNumber } from '../parse.js';
 import { GdOptimizer, NUMERIC_RULES } from '../../optimizer/gd-optimizer.js';
 import { resolveOptimizerEntries, type OptimizerDefaults, type OptimizerEntry, type Overrides } from './entries.js';
-import { SharedSettings, linkedChanges } from './links.js';
+import { linkedChanges, linkedMessage } from './links.js';
 import { HYPER_LABELS } from './labels.js';
 
 /** The most optimizers a restored state brings (the legend has eight colours, then repeats). */
@@ -33,8 +33,8 @@ export interface OptimizerSettingsOptions {
 export class OptimizerSettingsController implements ReactiveController {
   /** Settings made in the panels of the default optimizers, by place. */
   private overrides: Overrides[] = [];
-  /** Each child's shared settings as last sent to (or taken from) the link group. */
-  private readonly sharedSettings = new SharedSettings();
+  /** The default optimizers' link numbers, by place (a child keeps its own, `GdOptimizer.linkStamps`). */
+  private defaultStamps: LinkStamps[] = [];
   private readonly childObserver = new MutationObserver(() => this.host.requestUpdate());
 
   constructor(
@@ -86,7 +86,19 @@ export class OptimizerSettingsController implements ReactiveController {
     this.set(index, name, value);
     this.host.requestUpdate();
     this.options.changed({ optimizer: index, label: entry.label, [name]: value });
-    if (name === 'learningRate' || name === 'decay') this.options.share({ type: entry.type, [name]: value });
+    if (name !== 'learningRate' && name !== 'decay') return;
+    // The reader's change is numbered now (a child's set numbered itself) and sent at once.
+    const stamps = this.stampsOf(index);
+    if (!entry.child) stamps.local(name);
+    const message = linkedMessage(entry.type, this.read()[index]?.hyperparameters ?? entry.hyperparameters, stamps.flush());
+    if (message) this.options.share(message);
+  }
+
+  /** The link numbers of the optimizer at `index`: its child's, or the default optimizer's. */
+  private stampsOf(index: number): LinkStamps {
+    const child = this.options.entries()[index]?.child;
+    if (child) return child.linkStamps;
+    return (this.defaultStamps[index] ??= new LinkStamps());
   }
 
   /** Sets one optimizer's setting: on its `<gd-optimizer>` child, or for a default optimizer. */
@@ -97,24 +109,28 @@ export class OptimizerSettingsController implements ReactiveController {
       return;
     }
     (child as unknown as Record<string, number>)[name] = value;
-    // Set here, so it is not sent to the link group again when the child reports it.
-    this.sharedSettings.mark(child);
   }
 
   /**
    * A linked widget's learning rate or decay, for `entries` (the element's optimizers,
-   * synced): only those of the rule it names take it, as plain sets (no `gd-params-change`).
+   * synced): only those of the rule it names take it, each only when it is newer than
+   * the value that optimizer holds, as plain sets (no `gd-params-change`).
    */
   applyLinked(entries: readonly OptimizerEntry[], values: LinkedValues): LinkTaken {
-    const changes = linkedChanges(entries, values);
+    const changes = linkedChanges(entries, values, (index, name) => this.stampsOf(index).newer(name, values.stamps?.[name]));
     if (!changes.length) return undefined;
     const taken: Record<string, number> = {};
-    for (const { index, name, value } of changes) {
+    const changed = new Set<number>();
+    for (const { index, name, value, differs } of changes) {
+      this.stampsOf(index).took(name, values.stamps![name]!);
+      if (!differs) continue;
       this.set(index, name, value);
       taken[name] = value;
+      changed.add(index);
     }
+    if (!changed.size) return undefined;
     this.host.requestUpdate();
-    return { values: taken, optimizers: [...new Set(changes.map((change) => change.index))] };
+    return { values: taken, optimizers: [...changed] };
   }
 
   /** An optimizer's checkbox: in or out of the run. */
@@ -146,15 +162,19 @@ export class OptimizerSettingsController implements ReactiveController {
       for (const key of ['type', 'label', 'disabled', ...Object.keys(NUMERIC_RULES)]) if (key in settings) child[key] = settings[key];
     });
     this.overrides = [];
+    this.defaultStamps = [];
   }
 
   /** A child's settings changed: re-read them; the notice goes no further than this element. */
   private readonly onChildChange = (event: Event): void => {
     event.stopPropagation();
-    // A child's learning rate or decay set by page script goes to the link group, like one typed into its panel.
+    // A child's learning rate or decay set by page script goes to the link group, like one
+    // typed into its panel, with its place in the page's order of changes.
     const target = event.target;
-    const shared = target instanceof GdOptimizer && target.parentElement === this.host && this.sharedSettings.changes(target);
-    if (shared) this.options.share(shared);
+    if (target instanceof GdOptimizer && target.parentElement === this.host) {
+      const message = linkedMessage(target.settings.type, target.settings, target.linkStamps.flush());
+      if (message) this.options.share(message);
+    }
     this.host.requestUpdate();
   };
 }

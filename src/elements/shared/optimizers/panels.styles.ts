@@ -56,6 +56,11 @@ export const optimizerPanelStyles = css`
     overflow: auto hidden;
     font-size: 0.9em;
   }
+  .memory {
+    margin: 0.1rem 0 0.4rem;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
   .hypers {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));

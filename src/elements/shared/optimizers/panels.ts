@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { getOptimizer, type HyperparameterName } from '../../../core/index.js';
-import { ruleLines, DECAY_TEX } from '../formulas.js';
+import { ruleLines, ruleMemory, DECAY_TEX } from '../formulas.js';
 import { tex } from '../tex.js';
 import { renderSwatch } from '../plot/series-style.js';
 import { HYPER_LABELS } from './labels.js';
@@ -40,6 +40,7 @@ export function renderPanels({ entries, setEnabled, setHyperparameter, enabledLa
           <div class="rule" tabindex="0" role="group" aria-label="${entry.label} update rule">
             ${ruleLines(rule.tex).map((line) => html`<div class="rule-line">${tex(line)}</div>`)}
           </div>
+          <p class="memory">${ruleMemory(entry.type)}</p>
           <div class="hypers">
             ${names.map(
               (name) =>

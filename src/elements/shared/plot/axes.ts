@@ -24,6 +24,10 @@ export interface AxesOptions {
   format: (value: number) => string;
   xTickCount?: number;
   yTickCount?: number;
+  /** The y ticks as they are (no thinning): a band axis lists its rows, every one of which it has room for. */
+  yTicks?: number[];
+  /** The y labels' words where they are not numbers (a row per optimizer). */
+  yFormat?: (value: number) => string;
   /** Light grid lines behind the data. */
   grid?: boolean;
 }
@@ -39,7 +43,8 @@ export function renderAxes(options: AxesOptions): SVGTemplateResult {
   const bottom = Math.max(y0, y1);
   const top = Math.min(y0, y1);
   const xTicks = thin(x.ticks(options.xTickCount ?? 5));
-  const yTicks = thin(y.ticks(options.yTickCount ?? 5));
+  const yTicks = options.yTicks ?? thin(y.ticks(options.yTickCount ?? 5));
+  const yFormat = options.yFormat ?? format;
   return svg`<g class="axes" transform="translate(${margin.left},${margin.top})" aria-hidden="true">
     ${
       options.grid
@@ -55,7 +60,7 @@ export function renderAxes(options: AxesOptions): SVGTemplateResult {
     <g class="y-axis">${yTicks.map(
       (t) =>
         // A label at the bottom corner sits on its tick, clear of the first x label under it.
-        svg`<g transform="translate(${x0},${y(t)})"><line x2="-4"></line><text x="-7" dy=${bottom - y(t) < 6 ? '0' : '0.32em'} text-anchor="end">${format(t)}</text></g>`,
+        svg`<g transform="translate(${x0},${y(t)})"><line x2="-4"></line><text x="-7" dy=${bottom - y(t) < 6 ? '0' : '0.32em'} text-anchor="end">${yFormat(t)}</text></g>`,
     )}</g>
     <text class="label" x=${(x0 + x1) / 2} y=${bottom + 32} text-anchor="middle">${options.xLabel}</text>
     <text class="label" transform="translate(${x0 - margin.left + 12},${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${options.yLabel}</text>

@@ -7,6 +7,20 @@ import { scaleLinear } from 'd3-scale';
  */
 const RAMP = ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#253494', '#081d58'];
 
+const rampScale = scaleLinear<string>()
+  .domain(RAMP.map((_, i) => i / (RAMP.length - 1)))
+  .range(RAMP)
+  .clamp(true);
+
+/**
+ * The maps' colour for a position t ∈ [0, 1] along a cost scale, 0 the lowest (lightest):
+ * every figure of the kit that colours costs (contour maps, the sweep's heat maps) reads
+ * lighter = lower.
+ */
+export function costRamp(t: number): string {
+  return rampScale(Number.isFinite(t) ? t : 0);
+}
+
 export interface CostGrid {
   /** Row-major n×n values; row 0 is the bottom of the plot (lowest second parameter). */
   values: ArrayLike<number>;
@@ -63,16 +77,13 @@ export interface ContourPlan {
 
 export function contourPlan(grid: CostGrid, bands = 20): ContourPlan {
   const { levels, max, min } = logLevels(grid);
-  const color = scaleLinear<string>()
-    .domain(RAMP.map((_, i) => (max * i) / (RAMP.length - 1)))
-    .range(RAMP);
   return {
     n: grid.n,
     minCost: min,
     maxLevel: max,
     values: Array.from(levels, (v) => (Number.isFinite(v) ? v : max)),
     thresholds: Array.from({ length: bands }, (_, i) => (max * i) / bands),
-    color: (value) => color(value),
+    color: (value) => costRamp(max > 0 ? value / max : 0),
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   HYPERPARAMETER_RANGES,
+  type OptimizerType,
   describeRange,
   inRange,
   narrowRange,
@@ -12,15 +13,16 @@ import { batchSizes } from './line-data.js';
 export interface SweepAxis {
   /** The attribute word (`learning-rate`, `beta`, …). */
   word: string;
-  /** The property name in the core (`learningRate`, `beta`, …), or `batchSize` (not the rule's: the data's). */
-  name: HyperparameterName | 'batchSize';
+  /** The property name in the core (`learningRate`, `beta`, …), `batchSize` (not the rule's: the data's) or `optimizer` (a row per rule). */
+  name: HyperparameterName | 'batchSize' | 'optimizer';
   /** The symbol shown on the plot and in the readout. */
   symbol: string;
   /**
    * Log-spaced cells for rates that span decades; linear cells for β-like fractions;
-   * `batch`: whole batch sizes 1, 2, 4, …, m (see `batchSizes`), one row each.
+   * `batch`: whole batch sizes 1, 2, 4, …, m (see `batchSizes`), one row each;
+   * `rule`: one row per optimizer of SWEEP_RULES (the values are their places).
    */
-  scale: 'log' | 'linear' | 'batch';
+  scale: 'log' | 'linear' | 'batch' | 'rule';
   /** The accepted values: the core's range, narrowed to what a log axis can show. */
   range: NumberRange;
   /** The range used when no `x-range`/`y-range` is given. */
@@ -78,9 +80,31 @@ export const BATCH_AXIS: SweepAxis = {
   defaultRange: [1, 100],
 };
 
-/** The axis an `x`/`y` word names, `batch-size` included. */
+/**
+ * The optimizers of a `y="optimizer"` sweep, one row each (bottom to top): the four rules
+ * of the reference article, each with its own defaults, over the same learning rates.
+ */
+export const SWEEP_RULES: readonly OptimizerType[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
+
+/** The y axis of a sweep that compares optimizers: a row per rule. */
+export const RULE_AXIS: SweepAxis = {
+  word: 'optimizer',
+  name: 'optimizer',
+  symbol: 'optimizer',
+  scale: 'rule',
+  range: { min: 0, max: SWEEP_RULES.length - 1, integer: true },
+  defaultRange: [0, SWEEP_RULES.length - 1],
+};
+
+/** The axis an `x`/`y` word names, `batch-size` and `optimizer` included. */
 export const axisOf = (word: string | null | undefined): SweepAxis | undefined =>
-  word === 'batch-size' ? BATCH_AXIS : word && Object.hasOwn(SWEEP_AXES, word) ? SWEEP_AXES[word as SweepSetting] : undefined;
+  word === 'batch-size'
+    ? BATCH_AXIS
+    : word === 'optimizer'
+      ? RULE_AXIS
+      : word && Object.hasOwn(SWEEP_AXES, word)
+        ? SWEEP_AXES[word as SweepSetting]
+        : undefined;
 
 /**
  * `cells` values from `lo` to `hi`, both ends included: geometric on a log axis
@@ -89,6 +113,7 @@ export const axisOf = (word: string | null | undefined): SweepAxis | undefined =
  */
 export function axisValues(axis: SweepAxis, [lo, hi]: [number, number], cells: number): number[] {
   if (axis.scale === 'batch') return batchSizes(lo, hi);
+  if (axis.scale === 'rule') return SWEEP_RULES.map((_, i) => i);
   const values: number[] = [];
   for (let i = 0; i < cells; i++) {
     const t = cells === 1 ? 0 : i / (cells - 1);
@@ -100,6 +125,15 @@ export function axisValues(axis: SweepAxis, [lo, hi]: [number, number], cells: n
   return values;
 }
 
+/**
+ * The smallest lower end of a log axis. The axis runs half a cell past its ends, and
+ * every cell of it is drawn: from 1e-300, a sweep of 2 cells pads to 1e-453, which is 0
+ * in double precision (and the drawn coordinates NaN); the runs are float32, which tell
+ * no rate below 1e-38 from 0. From 1e-30 to the largest value any axis takes (1e6), the
+ * padded ends stay far inside double precision for every cell count.
+ */
+export const MIN_LOG_END = 1e-30;
+
 /** Whether `[lo, hi]` is an increasing range of values the axis accepts; otherwise why not. */
 export function checkAxisRange(axis: SweepAxis, range: [number, number] | undefined): string | undefined {
   if (!range) return 'two numbers "from,to"';
@@ -107,7 +141,7 @@ export function checkAxisRange(axis: SweepAxis, range: [number, number] | undefi
   if (!(lo < hi)) return 'two numbers "from,to" with from < to';
   if (axis.scale === 'batch' && !(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1))
     return 'two whole numbers "from,to" from 1 up to the data size';
-  if (axis.scale === 'log' && !(lo > 0)) return `two numbers "from,to" greater than 0 (${axis.word} is on a log axis)`;
+  if (axis.scale === 'log' && !(lo >= MIN_LOG_END)) return `two numbers "from,to" from ${MIN_LOG_END} up (${axis.word} is on a log axis)`;
   if (!inRange(axis.range, lo) || !inRange(axis.range, hi))
     return `two numbers "from,to", each ${describeRange(axis.range)} (the range of ${axis.word})`;
   return undefined;

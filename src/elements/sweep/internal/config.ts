@@ -1,7 +1,7 @@
 import { LANDSCAPE_IDS, OPTIMIZER_TYPES, getOptimizer, type Landscape, type OptimizerType } from '../../../core/index.js';
 import { isOneOf, parsePair } from '../../shared/parse.js';
-import { numberRule, type PropertyRule } from '../../shared/rules.js';
-import { AXIS_WORDS, SWEEP_AXES, axisOf, checkAxisRange, type SweepAxis, type SweepSetting } from './axes.js';
+import { KAPPA_RULE, numberRule, type PropertyRule } from '../../shared/rules.js';
+import { AXIS_WORDS, SWEEP_AXES, SWEEP_RULES, axisOf, checkAxisRange, type SweepAxis, type SweepSetting } from './axes.js';
 import { LINE_FIT_START, type LineSweepData } from './line-data.js';
 import type { SweepConfig } from './model.js';
 
@@ -28,7 +28,7 @@ export function sweepRules(el: RuleContext): Record<string, PropertyRule> {
     (el.data === 'line-fit'
       ? Math.abs(p[0]) <= 1000 && Math.abs(p[1]) <= 1000
       : p[0] >= w1[0] && p[0] <= w1[1] && p[1] >= w2[0] && p[1] <= w2[1]);
-  const yWords = [...AXIS_WORDS, 'batch-size'];
+  const yWords = [...AXIS_WORDS, 'batch-size', 'optimizer'];
   return {
     landscape: { attribute: 'landscape', accepts: `one of ${LANDSCAPE_IDS.join(', ')}`, valid: isOneOf(LANDSCAPE_IDS), fallback: 'bowl' },
     optimizer: {
@@ -62,8 +62,16 @@ export function sweepRules(el: RuleContext): Record<string, PropertyRule> {
       valid: (v) => isOneOf(yWords)(v) && v !== el.x,
       fallback: null,
     },
-    yRange: pairRule('y-range', () => axisOf(el.y)),
+    // A row per optimizer has no range to set.
+    yRange: pairRule('y-range', () => (el.y === 'optimizer' ? undefined : axisOf(el.y))),
     cells: numberRule('cells', { min: 2, max: 64, integer: true }, 40),
+    kappa: KAPPA_RULE,
+    epochs: numberRule(
+      'epochs',
+      { min: 1, max: MAX_STEPS, integer: true },
+      null,
+      'a whole number of passes over the data from 1 to 10000 (with data="line-fit")',
+    ),
     size: numberRule('size', { min: 2, max: MAX_SIZE, integer: true }, 100),
     noise: numberRule('noise', { min: 0, max: 100 }, 0.5),
     trueSlope: numberRule('true-slope', { min: -1000, max: 1000 }, 2),
@@ -81,6 +89,8 @@ export interface SweepSettings {
   optimizer: OptimizerType;
   start: string | null;
   steps: number;
+  /** Passes over the line fit's data instead of `steps` (null: count updates). */
+  epochs: number | null;
   x: SweepSetting;
   xRange: string | null;
   y: string | null;
@@ -92,7 +102,7 @@ export interface SweepSettings {
 export function pairRule(attribute: string, axisOf: () => SweepAxis | undefined): PropertyRule {
   return {
     attribute,
-    accepts: `two numbers "from,to" with from < to inside the range of the swept setting (greater than 0 on a log axis)`,
+    accepts: `two numbers "from,to" with from < to inside the range of the swept setting (from 1e-30 up on a log axis)`,
     valid: (value) => {
       const axis = axisOf();
       return axis ? checkAxisRange(axis, parsePair(value)) === undefined : parsePair(value) !== undefined;
@@ -109,40 +119,55 @@ export function pairRule(attribute: string, axisOf: () => SweepAxis | undefined)
  */
 export function resolveConfig(settings: SweepSettings): SweepConfig | string {
   const landscape = settings.landscape;
-  const rule = getOptimizer(settings.optimizer)!;
+  const ruleRows = settings.y === 'optimizer';
+  const rules = ruleRows ? SWEEP_RULES.map((type) => getOptimizer(type)!) : [getOptimizer(settings.optimizer)!];
   const x = SWEEP_AXES[settings.x];
   const y = axisOf(settings.y);
   const data = settings.data === 'line-fit' ? settings.lineData : undefined;
   if (y?.scale === 'batch' && !data)
     return 'y="batch-size" needs data="line-fit" (a landscape has no data points to batch). Showing the last good sweep.';
-  for (const axis of [x, y]) {
-    if (axis && axis.scale !== 'batch' && !rule.hyperparameters.includes(axis.name as never))
-      return `${rule.name} has no setting ${axis.word} (it reads ${rule.hyperparameters.join(', ')}). Showing the last good sweep.`;
+  if (settings.epochs !== null && !data)
+    return 'epochs needs data="line-fit" (an epoch is a pass over the data). Showing the last good sweep.';
+  for (const rule of rules) {
+    for (const axis of [x, y]) {
+      if (axis && axis.scale !== 'batch' && axis.scale !== 'rule' && !rule.hyperparameters.includes(axis.name as never))
+        return `${rule.name} has no setting ${axis.word} (it reads ${rule.hyperparameters.join(', ')}). Showing the last good sweep.`;
+    }
   }
   const xRange = settings.xRange ? parsePair(settings.xRange)! : x.defaultRange;
   const yDefault = y?.scale === 'batch' && data ? ([1, data.size] as [number, number]) : y?.defaultRange;
-  const yRange = y ? (settings.yRange ? parsePair(settings.yRange)! : yDefault) : undefined;
+  const yRange = y ? (settings.yRange && !ruleRows ? parsePair(settings.yRange)! : yDefault) : undefined;
   if (y?.scale === 'batch' && data && yRange && yRange[1] > data.size)
     return `y-range=${yRange.join(',')} has batches larger than the data (size=${data.size}). Showing the last good sweep.`;
   for (const [axis, range, word] of [
     [x, xRange, 'x-range'],
     [y, yRange, 'y-range'],
   ] as const) {
-    const problem = axis && checkAxisRange(axis, range);
+    const problem = axis && axis.scale !== 'rule' && checkAxisRange(axis, range);
     if (problem) return `${word}=${range?.join(',')} does not fit ${axis.word}: expected ${problem}. Showing the last good sweep.`;
   }
+  const epochs = data && settings.epochs !== null ? settings.epochs : undefined;
+  // The smallest batch makes the most updates: epochs·⌈m/b⌉ of them, within a sweep's limit.
+  const smallest = y?.scale === 'batch' && yRange ? yRange[0] : data?.size;
+  const steps = epochs !== undefined && data ? epochs * Math.ceil(data.size / smallest!) : settings.steps;
+  if (steps > MAX_STEPS)
+    return `epochs=${epochs} takes ${steps} updates at batch size ${smallest}, more than ${MAX_STEPS}: fewer epochs, fewer points or larger batches. Showing the last good sweep.`;
   const start = (settings.start ? parsePair(settings.start) : undefined) ?? (data ? LINE_FIT_START : landscape.start);
-  return { landscape, data, optimizer: settings.optimizer, start, steps: settings.steps, x, xRange, y, yRange, cells: settings.cells };
+  return { landscape, data, optimizer: settings.optimizer, start, steps, epochs, x, xRange, y, yRange, cells: settings.cells };
 }
 
 /** The settings as a key: a different key means a new run. */
 export function configKey(config: SweepConfig): string {
   const data = config.data;
   return [
-    data ? ['line-fit', data.size, data.noise, data.trueSlope, data.trueIntercept, data.seed].join(':') : config.landscape.id,
+    // The TeX tells bowls of different κ apart.
+    data
+      ? ['line-fit', data.size, data.noise, data.trueSlope, data.trueIntercept, data.seed].join(':')
+      : `${config.landscape.id}:${config.landscape.tex}`,
     config.optimizer,
     config.start,
     config.steps,
+    config.epochs,
     config.x.word,
     config.xRange,
     config.y?.word,

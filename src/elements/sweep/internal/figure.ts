@@ -1,8 +1,11 @@
 import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { renderAxes, type Margin } from '../../shared/plot/axes.js';
+import { formatLogTick } from '../../shared/format.js';
 import { visibleTicks } from '../../shared/plot/color-legend.js';
-import type { SweepAxis } from './axes.js';
+import { getOptimizer } from '../../../core/index.js';
+import { SWEEP_RULES, type SweepAxis } from './axes.js';
 import type { SweepCell } from './model.js';
+import { GOOD_SHARE, type GoodRange } from './good-ranges.js';
 import { cellScale, costScale, legendStops, legendTicks, type CostView } from './layout.js';
 
 /** Everything the figure draws: a plain snapshot, no element. */
@@ -28,8 +31,17 @@ export interface FigureSnapshot {
   costLabel: string;
   /** m of the line-fit data, where the batch axis ends at the full batch. */
   dataSize?: number;
+  /** With a row per optimizer: each row's good learning rates (outlined on the map, listed in the key). */
+  goodRanges?: GoodRange[];
+  /** What the cells ran for, in words ("200 steps", "2 epochs"), for the key. */
+  work: string;
   format: (value: number) => string;
+  /** A value written with enough digits to be right (2/λ_max = 0.9995, not 1). */
+  formatExact: (value: number) => string;
 }
+
+/** The name of the optimizer in row place `value` of a rule axis. */
+const ruleName = (value: number) => getOptimizer(SWEEP_RULES[value])?.name ?? '';
 
 const inner = (f: FigureSnapshot) => ({
   width: f.width - f.margin.left - f.margin.right,
@@ -38,18 +50,26 @@ const inner = (f: FigureSnapshot) => ({
 
 /** The y axis's words: the batch axis says what its top row is. */
 function axisLabel(axis: SweepAxis, dataSize: number | undefined): string {
+  // The rows name themselves.
+  if (axis.scale === 'rule') return '';
   if (axis.scale !== 'batch') return `${axis.symbol} (${axis.scale} scale)`;
   return dataSize !== undefined ? `batch size (m = ${dataSize} is the full batch)` : 'batch size';
 }
 
-/** The vertical mark at α = 2/λ_max, where plain gradient descent stops being stable on a quadratic. */
-function edgeMark(f: FigureSnapshot, x: (v: number) => number, height: number): SVGTemplateResult | typeof nothing {
+/**
+ * The vertical mark at α = 2/λ_max, where plain gradient descent stops being stable on a
+ * quadratic. Its label sits at `labelY`: inside the top of the 1-D plot, above the heat
+ * map (in its margin) so it never lies on the hatched cells past the edge; it turns to
+ * the left of the line where the right would run off the plot.
+ */
+function edgeMark(f: FigureSnapshot, x: (v: number) => number, height: number, labelY: number): SVGTemplateResult | typeof nothing {
   if (f.edge === undefined) return nothing;
   const position = x(f.edge);
   if (!(position >= 0 && position <= inner(f).width)) return nothing;
+  const left = position > inner(f).width - 60;
   return svg`<g class="edge-mark" data-value=${f.edge}>
-    <line x1=${position} x2=${position} y1="0" y2=${height}></line>
-    <text x=${position + 4} y="12">2/λ_max</text>
+    <line x1=${position} x2=${position} y1=${Math.min(0, labelY + 3)} y2=${height}></line>
+    <text x=${left ? position - 4 : position + 4} y=${labelY} text-anchor=${left ? 'end' : 'start'}>2/λ_max</text>
   </g>`;
 }
 
@@ -68,9 +88,10 @@ export function renderLinePlot(f: FigureSnapshot): SVGTemplateResult {
   const activeIndex = f.active.column;
   const activeCell = f.cells[activeIndex];
   const activeGap = f.view.gaps[activeIndex];
-  return svg`${renderAxes({ x, y, margin: f.margin, xLabel: `${f.x.symbol} (${f.x.scale} scale)`, yLabel: f.costLabel, format: f.format, grid: true, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 5 })}
+  // Powers of ten on the cost axis as 10ⁿ: short labels that stay clear of the axis title however far a run diverged.
+  return svg`${renderAxes({ x, y, margin: f.margin, xLabel: `${f.x.symbol} (${f.x.scale} scale)`, yLabel: f.costLabel, format: f.format, yFormat: (v) => formatLogTick(v, f.format), grid: true, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 5 })}
     <g transform="translate(${f.margin.left},${f.margin.top})">
-      ${edgeMark(f, x, innerHeight)}
+      ${edgeMark(f, x, innerHeight, 12)}
       <path class="cost-line" d=${d}></path>
       ${f.cells.map((cell, i) =>
         Number.isNaN(f.view.gaps[i])
@@ -117,9 +138,27 @@ export function renderHeatOverlay(f: FigureSnapshot): SVGTemplateResult {
   const y = cellScale(f.y!, f.yRange!, f.rows, [innerHeight, 0]);
   const cellWidth = innerWidth / f.columns;
   const cellHeight = innerHeight / f.rows;
-  return svg`${renderAxes({ x, y, margin: f.margin, xLabel: `${f.x.symbol} (${f.x.scale} scale)`, yLabel: axisLabel(f.y!, f.dataSize), format: f.format, xTickCount: Math.max(3, Math.floor(innerWidth / 90)), yTickCount: 5 })}
+  // Rows of listed values (batch sizes, optimizers) label every row they have room for, unthinned.
+  const band = f.y!.scale === 'batch' || f.y!.scale === 'rule';
+  return svg`${renderAxes({
+    x,
+    y,
+    margin: f.margin,
+    xLabel: `${f.x.symbol} (${f.x.scale} scale)`,
+    yLabel: axisLabel(f.y!, f.dataSize),
+    format: f.format,
+    xTickCount: Math.max(3, Math.floor(innerWidth / 90)),
+    yTickCount: 5,
+    ...(band ? { yTicks: y.ticks() } : {}),
+    ...(f.y!.scale === 'rule' ? { yFormat: ruleName } : {}),
+  })}
     <g transform="translate(${f.margin.left},${f.margin.top})">
-      ${edgeMark(f, x, innerHeight)} ${edgeCurve(f, x, y, innerWidth, innerHeight)}
+      ${edgeMark(f, x, innerHeight, -6)} ${edgeCurve(f, x, y, innerWidth, innerHeight)}
+      ${(f.goodRanges ?? []).map((range) =>
+        range.first === undefined
+          ? nothing
+          : svg`<rect class="good-range" data-row=${range.row} x=${range.first * cellWidth + 1} y=${innerHeight - (range.row + 1) * cellHeight + 1} width=${(range.last! - range.first + 1) * cellWidth - 2} height=${cellHeight - 2}></rect>`,
+      )}
       ${
         f.showActive
           ? svg`<rect class="active-cell" x=${f.active.column * cellWidth} y=${innerHeight - (f.active.row + 1) * cellHeight} width=${cellWidth} height=${cellHeight}></rect>`
@@ -142,13 +181,13 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
   );
   return html`<div class="legend" part="legend">
     <figure class="color-key">
-      <figcaption>${f.costLabel} (log scale)</figcaption>
+      <figcaption>${f.costLabel} (log scale; lighter = lower, as on the maps)</figcaption>
       <svg
         viewBox="-8 0 ${width + 16} 34"
         width=${width + 16}
         height="34"
         role="img"
-        aria-label=${`Colour scale from ${f.format(lo)} (dark purple) to ${f.format(hi)} (yellow)`}
+        aria-label=${`Colour scale from ${f.format(lo)} (lightest) to ${f.format(hi)} (darkest): lighter is lower`}
       >
         <defs>
           <linearGradient id="ramp">
@@ -176,7 +215,7 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
     ${
       f.edge !== undefined
         ? html`<span class="edge-key"
-            ><span class="swatch edge-swatch"></span>2/λ_max = ${f.format(f.edge)}: plain gradient descent's stability
+            ><span class="swatch edge-swatch"></span>2/λ_max = ${f.formatExact(f.edge)}: plain gradient descent's stability
             edge${f.dataSize !== undefined ? ' with the full batch' : ' at the start'}</span
           >`
         : nothing
@@ -188,6 +227,38 @@ export function renderColorLegend(f: FigureSnapshot): TemplateResult {
           >`
         : nothing
     }
+    ${f.goodRanges ? renderGoodRanges(f, f.goodRanges) : nothing}
+  </div>`;
+}
+
+/**
+ * Each optimizer's good learning rates in words: from which α to which, and how many-fold
+ * that is. "Good" is stated with its threshold, so the words and the outlines agree.
+ */
+function renderGoodRanges(f: FigureSnapshot, ranges: GoodRange[]): TemplateResult {
+  const share = `${f.format(100 * GOOD_SHARE)} %`;
+  return html`<div class="good-ranges">
+    <p>
+      <span class="swatch good-swatch"></span>Good learning rates: final J − J* below ${share} of the start's after ${f.work} (the widest
+      run of neighbouring cells, outlined):
+    </p>
+    <ul>
+      ${[...ranges]
+        .reverse()
+        .map(
+          (range) =>
+            html`<li data-row=${range.row} data-from=${range.from ?? ''} data-to=${range.to ?? ''}>
+              <strong>${getOptimizer(range.type)?.name}</strong>:
+              ${
+                range.from === undefined
+                  ? 'none'
+                  : range.from === range.to
+                    ? html`α = ${f.format(range.from)} only`
+                    : html`α from ${f.format(range.from)} to ${f.format(range.to!)} (×${f.format(range.ratio!)})`
+              }
+            </li>`,
+        )}
+    </ul>
   </div>`;
 }
 
@@ -196,6 +267,6 @@ export function renderLineLegend(f: FigureSnapshot): TemplateResult {
   return html`<ul class="legend" part="legend" aria-label="Legend">
     <li><span class="swatch point-swatch"></span>${f.costLabel} after the run, one point per cell</li>
     <li><span class="swatch diverged-swatch">×</span>diverged</li>
-    ${f.edge !== undefined ? html`<li><span class="swatch edge-swatch"></span>2/λ_max = ${f.format(f.edge)}: the stability edge at the start</li>` : nothing}
+    ${f.edge !== undefined ? html`<li><span class="swatch edge-swatch"></span>2/λ_max = ${f.formatExact(f.edge)}: the stability edge at the start</li>` : nothing}
   </ul>`;
 }

@@ -1,30 +1,12 @@
 import { scaleLinear, scaleLog, scaleSequentialLog } from 'd3-scale';
 import { thin, type Margin } from '../../shared/plot/axes.js';
+import { costRamp } from '../../shared/plot/contours.js';
 import type { Landscape } from '../../../core/index.js';
 import { axisValues, type SweepAxis } from './axes.js';
 import type { SweepCell } from './model.js';
 
 export const MARGIN_1D: Margin = { top: 30, right: 16, bottom: 42, left: 62 };
-export const MARGIN_2D: Margin = { top: 14, right: 16, bottom: 42, left: 52 };
-
-/** Viridis, sampled: perceptually ordered and readable in grey; low cost dark purple, high cost yellow. */
-const VIRIDIS: [number, number, number][] = [
-  [68, 1, 84],
-  [59, 82, 139],
-  [33, 145, 140],
-  [94, 201, 98],
-  [253, 231, 37],
-];
-
-/** The ramp at t ∈ [0, 1], linear in RGB between the stops. */
-function ramp(t: number): string {
-  const clamped = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
-  const position = clamped * (VIRIDIS.length - 1);
-  const k = Math.min(VIRIDIS.length - 2, Math.floor(position));
-  const f = position - k;
-  const [r, g, b] = VIRIDIS[k].map((v, c) => Math.round(v + f * (VIRIDIS[k + 1][c] - v)));
-  return `rgb(${r}, ${g}, ${b})`;
-}
+export const MARGIN_2D: Margin = { top: 18, right: 16, bottom: 42, left: 52 };
 
 type Scale = ((value: number) => number) & {
   ticks(count?: number): number[];
@@ -39,7 +21,7 @@ type Scale = ((value: number) => number) & {
  * cell's value sits in the middle of its band.
  */
 export function cellScale(axis: SweepAxis, [lo, hi]: [number, number], cells: number, pixels: [number, number]): Scale {
-  if (axis.scale === 'batch') return bandScale(axisValues(axis, [lo, hi], cells), pixels);
+  if (axis.scale === 'batch' || axis.scale === 'rule') return bandScale(axisValues(axis, [lo, hi], cells), pixels);
   if (axis.scale === 'log') {
     const half = Math.pow(hi / lo, 1 / (2 * (cells - 1)));
     return scaleLog()
@@ -54,8 +36,8 @@ export function cellScale(axis: SweepAxis, [lo, hi]: [number, number], cells: nu
 
 /**
  * Rows of listed values (the batch sizes), each in the middle of an equal band; its
- * ticks are the values, at most 7 spread evenly, the first and the last (the full
- * batch) always among them.
+ * ticks are the values: every one where each row has room for its label (16 px), else
+ * as many as fit, spread evenly, the first and the last (the full batch) always among them.
  */
 function bandScale(values: number[], [p0, p1]: [number, number]): Scale {
   const band = (p1 - p0) / values.length;
@@ -64,8 +46,9 @@ function bandScale(values: number[], [p0, p1]: [number, number]): Scale {
     return index < 0 ? NaN : p0 + (index + 0.5) * band;
   };
   return Object.assign(scale, {
+    /** Every row's value where each has room; the figure draws these unthinned. */
     ticks: () => {
-      const count = Math.min(values.length, 7);
+      const count = Math.min(values.length, Math.max(2, Math.floor(Math.abs(p1 - p0) / 16)));
       return Array.from({ length: count }, (_, i) => values[Math.round((i * (values.length - 1)) / Math.max(1, count - 1))]);
     },
     domain: () => [values[0], values[values.length - 1]],
@@ -124,9 +107,9 @@ export function costScale(view: CostView, pixels: [number, number]): Scale {
   return scaleLog().domain(view.domain).range(pixels).nice();
 }
 
-/** The heat map's colour for a gap, log-scaled over the view's domain. */
+/** The heat map's colour for a gap, log-scaled over the view's domain: lighter = lower, as on the maps. */
 export function colorScale(view: CostView): (gap: number) => string {
-  return scaleSequentialLog(ramp).domain(view.domain);
+  return scaleSequentialLog(costRamp).domain(view.domain);
 }
 
 /** Legend ticks on a log colour scale: a few round values inside the domain. */

@@ -1,5 +1,14 @@
 import * as tf from '../../../core/tf.js';
-import { MiniBatcher, lineMseAt, lineMseFromStats, lineQuadratic, lineStats, makeLineData, type RowGradient } from '../../../core/index.js';
+import {
+  MiniBatcher,
+  lineMseAt,
+  lineMseFromStats,
+  lineQuadratic,
+  lineStats,
+  makeLineData,
+  type LineStats,
+  type RowGradient,
+} from '../../../core/index.js';
 import { lineHessian } from '../../line-fit/internal/lesson.js';
 
 /** The line fit's dataset, with the same attribute names and defaults as `<gd-line-fit>`. */
@@ -42,6 +51,9 @@ export interface LineObjective {
   lambdaMax: number;
   /** The least-squares MSE: the lowest J the data allows. */
   minimum: number;
+  /** The data's five sums (its cost map is made from them) and the least-squares line. */
+  stats: LineStats;
+  leastSquares: { w: number; b: number };
   /** Frees the kept row-index tensor. */
   dispose(): void;
 }
@@ -118,6 +130,8 @@ export function lineObjective(data: LineSweepData, rowBatches: readonly number[]
     },
     lambdaMax: lineHessian(stats).lambdaMax,
     minimum: quadratic.residual,
+    stats,
+    leastSquares: { w: quadratic.w, b: quadratic.b },
     dispose: release,
   };
 }

@@ -1,15 +1,15 @@
-import * as tf from '../../../core/tf.js';
 import {
   ParticleRun,
-  costOfRows,
+  hessianAt,
   initBackend,
+  largestEigenvalue,
   type BackendPreference,
   type Hyperparameters,
   type Landscape,
   type OptimizerType,
   type ParticleStatus,
 } from '../../../core/index.js';
-import { axisValues, type SweepAxis } from './axes.js';
+import { SWEEP_RULES, axisValues, type SweepAxis } from './axes.js';
 import { lineObjective, type LineObjective, type LineSweepData } from './line-data.js';
 
 /** Everything that decides a sweep's numbers; a change to any of it means a new run. */
@@ -19,8 +19,14 @@ export interface SweepConfig {
   data?: LineSweepData;
   optimizer: OptimizerType;
   start: [number, number];
-  /** Updates every cell makes. */
+  /** Updates every cell makes (with `epochs`, the most any row makes: the batch-size-1 row's). */
   steps: number;
+  /**
+   * With the line fit's data: every cell makes this many passes over the data instead of
+   * `steps` updates, so a row of batch size b makes epochs·⌈m/b⌉ updates: equal work
+   * (examples seen) for every row.
+   */
+  epochs?: number;
   x: SweepAxis;
   xRange: [number, number];
   /** The second axis of a heat map; absent for a 1-D sweep. */
@@ -31,8 +37,8 @@ export interface SweepConfig {
   backend?: BackendPreference;
 }
 
-/** A cell's swept settings: the rule's hyperparameters by core name, and the batch size on the line fit's data. */
-export type SweepValues = Partial<Hyperparameters> & { batchSize?: number };
+/** A cell's swept settings: the rule's hyperparameters by core name, the batch size on the line fit's data, the rule of an optimizer row. */
+export type SweepValues = Partial<Hyperparameters> & { batchSize?: number; optimizer?: OptimizerType };
 
 /** One cell: its hyperparameters and where its run ended. */
 export interface SweepCell {
@@ -46,6 +52,8 @@ export interface SweepCell {
   status: ParticleStatus;
   /** The update at which the cell's run stopped (converged or diverged), or null. */
   stoppedAt: number | null;
+  /** The updates this cell makes in all (its row's share of the work with `epochs`, else `steps`). */
+  updates: number;
 }
 
 /**
@@ -67,27 +75,36 @@ export class SweepModel {
   private readonly run: ParticleRun;
   private readonly objective?: LineObjective;
 
+  /** Each row's budget of updates: `steps`, or with `epochs` epochs·⌈m/b⌉ for the row's batch size b. */
+  readonly budgets: number[];
+  /** Rows that have made their budget, as they were then (they keep running in the batch, unseen). */
+  private readonly frozen = new Map<number, SweepCell[]>();
+
   private constructor(readonly config: SweepConfig) {
     this.xValues = axisValues(config.x, config.xRange, config.cells);
     this.yValues = config.y && config.yRange ? axisValues(config.y, config.yRange, config.cells) : [NaN];
     const batchRows = config.y?.name === 'batchSize';
+    const ruleRows = config.y?.name === 'optimizer';
     const particles = [];
     for (const yValue of this.yValues) {
       for (const xValue of this.xValues) {
         const optimizer = {
-          type: config.optimizer,
+          type: ruleRows ? SWEEP_RULES[yValue] : config.optimizer,
           [config.x.name]: xValue,
-          ...(config.y && !batchRows ? { [config.y.name]: yValue } : {}),
+          ...(config.y && !batchRows && !ruleRows ? { [config.y.name]: yValue } : {}),
         };
         particles.push({ start: [...config.start], optimizer });
       }
     }
+    // Rows are batch sizes on the batch axis; otherwise every cell takes the full batch.
+    const batches = config.data ? (batchRows ? this.yValues : this.yValues.map(() => config.data!.size)) : [];
+    this.budgets = this.yValues.map((_, row) =>
+      config.data && config.epochs !== undefined ? config.epochs * Math.ceil(config.data.size / batches[row]) : config.steps,
+    );
     // A cell needs where its run ended, not its path: 4096 cells × 10⁴ steps of kept
     // points would be gigabytes.
     const shared = { particles, backend: config.backend ?? 'auto', trajectory: 'latest' } as const;
     if (config.data) {
-      // Rows are batch sizes on the batch axis; otherwise every cell takes the full batch.
-      const batches = batchRows ? this.yValues : this.yValues.map(() => config.data!.size);
       this.objective = lineObjective(config.data, batches, this.columns);
       // The same bound as the line fit's: past it a step on the quadratic bowl is runaway.
       const { cost, reportCost, gradient } = this.objective;
@@ -119,8 +136,18 @@ export class SweepModel {
     return this.run.iteration;
   }
 
+  /** J at the start, the same for every cell. */
+  get startCost(): number {
+    return this.run.particles[0]?.costs[0] ?? NaN;
+  }
+
+  /** The updates the longest row makes: the run is complete after this many. */
+  get totalSteps(): number {
+    return Math.max(...this.budgets);
+  }
+
   get done(): boolean {
-    return this.iteration >= this.config.steps;
+    return this.iteration >= this.totalSteps;
   }
 
   /** The backend the cells' tensors live on. */
@@ -128,28 +155,53 @@ export class SweepModel {
     return this.run.backend;
   }
 
-  /** Up to `k` more updates of every cell, never past `steps`; returns how many were made. */
+  /**
+   * Up to `k` more updates of every cell, never past the longest row's budget; returns
+   * how many were made. A call stops at the next row's budget, so that row is kept as
+   * it is then (with `epochs`, rows reach their budgets at different updates).
+   */
   step(k: number): number {
-    const n = Math.max(0, Math.min(k, this.config.steps - this.iteration));
-    if (n > 0) this.run.step(n);
-    return n;
+    let made = 0;
+    while (made < k && !this.done) {
+      const iteration = this.iteration;
+      const next = Math.min(...this.budgets.filter((b) => b > iteration));
+      const n = Math.min(k - made, next - iteration);
+      this.run.step(n);
+      made += n;
+      this.freezeFinishedRows();
+    }
+    return made;
   }
 
-  /** The cells in reading order (row 0 first), each with its latest cost and status. */
-  cells(): SweepCell[] {
-    const { x, y } = this.config;
-    return this.run.particles.map((particle, index) => {
-      const column = index % this.columns;
-      const row = Math.floor(index / this.columns);
-      const values: SweepValues = { [x.name]: this.xValues[column] };
-      if (y) values[y.name] = this.yValues[row];
-      const cost = particle.costs[particle.costs.length - 1];
-      return { column, row, values, cost, status: particle.status, stoppedAt: particle.stoppedAt };
+  /** Keeps every row that has just made its budget as it is now. */
+  private freezeFinishedRows(): void {
+    const iteration = this.iteration;
+    this.budgets.forEach((budget, row) => {
+      if (budget === iteration && !this.frozen.has(row)) this.frozen.set(row, this.liveRow(row));
     });
+  }
+
+  /** Row `row`'s cells as the run has them now. */
+  private liveRow(row: number): SweepCell[] {
+    const { x, y } = this.config;
+    return this.xValues.map((xValue, column) => {
+      const particle = this.run.particles[row * this.columns + column];
+      const values: SweepValues = { [x.name]: xValue };
+      if (y?.name === 'optimizer') values.optimizer = SWEEP_RULES[this.yValues[row]];
+      else if (y) values[y.name] = this.yValues[row];
+      const cost = particle.costs[particle.costs.length - 1];
+      return { column, row, values, cost, status: particle.status, stoppedAt: particle.stoppedAt, updates: this.budgets[row] };
+    });
+  }
+
+  /** The cells in reading order (row 0 first): each with its latest cost and status, or as it was at its row's budget. */
+  cells(): SweepCell[] {
+    return this.yValues.flatMap((_, row) => this.frozen.get(row) ?? this.liveRow(row));
   }
 
   reset(): void {
     this.run.reset();
+    this.frozen.clear();
   }
 
   /** Frees the tensors and keeps the state: the next step rebuilds them (the element left the page). */
@@ -181,31 +233,4 @@ function stabilityCurvature(landscape: Landscape, point: readonly number[]): num
   } catch {
     return undefined;
   }
-}
-
-/** The 2×2 Hessian of the landscape at `point`: row k is the gradient of ∂J/∂w_k. */
-export function hessianAt(landscape: Landscape, point: readonly number[]): number[][] {
-  return tf.tidy(() => {
-    const at = tf.tensor2d([[point[0], point[1]]]);
-    const gradient = tf.grad((q: tf.Tensor) => tf.sum(costOfRows(landscape, q as tf.Tensor2D)));
-    return [0, 1].map((k) => {
-      // ∂J/∂w_k as the gradient times a unit row: ops whose own gradients the kit registers.
-      const unit = tf.tensor2d([[k === 0 ? 1 : 0, k === 1 ? 1 : 0]]);
-      const partial = (q: tf.Tensor) => tf.sum(tf.mul(gradient(q), unit));
-      return Array.from(tf.grad(partial)(at).dataSync());
-    });
-  });
-}
-
-/**
- * λ_max of a 2×2 matrix, symmetrised (float32 autodiff may leave H₁₂ ≠ H₂₁ in the last
- * bits): (a + d)/2 + √(((a − d)/2)² + b²). Undefined unless it is positive and finite,
- * where no stability edge 2/λ_max exists.
- */
-export function largestEigenvalue(h: number[][]): number | undefined {
-  const a = h[0][0];
-  const d = h[1][1];
-  const b = (h[0][1] + h[1][0]) / 2;
-  const lambda = (a + d) / 2 + Math.hypot((a - d) / 2, b);
-  return Number.isFinite(lambda) && lambda > 0 ? lambda : undefined;
 }

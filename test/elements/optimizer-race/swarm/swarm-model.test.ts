@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '../../../../src/core/tf.js';
-import { getLandscape, loadWebGL, type BackendName, type Landscape } from '../../../../src/core/index.js';
+import { DEFAULT_BOWL_KAPPA, getLandscape, loadWebGL, type BackendName, type Landscape } from '../../../../src/core/index.js';
 import { PART_ROWS, SWARM_STEPS } from '../../../../src/elements/optimizer-race/internal/settings.js';
 import { resolveEntries } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
 import {
@@ -127,6 +127,24 @@ describe('SwarmModel (no DOM)', function () {
     expect(model.iteration).to.equal(0);
     expect(model.tails().length).to.equal(1);
     expect(model.tally().optimizers[0].moving + model.tally().optimizers[0].global).to.equal(200);
+    model.dispose();
+  });
+
+  it('tallies particles that diverge as diverged, never as moving (the bowl in closed form)', () => {
+    // On ½(w1² + κ·w2²) plain descent scales each coordinate by 1 − αλ per update (λ = 1
+    // and κ). At α = 3 both factors exceed 1 in size (−2 and 1 − 3κ): every start with a
+    // coordinate off zero, as all random starts are, runs off without bound. At α = 0.5/κ
+    // both lie in (0, 1): no start diverges.
+    const bowl = getLandscape('bowl')!;
+    const [reckless] = resolveEntries('bowl', [], [{ learningRate: 3 }]);
+    const [careful] = resolveEntries('bowl', [], [{ learningRate: 0.5 / DEFAULT_BOWL_KAPPA }]);
+    const model = new SwarmModel(settings({ landscape: bowl, entries: [reckless, { ...careful, label: 'careful' }], size: 100 }));
+    runToEnd(model);
+    const [wild, calm] = model.tally().optimizers;
+    expect(wild.diverged, 'every reckless particle diverged').to.equal(100);
+    expect(wild.moving, 'none of them counted as moving').to.equal(0);
+    expect(calm.diverged, 'no careful particle diverged').to.equal(0);
+    expect(calm.global + calm.moving, 'the careful ones are at the minimum or on their way').to.equal(100);
     model.dispose();
   });
 

@@ -1,7 +1,6 @@
 import { evaluateGridRows, gridExtent, type CostGrid, type Landscape } from '../../../../core/index.js';
 import { SLICE_MS, sliceNow, yieldMacrotask } from '../../../../core/slices.js';
 import { contourBand, contourPlan, type ContourBand, type ContourPlan } from '../../../shared/plot/contours.js';
-import { isCustomLandscape } from './formula-landscape.js';
 import { BAND_COUNT, GRID_SIZE } from '../settings.js';
 
 /** A landscape's grid and filled contour bands, as the race's contour map needs them. */
@@ -88,12 +87,12 @@ export function landscapeData(landscape: Landscape, n: number, bands: number): L
 }
 
 /**
- * The contour map's data to draw now. An author's formula shows a coarse map (made at
- * once, a few ms) until its full grid is made in slices (`prepareInSlices`); a built-in's
- * full grid is made at once if idle time has not made it yet.
+ * The contour map's data to draw now: the full grid once it is made (in idle time, or in
+ * slices by `prepareInSlices`, see ContourGridController), until then a coarse map made
+ * at once (a few ms).
  */
 export function landscapeGrid(landscape: Landscape): LandscapeData {
-  const coarse = isCustomLandscape(landscape) && !hasLandscapeData(landscape, GRID_SIZE, BAND_COUNT);
+  const coarse = !hasLandscapeData(landscape, GRID_SIZE, BAND_COUNT);
   return landscapeData(landscape, coarse ? COARSE_GRID : GRID_SIZE, BAND_COUNT);
 }
 

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LANDSCAPE_IDS } from '../../../../core/index.js';
+import { SLICE_MS, sliceNow, yieldMacrotask } from '../../../../core/slices.js';
 import { prepareWhenIdle } from '../idle.js';
 import { prepareSlice } from './landscape-cache.js';
 import { BAND_COUNT, GRID_SIZE, raceLandscape } from '../settings.js';
@@ -13,10 +14,12 @@ export interface PrepareAheadOptions {
 }
 
 /**
- * After the first paint, while the page is idle: the thumbnails, then every
- * landscape's grid and contour bands, one piece per idle slice, so that switching
- * landscape later only fills polygons. Stopped when the race leaves the page, finished
- * when it comes back; the picker's canvases get each thumbnail once it is drawn.
+ * After the first paint: the thumbnails at once (a millisecond or so each, as many per
+ * task as fit in a slice, in plain tasks that a busy page still runs), then, while the
+ * page is idle, every landscape's grid and contour bands, one piece per idle slice, so
+ * that switching landscape later only fills polygons. The idle work stops when the race
+ * leaves the page and is finished when it comes back; the picker's canvases get each
+ * thumbnail once it is drawn.
  */
 export class PrepareAheadController implements ReactiveController {
   /** Landscapes whose thumbnail is drawn. */
@@ -37,8 +40,10 @@ export class PrepareAheadController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Back in the page after a move: finish preparing what the idle queue had left.
-    if (this.started) this.prepare();
+    // Back in the page after a move: finish what was left.
+    if (!this.started) return;
+    void this.drawThumbnails();
+    this.prepare();
   }
 
   hostDisconnected(): void {
@@ -49,6 +54,7 @@ export class PrepareAheadController implements ReactiveController {
   hostUpdated(): void {
     if (!this.started) {
       this.started = true;
+      void this.drawThumbnails();
       this.prepare();
     }
     for (const canvas of this.host.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.thumb-image:not([data-painted])')) {
@@ -56,19 +62,31 @@ export class PrepareAheadController implements ReactiveController {
     }
   }
 
+  /** Every thumbnail, a slice's worth per task: the picker is complete within a few tasks of the first paint. */
+  private async drawThumbnails(): Promise<void> {
+    const waiting = LANDSCAPE_IDS.filter((id) => !this.drawn[id]);
+    while (waiting.length && this.host.isConnected) {
+      const began = sliceNow();
+      const drawn: Record<string, boolean> = {};
+      // At least one per task, so a clock that jumps past a slice in one reading still makes progress.
+      do {
+        const id = waiting.shift()!;
+        drawn[id] = landscapeThumbnail(id) !== undefined;
+      } while (waiting.length && sliceNow() - began < SLICE_MS);
+      this.drawn = { ...this.drawn, ...drawn };
+      this.host.requestUpdate();
+      if (waiting.length) await yieldMacrotask();
+    }
+  }
+
   private prepare(): void {
     this.cancel?.();
-    // Each task is one slice of a few ms (a thumbnail, a block of grid rows, one band)
-    // and returns true once its piece is complete. The grids and bands go to the cache
-    // every race on the page shares.
-    const tasks: (() => boolean)[] = [
-      ...LANDSCAPE_IDS.filter((id) => !this.drawn[id]).map((id) => () => {
-        this.drawn = { ...this.drawn, [id]: landscapeThumbnail(id) !== undefined };
-        this.host.requestUpdate();
-        return true;
-      }),
-      ...LANDSCAPE_IDS.map((id) => () => prepareSlice(raceLandscape(id, this.options.kappa())!, GRID_SIZE, BAND_COUNT)),
-    ];
+    // Each task is one slice of a few ms (a block of grid rows, one band) and returns
+    // true once its piece is complete. The grids and bands go to the cache every race on
+    // the page shares.
+    const tasks: (() => boolean)[] = LANDSCAPE_IDS.map(
+      (id) => () => prepareSlice(raceLandscape(id, this.options.kappa())!, GRID_SIZE, BAND_COUNT),
+    );
     this.cancel = prepareWhenIdle({ isConnected: () => this.host.isConnected, onScreen: this.options.onScreen }, tasks);
   }
 }

@@ -1,3 +1,4 @@
+import type { Landscape } from '../../../../core/index.js';
 import {
   resolveOptimizerEntries,
   type OptimizerDefaults,
@@ -10,9 +11,12 @@ import { DEFAULT_RACE, defaultLearningRate } from './defaults.js';
 /** One optimizer in the race, its settings resolved. */
 export type RaceEntry = OptimizerEntry;
 
-/** The race's defaults on a landscape: the article's four rules, learning rates suited to it (the bowl's by κ). */
-export function raceDefaults(landscapeId: string, kappa?: number): OptimizerDefaults {
-  return { types: DEFAULT_RACE, learningRate: (type) => defaultLearningRate(landscapeId, type, kappa) };
+/**
+ * The race's defaults on a landscape: the article's four rules, learning rates suited to
+ * it (the bowl's by κ; an author's formula's from its curvature at the start).
+ */
+export function raceDefaults(landscapeId: string, kappa?: number, landscape?: Landscape, start?: readonly number[]): OptimizerDefaults {
+  return { types: DEFAULT_RACE, learningRate: (type) => defaultLearningRate(landscapeId, type, kappa, landscape, start) };
 }
 
 /**
@@ -24,6 +28,9 @@ export function resolveEntries(
   children: readonly GdOptimizer[],
   overrides: readonly Overrides[],
   kappa?: number,
+  /** The landscape itself and the race's start: an author's formula takes its rates from its curvature there. */
+  landscape?: Landscape,
+  start?: readonly number[],
 ): RaceEntry[] {
-  return resolveOptimizerEntries(children, overrides, raceDefaults(landscapeId, kappa));
+  return resolveOptimizerEntries(children, overrides, raceDefaults(landscapeId, kappa, landscape, start));
 }

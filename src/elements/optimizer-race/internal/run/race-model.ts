@@ -2,6 +2,7 @@ import { ParticleRun, ensureBackend, type Landscape, type ParticleState, type Pa
 import type { RaceEntry } from '../optimizers/entries.js';
 import { MAX_STEPS, PREVIEW_STEPS } from '../settings.js';
 import { RUNAWAY_BOUND, unbounded, verdictOf, type Verdict } from './verdict.js';
+import { FinishTracker } from './finish.js';
 
 export interface RaceSettings {
   landscape: Landscape;
@@ -90,6 +91,8 @@ export class RaceModel {
   private disposed = false;
   /** Each stopped optimizer's verdict, worked out once (by index, with the step it stopped at). */
   private verdicts = new Map<number, { at: number; verdict: Verdict }>();
+  /** When each optimizer crossed the finish line (see finish.ts). */
+  private readonly finishes = new FinishTracker();
 
   constructor(settings: RaceSettings) {
     this.settings = { ...settings, start: [settings.start[0], settings.start[1]] };
@@ -152,6 +155,7 @@ export class RaceModel {
   reset(): void {
     this.run?.reset();
     this.verdicts.clear();
+    this.finishes.reset();
     this.doneReported = false;
     this.dropPreview();
   }
@@ -231,6 +235,15 @@ export class RaceModel {
     );
     this.verdicts.set(i, { at, verdict });
     return verdict;
+  }
+
+  /**
+   * The step at which optimizer `i` first crossed the finish line (within 10⁻³ of the
+   * minimum, or out of the window on a landscape without one), or undefined.
+   */
+  finishStep(i: number): number | undefined {
+    const particle = this.particles[i];
+    return particle && this.finishes.step(i, this.settings.landscape, particle.points, particle.costs);
   }
 
   /** Each optimizer's latest position, cost and status (for `gd-step`). */

@@ -36,8 +36,13 @@ export class RaceRun {
   readonly swarm = new SwarmRun();
   /** Faded paths of the runs before a setting changed (until reset, or a new landscape or start). */
   ghosts: Ghost[] = [];
-  /** Steps the run (and the swarm, the same number of updates) in frame-sized chunks; frees the tensors only when the race leaves the page for good. */
+  /** Steps the run in frame-sized chunks; frees the tensors only when the race leaves the page for good. */
   private readonly runner: RunController;
+  /**
+   * Steps the swarm the same number of updates, in slices of part updates: one update of a
+   * large swarm (10,000 starts × 16 optimizers: hundreds of parts) is far more than a frame.
+   */
+  private readonly swarmRunner: RunController;
   /** The preview, in slices that never hold a frame; the legend and the chart's axes follow its first and last. */
   private readonly previewer: RacePreviewer;
   /** Bumped by every reset and rebuild: a step(n) cut short by one reports nothing. */
@@ -50,11 +55,13 @@ export class RaceRun {
     private readonly options: RaceRunOptions,
   ) {
     this.runner = new RunController(host, {
-      apply: (k) => Math.max(this.current?.step(k) ?? 0, this.swarm.step(k)),
-      release: () => {
-        this.current?.releaseTensors();
-        this.swarm.releaseTensors();
-      },
+      apply: (k) => this.current?.step(k) ?? 0,
+      release: () => this.current?.releaseTensors(),
+      afterChunk: () => options.paint(),
+    });
+    this.swarmRunner = new RunController(host, {
+      apply: (parts) => this.swarm.stepParts(parts),
+      release: () => this.swarm.releaseTensors(),
       afterChunk: () => options.paint(),
     });
     this.previewer = new RacePreviewer(host, {
@@ -87,7 +94,7 @@ export class RaceRun {
     }
     const next = new RaceModel(settings);
     this.ghosts = ghostsAfter(model, next, this.ghosts);
-    this.runner.cancel();
+    this.cancel();
     this.generation++;
     const adopted = model !== undefined && next.adoptPreview(model.takePreview(), model.key);
     model?.dispose();
@@ -102,13 +109,20 @@ export class RaceRun {
 
   /** The swarm follows the settings: a new one for another landscape, optimizers, size or seed; none when off. */
   syncSwarm(): void {
-    if (this.swarm.sync(this.options.swarm())) this.options.paint();
+    if (!this.swarm.sync(this.options.swarm())) return;
+    // A step(n) under way was counted in the parts of the swarm it replaced.
+    this.swarmRunner.cancel();
+    this.options.paint();
   }
 
-  /** `count` updates through the RunController (frame-sized chunks), then one report. */
+  /**
+   * `count` updates of the race and then of the swarm, each through its RunController
+   * (frame-sized chunks), then one report.
+   */
   async step(count: number): Promise<void> {
     const generation = this.generation;
     await this.runner.step(count);
+    if (generation === this.generation) await this.swarmRunner.step(this.swarm.partUpdatesFor(count));
     // A reset or a rebuild meanwhile ended this call; it reports nothing.
     if (generation === this.generation) this.options.stepped();
   }
@@ -116,11 +130,12 @@ export class RaceRun {
   /** Ends the `step(n)` calls under way at their next chunk. */
   cancel(): void {
     this.runner.cancel();
+    this.swarmRunner.cancel();
   }
 
   /** Back to iteration 0 at the start; a pending `step(n)` ends here. */
   reset(): void {
-    this.runner.cancel();
+    this.cancel();
     this.generation++;
     this.previewer.cancel();
     this.ghosts = [];
@@ -133,7 +148,7 @@ export class RaceRun {
   /** One animation frame of play: the updates `speed` asks for in the time since the last. */
   frame(speed: number, reducedMotion: boolean): void {
     // A step(n) under way has the run; play waits for it.
-    if (this.busy || this.runner.busy || !this.current?.built) return;
+    if (this.busy || this.runner.busy || this.swarmRunner.busy || !this.current?.built) return;
     this.busy = true;
     try {
       const now = performance.now();

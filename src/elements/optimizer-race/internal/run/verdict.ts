@@ -84,6 +84,36 @@ export interface End {
 }
 
 /**
+ * `classifyEnd` for particles still running, made once per landscape for many calls (a
+ * swarm's tally judges up to 160,000 particles): the listed points whose reach could hold
+ * a particle are found by squared distance first, and only those get the exact distance
+ * `classifyEnd` compares, so the answers are the same.
+ */
+export function runningClassifier(landscape: Landscape): (x: number, y: number) => End {
+  const { w1, w2 } = landscape.domain;
+  const reach = 0.01 * Math.max(w1[1] - w1[0], w2[1] - w2[0]);
+  const minima = landscape.minima.map((m, i) => {
+    const end: End = { kind: m.kind === 'saddle' ? 'saddle' : m.global === false ? 'local' : 'global', minimum: i };
+    return { x: m.position[0], y: m.position[1], end };
+  });
+  const moving: End = { kind: 'moving', minimum: -1 };
+  // Squared distances a little past the reach still get the exact test: rounding cannot move a particle across it.
+  const near = reach * reach * (1 + 1e-9);
+  return (x, y) => {
+    let found = moving;
+    let nearest = reach;
+    for (const m of minima) {
+      const dx = m.x - x;
+      const dy = m.y - y;
+      if (!(dx * dx + dy * dy <= near)) continue;
+      const distance = Math.hypot(dx, dy);
+      if (distance < nearest) [found, nearest] = [m.end, distance];
+    }
+    return found;
+  };
+}
+
+/**
  * Classifies a particle at the end of a swarm's budget. A particle within 1 % of the
  * window of a listed stationary point has reached it, stopped or not (near a minimum a
  * float32 run may creep for a long time before the convergence test fires); one that

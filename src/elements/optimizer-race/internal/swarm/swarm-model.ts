@@ -11,7 +11,7 @@ import {
 } from '../../../../core/index.js';
 import { PART_ROWS, SWARM_STEPS } from '../settings.js';
 import type { RaceEntry } from '../optimizers/entries.js';
-import { RUNAWAY_BOUND, classifyEnd, unbounded, type EndKind } from '../run/verdict.js';
+import { RUNAWAY_BOUND, classifyEnd, runningClassifier, unbounded, type EndKind } from '../run/verdict.js';
 
 /** Positions each particle's fading tail keeps (the newest included). */
 export const TAIL_LENGTH = 8;
@@ -109,9 +109,17 @@ export class SwarmModel {
   readonly starts: readonly number[][];
   private entries: readonly RaceEntry[];
   private readonly backend: BackendPreference;
-  private parts?: SwarmPart[];
+  /**
+   * The parts' runs, each made when it first steps (a run's tensors and its start costs
+   * take a few milliseconds: hundreds of parts made at once would hold the page).
+   */
+  private parts: (SwarmPart | undefined)[] = [];
+  /** Rows per part, fixed at the first step (the backend decides it). */
+  private rowsPerPart?: number;
   /** Updates every part has made. */
   private completed = 0;
+  /** Parts that made the update after `completed` (they step in order, one at a time). */
+  private cursor = 0;
   private disposed = false;
   private readonly positions: Float32Array;
   private readonly diverged: Uint8Array;
@@ -158,8 +166,9 @@ export class SwarmModel {
     return this.size * this.optimizers.length;
   }
 
+  /** Whether any part's run is made. */
   get built(): boolean {
-    return this.parts !== undefined;
+    return this.parts.some((part) => part !== undefined);
   }
 
   get iteration(): number {
@@ -168,7 +177,7 @@ export class SwarmModel {
 
   /** Batched parts of the run: `stepParts` steps one at a time. */
   get partCount(): number {
-    return this.parts?.length ?? Math.ceil(this.rows / this.partRows());
+    return this.rows ? Math.ceil(this.rows / this.partRows()) : 0;
   }
 
   /** The budget is spent (or there is nothing to run): the tally is final. */
@@ -176,46 +185,21 @@ export class SwarmModel {
     return this.rows === 0 || this.iteration >= SWARM_STEPS;
   }
 
-  /** The backend the run lives on (makes its tensors if needed). */
+  /** The backend the run lives on (makes its first part if needed). */
   get backendName(): string {
-    return this.build()?.[0].run.backend ?? 'none';
+    return this.rows ? this.part(0).run.backend : 'none';
   }
 
-  /** Makes the runs (their tensors) if they are not made yet; undefined when no optimizer races. */
-  build(): SwarmPart[] | undefined {
-    if (this.disposed) throw new Error('this SwarmModel was disposed');
-    if (this.parts || !this.rows) return this.parts;
-    const { landscape } = this;
-    ensureBackend();
-    const particles = this.optimizers.flatMap((index) => {
-      const { type, hyperparameters } = this.entries[index];
-      const optimizer = { type, ...hyperparameters };
-      return this.starts.map((start) => ({ start, optimizer }));
-    });
-    this.parts = [];
-    const partRows = this.partRows();
-    for (let from = 0; from < particles.length; from += partRows) {
-      const to = Math.min(particles.length, from + partRows);
-      const run = new ParticleRun({
-        landscape,
-        // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
-        ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
-        backend: this.backend,
-        trajectory: 'latest',
-        particles: particles.slice(from, to),
-      });
-      this.parts.push({ from, to, run });
-    }
-    this.markDivergedStarts();
-    return this.parts;
+  /** Part updates still to make for `count` more whole updates (none past SWARM_STEPS). */
+  partUpdatesFor(count: number): number {
+    const k = Math.max(0, Math.min(Math.floor(count), SWARM_STEPS - this.iteration));
+    return k > 0 ? k * this.partCount - this.cursor : 0;
   }
 
   /** Makes up to `count` whole updates now, none past SWARM_STEPS; returns how many. */
   step(count: number): number {
-    const k = Math.max(0, Math.min(Math.floor(count), SWARM_STEPS - this.iteration));
     const before = this.completed;
-    // Parts stepParts left one update ahead need one step fewer.
-    if (k > 0) this.stepParts(k * this.partCount - this.partsAhead());
+    this.advanceParts(this.partUpdatesFor(count));
     return this.completed - before;
   }
 
@@ -226,28 +210,45 @@ export class SwarmModel {
    * shown once every part has them.
    */
   stepParts(count: number): number {
-    const parts = this.build();
-    if (!parts) return 0;
     const before = this.completed;
-    for (let i = 0; i < count && this.completed < SWARM_STEPS; i++) {
-      const part = parts.find((p) => p.run.iteration === this.completed) as SwarmPart;
+    this.advanceParts(count);
+    return this.completed - before;
+  }
+
+  /**
+   * Like `stepParts`, but returns the part updates made (fewer than `count` only at the
+   * budget's end), for `step(n)` sliced by part updates.
+   */
+  advanceParts(count: number): number {
+    if (this.disposed) throw new Error('this SwarmModel was disposed');
+    const parts = this.partCount;
+    let made = 0;
+    while (made < count && parts > 0 && this.completed < SWARM_STEPS) {
+      const part = this.part(this.cursor);
       const { stopped } = part.run.step(1);
       this.record(part, (this.head + 1) % TAIL_LENGTH, stopped);
-      if (parts.every((p) => p.run.iteration > this.completed)) {
+      made++;
+      if (++this.cursor === parts) {
+        this.cursor = 0;
         this.completed++;
         this.advanceTail();
         this.tallied = undefined;
       }
     }
-    return this.completed - before;
+    return made;
   }
 
-  /** Back to iteration 0 from the same starts. */
+  /**
+   * Back to iteration 0 from the same starts. The parts' runs go (their tensors freed) and
+   * are made again as they step: resetting hundreds of runs at once would hold the page.
+   */
   reset(): void {
-    for (const part of this.parts ?? []) part.run.reset();
+    this.disposeParts();
+    // Made again from scratch: the backend the workload calls for may have been measured since.
+    this.rowsPerPart = undefined;
     this.completed = 0;
+    this.cursor = 0;
     this.clear();
-    this.markDivergedStarts();
   }
 
   /** The particles' recent positions, for drawing. */
@@ -289,6 +290,7 @@ export class SwarmModel {
       this.tallied = undefined;
     }
     if (this.tallied?.iteration === iteration) return this.tallied;
+    const running = runningClassifier(landscape);
     const optimizers = this.optimizers.map((index, block): SwarmOptimizerTally => {
       const entry = this.entries[index];
       const counts: SwarmOptimizerTally = {
@@ -323,7 +325,7 @@ export class SwarmModel {
         } else {
           const at = (row * TAIL_LENGTH + this.head) * 2;
           // A running particle's end needs only its position (its cost decides nothing).
-          ({ kind, minimum } = classifyEnd(landscape, 'running', [this.positions[at], this.positions[at + 1]], NaN));
+          ({ kind, minimum } = running(this.positions[at], this.positions[at + 1]));
         }
         counts[kind]++;
         if (minimum >= 0) counts.minima[minimum]++;
@@ -336,13 +338,48 @@ export class SwarmModel {
 
   /** Frees the tensors and keeps the positions: a later step rebuilds them. */
   releaseTensors(): void {
-    for (const part of this.parts ?? []) part.run.releaseTensors();
+    for (const part of this.parts) part?.run.releaseTensors();
   }
 
   dispose(): void {
-    for (const part of this.parts ?? []) part.run.dispose();
-    this.parts = undefined;
+    this.disposeParts();
     this.disposed = true;
+  }
+
+  private disposeParts(): void {
+    for (const part of this.parts) part?.run.dispose();
+    this.parts = [];
+  }
+
+  /** Part `index`, its run made now if it is not made yet. */
+  private part(index: number): SwarmPart {
+    const made = this.parts[index];
+    if (made) return made;
+    ensureBackend();
+    const rows = this.partRows();
+    const from = index * rows;
+    const to = Math.min(this.rows, from + rows);
+    const particles = [];
+    for (let row = from; row < to; row++) {
+      const { type, hyperparameters } = this.entries[this.optimizers[Math.floor(row / this.size)]];
+      particles.push({ start: this.starts[row % this.size], optimizer: { type, ...hyperparameters } });
+    }
+    const { landscape } = this;
+    const run = new ParticleRun({
+      landscape,
+      // Without a minimum, |w| past a thousand is already a runaway (J falls without end).
+      ...(unbounded(landscape) ? { bound: RUNAWAY_BOUND } : {}),
+      backend: this.backend,
+      trajectory: 'latest',
+      particles,
+    });
+    const part = { from, to, run };
+    this.parts[index] = part;
+    // Rows whose start is already out of bounds (or its cost not finite) diverged at step 0.
+    run.particles.forEach((particle, i) => {
+      if (particle.status === 'diverged') this.diverged[from + i] = 1;
+    });
+    return part;
   }
 
   /**
@@ -351,19 +388,16 @@ export class SwarmModel {
    * measured faster for this many rows), whose cost is per kernel, not per row.
    */
   private partRows(): number {
-    const whole = this.backend === 'webgl' || (this.backend === 'auto' && backendFor(this.rows) === 'webgl');
-    return whole ? Math.max(1, this.rows) : PART_ROWS;
+    if (this.rowsPerPart === undefined) {
+      const whole = this.backend === 'webgl' || (this.backend === 'auto' && backendFor(this.rows) === 'webgl');
+      this.rowsPerPart = whole ? Math.max(1, this.rows) : PART_ROWS;
+    }
+    return this.rowsPerPart;
   }
 
-  /** How many parts are one update ahead of the whole (stepParts stopped mid-update). */
-  private partsAhead(): number {
-    return (this.parts ?? []).filter((p) => p.run.iteration > this.completed).length;
-  }
-
-  /** A particle's state in its part's run, by its row in the swarm. */
+  /** A particle's state in its part's run, by its row in the swarm (undefined before the part is made). */
   private particle(row: number) {
-    const parts = this.parts;
-    const part = parts?.[Math.floor(row / (parts[0].to - parts[0].from))];
+    const part = this.parts[Math.floor(row / this.partRows())];
     return part?.run.particles[row - part.from];
   }
 
@@ -398,14 +432,5 @@ export class SwarmModel {
       this.positions[at + 1] = latest[2 * i + 1];
     }
     for (const { index, status } of stopped) if (status === 'diverged') this.diverged[part.from + index] = 1;
-  }
-
-  /** Rows whose start is already out of bounds (or its cost not finite) are diverged from the start. */
-  private markDivergedStarts(): void {
-    for (const part of this.parts ?? []) {
-      part.run.particles.forEach((particle, i) => {
-        if (particle.status === 'diverged') this.diverged[part.from + i] = 1;
-      });
-    }
   }
 }

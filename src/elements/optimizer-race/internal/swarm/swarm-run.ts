@@ -76,10 +76,24 @@ export class SwarmRun {
     return made;
   }
 
-  /** Exactly `k` updates (none past the swarm's budget of steps), for `step(n)`; returns how many. */
+  /** Exactly `k` updates (none past the swarm's budget of steps) now; returns how many. */
   step(k: number): number {
     const swarm = this.swarm;
-    return swarm && !swarm.finished ? this.timed(k * swarm.partCount, () => swarm.step(k)) : 0;
+    return swarm && !swarm.finished ? this.timed(swarm.partUpdatesFor(k), () => swarm.step(k)) : 0;
+  }
+
+  /** Part updates still to make for `k` more whole updates: what `step(n)` slices. */
+  partUpdatesFor(k: number): number {
+    return this.swarm?.partUpdatesFor(k) ?? 0;
+  }
+
+  /**
+   * Up to `count` part updates now (a slice of `step(n)`); returns how many were made,
+   * fewer only when the swarm's budget of steps ran out.
+   */
+  stepParts(count: number): number {
+    const swarm = this.swarm;
+    return swarm && !swarm.finished ? this.timed(count, (n) => swarm.advanceParts(n)) : 0;
   }
 
   reset(): void {

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PlotScales } from '../view/layout.js';
-import { TAIL_LENGTH, type SwarmCounts, type SwarmTails, type SwarmTally } from './swarm-model.js';
+import type { Landscape } from '../../../../core/index.js';
+import { TAIL_LENGTH, type SwarmCounts, type SwarmOptimizerTally, type SwarmTails, type SwarmTally } from './swarm-model.js';
 import type { Format } from '../../../shared/format.js';
 import { renderSwatch } from '../../../shared/plot/series-style.js';
 
@@ -8,6 +9,13 @@ import { renderSwatch } from '../../../shared/plot/series-style.js';
 const DOT_SIZE = 3;
 /** A tail segment longer than this (device pixels) is left out: early leaps would cost a frame and read as streaks, not tails. */
 const LONGEST_SEGMENT = 40;
+/**
+ * The most particles drawn. A larger swarm (10,000 starts × 16 optimizers is 160,000)
+ * draws an even sample of its starts, the same ones for every optimizer: drawing every
+ * particle with its tail took ~0.7 µs each, over 100 ms for 160,000, while 20,000 dots
+ * already cover a plot hundreds of pixels wide. The tally counts every particle.
+ */
+export const MAX_DRAWN_PARTICLES = 20_000;
 
 /** [r, g, b] of a resolved CSS colour (`rgb(…)`, `rgba(…)` or `color(srgb …)`). */
 function channels(color: string | undefined): [number, number, number] {
@@ -71,6 +79,8 @@ export class SwarmPainter {
     const focused = tails.optimizers.indexOf(focus ?? -1);
     if (focused >= 0) blocks.push({ index: focus!, block: focused });
     const slot = (age: number) => (head - age + TAIL_LENGTH) % TAIL_LENGTH;
+    // Every `stride`-th start of each optimizer, when there are more than MAX_DRAWN_PARTICLES in all.
+    const stride = Math.max(1, Math.ceil((size * tails.optimizers.length) / MAX_DRAWN_PARTICLES));
 
     // A pixel takes the stronger of what is there and what comes: tails drawn oldest
     // first fade towards the dot, and a dot covers any tail. No blending arithmetic, so
@@ -99,7 +109,7 @@ export class SwarmPainter {
         const from = slot(age);
         const to = slot(age - 1);
         setAlpha(dim * 0.55 * (1 - age / TAIL_LENGTH));
-        for (let row = first; row < first + size; row++) {
+        for (let row = first; row < first + size; row += stride) {
           if (diverged[row]) continue;
           const p = (row * TAIL_LENGTH + from) * 2;
           const q = (row * TAIL_LENGTH + to) * 2;
@@ -115,7 +125,7 @@ export class SwarmPainter {
       }
       const now = slot(0);
       setAlpha(dim * 0.85);
-      for (let row = first; row < first + size; row++) {
+      for (let row = first; row < first + size; row += stride) {
         if (diverged[row]) continue;
         const p = (row * TAIL_LENGTH + now) * 2;
         const x = Math.round(ax * positions[p] + bx - dot / 2);
@@ -129,31 +139,76 @@ export class SwarmPainter {
   }
 }
 
-const COLUMNS: { kind: keyof SwarmCounts; label: string }[] = [
-  { kind: 'global', label: 'Global min' },
-  { kind: 'local', label: 'Local min' },
-  { kind: 'saddle', label: 'Saddle' },
-  { kind: 'diverged', label: 'Diverged' },
-  { kind: 'moving', label: 'Still moving' },
-];
+/** One column of the tally: a listed minimum, or one of the kinds no single minimum stands for. */
+interface TallyColumn {
+  kind: keyof SwarmCounts | 'other';
+  label: string;
+  /** the listed minimum it counts, for a minimum's column */
+  minimum?: number;
+  count: (row: SwarmOptimizerTally) => number;
+}
 
-/** The tally as a table: one row per optimizer in the swarm, counts and shares of where its particles are. */
-export function renderSwarmTally(tally: SwarmTally | undefined, format: Format): TemplateResult | typeof nothing {
+/**
+ * The tally's columns: one per listed minimum (Himmelblau's four global minima each get
+ * their own, so the table says which basin caught each particle, not only "global"),
+ * then minima the landscape does not list, global or local, where particles stopped at
+ * such, then the saddle, diverged and still moving. Each particle is in exactly one column.
+ */
+export function tallyColumns(landscape: Landscape, tally: SwarmTally, format: Format): TallyColumn[] {
+  const place = (p: readonly number[]) => `(${format(p[0], { digits: 3 })}, ${format(p[1], { digits: 3 })})`;
+  const listed = landscape.minima.flatMap((m, i): TallyColumn[] =>
+    m.kind === 'saddle'
+      ? []
+      : [
+          {
+            kind: m.global === false ? 'local' : 'global',
+            label: `${m.global === false ? 'Local' : 'Global'} min ${place(m.position)}`,
+            minimum: i,
+            count: (row) => row.minima[i] ?? 0,
+          },
+        ],
+  );
+  const atListed = (row: SwarmOptimizerTally, kind: 'global' | 'local') =>
+    listed.reduce((sum, column) => sum + (column.kind === kind ? column.count(row) : 0), 0);
+  // Minima the landscape does not list (the six-hump camel publishes only its two global
+  // ones): judged global or local by their cost, counted apart. Listed saddles are counted
+  // under "Saddle", with the saddles the Hessian found.
+  const otherGlobal = (row: SwarmOptimizerTally) => row.global - atListed(row, 'global');
+  const otherLocal = (row: SwarmOptimizerTally) => row.local - atListed(row, 'local');
+  const columns: TallyColumn[] = [...listed];
+  if (!listed.length) columns.push({ kind: 'other', label: 'At a minimum', count: (row) => row.global + row.local });
+  else {
+    if (tally.optimizers.some((row) => otherGlobal(row) > 0))
+      columns.push({ kind: 'other', label: 'Other global min', count: otherGlobal });
+    if (tally.optimizers.some((row) => otherLocal(row) > 0))
+      columns.push({ kind: 'other', label: 'Local min (not listed)', count: otherLocal });
+  }
+  columns.push(
+    { kind: 'saddle', label: 'Saddle', count: (row) => row.saddle },
+    { kind: 'diverged', label: 'Diverged', count: (row) => row.diverged },
+    { kind: 'moving', label: 'Still moving', count: (row) => row.moving },
+  );
+  return columns;
+}
+
+/** The tally as a table: one row per optimizer in the swarm, counts and shares of where its particles are, minimum by minimum. */
+export function renderSwarmTally(tally: SwarmTally | undefined, landscape: Landscape, format: Format): TemplateResult | typeof nothing {
   if (!tally) return nothing;
   const { size } = tally;
   const count = (value: number) => format(value, { digits: 6 });
   const state = tally.iteration >= tally.steps ? `after all ${tally.steps} steps` : `after ${tally.iteration} of ${tally.steps} steps`;
+  const columns = tallyColumns(landscape, tally, format);
   // A phone narrower than the table scrolls it sideways; the region can take focus so keys scroll it too.
   return html`<div class="swarm-scroll" role="region" aria-labelledby="swarm-caption" tabindex="0">
     <table class="swarm-tally" part="swarm">
       <caption id="swarm-caption">
-        Where ${count(size)} random starts per optimizer are ·
+        Where ${count(size)} random starts per optimizer are, minimum by minimum ·
         <span class="swarm-progress">${state}</span>
       </caption>
       <thead>
         <tr>
           <th scope="col">Optimizer</th>
-          ${COLUMNS.map(({ label }) => html`<th scope="col">${label}</th>`)}
+          ${columns.map(({ label, kind }) => html`<th scope="col" data-kind=${kind}>${label}</th>`)}
         </tr>
       </thead>
       <tbody>
@@ -161,12 +216,12 @@ export function renderSwarmTally(tally: SwarmTally | undefined, format: Format):
           (row) =>
             html`<tr data-optimizer=${row.index}>
               <th scope="row">${renderSwatch(row.index)} ${row.label}</th>
-              ${COLUMNS.map(
-                ({ kind }) =>
-                  html`<td data-kind=${kind}>
-                    <span class="count">${count(row[kind])}</span> <span class="share">${Math.round((100 * row[kind]) / size)}%</span>
-                  </td>`,
-              )}
+              ${columns.map((column) => {
+                const value = column.count(row);
+                return html`<td data-kind=${column.kind} data-minimum=${column.minimum ?? ''} data-count=${value}>
+                  <span class="count">${count(value)}</span> <span class="share">${Math.round((100 * value) / size)}%</span>
+                </td>`;
+              })}
             </tr>`,
         )}
       </tbody>

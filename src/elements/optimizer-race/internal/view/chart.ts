@@ -3,7 +3,7 @@
  * it is (the preview's costs before the race starts), and its frame and caption (the
  * canvas inside is painted by the painter).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Landscape } from '../../../../core/index.js';
 import { formatLogTick, type Format } from '../../../shared/format.js';
@@ -15,6 +15,8 @@ import { landscapeGrid } from '../landscape/landscape-cache.js';
 import { CHART_MARGIN, chartSize, type LinearScale } from './layout.js';
 import type { RaceModel } from '../run/race-model.js';
 import { PREVIEW_STEPS } from '../settings.js';
+import type { FinishLine } from '../run/finish.js';
+import { seriesStyle } from '../../../shared/plot/series-style.js';
 
 export type LogScale = ReturnType<typeof scaleLog<number>>;
 
@@ -97,6 +99,32 @@ export function raceChartScales(model: RaceModel, hostWidth: number, dragging: b
   return chartScales(landscape, chartSize(landscape, hostWidth, model.entries.length), series);
 }
 
+/** The finish line across the chart and where each optimizer crossed it (a ring in its colour). */
+function finishMarks(scales: ChartScales, finish: ChartFinish, format: Format) {
+  const { line } = finish;
+  if (line.kind !== 'minimum') return nothing;
+  const [low, high] = scales.y.domain();
+  if (!(line.tolerance >= low && line.tolerance <= high)) return nothing;
+  const level = scales.y(line.tolerance);
+  const label = `${line.reference === 0 ? 'J' : 'J − J*'} = ${formatLogTick(line.tolerance, (v) => format(v))}`;
+  return svg`<g class="finish-line" transform="translate(${CHART_MARGIN.left},${CHART_MARGIN.top})">
+    <line x1="0" x2=${scales.width} y1=${level} y2=${level}></line>
+    <text x="4" y=${level - 4}>${label}</text>
+    ${finish.finishes
+      .filter((f) => f.step <= scales.x.domain()[1])
+      .map(
+        (f) =>
+          svg`<circle class="finish-mark" data-index=${f.index} style=${cssomStyle({ color: seriesStyle(f.index).color })} cx=${scales.x(f.step)} cy=${level} r="4"></circle>`,
+      )}
+  </g>`;
+}
+
+/** The finish line and who crossed it when, for the chart. */
+export interface ChartFinish {
+  line: FinishLine;
+  finishes: { index: number; step: number }[];
+}
+
 /** The cost-per-step chart's frame (its canvas is painted separately) and caption. */
 export function renderChart(
   landscape: Landscape,
@@ -104,6 +132,7 @@ export function renderChart(
   outer: { width: number; height: number },
   previewing: boolean,
   format: Format,
+  finish: ChartFinish = { line: { kind: 'none' }, finishes: [] },
 ): TemplateResult {
   const { x, y, width, height } = scales;
   const { epsilon, published } = gapReference(landscape);
@@ -121,6 +150,7 @@ export function renderChart(
           yTickCount: 4,
           grid: true,
         })}
+        ${finishMarks(scales, finish, format)}
       </svg>
     </div>
     <figcaption class="caption">
@@ -131,6 +161,12 @@ export function renderChart(
           ? html`${landscape.minima.some((m) => m.found) ? 'the lowest minimum found' : 'the published global minimum'} and ε =
             ${format(epsilon)} keeps a reached minimum on the log axis.`
           : html`the lowest value on the plotted area (this surface has no minimum; lower values are left off) and ε = ${format(epsilon)}.`
+      }
+      ${
+        finish.line.kind === 'minimum'
+          ? html`The dashed line is the finish, ${finish.line.reference === 0 ? 'J' : 'J − J*'} =
+            ${formatLogTick(finish.line.tolerance, (v) => format(v))}: a ring marks the step where each optimizer first gets below it.`
+          : nothing
       }
     </figcaption>
   </figure>`;

@@ -39,6 +39,10 @@ export interface RaceCanvases {
   chart?: HTMLCanvasElement;
 }
 
+/** Filled contour maps kept for the page, by landscape, grid and size (a few MB each at most). */
+const CONTOUR_IMAGES = 6;
+const contourImages = new Map<string, HTMLCanvasElement>();
+
 /**
  * Draws the race's three canvases from a scene: the contour map (only when the
  * landscape, the size or the colours changed), the trajectories with the preview, and
@@ -86,7 +90,20 @@ export class RacePainter {
     if (key === this.contourKey) return;
     this.contourKey = key;
     const context = prepareCanvas(canvas, innerWidth, innerHeight);
+    // Races of the same landscape and size on one page share the filled map: a copy costs
+    // one drawImage, filling the bands again ~10–20 ms a race.
+    const drawn = contourImages.get(key);
+    if (drawn) {
+      context.drawImage(drawn, 0, 0, innerWidth, innerHeight);
+      return;
+    }
     fillContourBands(context, bands, grid.n, { width: innerWidth, height: innerHeight, lineColor: 'rgba(255,255,255,0.28)' });
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    copy.getContext('2d')!.drawImage(canvas, 0, 0);
+    contourImages.set(key, copy);
+    if (contourImages.size > CONTOUR_IMAGES) contourImages.delete(contourImages.keys().next().value!);
   }
 
   private drawPaths(canvas: HTMLCanvasElement, scene: RaceScene): void {

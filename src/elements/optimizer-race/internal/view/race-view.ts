@@ -5,8 +5,9 @@ import type { Ghost } from '../run/ghosts.js';
 import { PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './layout.js';
 import { previewCosts, raceChartScales, renderChart } from './chart.js';
 import type { RaceModel } from '../run/race-model.js';
-import { renderControls, renderLegend, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
+import { renderControls, renderFinishOrder, renderLegend, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
 import { renderPanels } from '../../../shared/optimizers/panels.js';
+import { finishLine } from '../run/finish.js';
 import type { Format } from '../../../shared/format.js';
 
 /** What the reader can do in the race's template: the element's handlers. */
@@ -63,6 +64,9 @@ export function renderRace(view: RaceView): TemplateResult {
   // While the start is dragged the legend reads the cost at the new start, from the preview.
   const preview = dragging ? model.preview?.costs : undefined;
   const costs = particles.map((p, i) => preview?.[i]?.[0] ?? p.costs[p.costs.length - 1]);
+  const line = finishLine(landscape);
+  // Crossings are the race's own: none while a dragged start's preview stands in for it.
+  const finish = (i: number) => (dragging || model.iteration === 0 ? undefined : model.finishStep(i));
   return html`
     <div class="race ${isWide(hostWidth) ? 'wide' : 'narrow'}">
       ${view.caption} ${renderPicker(landscape, view.thumbnails, actions.pickLandscape)}
@@ -104,14 +108,24 @@ export function renderRace(view: RaceView): TemplateResult {
             format,
             isolate: actions.isolate,
             verdict: (i) => model.verdict(i),
+            finish,
+            line,
             pin: actions.pin,
           })}
+          ${renderFinishOrder({ entries: model.entries, iteration: dragging ? 0 : model.iteration, line, finish, format })}
           ${renderChart(
             landscape,
             raceChartScales(model, hostWidth, dragging),
             chartSize(landscape, hostWidth, model.entries.length),
             previewCosts(model, dragging) !== undefined,
             format,
+            {
+              line,
+              finishes: model.entries.flatMap((entry, index) => {
+                const step = entry.disabled ? undefined : finish(index);
+                return step === undefined ? [] : [{ index, step }];
+              }),
+            },
           )}
         </div>
       </div>

@@ -9,6 +9,7 @@ import {
   type ParticleState,
 } from '../../../../core/index.js';
 import { renderAxes } from '../../../shared/plot/axes.js';
+import { formatLogTick } from '../../../shared/format.js';
 import { tex } from '../../../shared/tex.js';
 import { formulaTreeOf } from '../landscape/formula-landscape.js';
 import { formulaMathml } from '../landscape/formula-mathml.js';
@@ -18,7 +19,9 @@ import type { RaceEntry } from '../optimizers/entries.js';
 import { renderSwatch, seriesStyle } from '../../../shared/plot/series-style.js';
 import { THUMBNAIL_RATIO } from '../landscape/thumbnails.js';
 import { verdictWords, type Verdict } from '../run/verdict.js';
+import { finishOrder, type FinishLine } from '../run/finish.js';
 import type { Ghost } from '../run/ghosts.js';
+import { cssomStyle } from '../../../shared/cssom-style.js';
 import { renderColorLegend } from '../../../shared/plot/color-legend.js';
 
 /** The landscape's formula: MathML for an author's formula, else `undefined`. */
@@ -62,7 +65,8 @@ export function renderGhosts(ghosts: readonly Ghost[], { x, y }: PlotScales): SV
   return ghosts.map((ghost) => {
     const end = ghost.points[ghost.points.length - 1];
     const color = seriesStyle(ghost.index).color;
-    return svg`<g class="ghost" style=${`color: ${color}`}>
+    // Through the CSSOM: a bound style attribute is an inline style a strict CSP blocks.
+    return svg`<g class="ghost" style=${cssomStyle({ color })}>
       <polyline points=${ghost.points.map(([a, b]) => `${x(a)},${y(b)}`).join(' ')}></polyline>
       <text x=${x(end[0]) + 6} y=${y(end[1]) - 6}>${ghost.label}</text>
     </g>`;
@@ -142,7 +146,11 @@ export function renderPlotKey(
     ${landscape.minima.some((m) => m.kind !== 'saddle') ? html`<span class="key">${star(false)}${landscape.minima.some((m) => m.found) ? 'found minimum' : 'known minimum'}</span>` : nothing}
     ${landscape.minima.some((m) => m.kind === 'saddle') ? html`<span class="key">${star(true)}saddle point</span>` : nothing}
     <span class="key">lighter = lower cost J (log scale)</span>
-    ${renderColorLegend(landscapeGrid(landscape).plan, { width: options.width, id: `race-ramp-${landscape.id}`, label: 'Cost J', format: options.format })}
+    ${
+      // The gradient's id is a fixed word: a formula's text in it (spaces, brackets) would
+      // break the url(#…) reference and leave the bar black. One bar per shadow root.
+      renderColorLegend(landscapeGrid(landscape).plan, { width: options.width, id: 'race-ramp', label: 'Cost J', format: options.format })
+    }
     <p class="point-readout" aria-live="polite">${options.readout}</p>
   </figcaption>`;
 }
@@ -160,6 +168,24 @@ export interface LegendOptions {
   pin: (index: number) => void;
   /** Where optimizer i stopped (undefined while it runs). */
   verdict: (index: number) => Verdict | undefined;
+  /** The step optimizer i crossed the finish line at (undefined: not yet), and what the line is. */
+  finish: (index: number) => number | undefined;
+  line: FinishLine;
+}
+
+/** The finish line in words: "J < 10⁻³", "J − J* < 10⁻³" or "out of the window". */
+export function finishWords(line: FinishLine, format: Format): string {
+  if (line.kind === 'escape') return 'out of the window';
+  if (line.kind !== 'minimum') return '';
+  const tolerance = formatLogTick(line.tolerance, (v) => format(v));
+  return line.reference === 0 ? `J < ${tolerance}` : `J − J* < ${tolerance}`;
+}
+
+/** When an optimizer crossed the finish line, for its legend entry. */
+function finishedText(line: FinishLine, step: number | undefined, format: Format): string {
+  if (step === undefined || line.kind === 'none') return '';
+  const at = format(step, { digits: 6 });
+  return line.kind === 'escape' ? ` · left the window at step ${at}` : ` · ${finishWords(line, format)} at step ${at}`;
 }
 
 /** α, and α_t = α / (1 + decay · t) once a decay has lowered it. */
@@ -181,9 +207,8 @@ export function renderLegend(options: LegendOptions): TemplateResult {
       const verdict = entry.disabled ? undefined : options.verdict(i);
       const status = entry.disabled
         ? 'switched off'
-        : verdict
-          ? verdictWords(verdict, stoppedAt, format(cost), (value) => format(value))
-          : `J = ${format(cost)}`;
+        : (verdict ? verdictWords(verdict, stoppedAt, format(cost), (value) => format(value)) : `J = ${format(cost)}`) +
+          finishedText(options.line, options.finish(i), format);
       return html`<li>
         <button
           class="legend-item ${focus !== null && focus !== i ? 'faded' : ''} ${particle.status}"
@@ -205,6 +230,45 @@ export function renderLegend(options: LegendOptions): TemplateResult {
       </li>`;
     })}
   </ul>`;
+}
+
+/**
+ * Who crossed the finish line first: the order of arrival at the minimum (within 10⁻³),
+ * or on a landscape without one the order of escape from the saddle (out of the window).
+ * Nothing before the race has started, or where there is no line to cross.
+ */
+export function renderFinishOrder(options: {
+  entries: readonly RaceEntry[];
+  iteration: number;
+  line: FinishLine;
+  finish: (index: number) => number | undefined;
+  format: Format;
+}): TemplateResult | typeof nothing {
+  const { entries, line, format } = options;
+  if (line.kind === 'none' || options.iteration === 0) return nothing;
+  const order = finishOrder(
+    entries.flatMap((entry, index) => (entry.disabled ? [] : [{ index, label: entry.label, step: options.finish(index) }])),
+  );
+  const done = order.filter((f) => f.step !== undefined);
+  const waiting = order.filter((f) => f.step === undefined);
+  const heading =
+    line.kind === 'escape' ? 'Escape order (first step out of the window):' : `Order of arrival (${finishWords(line, format)}):`;
+  const pending = line.kind === 'escape' ? 'still near the saddle' : 'still on the way';
+  return html`<p class="finish-order" data-line=${line.kind}>
+    <strong>${heading}</strong>
+    ${
+      done.length
+        ? html`<span class="finishers"
+            >${done.map(
+              (f, place) =>
+                html`${place ? ' · ' : ''}<span class="finisher" data-index=${f.index} data-step=${f.step!}
+                    >${format(place + 1)}. ${f.label} (step ${format(f.step!, { digits: 6 })})</span
+                  >`,
+            )}</span
+          >`
+        : html`<span class="finishers">none yet</span>`
+    }${waiting.length ? html`; <span class="waiting">${pending}: ${waiting.map((f) => f.label).join(', ')}</span>` : nothing}
+  </p>`;
 }
 
 export interface ControlsOptions {
