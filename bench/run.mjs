@@ -23,7 +23,7 @@ if (wanted('bundle') || wanted('page')) {
 const { base, browser, close } = await openBrowserSession({ extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 try {
-  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm', 'batched', 'big']) {
+  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm', 'batched', 'big', 'network']) {
     if (!wanted(suite)) continue;
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });

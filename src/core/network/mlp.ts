@@ -352,7 +352,8 @@ export function mlpCost(params: tf.Tensor2D, x: tf.Tensor2D, y: tf.Tensor1D, sha
       const b = tf.reshape<tf.Rank.R3>(parts[2 * l + 1], [N, 1, outputs]);
       // a·W as a broadcast product summed over the inputs ([N, B, in, 1] × [N, 1, in, out]):
       // the arithmetic of a batched matMul with kernels the kit registers anyway.
-      const z = tf.add<tf.Tensor3D>(tf.sum(tf.mul(tf.expandDims(a, 3), tf.expandDims(W, 1)), 2), b);
+      const [n, rows] = a.shape;
+      const z = tf.add<tf.Tensor3D>(tf.sum(tf.mul(tf.reshape(a, [n, rows, inputs, 1]), tf.reshape(W, [N, 1, inputs, outputs])), 2), b);
       a = l === last ? z : (activateTensor(z, activation) as tf.Tensor3D);
     });
     const z = tf.reshape(a, [N, B]);
