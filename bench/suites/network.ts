@@ -62,7 +62,11 @@ export async function run(report: Report): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const updates = network.iteration - startIteration;
   network.pause();
-  report('network, 4 racers × 2-8-8-1 × m = 200, full batch, playing: frame interval p95 (budget ≤ 16.7)', round(percentile(intervals, 95)), 'ms');
+  report(
+    'network, 4 racers × 2-8-8-1 × m = 200, full batch, playing: frame interval p95 (budget ≤ 16.7)',
+    round(percentile(intervals, 95)),
+    'ms',
+  );
   report('network, same: missed frames (interval > 20 ms)', round((100 * intervals.filter((i) => i > 20).length) / intervals.length), '%');
   report('network, same: updates/s per racer (budget ≥ 60)', Math.round(updates / seconds), 'updates/s');
 
