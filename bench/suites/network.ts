@@ -50,6 +50,8 @@ export async function run(report: Report): Promise<void> {
   // --- playing ------------------------------------------------------------------
   network.play();
   await sleep(1000);
+  // Phases for the trace bench/run.mjs takes: the longest task by CPU time as well as wall time.
+  performance.mark('gd-bench:network playing:start');
   const intervals: number[] = [];
   const startIteration = network.iteration;
   const t0 = performance.now();
@@ -61,6 +63,7 @@ export async function run(report: Report): Promise<void> {
   }
   const seconds = (performance.now() - t0) / 1000;
   const updates = network.iteration - startIteration;
+  performance.mark('gd-bench:network playing:end');
   network.pause();
   report(
     'network, 4 racers × 2-8-8-1 × m = 200, full batch, playing: frame interval p95 (budget ≤ 16.7)',
@@ -73,6 +76,7 @@ export async function run(report: Report): Promise<void> {
   // --- the 41 × 41 landscape slice -----------------------------------------------
   const times: number[] = [];
   const longest: number[] = [];
+  performance.mark('gd-bench:network slices:start');
   for (let i = 0; i < 5; i++) {
     await sleep(300);
     const from = performance.now();
@@ -87,6 +91,7 @@ export async function run(report: Report): Promise<void> {
     network.step(20);
     await sleep(200);
   }
+  performance.mark('gd-bench:network slices:end');
   if (network.landscapeSlice?.values.length !== 41 * 41) throw new Error('not a 41 × 41 slice');
   report('network: 41 × 41 landscape slice, request → on screen, median of 5 (budget ≤ 1000)', Math.round(percentile(times, 50)), 'ms');
   report('network: same, longest task meanwhile, worst of 5 (budget ≤ 50; 0 = no task over 50 ms)', Math.round(Math.max(...longest)), 'ms');
