@@ -88,7 +88,7 @@ export async function run(report: Report): Promise<void> {
     times.push(to - from);
     const tasks = longTasks.filter((task) => task.start + task.duration >= from && task.start <= to);
     longest.push(Math.max(0, ...tasks.map((task) => task.duration)));
-    network.step(20);
+    await network.step(20);
     await sleep(200);
   }
   performance.mark('gd-bench:network slices:end');
