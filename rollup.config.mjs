@@ -5,21 +5,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
-
-/**
- * `long` (pulled in by tfjs-core's string hashing, which the kit never runs) compiles a
- * WebAssembly module when it loads, which a strict Content-Security-Policy reports as
- * a blocked 'wasm-eval'. Its plain-JS arithmetic is what it falls back to anyway.
- */
-const longWithoutWasm = {
-  name: 'long-without-wasm',
-  transform(code, id) {
-    if (!/[\\/]node_modules[\\/]long[\\/]src[\\/]long\.js$/.test(id)) return null;
-    const patched = code.replace(/\n\s*wasm = new WebAssembly\.Instance\([\s\S]*?\)\.exports;/, '\n  wasm = null;');
-    if (patched === code) this.error('long.js changed: the WebAssembly probe to remove was not found');
-    return { code: patched, map: null };
-  },
-};
+import { collapseTemplatesPlugin } from './scripts/minify-templates.mjs';
+import { longWithoutWasm, platformWithoutModelStores, tfjsCoreWithoutExtras } from './scripts/tfjs-plugins.mjs';
 
 const cdn = {
   input: 'src/index.ts',
@@ -31,9 +18,12 @@ const cdn = {
   },
   plugins: [
     // `browser: true` keeps seedrandom's `require("crypto")` out of the bundle.
+    tfjsCoreWithoutExtras,
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     longWithoutWasm,
+    platformWithoutModelStores,
     commonjs(),
+    collapseTemplatesPlugin,
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],

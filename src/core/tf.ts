@@ -23,16 +23,15 @@
 // `types` (skipLibCheck: false) type-check the kit.
 /// <reference types="long" preserve="true" />
 import { endQuietSetup } from './tf-quiet.js';
+import { findBackendFactory, registerBackend } from '@tensorflow/tfjs-core/dist/globals.js';
 import {
-  findBackendFactory,
   getGradient,
   getKernel,
-  registerBackend,
   registerGradient,
   registerKernel,
   type GradConfig,
   type KernelConfig,
-} from '@tensorflow/tfjs-core/dist/base.js';
+} from '@tensorflow/tfjs-core/dist/kernel_registry.js';
 import '@tensorflow/tfjs-core/dist/base_side_effects.js';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu/dist/backend_cpu.js';
 import * as cpuAbs from '@tensorflow/tfjs-backend-cpu/dist/kernels/Abs.js';
@@ -133,7 +132,65 @@ import * as gradTranspose from '@tensorflow/tfjs-core/dist/gradients/Transpose_g
 import * as gradUnpack from '@tensorflow/tfjs-core/dist/gradients/Unpack_grad.js';
 import * as gradZerosLike from '@tensorflow/tfjs-core/dist/gradients/ZerosLike_grad.js';
 
-export * from '@tensorflow/tfjs-core/dist/base.js';
+// What the kit uses of tfjs-core, named one by one: the build bundles this module with
+// tfjs (scripts/build.mjs), and an `export *` of all of tfjs-core would keep all of it.
+// An op the kit starts to use is added here.
+export {
+  backend,
+  dispose,
+  engine,
+  findBackendFactory,
+  getBackend,
+  keep,
+  memory,
+  ready,
+  registerBackend,
+  setBackend,
+  tidy,
+} from '@tensorflow/tfjs-core/dist/globals.js';
+export { getGradient, getKernel, registerGradient, registerKernel } from '@tensorflow/tfjs-core/dist/kernel_registry.js';
+export type { GradConfig, KernelConfig, KernelFunc, NamedAttrMap } from '@tensorflow/tfjs-core/dist/kernel_registry.js';
+export { grad, grads, valueAndGrad } from '@tensorflow/tfjs-core/dist/gradients.js';
+export { Tensor } from '@tensorflow/tfjs-core/dist/tensor.js';
+export type { Tensor1D, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core/dist/tensor.js';
+export type { TensorInfo } from '@tensorflow/tfjs-core/dist/tensor_info.js';
+export type { Rank } from '@tensorflow/tfjs-core/dist/types.js';
+export { KernelBackend } from '@tensorflow/tfjs-core/dist/backends/backend.js';
+export * as device_util from '@tensorflow/tfjs-core/dist/device_util.js';
+export { abs } from '@tensorflow/tfjs-core/dist/ops/abs.js';
+export { add } from '@tensorflow/tfjs-core/dist/ops/add.js';
+export { broadcastTo } from '@tensorflow/tfjs-core/dist/ops/broadcast_to.js';
+export { concat } from '@tensorflow/tfjs-core/dist/ops/concat.js';
+export { cos } from '@tensorflow/tfjs-core/dist/ops/cos.js';
+export { div } from '@tensorflow/tfjs-core/dist/ops/div.js';
+export { exp } from '@tensorflow/tfjs-core/dist/ops/exp.js';
+export { expm1 } from '@tensorflow/tfjs-core/dist/ops/expm1.js';
+export { gather } from '@tensorflow/tfjs-core/dist/ops/gather.js';
+export { log } from '@tensorflow/tfjs-core/dist/ops/log.js';
+export { log1p } from '@tensorflow/tfjs-core/dist/ops/log1p.js';
+export { max } from '@tensorflow/tfjs-core/dist/ops/max.js';
+export { maximum } from '@tensorflow/tfjs-core/dist/ops/maximum.js';
+export { mean } from '@tensorflow/tfjs-core/dist/ops/mean.js';
+export { minimum } from '@tensorflow/tfjs-core/dist/ops/minimum.js';
+export { mul } from '@tensorflow/tfjs-core/dist/ops/mul.js';
+export { neg } from '@tensorflow/tfjs-core/dist/ops/neg.js';
+export { pow } from '@tensorflow/tfjs-core/dist/ops/pow.js';
+export { reshape } from '@tensorflow/tfjs-core/dist/ops/reshape.js';
+export { scalar } from '@tensorflow/tfjs-core/dist/ops/scalar.js';
+export { sin } from '@tensorflow/tfjs-core/dist/ops/sin.js';
+export { slice } from '@tensorflow/tfjs-core/dist/ops/slice.js';
+export { split } from '@tensorflow/tfjs-core/dist/ops/split.js';
+export { step } from '@tensorflow/tfjs-core/dist/ops/step.js';
+export { sqrt } from '@tensorflow/tfjs-core/dist/ops/sqrt.js';
+export { square } from '@tensorflow/tfjs-core/dist/ops/square.js';
+export { sub } from '@tensorflow/tfjs-core/dist/ops/sub.js';
+export { sum } from '@tensorflow/tfjs-core/dist/ops/sum.js';
+export { tan } from '@tensorflow/tfjs-core/dist/ops/tan.js';
+export { tanh } from '@tensorflow/tfjs-core/dist/ops/tanh.js';
+export { tensor } from '@tensorflow/tfjs-core/dist/ops/tensor.js';
+export { tensor1d } from '@tensorflow/tfjs-core/dist/ops/tensor1d.js';
+export { tensor2d } from '@tensorflow/tfjs-core/dist/ops/tensor2d.js';
+export { zerosLike } from '@tensorflow/tfjs-core/dist/ops/zeros_like.js';
 
 const KERNELS: object[] = [
   cpuAbs,
