@@ -23,6 +23,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   swarm: () => import('./suites/swarm.js'),
   batched: () => import('./suites/batched.js'),
   big: () => import('./suites/big.js'),
+  network: () => import('./suites/network.js'),
 };
 
 const state: NonNullable<Window['__bench']> = { done: false, results: [] };

@@ -23,7 +23,7 @@ if (wanted('bundle') || wanted('page')) {
 const { base, browser, close } = await openBrowserSession({ extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 try {
-  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm', 'batched', 'big']) {
+  for (const suite of ['core', 'elements', 'crossover', 'sweep', 'swarm', 'batched', 'big', 'network']) {
     if (!wanted(suite)) continue;
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
@@ -31,7 +31,7 @@ try {
     const caseArg = process.argv.find((arg) => arg.startsWith('--case='));
     const extra = `${process.argv.includes('--quick') ? '&long=0' : ''}${caseArg ? `&case=${caseArg.slice(7)}` : ''}`;
     // The `big` suite's rows are the longest main-thread tasks of its phases, from a trace.
-    const traced = suite === 'big';
+    const traced = suite === 'big' || suite === 'network';
     if (traced) await startTaskTrace(page);
     await page.goto(`${base}/bench/index.html?suite=${suite}${extra}`);
     page.on('console', (message) => console.log(`  [${suite}] ${message.text()}`));
@@ -44,10 +44,11 @@ try {
     if (state.error) console.error(`[${suite}] ${state.error}`);
     for (const { name, value, unit } of state.results) report(suite, name, value, unit);
     if (traced) {
-      for (const { phase, longestWall, longestCpu, overWall, overCpu } of await stopTaskTrace(page)) {
+      for (const { phase, longestWall, longestCpu, overWall, overCpu, busyCpu } of await stopTaskTrace(page)) {
         report(suite, `${phase}: longest task, main-thread CPU (budget ≤ 50)`, Math.round(longestCpu), 'ms');
         report(suite, `${phase}: longest task, wall clock`, Math.round(longestWall), 'ms');
         report(suite, `${phase}: tasks over 50 ms (CPU / wall)`, `${overCpu} / ${overWall}`, 'tasks');
+        report(suite, `${phase}: main thread busy (CPU time / phase)`, Math.round(100 * busyCpu), '%');
       }
     }
     await page.close();

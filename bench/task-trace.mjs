@@ -10,7 +10,7 @@ export function startTaskTrace(page) {
   return page.tracing.start({ categories: ['toplevel', 'blink.user_timing'] });
 }
 
-/** Stops the trace; resolves with, per phase, the longest task (wall and CPU, ms) and the tasks over 50 ms. */
+/** Stops the trace; resolves with, per phase, the longest task (wall and CPU, ms), the tasks over 50 ms and the main thread's busy share (CPU). */
 export async function stopTaskTrace(page) {
   const buffer = await page.tracing.stop();
   const parsed = JSON.parse(new TextDecoder().decode(buffer));
@@ -41,6 +41,8 @@ export async function stopTaskTrace(page) {
       longestCpu: Math.max(0, ...cpu),
       overWall: wall.filter((ms) => ms > 50).length,
       overCpu: cpu.filter((ms) => ms > 50).length,
+      // The share of the phase the main thread spent running the page's tasks (CPU time).
+      busyCpu: cpu.reduce((sum, ms) => sum + ms, 0) / ((end - start) / 1000),
     });
   }
   return results;

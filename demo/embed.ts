@@ -4,6 +4,7 @@
  *   embed.html?widget=line-fit&size=1000&learning-rate=0.05
  *   embed.html?widget=curvature&curvature=3&learning-rate=0.6
  *   embed.html?widget=sweep&landscape=bowl&optimizer=momentum&y=beta
+ *   embed.html?widget=network&task=spiral&layers=8,8&optimizer=sgd:0.3&optimizer=adam:0.01
  * Every other parameter becomes an attribute; the element validates it (a bad value
  * keeps the last good one and shows a note), so nothing from the URL reaches innerHTML.
  * `theme` may also be `host`, `share=off` drops the share buttons, and `state` (the
@@ -21,7 +22,11 @@ const WIDGETS = new Map<string, string>([
   ['line-fit', 'gd-line-fit'],
   ['curvature', 'gd-curvature'],
   ['sweep', 'gd-sweep'],
+  ['network', 'gd-network'],
 ]);
+
+/** The elements whose optimizers are <gd-optimizer> children (URL parameters `optimizer=…`). */
+const RACING = new Set(['gd-optimizer-race', 'gd-network']);
 
 const params = new URLSearchParams(location.search);
 const widget = params.get('widget') ?? 'race';
@@ -31,22 +36,22 @@ if (!tag) {
   const message = document.createElement('p');
   message.className = 'embed-error';
   const shown = widget.length > 40 ? `${widget.slice(0, 40)}…` : widget;
-  message.textContent = `Unknown widget "${shown}". Use one of: race, line-fit, curvature, sweep.`;
+  message.textContent = `Unknown widget "${shown}". Use one of: race, line-fit, curvature, sweep, network.`;
   document.body.append(message);
   postHeights(message);
 } else {
   const element = document.createElement(tag);
   const accepted = new Set((customElements.get(tag) as unknown as { observedAttributes?: string[] }).observedAttributes ?? []);
   for (const [name, value] of params) {
-    // The race's optimizers are children; the theme (which may be `host`) is followTheme's.
-    if (name === 'widget' || name === 'theme' || name === 'share' || (name === 'optimizer' && tag === 'gd-optimizer-race')) continue;
+    // A race's or a network's optimizers are children; the theme (which may be `host`) is followTheme's.
+    if (name === 'widget' || name === 'theme' || name === 'share' || (name === 'optimizer' && RACING.has(tag))) continue;
     if (accepted.has(name)) element.setAttribute(name, value);
     else
       console.warn(
         `gd-kit embed: ignored URL parameter "${name.length > 40 ? `${name.slice(0, 40)}…` : name}" (not an attribute of <${tag}>).`,
       );
   }
-  if (tag === 'gd-optimizer-race') {
+  if (RACING.has(tag)) {
     // optimizer=TYPE[:LEARNING_RATE[:LABEL]] — one child per parameter, in order. Only
     // the first two colons separate: a label keeps every character ("GD: α = 0.01").
     for (const spec of params.getAll('optimizer')) {

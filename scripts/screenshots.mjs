@@ -123,6 +123,17 @@ const SHOTS = {
     sizes: [1200],
     schemes: ['light'],
   },
+  // The spiral 300 updates in (Adam's boundary already winding, plain descent's not yet),
+  // with the loss-landscape slice through Adam's weights and the 1-D slices.
+  network: {
+    query: 'widget=network&task=spiral&racer=4',
+    prepare: async (element) => {
+      await window.customElements.whenDefined(element.localName);
+      await element.step(300);
+      await element.computeLandscape();
+      await element.updateComplete;
+    },
+  },
   lesson: { page: '/demo/lesson.html', prepare: pageSettled },
   // The README's first picture: the top of the demo page, one screen (docs/demo.png).
   demo: { page: '/demo/index.html', prepare: pageSettled, sizes: [1200], schemes: ['light'], screen: { height: 1500 }, file: 'demo.png' },
@@ -161,7 +172,7 @@ try {
         const pick = new URLSearchParams(query).get('data-pick');
         const elementQuery = query.replace(/&data-pick=\d+/, '');
         await page.goto(`${session.base}/demo/embed.html?${elementQuery}&theme=${scheme}&share=off`, { waitUntil: 'networkidle0' });
-        const element = await page.waitForSelector('gd-optimizer-race, gd-line-fit, gd-curvature, gd-sweep');
+        const element = await page.waitForSelector('gd-optimizer-race, gd-line-fit, gd-curvature, gd-sweep, gd-network');
         if (pick) await element.evaluate((el, column) => (el.dataset.pick = column), pick);
         await page.evaluate(prepare, element);
         if (screen?.scrollTo)

@@ -15,6 +15,13 @@ import type {
   GdLinkChangeEvent,
 } from "../dist/elements/line-fit/gd-line-fit.js";
 import type {
+  GdNetwork,
+  GdStepEvent,
+  GdDoneEvent,
+  GdParamsChangeEvent,
+  GdLinkChangeEvent,
+} from "../dist/elements/network/gd-network.js";
+import type {
   GdOptimizerRace,
   GdStepEvent,
   GdDoneEvent,
@@ -139,6 +146,87 @@ w = w₀ + c·(w₁ − w₀)/(n − 1), b = b₀ + r·(b₁ − b₀)/(n − 1)
   /** When the user changes a setting (controls, the dragged initialisation); detail holds the changed properties. */
   "ongd-params-change"?: (e: CustomEvent<GdParamsChangeEvent>) => void;
   /** When the widget takes a learning rate, optimizer or batch size from its `link` group; detail `{link, type, values}`. */
+  "ongd-link-change"?: (e: CustomEvent<GdLinkChangeEvent>) => void;
+};
+
+type GdNetworkProps = {
+  /** The classification task, i.e. which data: `circles`, `xor`, `gaussians`, `spiral` or
+`moons`. (Not called `dataset`: every element has a `dataset` property, its data-*
+attributes, which React and Vue would set.) */
+  task?: GdNetwork["task"];
+  /** Training points m (10–1,000). */
+  size?: GdNetwork["size"];
+  /** Standard deviation of the Gaussian noise on both coordinates (0–1; the data spans about [−1, 1]²). */
+  noise?: GdNetwork["noise"];
+  /** Test points as a fraction of `size`, drawn after the training points (0 turns the test set off; at most 0.9). */
+  "test-split"?: GdNetwork["testSplit"];
+  /** Hidden layers' widths, `"8,8"`; `"0"` is logistic regression. At most 6 layers of 64 units and 2,000 parameters. */
+  layers?: GdNetwork["layers"];
+  /** The hidden units' activation: `tanh`, `relu`, `sigmoid` or `linear`. */
+  activation?: GdNetwork["activation"];
+  /** How the weights start (with `seed`): `xavier`, `he`, `normal` (N(0, 1)) or `zeros` (never breaks the symmetry). */
+  init?: GdNetwork["init"];
+  /** Examples per update: a whole number (capped at m) or `full` for the whole training set. */
+  "batch-size"?: GdNetwork["batchSize"];
+  /** Updates per animation frame while playing (1–100). */
+  speed?: GdNetwork["speed"];
+  /** The racer (1-based place) whose weights the landscape slice goes through. */
+  racer?: GdNetwork["racer"];
+  /** The slice's directions: `random` (filter-normalised, Li et al. 2018) or `pca` (the principal directions of the racers' paths). */
+  directions?: GdNetwork["directions"];
+  /** The cost charts' x axis: `updates` or `epochs`. */
+  axis?: GdNetwork["axis"];
+  /** Seed of the pseudo-random generator: the same seed gives the same run everywhere. */
+  seed?: GdNetwork["seed"];
+  /** `auto` follows the page's colour scheme; `light` or `dark` force one. */
+  theme?: GdNetwork["theme"];
+  /** Elements with the same `link` value share their hyperparameters. */
+  link?: GdNetwork["link"];
+  /** Parts to leave out, separated by spaces (`hide="picker panels chart"`): `picker`,
+`panels`, `chart`, `controls`, `caption`, `formula`, `notes` and the element's other
+part names (each element's README section lists its words). */
+  hide?: GdNetwork["hide"];
+  /** The widget's whole state, as `toJSON()` gives it. Setting it (an object, or its JSON
+text as the `state` attribute) restores the widget: its settings, then the same
+number of updates from the start, which reproduces the same run. */
+  state?: GdNetwork["state"];
+  /** The training set: `x[i]` the point (x₁, x₂), `y[i]` its class (0 or 1). */
+  data?: GdNetwork["data"];
+  /** The test set, as `data` (empty arrays when `test-split` is 0). */
+  testData?: GdNetwork["testData"];
+  /** The network's parameters in all: Σ (inputs + 1) · outputs over its layers. */
+  parameterCount?: GdNetwork["parameterCount"];
+  /** Every racer's current weights (its last good ones if it diverged), one array each,
+layer after layer: W⁽ˡ⁾ row-major [inputs × outputs] (the weight from input i to unit
+j at i·outputs + j), then b⁽ˡ⁾. Setting it (one array for every racer, or one per
+racer; `parameterCount` numbers each, within ±1,000) starts every racer again from
+those weights, at update 0, instead of `init`'s. */
+  weights?: GdNetwork["weights"];
+  /** Per racer, one entry per update plus the start: `history[r][0]` is racer r's initial
+weights, `history[r][k]` after k updates, with the training cost J and accuracy (and
+the test cost and accuracy with a test set). A diverged racer's history stops at its
+last good weights. */
+  history?: GdNetwork["history"];
+  /** The racers: rule, label, learning rate, status and whether they race. */
+  racers?: GdNetwork["racers"];
+  /** Updates made since the start. */
+  iteration?: GdNetwork["iteration"];
+  /** Updates per epoch: ⌈m / batch size⌉. */
+  batchesPerEpoch?: GdNetwork["batchesPerEpoch"];
+  /** The loss-landscape slice shown (see `computeLandscape`), or undefined before one is
+asked for: `values[r · n + c]` is J on the training set at θ + alphas[c]·d₁ + betas[r]·d₂,
+θ the racer's weights after `iteration` updates (the middle sample, `centreCost`, is
+its reported cost), and `line` the 1-D slices from each racer's initial weights. */
+  landscapeSlice?: GdNetwork["landscapeSlice"];
+  /** Whether the element is playing (it may still wait for being scrolled into view). */
+  playing?: GdNetwork["playing"];
+  /** After updates are applied (on play, step() and the Step button); detail `{iteration, values: {racers: [{label, type, cost, accuracy, testCost?, testAccuracy?, status}]}}`. */
+  "ongd-step"?: (e: CustomEvent<GdStepEvent>) => void;
+  /** When every racer has converged or diverged, or play reached 10,000 updates; detail `{reason, iteration}`. */
+  "ongd-done"?: (e: CustomEvent<GdDoneEvent>) => void;
+  /** When the user changes a setting (data, network, a racer's hyperparameter, speed). */
+  "ongd-params-change"?: (e: CustomEvent<GdParamsChangeEvent>) => void;
+  /** When racers take a learning rate or decay from the `link` group; detail `{link, type, values, optimizers}`. */
   "ongd-link-change"?: (e: CustomEvent<GdLinkChangeEvent>) => void;
 };
 
@@ -421,6 +509,77 @@ export type CustomElements = {
    * - **color-legend** - The colour bar under the cost landscape.
    */
   "gd-line-fit": DefineComponent<GdLineFitProps>;
+
+  /**
+   * A small network trained in the page: optimizers racing, decision boundaries, costs and slices of its loss landscape.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **gd-step** - After updates are applied (on play, step() and the Step button); detail `{iteration, values: {racers: [{label, type, cost, accuracy, testCost?, testAccuracy?, status}]}}`.
+   * - **gd-done** - When every racer has converged or diverged, or play reached 10,000 updates; detail `{reason, iteration}`.
+   * - **gd-params-change** - When the user changes a setting (data, network, a racer's hyperparameter, speed).
+   * - **gd-link-change** - When racers take a learning rate or decay from the `link` group; detail `{link, type, values, optimizers}`.
+   *
+   * ### **Methods:**
+   *
+   *
+   * - **batchIndices(iteration: _number_): _number[]_** - The indices into `data` of the training points update `iteration` (0-based) uses, the
+   * same for every racer: each epoch a fresh seeded shuffle of 0 … m − 1 cut into batches
+   * of `batch-size` (the last one the remainder); with the full batch, all of them in order.
+   * - **computeLandscape(): _Promise<void>_** - Works out the loss landscape through the `racer`'s weights as they are now (the 2-D
+   * slice along `directions` and every racer's 1-D slice), in slices that leave the page
+   * responsive; resolves once it is shown. Another request, a reset or a new network
+   * meanwhile ends it.
+   *
+   *
+   *
+   *
+   * - **step(n): _Promise<void>_** - Applies exactly `n` updates to every racer (works paused, off-screen and before the
+   * element is in a page), in frame-sized chunks: the page stays responsive, and a
+   * `reset()` meanwhile ends it at once.
+   * - **reset(): _void_** - Back to update 0 from the initial weights; a pending `step(n)` ends here.
+   * - **pause(): _void_** - Stops playing; a pending `step(n)` ends here too.
+   * - **play(): _void_** - Starts the animation.
+   *
+   *
+   *
+   *
+   * - **toJSON(): _Record<string, unknown>_** - The widget's whole state: its settings and `iteration`, the updates made (`JSON.stringify(element)` uses it).
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - `<gd-optimizer>` elements, one per racer, in legend order.
+   * - **caption** - A caption for the figure (a question, a task for the reader), shown above it.
+   *
+   * ### **CSS Properties:**
+   *  - **--gd-network-series-1** - Colour of the 1st racer (also -2 … -8). _(default: var(--gd-series-1))_
+   * - **--gd-network-class-0** - Colour of class 0 (points and the map's shade). _(default: var(--gd-series-2))_
+   * - **--gd-network-class-1** - Colour of class 1. _(default: var(--gd-series-1))_
+   * - **--gd-font-family** - Font of all text. _(default: system-ui)_
+   * - **--gd-color-accent** - Accent of buttons and sliders. _(default: #2456a8)_
+   *
+   * ### **CSS Parts:**
+   *  - **data** - The decision maps: each racer's ŷ over the plane with the data.
+   * - **chart** - The training and test cost per update (or epoch).
+   * - **landscape** - The 2-D slice of the loss landscape, its controls and colour legend.
+   * - **interpolation** - The 1-D slice from the initial to the current weights.
+   * - **formula** - A typeset formula (the cost, the loss, the model, the update rules).
+   * - **legend** - The racers with their rates, costs and test accuracy.
+   * - **controls** - Play/pause, step, reset and speed.
+   * - **panel** - The data's and the network's settings.
+   * - **optimizers** - The per-racer panels with their hyperparameters.
+   * - **notes** - Notes about rejected input and the run's state.
+   * - **caption** - The wrapper of the `caption` slot.
+   * - **color-legend** - The colour bar under the landscape slice.
+   */
+  "gd-network": DefineComponent<GdNetworkProps>;
 
   /**
    * Optimizers racing on a 2-D cost landscape.

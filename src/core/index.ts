@@ -98,3 +98,41 @@ export {
   makeLineData,
 } from './data.js';
 export type { LineData, LineDataOptions, LineQuadratic, LineStats, Random, Seed } from './data.js';
+
+export {
+  CLASSIFICATION_DATASETS,
+  MLP_ACTIVATIONS,
+  MLP_INITS,
+  MlpEvaluator,
+  MlpObjective,
+  crossEntropy,
+  filterNormalizedDirection,
+  initialWeights,
+  largestRise,
+  lineCosts,
+  makeClassificationData,
+  mlpCost,
+  mlpParameterCount,
+  mlpRowGradient,
+  mlpShape,
+  principalDirections,
+  projectOnto,
+  randomDirections,
+  sigmoid,
+  sliceRows,
+  symmetricAxis,
+} from './network/index.js';
+export type {
+  ClassificationData,
+  ClassificationDataOptions,
+  ClassificationDataset,
+  DirectionPair,
+  MlpActivation,
+  MlpInit,
+  MlpLayer,
+  MlpMetrics,
+  MlpObjectiveOptions,
+  MlpShape,
+  PrincipalDirections,
+  SliceData,
+} from './network/index.js';

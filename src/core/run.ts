@@ -124,6 +124,15 @@ export interface ParticleRunOptions {
    * particles that need where each one ended, not its path.
    */
   trajectory?: 'all' | 'latest';
+  /**
+   * Called with every point an update makes, after the step's one read-back: particle by
+   * particle (the index given), each in update order, with the number of updates after
+   * which it stands there, its coordinates (a view of the read-back, valid only during
+   * the call) and its reported cost. Points of a particle that stopped are its last: a
+   * diverged particle's bad point is never observed. With `trajectory: 'latest'` a run
+   * watches every point go by without keeping any (a network's metrics per update).
+   */
+  observe?: (particle: number, iteration: number, point: Float32Array, cost: number) => void;
 }
 
 export interface StepResult {
@@ -236,6 +245,8 @@ export class ParticleRun {
   private readonly stepTolerance: number;
   private readonly gradientTolerance: number;
   private readonly latestOnly: boolean;
+  /** whether a step reports every point it made (kept in trajectories, or observed) */
+  private readonly trail: boolean;
   private readonly dimension: number;
   /** values per row of the state: the coordinates, then the slots */
   private readonly stride: number;
@@ -291,6 +302,7 @@ export class ParticleRun {
     this.stepTolerance = options.tolerance?.step ?? 1e-6;
     this.gradientTolerance = options.tolerance?.gradient ?? 1e-4;
     this.latestOnly = options.trajectory === 'latest';
+    this.trail = !this.latestOnly || options.observe !== undefined;
     this.starts = particles.map((p) => this.checkedStart(p.start));
     // A landscape's own cost and gradient, unless the run reports another cost.
     const analytic = !options.cost && !options.reportCost ? landscape?.gradient : undefined;
@@ -462,7 +474,7 @@ export class ParticleRun {
     const n = this.order.length;
     const stop = { bound: this.bound, step: this.stepTolerance, gradient: this.gradientTolerance };
     if (backend === 'cpu' && this.rowGradient) {
-      const length = outcomeLayout(n, this.dimension, k, !this.latestOnly).length;
+      const length = outcomeLayout(n, this.dimension, k, this.trail).length;
       if (this.readBack.length < length) this.readBack = new Float32Array(length);
       const [state, packed] = fusedSteps(this.state as tf.Tensor2D, {
         plan: this.plan,
@@ -472,7 +484,7 @@ export class ParticleRun {
         first,
         live: this.live,
         stop,
-        trail: !this.latestOnly,
+        trail: this.trail,
         readBack: this.readBack,
         spareState: this.spareState ?? undefined,
       });
@@ -501,7 +513,7 @@ export class ParticleRun {
     out.packed.dispose();
     this.state?.dispose();
     this.state = tf.keep(out.state);
-    const outcome = outcomeOf(data, this.stateSnapshot, this.stride, n, this.dimension, k, this.live, stop, !this.latestOnly);
+    const outcome = outcomeOf(data, this.stateSnapshot, this.stride, n, this.dimension, k, this.live, stop, this.trail);
     this.ownSnapshot = false;
     this.spareState = null;
     // The new state came with the read-back: its last n · stride values.
@@ -513,8 +525,9 @@ export class ParticleRun {
     const first = this.updates;
     const n = this.order.length;
     const P = this.dimension;
-    const layout = outcomeLayout(n, P, k, !this.latestOnly);
+    const layout = outcomeLayout(n, P, k, this.trail);
     const { rowStates, live, latest, latestCost, unflushed, order, latestOnly } = this;
+    const observe = this.options.observe;
     const C = this.stride;
     for (let row = 0; row < n; row++) {
       if (!live[row]) continue;
@@ -541,6 +554,12 @@ export class ParticleRun {
           for (let j = 0; j < P; j++) point.push(outcome[base + j]);
           points.push(point);
           costs.push(outcome[layout.trailCost + s * n + row]);
+        }
+      }
+      if (observe) {
+        for (let s = 0; s < made; s++) {
+          const base = layout.trail + (s * n + row) * P;
+          observe(order[row], first + s + 1, outcome.subarray(base, base + P), outcome[layout.trailCost + s * n + row]);
         }
       }
       if (status !== 0) this.stop(row, status === 1 ? 'converged' : 'diverged', first + stopStep, stopped);
@@ -592,7 +611,8 @@ export class ParticleRun {
       start: starts[i] ?? this.starts[i],
       optimizer: { ...p.hyperparameters, type: p.type },
     }));
-    return new ParticleRun({ ...this.options, particles: configs });
+    // A fork is a scratch run: what it makes is not observed.
+    return new ParticleRun({ ...this.options, observe: undefined, particles: configs });
   }
 
   /**

@@ -137,6 +137,7 @@ import * as gradZerosLike from '@tensorflow/tfjs-core/dist/gradients/ZerosLike_g
 // An op the kit starts to use is added here.
 export {
   backend,
+  dispose,
   engine,
   findBackendFactory,
   getBackend,
@@ -151,7 +152,7 @@ export { getGradient, getKernel, registerGradient, registerKernel } from '@tenso
 export type { GradConfig, KernelConfig, KernelFunc, NamedAttrMap } from '@tensorflow/tfjs-core/dist/kernel_registry.js';
 export { grad, grads, valueAndGrad } from '@tensorflow/tfjs-core/dist/gradients.js';
 export { Tensor } from '@tensorflow/tfjs-core/dist/tensor.js';
-export type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core/dist/tensor.js';
+export type { Tensor1D, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core/dist/tensor.js';
 export type { TensorInfo } from '@tensorflow/tfjs-core/dist/tensor_info.js';
 export type { Rank } from '@tensorflow/tfjs-core/dist/types.js';
 export { KernelBackend } from '@tensorflow/tfjs-core/dist/backends/backend.js';
@@ -166,6 +167,7 @@ export { exp } from '@tensorflow/tfjs-core/dist/ops/exp.js';
 export { expm1 } from '@tensorflow/tfjs-core/dist/ops/expm1.js';
 export { gather } from '@tensorflow/tfjs-core/dist/ops/gather.js';
 export { log } from '@tensorflow/tfjs-core/dist/ops/log.js';
+export { log1p } from '@tensorflow/tfjs-core/dist/ops/log1p.js';
 export { max } from '@tensorflow/tfjs-core/dist/ops/max.js';
 export { maximum } from '@tensorflow/tfjs-core/dist/ops/maximum.js';
 export { mean } from '@tensorflow/tfjs-core/dist/ops/mean.js';
@@ -178,6 +180,7 @@ export { scalar } from '@tensorflow/tfjs-core/dist/ops/scalar.js';
 export { sin } from '@tensorflow/tfjs-core/dist/ops/sin.js';
 export { slice } from '@tensorflow/tfjs-core/dist/ops/slice.js';
 export { split } from '@tensorflow/tfjs-core/dist/ops/split.js';
+export { step } from '@tensorflow/tfjs-core/dist/ops/step.js';
 export { sqrt } from '@tensorflow/tfjs-core/dist/ops/sqrt.js';
 export { square } from '@tensorflow/tfjs-core/dist/ops/square.js';
 export { sub } from '@tensorflow/tfjs-core/dist/ops/sub.js';

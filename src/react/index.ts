@@ -2,6 +2,7 @@
 'use client';
 export { GdCurvature } from './curvature.js';
 export { GdLineFit } from './line-fit.js';
+export { GdNetwork } from './network.js';
 export { GdOptimizerRace } from './optimizer-race.js';
 export { GdOptimizer } from './optimizer.js';
 export { GdSweep } from './sweep.js';

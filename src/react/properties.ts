@@ -38,6 +38,28 @@ export const GD_LINE_FIT_PROPERTIES = [
   'state',
 ] as const;
 
+/** `<gd-network>` */
+export const GD_NETWORK_PROPERTIES = [
+  'task',
+  'size',
+  'noise',
+  'testSplit',
+  'layers',
+  'activation',
+  'init',
+  'batchSize',
+  'speed',
+  'racer',
+  'directions',
+  'axis',
+  'weights',
+  'seed',
+  'theme',
+  'link',
+  'hide',
+  'state',
+] as const;
+
 /** `<gd-optimizer-race>` */
 export const GD_OPTIMIZER_RACE_PROPERTIES = [
   'landscape',

@@ -9,6 +9,7 @@ import type { GdLineFit } from '../elements/line-fit/gd-line-fit.js';
 import type { GdOptimizer } from '../elements/optimizer/gd-optimizer.js';
 import type { GdOptimizerRace } from '../elements/optimizer-race/gd-optimizer-race.js';
 import type { GdSweep } from '../elements/sweep/gd-sweep.js';
+import type { GdNetwork } from '../elements/network/gd-network.js';
 import type { GdKitEventMap } from './events.generated.js';
 
 /** Every tag of the kit and its class. */
@@ -18,6 +19,7 @@ export interface GdKitTagNameMap {
   'gd-optimizer-race': GdOptimizerRace;
   'gd-optimizer': GdOptimizer;
   'gd-sweep': GdSweep;
+  'gd-network': GdNetwork;
 }
 
 export type GdKitTagName = keyof GdKitTagNameMap;

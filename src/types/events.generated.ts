@@ -15,6 +15,12 @@ export interface GdKitEventMap {
     'gd-params-change': GdParamsChangeEvent;
     'gd-link-change': GdLinkChangeEvent;
   };
+  'gd-network': {
+    'gd-step': GdStepEvent;
+    'gd-done': GdDoneEvent;
+    'gd-params-change': GdParamsChangeEvent;
+    'gd-link-change': GdLinkChangeEvent;
+  };
   'gd-optimizer-race': {
     'gd-step': GdStepEvent;
     'gd-done': GdDoneEvent;

@@ -28,6 +28,7 @@ declare module 'react' {
       'gd-optimizer-race': GdReactProps<'gd-optimizer-race'>;
       'gd-optimizer': GdReactProps<'gd-optimizer'>;
       'gd-sweep': GdReactProps<'gd-sweep'>;
+      'gd-network': GdReactProps<'gd-network'>;
     }
   }
 }

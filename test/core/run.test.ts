@@ -87,6 +87,48 @@ for (const backend of BACKENDS) {
       latest.dispose();
     });
 
+    it('observe: a latest-only run is shown every point a full trajectory keeps, in update order, never a diverged one', () => {
+      const parabolaParticles: ParticleConfig[] = [
+        { start: [1], optimizer: { type: 'sgd', learningRate: 0.2 } },
+        { start: [1], optimizer: { type: 'sgd', learningRate: 0.6 } }, // diverges at update 42
+        { start: [-2], optimizer: { type: 'adam', learningRate: 0.1 } },
+      ];
+      // A cost by autodiff, and a landscape whose gradient the cpu kernel evaluates itself.
+      for (const options of [
+        { cost: parabola(4), particles: parabolaParticles },
+        { landscape: himmelblau, particles: MIXED },
+      ]) {
+        const full = new ParticleRun(options);
+        const seen = options.particles.map(() => ({ points: [] as number[][], costs: [] as number[], iterations: [] as number[] }));
+        const watched = new ParticleRun({
+          ...options,
+          trajectory: 'latest',
+          observe: (i, iteration, point, cost) => {
+            seen[i].points.push(Array.from(point));
+            seen[i].costs.push(cost);
+            seen[i].iterations.push(iteration);
+          },
+        });
+        for (const k of [1, 6, 13, 30]) {
+          full.step(k);
+          watched.step(k);
+        }
+        full.particles.forEach((particle, i) => {
+          expect(seen[i].points, `particle ${i}`).to.deep.equal(particle.points.slice(1));
+          expect(seen[i].costs).to.deep.equal(particle.costs.slice(1));
+          expect(seen[i].iterations).to.deep.equal(seen[i].points.map((_, k) => k + 1));
+          expect(watched.particles[i].status).to.equal(particle.status);
+        });
+        if (!options.landscape) expect(seen[1].points).to.have.length(41);
+        // A preview (a fork) is not observed.
+        const count = seen.map((s) => s.points.length);
+        watched.preview(5);
+        expect(seen.map((s) => s.points.length)).to.deep.equal(count);
+        full.dispose();
+        watched.dispose();
+      }
+    });
+
     it('GD on ½c·w²: αc < 2 converges, αc > 2 diverges and does not disturb its batch', () => {
       const c = 4;
       const particles: ParticleConfig[] = [

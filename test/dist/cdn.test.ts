@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 
 // The self-contained bundle written by `npm run build` (the test command builds first).
 const CDN = '/dist/cdn/gd-kit.js';
-const TAGS = ['gd-line-fit', 'gd-curvature', 'gd-optimizer-race', 'gd-optimizer', 'gd-sweep'];
+const TAGS = ['gd-line-fit', 'gd-curvature', 'gd-optimizer-race', 'gd-optimizer', 'gd-sweep', 'gd-network'];
 
 describe('dist/cdn/gd-kit.js', () => {
   it('has no bare import specifiers left', async () => {

@@ -60,11 +60,30 @@ async function expectCurvatureRuns(element: Figure): Promise<void> {
   expect(element.regime).to.equal('oscillating');
 }
 
+/** The network trains: its training cost falls, and its first update from its weights is plain GD's. */
+async function expectNetworkRuns(element: Figure): Promise<void> {
+  expect(element.shadowRoot!.querySelector('[part~="data"] canvas.map'), 'the maps render').to.not.equal(null);
+  expect(element.parameterCount).to.equal(13);
+  const racers = element.racers as { type: string }[];
+  expect(racers.map((r) => r.type)).to.deep.equal(['sgd', 'adam']);
+  const steps: number[] = [];
+  element.addEventListener('gd-step', (event) => steps.push((event as CustomEvent<{ iteration: number }>).detail.iteration));
+  await element.step(40);
+  expect(steps.at(-1)).to.equal(40);
+  const history = element.history as { cost: number }[][];
+  expect(history[0]).to.have.length(41);
+  expect(history[0][40].cost).to.be.below(history[0][0].cost);
+  expect(history[1][40].cost).to.be.below(history[1][0].cost);
+  await (element.computeLandscape as () => Promise<void>)();
+  const slice = element.landscapeSlice as { centreCost: number };
+  expect(slice.centreCost).to.equal(history[0][40].cost);
+}
+
 for (const bundler of ['vite', 'webpack', 'esbuild', 'rollup']) {
   describe(`the packed package built with ${bundler}: import 'gd-kit'`, () => {
     it('registers every element, which render, run and fire events, silently', async () => {
       const { page, doc } = await open(`${bundler}-all`);
-      for (const tag of ['gd-line-fit', 'gd-curvature', 'gd-optimizer-race', 'gd-optimizer']) {
+      for (const tag of ['gd-line-fit', 'gd-curvature', 'gd-optimizer-race', 'gd-optimizer', 'gd-network']) {
         expect(page.customElements.get(tag), tag).to.be.a('function');
       }
 
@@ -95,6 +114,8 @@ for (const bundler of ['vite', 'webpack', 'esbuild', 'rollup']) {
       expect(trajectories[0].points[1][1]).to.be.closeTo(0.22, 1e-6);
       expect(trajectories[1].points).to.have.length(4);
 
+      await expectNetworkRuns(await figure(doc, 'gd-network'));
+
       expect(page.pageProblems).to.deep.equal([]);
     });
   });
@@ -107,6 +128,19 @@ for (const bundler of ['vite', 'esbuild']) {
       expect(page.customElements.get('gd-curvature')).to.be.a('function');
       for (const tag of ['gd-line-fit', 'gd-optimizer-race', 'gd-optimizer']) expect(page.customElements.get(tag), tag).to.equal(undefined);
       await expectCurvatureRuns(await figure(doc, 'gd-curvature'));
+      expect(page.pageProblems).to.deep.equal([]);
+    });
+  });
+}
+
+for (const bundler of ['vite', 'esbuild']) {
+  describe(`the packed package built with ${bundler}: import 'gd-kit/elements/network'`, () => {
+    it('registers the network and <gd-optimizer> alone, and it trains', async () => {
+      const { page, doc } = await open(`${bundler}-network`);
+      expect(page.customElements.get('gd-network')).to.be.a('function');
+      expect(page.customElements.get('gd-optimizer')).to.be.a('function');
+      for (const tag of ['gd-line-fit', 'gd-optimizer-race', 'gd-curvature', 'gd-sweep']) expect(page.customElements.get(tag), tag).to.equal(undefined);
+      await expectNetworkRuns(await figure(doc, 'gd-network'));
       expect(page.pageProblems).to.deep.equal([]);
     });
   });

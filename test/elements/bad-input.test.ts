@@ -11,7 +11,7 @@ import { warnedCount } from '../../src/elements/shared/rules.js';
  * accepted or cleared one warns never, and five more updates settle with finite numbers.
  */
 
-type Tag = 'gd-line-fit' | 'gd-curvature' | 'gd-optimizer-race' | 'gd-sweep' | 'gd-optimizer';
+type Tag = 'gd-line-fit' | 'gd-curvature' | 'gd-optimizer-race' | 'gd-sweep' | 'gd-optimizer' | 'gd-network';
 type Outcome = 'reject' | 'accept' | 'default';
 
 interface Case {
@@ -65,6 +65,23 @@ const DEFAULTS: Record<Tag, Record<string, unknown>> = {
     basins: 'off',
     formula: null,
     domain: null,
+    seed: 1,
+    theme: 'auto',
+    link: null,
+  },
+  'gd-network': {
+    task: 'circles',
+    size: 200,
+    noise: 0.1,
+    testSplit: 0.5,
+    layers: '8,8',
+    activation: 'tanh',
+    init: 'xavier',
+    batchSize: 'full',
+    speed: 3,
+    racer: 1,
+    directions: 'random',
+    axis: 'updates',
     seed: 1,
     theme: 'auto',
     link: null,
@@ -297,6 +314,99 @@ const wrongKinds = (tag: Tag, property: string, kinds = ['null-proto', 'symbol',
   accept(t, 'link', 'property', 42, '42', undefined, 'a number');
 }
 
+// ------------------------------------------------------------------ <gd-network>
+{
+  const t = 'gd-network';
+  for (const text of ['nope', 'toString', '__proto__', '']) reject(t, 'task', 'attribute', text);
+  wrongKinds(t, 'task', ['null-proto', 'symbol']);
+  accept(t, 'task', 'attribute', 'spiral', 'spiral');
+  clears(t, 'task', 'xor');
+  // Hidden widths: whole numbers 1–64, at most 6 layers and 2,000 parameters (64,64 has 4,417).
+  for (const text of ['1000,1000', '-1', '', '8,,8', '8.5', '65', '1,1,1,1,1,1,1', '0,8', 'abc', '64,64', '0x8'])
+    reject(t, 'layers', 'attribute', text);
+  wrongKinds(t, 'layers', ['null-proto', 'symbol', 'array']);
+  accept(t, 'layers', 'attribute', '0', '0', undefined, 'logistic regression');
+  accept(t, 'layers', 'attribute', ' 4 , 4 ', '4,4', undefined, 'spaces');
+  accept(t, 'layers', 'attribute', '40,40', '40,40', undefined, 'near the parameter cap');
+  accept(t, 'layers', 'property', 6, '6', undefined, 'a number');
+  clears(t, 'layers', '4');
+  for (const text of ['softmax', 'Tanh']) reject(t, 'activation', 'attribute', text);
+  accept(t, 'activation', 'attribute', 'relu', 'relu');
+  clears(t, 'activation', 'sigmoid');
+  reject(t, 'init', 'attribute', 'ones');
+  wrongKinds(t, 'init', ['symbol']);
+  accept(t, 'init', 'attribute', 'zeros', 'zeros');
+  clears(t, 'init', 'he');
+  for (const text of ['9', '1001', '2.5', 'abc', '']) reject(t, 'size', 'attribute', text);
+  accept(t, 'size', 'attribute', '1000', 1000, undefined, 'largest');
+  accept(t, 'size', 'property', '10', 10, undefined, 'smallest, as text');
+  clears(t, 'size', '50');
+  for (const text of ['-0.1', '1.5']) reject(t, 'noise', 'attribute', text);
+  accept(t, 'noise', 'attribute', '1', 1, undefined, 'largest');
+  reject(t, 'testSplit', 'attribute', '0.95');
+  accept(t, 'testSplit', 'attribute', '0', 0, undefined, 'no test set');
+  for (const text of ['0', '1001', 'huge']) reject(t, 'batchSize', 'attribute', text);
+  accept(t, 'batchSize', 'attribute', 'Full', 'full', 'batch-size="8"', 'any case');
+  accept(t, 'batchSize', 'attribute', '16', 16);
+  clears(t, 'batchSize', '8');
+  for (const text of ['0', '101']) reject(t, 'speed', 'attribute', text);
+  accept(t, 'speed', 'attribute', '100', 100, undefined, 'largest');
+  for (const text of ['0', '5', '1.5']) reject(t, 'racer', 'attribute', text);
+  accept(t, 'racer', 'attribute', '4', 4, undefined, 'the last of four');
+  clears(t, 'racer', '2');
+  reject(t, 'directions', 'attribute', 'pcaa');
+  accept(t, 'directions', 'attribute', 'pca', 'pca');
+  clears(t, 'directions', 'pca');
+  reject(t, 'axis', 'attribute', 'time');
+  accept(t, 'axis', 'attribute', 'epochs', 'epochs');
+  CASES.push(
+    {
+      tag: t,
+      property: 'weights',
+      attribute: 'weights',
+      via: 'property',
+      make: () => [1, 2, 3],
+      outcome: 'reject',
+      quote: 'an array of 3',
+      title: 'too short',
+    },
+    { tag: t, property: 'weights', attribute: 'weights', via: 'property', value: 'abc', outcome: 'reject' },
+    {
+      tag: t,
+      property: 'weights',
+      attribute: 'weights',
+      via: 'property',
+      make: () => [...new Array<number>(104).fill(0.1), NaN],
+      outcome: 'reject',
+      quote: 'an array of 105',
+      title: 'a NaN among them',
+    },
+    {
+      tag: t,
+      property: 'weights',
+      attribute: 'weights',
+      via: 'property',
+      make: () => Array.from({ length: 4 }, () => new Array<number>(105).fill(2000)),
+      outcome: 'reject',
+      quote: 'an array of 4',
+      title: 'one per racer, past ±1,000',
+    },
+    {
+      tag: t,
+      property: 'weights',
+      attribute: 'weights',
+      via: 'property',
+      value: new Array<number>(105).fill(0.1),
+      outcome: 'accept',
+      stored: Array.from({ length: 4 }, () => new Array<number>(105).fill(Math.fround(0.1))),
+      title: 'one array for every racer',
+    },
+  );
+  for (const text of ['banana', '-3']) reject(t, 'seed', 'attribute', text);
+  reject(t, 'theme', 'attribute', 'blue');
+  wrongKinds(t, 'link', ['symbol']);
+}
+
 // ------------------------------------------------------------------ <gd-sweep>
 {
   const t = 'gd-sweep';
@@ -399,7 +509,7 @@ const wrongKinds = (tag: Tag, property: string, kinds = ['null-proto', 'symbol',
     ['JSON text of a number', () => '42', '"42"'],
     ['text that is not JSON', () => '{"landscape": "booth",', '"{"landscape": "booth","'],
   ];
-  for (const tag of ['gd-line-fit', 'gd-curvature', 'gd-optimizer-race', 'gd-sweep'] as const) {
+  for (const tag of ['gd-line-fit', 'gd-curvature', 'gd-optimizer-race', 'gd-sweep', 'gd-network'] as const) {
     for (const [title, make, quote] of hostile)
       CASES.push({ tag, property: 'state', attribute: 'state', via: 'property', make, outcome: 'reject', quote, title });
   }
@@ -476,6 +586,11 @@ function reportedNumbers(tag: Tag, host: Any): number[] {
     expect(history.length, 'curvature history').to.be.above(0);
     return history.flatMap((e) => [e.w, e.cost, e.iteration]);
   }
+  if (tag === 'gd-network') {
+    const history = host.history as { cost: number; accuracy: number; testCost?: number }[][];
+    expect(history.length, 'network history').to.be.above(0);
+    return [...history.flat().flatMap((e) => [e.cost, e.accuracy, e.testCost ?? 0]), ...(host.weights as number[][]).flat()];
+  }
   if (tag === 'gd-sweep') {
     const results = host.results as { cost: number; status: string; values: Record<string, number> }[];
     expect(results.length, 'sweep cells').to.be.above(0);
@@ -524,8 +639,8 @@ function title(c: Case): string {
 describe('bad input: one rule for every attribute and property', function () {
   this.timeout(60000);
 
-  it(`has ${CASES.length} cases (at least 390) over all five elements, none repeating a warned value`, () => {
-    expect(CASES.length).to.be.at.least(390);
+  it(`has ${CASES.length} cases (at least 470) over all six elements, none repeating a warned value`, () => {
+    expect(CASES.length).to.be.at.least(470);
     for (const tag of Object.keys(DEFAULTS))
       expect(
         CASES.some((c) => c.tag === tag),

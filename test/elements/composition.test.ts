@@ -69,6 +69,8 @@ const WIDGETS = {
     html`<gd-optimizer-race landscape="booth" start="-6,8"
       ><gd-optimizer type="adam" learning-rate="0.3"></gd-optimizer
     ></gd-optimizer-race>`,
+  'gd-network': () =>
+    html`<gd-network size="40" layers="4"><gd-optimizer type="adam"></gd-optimizer><gd-optimizer type="sgd"></gd-optimizer></gd-network>`,
 };
 
 describe('unmounting and moving', () => {
@@ -323,6 +325,12 @@ describe('hide and the caption slot', () => {
       gone: ['picker', 'optimizers', 'chart'],
       kept: ['plot', 'legend', 'controls'],
     },
+    {
+      tag: 'gd-network',
+      hide: 'landscape interpolation panels',
+      gone: ['landscape', 'interpolation', 'panel', 'optimizers'],
+      kept: ['data', 'chart', 'legend', 'controls'],
+    },
   ];
   for (const { tag, hide, gone, kept } of CASES) {
     it(`<${tag} hide="${hide}"> leaves those parts out and shows a slotted caption above the figure`, async () => {
@@ -339,7 +347,7 @@ describe('hide and the caption slot', () => {
       for (const part of kept) expect(visible(element, part), `${part} shown`).to.equal(true);
       const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('[part~="caption"] slot[name="caption"]')!;
       expect(slot.assignedElements()).to.deep.equal([caption]);
-      const figure = element.shadowRoot!.querySelector('[part~="plot"]')!;
+      const figure = element.shadowRoot!.querySelector('[part~="plot"], [part~="data"]')!;
       expect(caption.getBoundingClientRect().bottom).to.be.at.most(figure.getBoundingClientRect().top + 1);
       // Showing everything again; a word it does not know changes nothing but says so.
       element.removeAttribute('hide');
@@ -374,8 +382,13 @@ describe('hide and the caption slot', () => {
 
 type Stateful = Widget & { toJSON(): Record<string, unknown>; state: unknown; history?: unknown[]; trajectories?: unknown[] };
 
-/** The run as a reader sees it: the history, or every optimizer's trajectory. */
-const runOf = (element: Stateful) => (element.localName === 'gd-optimizer-race' ? element.trajectories : element.history);
+/** The run as a reader sees it: the history, or every optimizer's trajectory (a network: every racer's history and weights). */
+const runOf = (element: Stateful) =>
+  element.localName === 'gd-optimizer-race'
+    ? element.trajectories
+    : element.localName === 'gd-network'
+      ? [element.history, (element as unknown as { weights: number[][] }).weights]
+      : element.history;
 
 describe('state: a JSON round trip', () => {
   const CONFIGURED = {
@@ -396,6 +409,21 @@ describe('state: a JSON round trip', () => {
         <gd-optimizer type="adam" learning-rate="0.3" beta1="0.8" label="Adam, β₁ = 0.8"></gd-optimizer>
         <gd-optimizer type="momentum" learning-rate="0.01" decay="0.01"></gd-optimizer>
       </gd-optimizer-race>`,
+    'gd-network': () =>
+      html`<gd-network
+        task="moons"
+        size="50"
+        noise="0.2"
+        test-split="0.3"
+        layers="5,3"
+        activation="relu"
+        init="he"
+        batch-size="10"
+        seed="4"
+      >
+        <gd-optimizer type="adam" learning-rate="0.02" beta1="0.8" label="Adam, β₁ = 0.8"></gd-optimizer>
+        <gd-optimizer type="momentum" learning-rate="0.2" decay="0.01"></gd-optimizer>
+      </gd-network>`,
   };
   for (const [tag, template] of Object.entries(CONFIGURED)) {
     it(`<${tag}>: a new element given toJSON() as its state attribute has the same settings and the same run`, async () => {

@@ -22,6 +22,14 @@ const CASES: { name: string; template: () => TemplateResult; ready?: (el: GdElem
     template: () => html`<gd-sweep optimizer="momentum" y="beta" cells="12"></gd-sweep>`,
     ready: (el) => el.step(50),
   },
+  {
+    name: 'gd-network',
+    template: () => html`<gd-network directions="pca" batch-size="20"></gd-network>`,
+    ready: async (el) => {
+      await el.step(20);
+      await (el as GdElement & { computeLandscape(): Promise<void> }).computeLandscape();
+    },
+  },
 ];
 
 function frames(n = 2): Promise<void> {

@@ -43,6 +43,12 @@ const CASES: Case[] = [
     plot: '[part~="plot"]',
     controls: ['[part~="controls"] button'],
   },
+  {
+    name: 'gd-network',
+    template: html`<gd-network></gd-network>`,
+    plot: '[part~="data"] .map-grid',
+    controls: ['button.play', '.speed input[type="range"]'],
+  },
 ];
 
 const VIEW = { width: 375, height: 667 };

@@ -18,7 +18,8 @@ import { validSettings, type LineFitModel, type LineFitSettings } from './intern
 import { LineFitRun, stopNote, stopReason } from './internal/run.js';
 import { nextGhost, type Ghost } from './internal/lesson.js';
 import { nextBatch } from './internal/lesson-views.js';
-import { batchSizeRule, initRule, numberOrTyped } from './internal/inputs.js';
+import { batchSizeRule } from '../shared/batch-size.js';
+import { initRule, numberOrTyped } from './internal/inputs.js';
 import { InitPoint } from './internal/init-point.js';
 import { linkedTakes, sharedChanges } from './internal/links.js';
 import { LineFitPainter, GRID_CELLS } from './internal/painter.js';

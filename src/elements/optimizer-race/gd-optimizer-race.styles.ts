@@ -2,6 +2,8 @@ import { css } from 'lit';
 import { tokens } from '../shared/tokens.styles.js';
 import { controls, stickyBottomBar } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
+import { racerColors } from '../shared/plot/series-style.js';
+import { optimizerPanelStyles } from '../shared/optimizers/panels.styles.js';
 
 const race = css`
   :host {
@@ -230,18 +232,6 @@ const race = css`
   .caption .minimum {
     stroke: var(--_muted);
   }
-  .color-legend {
-    display: block;
-    overflow: visible;
-    max-width: 100%;
-  }
-  .color-legend-tick {
-    stroke: var(--_muted);
-  }
-  .color-legend-label {
-    fill: var(--_muted);
-    font-size: 10px;
-  }
   .ghost {
     pointer-events: none;
     opacity: 0.4;
@@ -342,11 +332,6 @@ const race = css`
     stroke: currentColor;
     stroke-width: 2;
   }
-  .memory {
-    margin: 0.1rem 0 0.4rem;
-    font-size: 0.8em;
-    color: var(--_muted);
-  }
   .swatch {
     flex: 0 0 auto;
   }
@@ -370,66 +355,6 @@ const race = css`
     color: var(--_fg);
   }
 
-  /* Per-optimizer panels. */
-  .panel-intro {
-    margin: 0 0 0.5rem;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .cards {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15.5rem, 1fr));
-    gap: 0.75rem;
-  }
-  .card {
-    padding: 0.6rem 0.75rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_panel);
-  }
-  .card legend {
-    display: flex;
-    align-items: center;
-    gap: 0.45rem;
-    padding: 0 0.3rem;
-    text-transform: none;
-    letter-spacing: 0;
-    font-size: 0.95em;
-    color: var(--_fg);
-  }
-  .card.off .rule,
-  .card.off .hypers {
-    opacity: 0.5;
-  }
-  .enable {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35rem;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  /*
-   * Long formulas scroll sideways on narrow screens. MathML's boxes reach a few pixels
-   * past their line box, which would give each formula a vertical scrollbar where
-   * scrollbars are classic (Firefox, Chrome on Windows/Linux): the padding holds them.
-   */
-  .rule {
-    margin: 0 0 0.1rem;
-    padding-block: 0.4rem;
-    overflow: auto hidden;
-    font-size: 0.9em;
-  }
-  .hypers {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
-    gap: 0.4rem 0.6rem;
-  }
-  .hypers .field {
-    min-width: 0;
-  }
-  .hypers input {
-    width: 100%;
-  }
   .tex math {
     font-size: 1.05em;
   }
@@ -481,8 +406,7 @@ const race = css`
     color: var(--_muted);
   }
   @container (max-width: 30rem) {
-    .landscape-formula,
-    .rule {
+    .landscape-formula {
       font-size: 0.8em;
     }
     .legend-label {
@@ -508,4 +432,4 @@ const race = css`
   }
 `;
 
-export const styles = [tokens, controls, plotStyles, race];
+export const styles = [tokens, controls, plotStyles, racerColors('race'), optimizerPanelStyles, race];

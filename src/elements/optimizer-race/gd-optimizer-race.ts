@@ -15,11 +15,11 @@ import { PointReadout } from '../shared/plot/point-readout.js';
 import { raceReadoutHandlers, showRacePoint } from './internal/start/readout.js';
 import { BasinController, basinIndexOf, basinsRule, type BasinMapView } from './internal/basins/basin-controller.js';
 import { RaceModel, type RaceTrajectory } from './internal/run/race-model.js';
-import type { RaceEntry } from './internal/optimizers/entries.js';
+import { raceDefaults, type RaceEntry } from './internal/optimizers/entries.js';
 import { RacePainter, raceScene } from './internal/view/painter.js';
 import { renderRace, type RaceActions } from './internal/view/race-view.js';
-import { withChildNotes } from './internal/optimizers/links.js';
-import { OptimizerSettingsController } from './internal/optimizers/optimizer-settings.js';
+import { withChildNotes } from '../shared/optimizers/links.js';
+import { OptimizerSettingsController } from '../shared/optimizers/optimizer-settings.js';
 import { StartPoint } from './internal/start/start-point.js';
 import type { SwarmSettings, SwarmTally } from './internal/swarm/swarm-model.js';
 import { renderSwarmTally } from './internal/swarm/swarm-view.js';
@@ -154,12 +154,7 @@ export class GdOptimizerRace extends GdElement {
   });
   /** The optimizers (children or the defaults) and the edits of their settings. */
   private readonly optimizers = new OptimizerSettingsController(this, {
-    landscape: () => ({
-      id: this.currentLandscape.id,
-      kappa: kappaOf(this.kappa),
-      landscape: this.currentLandscape,
-      start: this.startHandle.current(),
-    }),
+    defaults: () => raceDefaults(this.currentLandscape.id, kappaOf(this.kappa), this.currentLandscape, this.startHandle.current()),
     entries: () => this.entries,
     note: (key, text) => this.setNote(key, text),
     format: (value) => this.format(value),

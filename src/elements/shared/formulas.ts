@@ -15,6 +15,9 @@ export function ruleLines(source: string): string[] {
 /** Every line of every optimizer's rule, for the build-time typesetting. */
 export const RULE_LINES: string[] = OPTIMIZER_TYPES.flatMap((type) => ruleLines(getOptimizer(type)?.tex ?? ''));
 
+/** Inverse-time learning-rate decay, shown once above the optimizer panels. */
+export const DECAY_TEX = '\\alpha_t = \\dfrac{\\alpha}{1 + \\text{decay}\\cdot t}';
+
 /** The state each rule's formula names, besides W: one number of each per parameter. */
 const STATE_NAMES: Record<OptimizerType, string[]> = {
   sgd: [],

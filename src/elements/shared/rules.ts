@@ -157,3 +157,16 @@ export function warnRejected(tag: string, rule: PropertyRule, shown: string, kep
 export function warnedCount(): number {
   return warned.size;
 }
+
+/**
+ * The value a model is built from for one property: the value its rule accepts
+ * (normalised), the rule's default for a cleared one, and for one it will reject, the
+ * value used before (or the default). Read between a property set and lit's update, so
+ * no unchecked value gets in.
+ */
+export function validOr<T>(rule: PropertyRule, value: unknown, previous: T | undefined): T {
+  const verdict = judge(rule, value);
+  if (verdict.kind === 'accept') return verdict.value as T;
+  if (verdict.kind === 'default' || previous === undefined) return rule.fallback as T;
+  return previous;
+}

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { OPTIMIZER_TYPES } from '../../../src/core/index.js';
-import { batchSizeRule } from '../../../src/elements/line-fit/internal/inputs.js';
+import { batchSizeRule } from '../../../src/elements/shared/batch-size.js';
 import { linkedTakes, sharedChanges } from '../../../src/elements/line-fit/internal/links.js';
 import { numberRule, type PropertyRule } from '../../../src/elements/shared/rules.js';
 import { isOneOf } from '../../../src/elements/shared/parse.js';

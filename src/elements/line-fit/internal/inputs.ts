@@ -1,30 +1,7 @@
 import type { PropertyRule } from '../../shared/gd-element.js';
-import { isIntegerInRange, numberOrText, parseFiniteNumber, parsePair } from '../../shared/parse.js';
+import { parseFiniteNumber, parsePair } from '../../shared/parse.js';
 
-/* How the line fit reads its less plain inputs: `batch-size`, `init` and typed numbers. */
-
-const isFull = (value: unknown) => typeof value === 'string' && value.trim().toLowerCase() === 'full';
-
-export const batchSizeRule = {
-  /** `batch-size`: `full` or a whole number; other text is kept as text so the rule can reject it. */
-  converter: {
-    fromAttribute(value: string | null): number | string | null {
-      if (value === null) return null;
-      if (value.trim().toLowerCase() === 'full') return 'full';
-      return numberOrText.fromAttribute(value);
-    },
-    toAttribute: numberOrText.toAttribute,
-  },
-  rule(maxSize: number): PropertyRule {
-    return {
-      attribute: 'batch-size',
-      accepts: `"full" or a whole number from 1 to ${maxSize}`,
-      valid: (value) => isFull(value) || isIntegerInRange(1, maxSize)(value),
-      normalize: (value) => (isFull(value) ? 'full' : parseFiniteNumber(value)),
-      fallback: 'full',
-    };
-  },
-};
+/* How the line fit reads its less plain inputs: `init` and typed numbers (`batch-size`: ../../shared/batch-size.ts). */
 
 export const initRule: PropertyRule = {
   attribute: 'init',

@@ -108,3 +108,14 @@ export class PlayController implements ReactiveController {
     this.options.frame(timestamp);
   };
 }
+
+/**
+ * Updates for one animation frame: `speed` is steps per 60 Hz frame, so a slower display
+ * (or a dropped frame, `elapsed` ms since the last) gets proportionally more, up to 4
+ * frames' worth, and the run keeps its pace. With reduced motion every beat advances
+ * exactly `speed` steps.
+ */
+export function stepsForFrame(speed: number, elapsed: number, reducedMotion: boolean): number {
+  if (reducedMotion || !(elapsed > 0) || elapsed > 250) return speed;
+  return Math.max(1, Math.min(4 * speed, Math.round((speed * elapsed) / (1000 / 60))));
+}

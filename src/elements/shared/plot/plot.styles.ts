@@ -34,6 +34,19 @@ export const plotStyles = css`
     fill: none;
     stroke: var(--_border);
   }
+  /* The numeric colour bar of a contour map (renderColorLegend). */
+  .color-legend {
+    display: block;
+    overflow: visible;
+    max-width: 100%;
+  }
+  .color-legend-tick {
+    stroke: var(--_muted);
+  }
+  .color-legend-label {
+    fill: var(--_muted);
+    font-size: 10px;
+  }
   .handle {
     cursor: grab;
     touch-action: none;

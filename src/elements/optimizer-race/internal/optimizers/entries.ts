@@ -1,19 +1,23 @@
-import { getOptimizer, type HyperparameterName, type Landscape, type OptimizerType } from '../../../../core/index.js';
+import type { Landscape } from '../../../../core/index.js';
+import {
+  resolveOptimizerEntries,
+  type OptimizerDefaults,
+  type OptimizerEntry,
+  type Overrides,
+} from '../../../shared/optimizers/entries.js';
 import type { GdOptimizer } from '../../../optimizer/gd-optimizer.js';
 import { DEFAULT_RACE, defaultLearningRate } from './defaults.js';
 
 /** One optimizer in the race, its settings resolved. */
-export interface RaceEntry {
-  type: OptimizerType;
-  label: string;
-  hyperparameters: Record<HyperparameterName, number>;
-  disabled: boolean;
-  /** the declaring child, or undefined for a default optimizer */
-  child?: GdOptimizer;
-}
+export type RaceEntry = OptimizerEntry;
 
-/** Settings made in the panels of the default optimizers (which have no child to hold them). */
-export type Overrides = Partial<Record<HyperparameterName | 'disabled', number | boolean>>;
+/**
+ * The race's defaults on a landscape: the article's four rules, learning rates suited to
+ * it (the bowl's by κ; an author's formula's from its curvature at the start).
+ */
+export function raceDefaults(landscapeId: string, kappa?: number, landscape?: Landscape, start?: readonly number[]): OptimizerDefaults {
+  return { types: DEFAULT_RACE, learningRate: (type) => defaultLearningRate(landscapeId, type, kappa, landscape, start) };
+}
 
 /**
  * The optimizers of a race: the `<gd-optimizer>` children (in document order) or the
@@ -28,25 +32,5 @@ export function resolveEntries(
   landscape?: Landscape,
   start?: readonly number[],
 ): RaceEntry[] {
-  const declared: { child?: GdOptimizer; settings: GdOptimizer['settings'] }[] = children.length
-    ? children.map((child) => ({ child, settings: child.settings }))
-    : DEFAULT_RACE.map((type) => ({ settings: { type, disabled: false } }));
-  return declared.map(({ child, settings }, i) => {
-    const rule = getOptimizer(settings.type) ?? getOptimizer('sgd')!;
-    const override = overrides[i] ?? {};
-    const hyperparameters = { ...rule.defaults, learningRate: defaultLearningRate(landscapeId, rule.type, kappa, landscape, start) };
-    for (const name of Object.keys(hyperparameters) as HyperparameterName[]) {
-      const value = override[name] ?? (settings as unknown as Record<string, number | undefined>)[name];
-      if (typeof value === 'number') hyperparameters[name] = value;
-    }
-    return {
-      type: rule.type,
-      label: settings.label || rule.name,
-      hyperparameters,
-      disabled: typeof override.disabled === 'boolean' ? override.disabled : settings.disabled,
-      child,
-    };
-  });
+  return resolveOptimizerEntries(children, overrides, raceDefaults(landscapeId, kappa, landscape, start));
 }
-
-/** What a race runs: a landscape, one start for every optimizer, the optimizers. */

@@ -2,7 +2,8 @@ import type { ReactiveControllerHost } from 'lit';
 import { RunController } from '../../../shared/controllers/run-controller.js';
 import { ghostsAfter, type Ghost } from './ghosts.js';
 import { RacePreviewer } from './previewer.js';
-import { RaceModel, stepsForFrame, type RaceSettings } from './race-model.js';
+import { stepsForFrame } from '../../../shared/controllers/play-controller.js';
+import { RaceModel, type RaceSettings } from './race-model.js';
 import { SwarmRun } from '../swarm/swarm-run.js';
 import type { SwarmSettings } from '../swarm/swarm-model.js';
 

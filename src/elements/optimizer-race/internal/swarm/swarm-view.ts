@@ -3,7 +3,7 @@ import type { PlotScales } from '../view/layout.js';
 import type { Landscape } from '../../../../core/index.js';
 import { TAIL_LENGTH, type SwarmCounts, type SwarmOptimizerTally, type SwarmTails, type SwarmTally } from './swarm-model.js';
 import type { Format } from '../../../shared/format.js';
-import { renderSwatch } from '../view/series-style.js';
+import { renderSwatch } from '../../../shared/plot/series-style.js';
 
 /** Side of a particle's square dot, in CSS pixels. */
 const DOT_SIZE = 3;

@@ -16,7 +16,7 @@ import { CHART_MARGIN, chartSize, type LinearScale } from './layout.js';
 import type { RaceModel } from '../run/race-model.js';
 import { PREVIEW_STEPS } from '../settings.js';
 import type { FinishLine } from '../run/finish.js';
-import { seriesStyle } from './series-style.js';
+import { seriesStyle } from '../../../shared/plot/series-style.js';
 
 export type LogScale = ReturnType<typeof scaleLog<number>>;
 

@@ -9,7 +9,7 @@ import { PixelPath } from './pixel-path.js';
 import { BASIN_COLOR_SLOTS } from '../basins/basin-paint.js';
 import type { RaceEntry } from '../optimizers/entries.js';
 import type { RaceModel } from '../run/race-model.js';
-import { seriesStyle, traceMarker } from './series-style.js';
+import { seriesStyle, traceMarker } from '../../../shared/plot/series-style.js';
 import type { SwarmTails } from '../swarm/swarm-model.js';
 import { SwarmPainter } from '../swarm/swarm-view.js';
 

@@ -5,7 +5,8 @@ import type { Ghost } from '../run/ghosts.js';
 import { PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './layout.js';
 import { previewCosts, raceChartScales, renderChart } from './chart.js';
 import type { RaceModel } from '../run/race-model.js';
-import { renderControls, renderFinishOrder, renderLegend, renderPanels, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
+import { renderControls, renderFinishOrder, renderLegend, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
+import { renderPanels } from '../../../shared/optimizers/panels.js';
 import { finishLine } from '../run/finish.js';
 import type { Format } from '../../../shared/format.js';
 

@@ -4,24 +4,19 @@ import {
   inverseTimeDecay,
   LANDSCAPE_IDS,
   getLandscape,
-  getOptimizer,
-  type HyperparameterName,
   type Landscape,
   type LandscapeId,
   type ParticleState,
 } from '../../../../core/index.js';
 import { renderAxes } from '../../../shared/plot/axes.js';
-import { ruleLines, ruleMemory } from '../../../shared/formulas.js';
 import { formatLogTick } from '../../../shared/format.js';
 import { tex } from '../../../shared/tex.js';
-import { DECAY_TEX } from '../../formulas.js';
 import { formulaTreeOf } from '../landscape/formula-landscape.js';
 import { formulaMathml } from '../landscape/formula-mathml.js';
-import { HYPER_LABELS } from '../optimizers/labels.js';
 import { landscapeGrid } from '../landscape/landscape-cache.js';
 import { PLOT_MARGIN, minimumPath, type PlotScales } from './layout.js';
 import type { RaceEntry } from '../optimizers/entries.js';
-import { renderSwatch, seriesStyle } from './series-style.js';
+import { renderSwatch, seriesStyle } from '../../../shared/plot/series-style.js';
 import { THUMBNAIL_RATIO } from '../landscape/thumbnails.js';
 import { verdictWords, type Verdict } from '../run/verdict.js';
 import { finishOrder, type FinishLine } from '../run/finish.js';
@@ -318,58 +313,4 @@ export function renderControls(options: ControlsOptions): TemplateResult {
     </label>
     <p class="readout" aria-live="off">Step <strong>${format(options.iteration, { digits: 7 })}</strong></p>
   </div>`;
-}
-
-export interface PanelsOptions {
-  entries: readonly RaceEntry[];
-  setEnabled: (index: number, enabled: boolean) => void;
-  setHyperparameter: (index: number, name: HyperparameterName, input: HTMLInputElement) => void;
-}
-
-/** One card per optimizer: its switch, its update rule and its hyperparameters. */
-export function renderPanels({ entries, setEnabled, setHyperparameter }: PanelsOptions): TemplateResult {
-  return html`<section class="optimizers" part="optimizers" aria-label="Optimizer settings">
-    <p class="panel-intro">
-      Each optimizer's update rule, with dW = ∂J/∂W and t the updates made so far; the learning rate decays as ${tex(DECAY_TEX)}.
-    </p>
-    <div class="cards">
-      ${entries.map((entry, i) => {
-        const rule = getOptimizer(entry.type)!;
-        const names: HyperparameterName[] = [
-          'learningRate',
-          'decay',
-          ...rule.hyperparameters.filter((h) => h !== 'learningRate' && h !== 'decay'),
-        ];
-        return html`<fieldset class="card ${entry.disabled ? 'off' : ''}">
-          <legend>${renderSwatch(i)}<span>${entry.label}</span></legend>
-          <label class="enable"
-            ><input
-              type="checkbox"
-              .checked=${!entry.disabled}
-              @change=${(event: Event) => setEnabled(i, (event.target as HTMLInputElement).checked)}
-            />Racing</label
-          >
-          <div class="rule" tabindex="0" role="group" aria-label="${entry.label} update rule">
-            ${ruleLines(rule.tex).map((line) => html`<div class="rule-line">${tex(line)}</div>`)}
-          </div>
-          <p class="memory">${ruleMemory(entry.type)}</p>
-          <div class="hypers">
-            ${names.map(
-              (name) =>
-                html`<label class="field">
-                  <span>${HYPER_LABELS[name]}</span>
-                  <input
-                    type="number"
-                    step="any"
-                    min="0"
-                    .value=${String(entry.hyperparameters[name])}
-                    @change=${(event: Event) => setHyperparameter(i, name, event.target as HTMLInputElement)}
-                  />
-                </label>`,
-            )}
-          </div>
-        </fieldset>`;
-      })}
-    </div>
-  </section>`;
 }

@@ -2,11 +2,8 @@ import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../../../../src/elements/optimizer/define.js';
 import type { LinkedValues } from '../../../../src/elements/shared/controllers/link-controller.js';
-import {
-  MAX_RESTORED_OPTIMIZERS,
-  OptimizerSettingsController,
-} from '../../../../src/elements/optimizer-race/internal/optimizers/optimizer-settings.js';
-import { resolveEntries } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
+import { MAX_RESTORED_OPTIMIZERS, OptimizerSettingsController } from '../../../../src/elements/shared/optimizers/optimizer-settings.js';
+import { raceDefaults, resolveEntries } from '../../../../src/elements/optimizer-race/internal/optimizers/entries.js';
 
 /** A bare element as the settings' host, and what the settings told the race. */
 function setup() {
@@ -20,7 +17,7 @@ function setup() {
   const changed: Record<string, unknown>[] = [];
   const shared: LinkedValues[] = [];
   const settings: OptimizerSettingsController = new OptimizerSettingsController(host, {
-    landscape: () => ({ id: 'booth', kappa: 50 }),
+    defaults: () => raceDefaults('booth', 50),
     entries: () => settings.read(),
     note: (key, text) => (notes[key] = text),
     format: (value) => String(value),

@@ -1,6 +1,6 @@
-import type { LinkedValues } from '../../../shared/controllers/link-controller.js';
-import { NUMERIC_RULES, type GdOptimizer } from '../../../optimizer/gd-optimizer.js';
-import type { RaceEntry } from './entries.js';
+import type { LinkedValues } from '../controllers/link-controller.js';
+import { NUMERIC_RULES, type GdOptimizer } from '../../optimizer/gd-optimizer.js';
+import type { OptimizerEntry } from './entries.js';
 
 /**
  * What the link group hears from one optimizer: its learning rate and decay changed by the
@@ -29,7 +29,7 @@ export function linkedMessage(
  * (`newer`); `differs` when the value is not the one it has already.
  */
 export function linkedChanges(
-  entries: readonly RaceEntry[],
+  entries: readonly OptimizerEntry[],
   values: LinkedValues,
   newer: (index: number, name: 'learningRate' | 'decay') => boolean = () => true,
 ): { index: number; name: 'learningRate' | 'decay'; value: number; differs: boolean }[] {
@@ -46,7 +46,7 @@ export function linkedChanges(
 }
 
 /**
- * The notes of a race with its children's notes (bad values on a `<gd-optimizer>`) as
+ * The notes of an element with its children's notes (bad values on a `<gd-optimizer>`) as
  * `optimizer-<i>-<attribute>`; undefined when they are already so.
  */
 export function withChildNotes(

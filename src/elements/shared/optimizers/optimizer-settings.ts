@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { HyperparameterName, Landscape } from '../../../../core/index.js';
-import { LinkStamps, type LinkedValues, type LinkTaken } from '../../../shared/controllers/link-controller.js';
-import { parseFiniteNumber } from '../../../shared/parse.js';
-import { GdOptimizer, NUMERIC_RULES } from '../../../optimizer/gd-optimizer.js';
-import { resolveEntries, type Overrides, type RaceEntry } from './entries.js';
+import type { HyperparameterName } from '../../../core/index.js';
+import { LinkStamps, type LinkedValues, type LinkTaken } from '../controllers/link-controller.js';
+import { parseFiniteNumber } from '../parse.js';
+import { GdOptimizer, NUMERIC_RULES } from '../../optimizer/gd-optimizer.js';
+import { resolveOptimizerEntries, type OptimizerDefaults, type OptimizerEntry, type Overrides } from './entries.js';
 import { linkedChanges, linkedMessage } from './links.js';
 import { HYPER_LABELS } from './labels.js';
 
@@ -11,24 +11,24 @@ import { HYPER_LABELS } from './labels.js';
 export const MAX_RESTORED_OPTIMIZERS = 16;
 
 export interface OptimizerSettingsOptions {
-  /** The landscape (its id, and the landscape for an author's formula) and κ the default optimizers' learning rates are suited to. */
-  landscape: () => { id: string; kappa: number; landscape?: Landscape; start?: readonly number[] };
-  /** The optimizers the race runs (as last synced): the panels show these. */
-  entries: () => readonly RaceEntry[];
+  /** The rules without children and the learning rates unset ones take (suited to the element's problem). */
+  defaults: () => OptimizerDefaults;
+  /** The optimizers the element runs (as last synced): the panels show these. */
+  entries: () => readonly OptimizerEntry[];
   /** Sets (or, with undefined, clears) the note about a rejected panel value. */
   note: (key: string, text: string | undefined) => void;
   format: (value: number) => string;
   /** The user changed a setting in a panel (the detail of `gd-params-change`). */
   changed: (detail: Record<string, unknown>) => void;
-  /** A learning rate or decay to send to the race's link group. */
+  /** A learning rate or decay to send to the element's link group. */
   share: (values: LinkedValues) => void;
 }
 
 /**
- * The race's optimizers and their settings: the `<gd-optimizer>` children (watched for
- * additions, removals and their own changes) or the four defaults, whose panel edits
- * live here as overrides since no child holds them; the panels' edits, the values a
- * link group sends and a restored state's optimizers.
+ * An element's optimizers and their settings (a race's, a network's racers): the
+ * `<gd-optimizer>` children (watched for additions, removals and their own changes) or
+ * the element's defaults, whose panel edits live here as overrides since no child holds
+ * them; the panels' edits, the values a link group sends and a restored state's optimizers.
  */
 export class OptimizerSettingsController implements ReactiveController {
   /** Settings made in the panels of the default optimizers, by place. */
@@ -61,9 +61,8 @@ export class OptimizerSettingsController implements ReactiveController {
   }
 
   /** The optimizers as they are now: children (document order) or the defaults. */
-  read(): RaceEntry[] {
-    const { id, kappa, landscape, start } = this.options.landscape();
-    return resolveEntries(id, this.children(), this.overrides, kappa, landscape, start);
+  read(): OptimizerEntry[] {
+    return resolveOptimizerEntries(this.children(), this.overrides, this.options.defaults());
   }
 
   /** The optimizers as a saved state lists them. */
@@ -113,11 +112,11 @@ export class OptimizerSettingsController implements ReactiveController {
   }
 
   /**
-   * A linked widget's learning rate or decay, for `entries` (the race's optimizers,
+   * A linked widget's learning rate or decay, for `entries` (the element's optimizers,
    * synced): only those of the rule it names take it, each only when it is newer than
    * the value that optimizer holds, as plain sets (no `gd-params-change`).
    */
-  applyLinked(entries: readonly RaceEntry[], values: LinkedValues): LinkTaken {
+  applyLinked(entries: readonly OptimizerEntry[], values: LinkedValues): LinkTaken {
     const changes = linkedChanges(entries, values, (index, name) => this.stampsOf(index).newer(name, values.stamps?.[name]));
     if (!changes.length) return undefined;
     const taken: Record<string, number> = {};
@@ -134,7 +133,7 @@ export class OptimizerSettingsController implements ReactiveController {
     return { values: taken, optimizers: [...changed] };
   }
 
-  /** An optimizer's checkbox: in or out of the race. */
+  /** An optimizer's checkbox: in or out of the run. */
   setEnabled(index: number, enabled: boolean): void {
     const entry = this.options.entries()[index];
     if (entry.child) entry.child.disabled = !enabled;
@@ -166,7 +165,7 @@ export class OptimizerSettingsController implements ReactiveController {
     this.defaultStamps = [];
   }
 
-  /** A child's settings changed: re-read them; the notice goes no further than this race. */
+  /** A child's settings changed: re-read them; the notice goes no further than this element. */
   private readonly onChildChange = (event: Event): void => {
     event.stopPropagation();
     // A child's learning rate or decay set by page script goes to the link group, like one

@@ -1,9 +1,11 @@
-import { html, type TemplateResult } from 'lit';
-import { cssomStyle } from '../../../shared/cssom-style.js';
+import { css, html, unsafeCSS, type CSSResult, type TemplateResult } from 'lit';
+import { cssomStyle } from '../cssom-style.js';
 
 /**
- * How the i-th optimizer is drawn: a colour from the tokens' Okabe–Ito palette, plus a
- * dash pattern and a marker shape, so that lines stay distinguishable without colour.
+ * How the i-th optimizer (racer) of an element is drawn: a colour from the tokens'
+ * Okabe–Ito palette, plus a dash pattern and a marker shape, so that lines stay
+ * distinguishable without colour. The colour is the element's private `--_racer-n`,
+ * which `racerColors` defines from the element's own public tokens.
  */
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
 
@@ -36,11 +38,27 @@ export function seriesStyle(index: number): SeriesStyle {
   const colour = (i + Math.floor(i / PAIRS)) % PALETTE_SIZE;
   const dash = DASHES[pair % DASHES.length];
   return {
-    color: `var(--gd-race-series-${colour + 1}, var(--_series-${colour + 1}))`,
+    color: `var(--_racer-${colour + 1})`,
     dash: lap === 0 ? dash : dash.length ? dash.map((length) => length + lap) : [16 + 4 * lap, 3],
     // Shift the marker cycle after each lap of dashes so every dash meets every marker.
     marker: MARKERS[(pair + Math.floor(pair / DASHES.length)) % MARKERS.length],
   };
+}
+
+/**
+ * The racers' colours of one element: `--_racer-1` … `-8` from its public
+ * `--gd-<element>-series-n` tokens, each defaulting to the kit's palette `--gd-series-n`.
+ */
+export function racerColors(element: 'race' | 'network'): CSSResult {
+  const lines = Array.from(
+    { length: PALETTE_SIZE },
+    (_, i) => `--_racer-${i + 1}: var(--gd-${element}-series-${i + 1}, var(--_series-${i + 1}));`,
+  );
+  return css`
+    :host {
+      ${unsafeCSS(lines.join('\n'))}
+    }
+  `;
 }
 
 /** Traces a marker centred on (x, y) of radius r as the current path. */

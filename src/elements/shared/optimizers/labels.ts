@@ -1,5 +1,5 @@
 /** The hyperparameters' names as the optimizers' panels and notes show them. */
-import type { HyperparameterName } from '../../../../core/index.js';
+import type { HyperparameterName } from '../../../core/index.js';
 
 export const HYPER_LABELS: Record<HyperparameterName, string> = {
   learningRate: 'Learning rate α',

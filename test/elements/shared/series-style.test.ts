@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { seriesStyle } from '../../../../src/elements/optimizer-race/internal/view/series-style.js';
+import { seriesStyle } from '../../../src/elements/shared/plot/series-style.js';
 
 const key = (i: number) => JSON.stringify(seriesStyle(i));
 
-describe('race series styles', () => {
+describe('racer series styles', () => {
   it('gives every optimizer its own colour, dash and marker combination, however many race', () => {
     const seen = new Map<string, number>();
     for (let i = 0; i < 1000; i++) {
