@@ -56,15 +56,20 @@ function literal(ts, type) {
 
 /**
  * A described file that another one imports comes back from TypeScript with an absolute
- * name (in `path`, and in the `module` of every reference to it); made relative, the
- * file is the same in every checkout.
+ * name (in `path`, and in the `module` of every reference to it); made relative to the
+ * repository, the file is the same in every checkout.
  */
 function relativePaths(value) {
+  // The analyzer also writes some references relative to wherever it was run (the output
+  // folder: `npm run analyze` and the staleness check differ), as `../../src/…`.
+  const fromRoot = (name) => {
+    const relative = path.isAbsolute(name) ? path.relative('.', name).replaceAll('\\', '/') : name;
+    return relative.replace(/^(\.\.\/)+(?=src\/)/, '');
+  };
   if (Array.isArray(value)) value.forEach(relativePaths);
   else if (value && typeof value === 'object')
     for (const [key, entry] of Object.entries(value)) {
-      if ((key === 'path' || key === 'module') && typeof entry === 'string' && path.isAbsolute(entry))
-        value[key] = path.relative('.', entry).replaceAll('\\', '/');
+      if ((key === 'path' || key === 'module') && typeof entry === 'string') value[key] = fromRoot(entry);
       else relativePaths(entry);
     }
 }

@@ -25,7 +25,7 @@ const cdn = {
     commonjs(),
     collapseTemplatesPlugin,
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-    terser({ format: { comments: false }, compress: { passes: 2 } }),
+    terser({ module: true, ecma: 2020, format: { comments: false }, compress: { passes: 3 } }),
   ],
   onwarn(warning, warn) {
     // tfjs and lit use `this` at module top level in UMD-guarded code paths.

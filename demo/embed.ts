@@ -41,6 +41,15 @@ if (!tag) {
   postHeights(message);
 } else {
   const element = document.createElement(tag);
+  if (!customElements.get(tag)) {
+    // gd-kit fetches <gd-network> when the document first has one: one in the page, it is
+    // defined, and its attributes known, once that module is in.
+    element.hidden = true;
+    document.body.append(element);
+    await customElements.whenDefined(tag);
+    element.remove();
+    element.hidden = false;
+  }
   const accepted = new Set((customElements.get(tag) as unknown as { observedAttributes?: string[] }).observedAttributes ?? []);
   for (const [name, value] of params) {
     // A race's or a network's optimizers are children; the theme (which may be `host`) is followTheme's.

@@ -17,6 +17,10 @@ const CORE_ENTRY = '\0gd-kit:tfjs-core';
  */
 const NO_NODE_PLATFORM = '\0gd-kit:no-node-platform';
 
+/** The modules of tfjs-core that do something when loaded (its package's `sideEffects`, less io). */
+const CORE_SIDE_EFFECTS =
+  /\/tfjs-core\/dist\/((engine|tensor|base_side_effects|flags|register_all_gradients)\.js|platforms\/[^/]+\.js|public\/chained_ops\/[^/]+\.js)$/;
+
 export const tfjsCoreWithoutExtras = {
   name: 'tfjs-core-without-extras',
   async resolveId(source, importer, options) {
@@ -25,9 +29,11 @@ export const tfjsCoreWithoutExtras = {
     if (/[\\/]platforms[\\/]platform_node(\.js)?$/.test(source) && /[\\/]tfjs-core[\\/]/.test(importer ?? '')) return NO_NODE_PLATFORM;
     if (!/[\\/]tfjs-core[\\/]/.test(importer ?? '') && !source.includes('tfjs-core')) return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    // The io registrations are the only side effects of tfjs-core's io folder.
-    if (resolved && /[\\/]tfjs-core[\\/]dist[\\/]io[\\/]/.test(resolved.id)) return { ...resolved, moduleSideEffects: false };
-    return resolved;
+    if (!resolved || !/[\\/]tfjs-core[\\/]dist[\\/]/.test(resolved.id)) return resolved;
+    // tfjs-core's own list of its modules with side effects, said here: most of its
+    // modules came out as having some (so its unused ops and their dependencies, such as
+    // seedrandom and long, stayed in), and its io folder goes (see above).
+    return { ...resolved, moduleSideEffects: CORE_SIDE_EFFECTS.test(resolved.id.replaceAll('\\', '/')) };
   },
   load(id) {
     if (id === NO_NODE_PLATFORM) return 'export {};\n';

@@ -1,5 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/index.js';
+// gd-kit defines <gd-network> when a page first has one; these tests make theirs at once.
+import '../../src/elements/network/define.js';
 import { warnedCount } from '../../src/elements/shared/rules.js';
 
 /*

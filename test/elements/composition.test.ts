@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
+// gd-kit defines <gd-network> when a page first has one; these tests make theirs at once.
+import '../../src/elements/network/define.js';
 import { getLandscape } from '../../src/core/index.js';
 import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
 

@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/index.js';
+// gd-kit defines <gd-network> when a page first has one; these tests make theirs at once.
+import '../../src/elements/network/define.js';
 import type { GdElement } from '../../src/elements/shared/gd-element.js';
 
 /*

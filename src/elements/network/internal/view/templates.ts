@@ -19,13 +19,17 @@ import { contourPlan } from '../../../shared/plot/contours.js';
 import { cssomStyle } from '../../../shared/cssom-style.js';
 import { markerPath, renderSwatch, seriesStyle } from '../../../shared/plot/series-style.js';
 import type { OptimizerEntry } from '../../../shared/optimizers/entries.js';
-import { tex } from '../../../shared/tex.js';
+import { addTypeset, tex } from '../../../shared/tex.js';
+import { NETWORK_TYPESET } from '../../tex.generated.js';
 import { ACTIVATION_TEX, BATCH_COST, COST, HIDDEN_LAYER, LINE_TEX, LOGISTIC, LOSS, OUTPUT_LAYER, SLICE_TEX } from '../../formulas.js';
 import type { LossSlice } from '../landscape-job.js';
 import type { NetworkModel } from '../model.js';
 import { MAX_SIZE, WEIGHT_BOUND, type ChartAxis, type SliceDirections } from '../settings.js';
 import { CHART_MARGIN, SLICE_MARGIN, costChartScales, innerSize, type NetworkGeometry } from './layout.js';
 import { lineScales } from './painter.js';
+
+// The network's own formulas, typeset apart: pages without a network never load them.
+addTypeset(NETWORK_TYPESET);
 
 /** The settings the panels show (validated). */
 export interface ShownSettings {
