@@ -9,7 +9,7 @@ import { collapseTemplatesPlugin } from './scripts/minify-templates.mjs';
 import { longWithoutWasm, platformWithoutModelStores, tfjsCoreWithoutExtras } from './scripts/tfjs-plugins.mjs';
 
 const cdn = {
-  input: 'src/index.ts',
+  input: 'src/cdn.ts',
   output: {
     file: 'dist/cdn/gd-kit.js',
     format: 'es',

@@ -43,10 +43,16 @@ export function postHeights(widget: HTMLElement): void {
     last = height;
     window.parent?.postMessage({ type: 'gd-kit:resize', height }, '*');
   };
+  let followUps: number[] = [];
   const schedule = () => {
     if (queued) return;
     queued = true;
     setTimeout(post, 0);
+    // Layout can still move after the change that scheduled this, with no mutation or
+    // event to say so in a frame the browser does not render (a container query that
+    // applies once the element re-measured itself, a late font): look again a little later.
+    for (const timer of followUps) clearTimeout(timer);
+    followUps = [300, 1000, 3000].map((ms) => window.setTimeout(post, ms));
   };
   const observer = new MutationObserver(schedule);
   const observe = () => {

@@ -87,7 +87,9 @@ async function withWebpack(page) {
     mode: 'production',
     context: path.join(fixtures, page),
     entry: './main.js',
-    output: { path: outDir, filename: 'main.js', clean: true },
+    // The fixture pages load the bundle as a module script, where webpack's automatic
+    // publicPath (from document.currentScript) cannot find the chunks (the network, webgl).
+    output: { path: outDir, filename: 'main.js', publicPath: './', clean: true },
     // Production mode, so unused exports and `sideEffects` are applied as for an
     // author; minifying would only cost time here.
     optimization: { minimize: false },

@@ -132,7 +132,8 @@ describe('strict Content-Security-Policy: every view of every element', () => {
     await race.step(30);
     expect((race.swarmTally as { iteration: number }).iteration).to.equal(30);
     expect(race.shadowRoot!.querySelector('[part~="swarm"]'), 'the tally table').to.not.equal(null);
-    await until(() => race.basinMap !== undefined && painted(race));
+    const basins = () => race.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.basins');
+    await until(() => race.basinMap !== undefined && basins() !== null && paintedCanvas(basins()!));
     expect(race.basinMap, 'the basin map').to.not.equal(undefined);
     expect(paintedCanvas(race.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.basins')!), 'basins painted').to.equal(true);
     expect(violations(win), violations(win).join('\n')).to.deep.equal([]);

@@ -181,6 +181,12 @@ const network = css`
   .tex math {
     font-size: 1.05em;
   }
+  /* The smallest phones: the per-example loss, the widest formula, fits on one line. */
+  @container (max-width: 22rem) {
+    .cost-formula {
+      font-size: 0.8em;
+    }
+  }
 
   /* Racers: swatch, name and rate, then where each is. */
   .legend {
