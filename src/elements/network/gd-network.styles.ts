@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../shared/tokens.styles.js';
-import { controls, stickyBottomBar } from '../shared/controls.styles.js';
+import { controls, playControls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { racerColors } from '../shared/plot/series-style.js';
 import { optimizerPanelStyles } from '../shared/optimizers/panels.styles.js';
@@ -217,25 +217,6 @@ const network = css`
     font-weight: 600;
   }
 
-  .controls {
-    align-items: center;
-  }
-  .controls .speed {
-    flex: 0 1 15rem;
-  }
-  .readout {
-    margin: 0 0 0 auto;
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .readout strong {
-    color: var(--_fg);
-  }
-  /* On a phone the controls stay in reach while the figures are on screen. */
-  .narrow .controls {
-    ${stickyBottomBar}
-  }
-
   /* Data and network settings. */
   .settings {
     display: grid;
@@ -280,4 +261,4 @@ const network = css`
   }
 `;
 
-export const styles = [tokens, controls, plotStyles, racerColors('network'), optimizerPanelStyles, network];
+export const styles = [tokens, controls, playControls, plotStyles, racerColors('network'), optimizerPanelStyles, network];

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../shared/tokens.styles.js';
-import { controls, stickyBottomBar } from '../shared/controls.styles.js';
+import { controls, playControls } from '../shared/controls.styles.js';
 import { plotStyles } from '../shared/plot/plot.styles.js';
 import { racerColors } from '../shared/plot/series-style.js';
 import { optimizerPanelStyles } from '../shared/optimizers/panels.styles.js';
@@ -336,25 +336,6 @@ const race = css`
     flex: 0 0 auto;
   }
 
-  .controls {
-    align-items: center;
-  }
-  /* On a phone the controls stay in reach while the map is on screen. */
-  .narrow .controls {
-    ${stickyBottomBar}
-  }
-  .controls .speed {
-    flex: 0 1 15rem;
-  }
-  .readout {
-    margin: 0 0 0 auto;
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .readout strong {
-    color: var(--_fg);
-  }
-
   .tex math {
     font-size: 1.05em;
   }
@@ -432,4 +413,4 @@ const race = css`
   }
 `;
 
-export const styles = [tokens, controls, plotStyles, racerColors('race'), optimizerPanelStyles, race];
+export const styles = [tokens, controls, playControls, plotStyles, racerColors('race'), optimizerPanelStyles, race];

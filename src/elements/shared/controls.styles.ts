@@ -114,3 +114,25 @@ export const controls = css`
     white-space: nowrap;
   }
 `;
+
+/** The play bar of `renderPlayControls` (play-controls.ts): the race's and the network's. */
+export const playControls = css`
+  .controls {
+    align-items: center;
+  }
+  .controls .speed {
+    flex: 0 1 15rem;
+  }
+  .readout {
+    margin: 0 0 0 auto;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .readout strong {
+    color: var(--_fg);
+  }
+  /* On a phone the controls stay in reach while the figures are on screen. */
+  .narrow .controls {
+    ${stickyBottomBar}
+  }
+`;

@@ -20,6 +20,7 @@ import { cssomStyle } from '../../../shared/cssom-style.js';
 import { markerPath, renderSwatch, seriesStyle } from '../../../shared/plot/series-style.js';
 import type { OptimizerEntry } from '../../../shared/optimizers/entries.js';
 import { addTypeset, tex } from '../../../shared/tex.js';
+import { renderPlayControls } from '../../../shared/play-controls.js';
 import { NETWORK_TYPESET } from '../../tex.generated.js';
 import { ACTIVATION_TEX, BATCH_COST, COST, HIDDEN_LAYER, LINE_TEX, LOGISTIC, LOSS, OUTPUT_LAYER, SLICE_TEX } from '../../formulas.js';
 import type { LossSlice } from '../landscape-job.js';
@@ -398,39 +399,23 @@ export function renderLegend(view: NetworkView): TemplateResult {
   </ul>`;
 }
 
-/** Play/pause, step, reset, the speed slider and the update readout. */
+/** Play/pause, step, reset, the speed slider and the update and epoch readout. */
 export function renderControls(view: NetworkView): TemplateResult {
   const { playing, format, actions, model } = view;
-  return html`<div class="controls" part="controls">
-    <button class="primary play" @click=${actions.toggle} aria-label=${playing ? 'Pause' : 'Play'}>
-      ${
-        playing
-          ? html`<svg width="12" height="12" aria-hidden="true">
-                <rect x="1" y="1" width="3.5" height="10" fill="currentColor"></rect>
-                <rect x="7.5" y="1" width="3.5" height="10" fill="currentColor"></rect></svg
-              >Pause`
-          : html`<svg width="12" height="12" aria-hidden="true"><path d="M2 1 L11 6 L2 11 Z" fill="currentColor"></path></svg>Play`
-      }
-    </button>
-    <button class="step" @click=${actions.step}>Step</button>
-    <button class="reset" @click=${actions.reset}>Reset</button>
-    <label class="field speed">
-      <span>Speed: <output>${format(view.speed)}</output> updates per frame</span>
-      <input
-        type="range"
-        min="1"
-        max="30"
-        step="1"
-        .value=${String(view.speed)}
-        @input=${(event: Event) => actions.setSpeed(Number((event.target as HTMLInputElement).value))}
-        @change=${actions.speedCommitted}
-      />
-    </label>
-    <p class="readout" aria-live="off">
-      Update <strong>${format(model.iteration, { digits: 7 })}</strong> · epoch
-      <strong>${format(Math.floor(model.iteration / model.batchesPerEpoch), { digits: 7 })}</strong>
-    </p>
-  </div>`;
+  return renderPlayControls({
+    playing,
+    speed: view.speed,
+    maxSpeed: 30,
+    unit: 'updates',
+    readout: html`Update <strong>${format(model.iteration, { digits: 7 })}</strong> · epoch
+      <strong>${format(Math.floor(model.iteration / model.batchesPerEpoch), { digits: 7 })}</strong>`,
+    format,
+    toggle: actions.toggle,
+    step: actions.step,
+    reset: actions.reset,
+    setSpeed: actions.setSpeed,
+    speedCommitted: actions.speedCommitted,
+  });
 }
 
 /** The data's and the network's settings. */

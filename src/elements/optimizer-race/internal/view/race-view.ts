@@ -5,8 +5,9 @@ import type { Ghost } from '../run/ghosts.js';
 import { PLOT_MARGIN, chartSize, isWide, plotScales, plotWidth } from './layout.js';
 import { previewCosts, raceChartScales, renderChart } from './chart.js';
 import type { RaceModel } from '../run/race-model.js';
-import { renderControls, renderFinishOrder, renderLegend, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
+import { renderFinishOrder, renderLegend, renderPicker, renderPlotKey, renderPlotSvg } from './templates.js';
 import { renderPanels } from '../../../shared/optimizers/panels.js';
+import { renderPlayControls } from '../../../shared/play-controls.js';
 import { finishLine } from '../run/finish.js';
 import type { Format } from '../../../shared/format.js';
 
@@ -130,10 +131,12 @@ export function renderRace(view: RaceView): TemplateResult {
         </div>
       </div>
       ${view.swarm}
-      ${renderControls({
+      ${renderPlayControls({
         playing: view.playing,
         speed: view.speed,
-        iteration: model.iteration,
+        maxSpeed: 50,
+        unit: 'steps',
+        readout: html`Step <strong>${format(model.iteration, { digits: 7 })}</strong>`,
         format,
         toggle: actions.toggle,
         step: actions.step,
