@@ -1,5 +1,5 @@
 import * as tf from '../tf.js';
-import { backendGeneration } from '../backend.js';
+import { KeptTensors } from '../kept-tensors.js';
 import { MiniBatcher, type Seed } from '../data.js';
 import type { RowGradient } from '../kernels.js';
 import type { ClassificationData } from './datasets.js';
@@ -25,7 +25,14 @@ export interface MlpObjectiveOptions {
 export class MlpObjective {
   readonly batcher: MiniBatcher;
   readonly gradient: RowGradient;
-  private device?: { x: tf.Tensor2D; y: tf.Tensor1D; generation: number };
+  /** The training set as tensors. */
+  private readonly device = new KeptTensors(() => {
+    const { x, y } = this.options.data;
+    return {
+      x: tf.keep(tf.tensor2d(Float32Array.from(x), [y.length, 2])),
+      y: tf.keep(tf.tensor1d(Float32Array.from(y))),
+    };
+  });
 
   constructor(private readonly options: MlpObjectiveOptions) {
     const { data, shape, activation, batchSize, seed } = options;
@@ -37,7 +44,7 @@ export class MlpObjective {
 
   /** J of every row [N, P] on update t's batch, in tf ops. */
   readonly cost = (params: tf.Tensor2D, t: number): tf.Tensor1D => {
-    const { x, y } = this.deviceData();
+    const { x, y } = this.device.get();
     const { shape, activation } = this.options;
     if (this.batcher.fullBatch) return mlpCost(params, x, y, shape, activation);
     return tf.tidy(() => {
@@ -46,31 +53,8 @@ export class MlpObjective {
     });
   };
 
-  /** Frees the training set's tensors (rebuilt at the next `cost`). */
+  /** Frees the training set's tensors (made again at the next `cost`). */
   dispose(): void {
-    if (!this.device) return;
-    // After a lost WebGL context disposing can fail; nothing is left to free then.
-    try {
-      this.device.x.dispose();
-      this.device.y.dispose();
-    } catch {
-      /* gone with its context */
-    }
-    this.device = undefined;
-  }
-
-  /** The training set as tensors, made again after a backend switch. */
-  private deviceData(): { x: tf.Tensor2D; y: tf.Tensor1D } {
-    const generation = backendGeneration();
-    if (!this.device || this.device.generation !== generation) {
-      this.dispose();
-      const { x, y } = this.options.data;
-      this.device = {
-        x: tf.keep(tf.tensor2d(Float32Array.from(x), [y.length, 2])),
-        y: tf.keep(tf.tensor1d(Float32Array.from(y))),
-        generation,
-      };
-    }
-    return this.device;
+    this.device.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import * as tf from '../../../core/tf.js';
-import { MiniBatcher, ParticleRun, backendGeneration, lineMse, lineMseFromStats, type OptimizerType } from '../../../core/index.js';
+import { MiniBatcher, ParticleRun, lineMse, lineMseFromStats, type OptimizerType } from '../../../core/index.js';
+import { KeptTensors } from '../../../core/kept-tensors.js';
 import type { LineDataset } from './dataset.js';
 
 /** One point of a run: `history[0]` is the start, `history[k]` the state after k updates. */
@@ -47,7 +48,11 @@ export class LineTrainer {
   private run?: ParticleRun;
   /** history index where the current ParticleRun started */
   private runBase = 0;
-  private device?: { x: tf.Tensor1D; y: tf.Tensor1D; generation: number };
+  /** The training set as tensors, made again after a backend switch (e.g. a lost WebGL context). */
+  private readonly device = new KeptTensors(() => ({
+    x: tf.keep(tf.tensor1d(this.dataset.x, 'float32')),
+    y: tf.keep(tf.tensor1d(this.dataset.y, 'float32')),
+  }));
 
   constructor(
     private readonly dataset: LineDataset,
@@ -95,33 +100,7 @@ export class LineTrainer {
   dispose(): void {
     this.run?.dispose();
     this.run = undefined;
-    this.releaseData();
-  }
-
-  private releaseData(): void {
-    if (!this.device) return;
-    // After a lost WebGL context disposing can fail; nothing is left to free then.
-    try {
-      this.device.x.dispose();
-      this.device.y.dispose();
-    } catch {
-      /* gone with its context */
-    }
-    this.device = undefined;
-  }
-
-  /** The training set as tensors, rebuilt after a backend switch (e.g. a lost WebGL context). */
-  private deviceData(): { x: tf.Tensor1D; y: tf.Tensor1D } {
-    const generation = backendGeneration();
-    if (!this.device || this.device.generation !== generation) {
-      this.releaseData();
-      this.device = {
-        x: tf.keep(tf.tensor1d(this.dataset.x, 'float32')),
-        y: tf.keep(tf.tensor1d(this.dataset.y, 'float32')),
-        generation,
-      };
-    }
-    return this.device;
+    this.device.dispose();
   }
 
   private entry(iteration: number, w: number, b: number): LineFitHistoryEntry {
@@ -154,7 +133,7 @@ export class LineTrainer {
         // writes from the five sums: the same J (autodiff gives the same gradient), at
         // O(1) per update instead of O(m), so m = 100,000 plays as smoothly as m = 10.
         if (full) return lineMseFromStats(params, dataset.stats);
-        const { x, y } = this.deviceData();
+        const { x, y } = this.device.get();
         const indices = tf.tensor1d(this.batcher.indices(base + iteration), 'int32');
         return lineMse(params, tf.gather(x, indices), tf.gather(y, indices));
       },
