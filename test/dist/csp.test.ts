@@ -42,6 +42,11 @@ describe('strict Content-Security-Policy: every view of every element', () => {
     element.scrollIntoView();
     frame.scrollIntoView();
   };
+  /** Some of the element is inside the frame's viewport. */
+  const inView = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < frame.clientHeight;
+  };
   let win: CspWindow;
   const $ = <T extends Element = Steppable>(selector: string) => frame.contentDocument!.querySelector(selector) as unknown as T;
 
@@ -71,7 +76,10 @@ describe('strict Content-Security-Policy: every view of every element', () => {
     // prepares only while on screen.
     show(elements[2]);
     const thumbnailsDone = () => !elements[2].shadowRoot!.querySelector('.thumb-blank');
-    await until(() => thumbnailsDone() && elements.every((el) => painted(el) || el.localName === 'gd-curvature'));
+    await until(() => {
+      if (!inView(elements[2])) show(elements[2]);
+      return thumbnailsDone() && elements.every((el) => painted(el) || el.localName === 'gd-curvature');
+    });
     // A race on an author's formula: parsed without eval, shown as MathML, its minima found.
     const custom = $('#custom');
     await custom.step(5);
@@ -133,7 +141,12 @@ describe('strict Content-Security-Policy: every view of every element', () => {
     expect((race.swarmTally as { iteration: number }).iteration).to.equal(30);
     expect(race.shadowRoot!.querySelector('[part~="swarm"]'), 'the tally table').to.not.equal(null);
     const basins = () => race.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.basins');
-    await until(() => race.basinMap !== undefined && basins() !== null && paintedCanvas(basins()!));
+    // Kept in view while it waits: widgets above that finish their first render later
+    // (a loaded machine) grow and push the race out of the frame's view, where it waits.
+    await until(() => {
+      if (!inView(race)) show(race);
+      return race.basinMap !== undefined && basins() !== null && paintedCanvas(basins()!);
+    });
     expect(race.basinMap, 'the basin map').to.not.equal(undefined);
     expect(paintedCanvas(race.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.basins')!), 'basins painted').to.equal(true);
     expect(violations(win), violations(win).join('\n')).to.deep.equal([]);
