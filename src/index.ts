@@ -1,8 +1,8 @@
 /**
- * gd-kit: registers every element (this is the CDN entry) and re-exports the classes
- * and the core for scripts that build on them. `<gd-network>`, the heaviest, is fetched
- * and defined when the page first has one (see `defineWhenUsed`); its class comes from
- * `gd-kit/elements/network`.
+ * gd-kit: registers every element and re-exports the classes and the core for scripts
+ * that build on them. `<gd-network>`, the heaviest, is fetched and defined when the page
+ * first has one (see `defineWhenUsed`); its class comes from `gd-kit/elements/network`.
+ * The CDN file's entry is `./cdn.ts`.
  */
 import './elements/line-fit/define.js';
 import './elements/curvature/define.js';
@@ -42,5 +42,5 @@ function defineWhenUsed(tag: string, load: () => Promise<unknown>): void {
   else observer.observe(document, { childList: true, subtree: true });
 }
 
-// The network is a network trained in the page: about a tenth of the kit's weight.
+// A network trained in the page: about a tenth of the kit's weight, for pages that show one.
 defineWhenUsed('gd-network', () => import('./elements/network/define.js'));
