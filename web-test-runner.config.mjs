@@ -1,9 +1,12 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { cjsToEsmPlugin } from './scripts/cjs-to-esm-plugin.mjs';
 import { failuresReporter } from './scripts/failures-reporter.mjs';
+import { tfjsTestBundlePlugin } from './scripts/tfjs-test-bundle.mjs';
 import { findBrowser, findFirefox, CHROME_FLAGS } from './scripts/find-browser.mjs';
 
 // GD_KIT_TEST_FILES='test/core/run.test.ts,test/elements/sweep/*.test.ts' runs only those
@@ -51,5 +54,9 @@ export default {
       ],
     },
   ],
-  plugins: [cjsToEsmPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    tfjsTestBundlePlugin(path.dirname(fileURLToPath(import.meta.url))),
+    cjsToEsmPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
 };
