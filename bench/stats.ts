@@ -19,3 +19,20 @@ export async function timeMedian(work: () => unknown, runs = 15, warmup = 3): Pr
   }
   return median(samples);
 }
+
+/**
+ * The intervals (ms) between animation frames over `ms` of frames. The page's clock ticks
+ * in 0.1 ms steps, so a page making every 60 Hz frame reads 16.6–16.8.
+ */
+export async function frameIntervals(ms: number): Promise<number[]> {
+  const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+  const intervals: number[] = [];
+  const t0 = performance.now();
+  let last = await frame();
+  while (performance.now() - t0 < ms) {
+    const now = await frame();
+    intervals.push(now - last);
+    last = now;
+  }
+  return intervals;
+}

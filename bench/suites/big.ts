@@ -9,6 +9,7 @@
  */
 import '../../src/index.js';
 import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
+import { frameIntervals } from '../stats.js';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -66,15 +67,8 @@ async function bigSwarm(report: Report): Promise<void> {
   phase('swarm 10,000 × 16 optimizers: first render and step(2)', 'end');
   report('swarm 10,000 × 16 optimizers: step(2) resolved', round(stepped), 'ms');
   phase('swarm 10,000 × 16 optimizers: 10 s of play', 'start');
-  const intervals: number[] = [];
   race.play();
-  const begin = performance.now();
-  let last = await frame();
-  while (performance.now() - begin < 10000) {
-    const now = await frame();
-    intervals.push(now - last);
-    last = now;
-  }
+  const intervals = await frameIntervals(10000);
   race.pause();
   phase('swarm 10,000 × 16 optimizers: 10 s of play', 'end');
   intervals.sort((a, b) => a - b);

@@ -8,7 +8,7 @@ import '../../src/index.js';
 import * as tf from '../../src/core/tf.js';
 import type { GdOptimizerRace } from '../../src/elements/optimizer-race/gd-optimizer-race.js';
 import type { GdLineFit } from '../../src/elements/line-fit/gd-line-fit.js';
-import { median, percentile } from '../stats.js';
+import { frameIntervals, median, percentile } from '../stats.js';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -18,15 +18,9 @@ const round = (value: number, digits = 1) => +value.toFixed(digits);
 
 /** Frame intervals (ms) and race updates per second over `ms` of play. */
 async function sampleFrames(race: GdOptimizerRace, ms: number) {
-  const intervals: number[] = [];
   const startIteration = race.iteration;
   const t0 = performance.now();
-  let last = await frame();
-  while (performance.now() - t0 < ms) {
-    const now = await frame();
-    intervals.push(now - last);
-    last = now;
-  }
+  const intervals = await frameIntervals(ms);
   const seconds = (performance.now() - t0) / 1000;
   // At 60 Hz every frame is 16.7 ms apart; an interval over 20 ms is a missed frame.
   const missed = intervals.filter((interval) => interval > 20).length / intervals.length;

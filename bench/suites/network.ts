@@ -8,7 +8,7 @@
 import '../../src/index.js';
 import * as tf from '../../src/core/tf.js';
 import type { GdNetwork } from '../../src/elements/network/gd-network.js';
-import { percentile } from '../stats.js';
+import { frameIntervals, percentile } from '../stats.js';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -43,19 +43,6 @@ async function mount(): Promise<GdNetwork> {
   await frame();
   await frame();
   return element;
-}
-
-/** rAF intervals over `ms` of frames (the page's clock ticks in 0.1 ms steps, so a perfect 60 Hz run reads 16.6–16.8). */
-async function frameIntervals(ms: number): Promise<number[]> {
-  const intervals: number[] = [];
-  const t0 = performance.now();
-  let last = await frame();
-  while (performance.now() - t0 < ms) {
-    const now = await frame();
-    intervals.push(now - last);
-    last = now;
-  }
-  return intervals;
 }
 
 export async function run(report: Report): Promise<void> {
