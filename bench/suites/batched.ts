@@ -21,20 +21,25 @@ import { FloorLineSweep, FloorRun, himmelblauGradient, repeatStarts, rosenbrockG
 
 type Report = (name: string, value: number, unit: string) => void;
 
+/** Work to time, alone or after an untimed `setup` (what making or resetting the rows costs once per change of settings). */
+type Job = (() => unknown) | { setup: () => unknown; work: () => unknown };
+
 /**
- * Milliseconds one `work` takes (sync or async): repeated until 20 ms have passed, since
- * the page's clock ticks in 0.1 ms steps and a floor can take less.
+ * Milliseconds one job's work takes (sync or async): repeated until 20 ms of it have
+ * passed, since the page's clock ticks in 0.1 ms steps and a floor can take less.
  */
-async function time(work: () => unknown): Promise<number> {
-  const t0 = performance.now();
+async function time(job: Job): Promise<number> {
+  const { setup, work } = typeof job === 'function' ? { setup: undefined, work: job } : job;
+  let spent = 0;
   let times = 0;
-  let elapsed: number;
   do {
+    await setup?.();
+    const t0 = performance.now();
     await work();
+    spent += performance.now() - t0;
     times++;
-    elapsed = performance.now() - t0;
-  } while (elapsed < 20);
-  return elapsed / times;
+  } while (spent < 20);
+  return spent / times;
 }
 
 /**
@@ -42,9 +47,9 @@ async function time(work: () => unknown): Promise<number> {
  * not median: on a machine shared with other work a run is only ever slowed down, never
  * sped up, so the fastest run is the one least disturbed, for both.
  */
-async function sideBySide(runs: number, kit: () => unknown, floor: () => unknown): Promise<{ kit: number; floor: number }> {
-  await kit();
-  await floor();
+async function sideBySide(runs: number, kit: Job, floor: Job): Promise<{ kit: number; floor: number }> {
+  await time(kit);
+  await time(floor);
   const kits: number[] = [];
   const floors: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -136,12 +141,15 @@ const SWEEP_K = 10;
 async function sweep(report: Report, name: string, config: SweepConfig, calls: number): Promise<void> {
   const model = await SweepModel.create(config);
   const cells = model.columns * model.rows;
-  let floor: () => unknown;
+  const updates = calls * SWEEP_K;
+  // Both sides start every sample from the start, made or reset outside the timed part
+  // (as the element does once per change of settings), and time the updates alone.
+  let makeFloor: () => { step(updates: number): void };
   if (config.data) {
     const d = config.data;
     const data = { size: d.size, noise: d.noise, slope: d.trueSlope, intercept: d.trueIntercept, seed: d.seed };
     const alphas = Float32Array.from(model.xValues);
-    floor = () => new FloorLineSweep(data, model.yValues, alphas, config.start).step(calls * SWEEP_K);
+    makeFloor = () => new FloorLineSweep(data, model.yValues, alphas, config.start);
   } else {
     const h = { ...getOptimizer(config.optimizer)!.defaults };
     const alpha = new Float32Array(cells);
@@ -155,18 +163,22 @@ async function sweep(report: Report, name: string, config: SweepConfig, calls: n
       Array.from({ length: cells }, () => config.start),
       1,
     );
-    floor = () => new FloorRun(rosenbrockGradient, [block], starts).step(calls * SWEEP_K);
+    makeFloor = () => new FloorRun(rosenbrockGradient, [block], starts);
   }
+  let floor = makeFloor();
   const result = await sideBySide(
     9,
-    () => {
-      model.reset();
-      for (let c = 0; c < calls; c++) model.step(SWEEP_K);
+    {
+      setup: () => model.reset(),
+      work: () => {
+        for (let c = 0; c < calls; c++) model.step(SWEEP_K);
+      },
     },
-    floor,
+    { setup: () => (floor = makeFloor()), work: () => floor.step(updates) },
   );
+  const reset = await time(() => model.reset());
   model.dispose();
-  const updates = calls * SWEEP_K;
+  report(`sweep ${name} (${cells.toLocaleString('en')} cells): kit reset() (once per change of settings)`, reset, 'ms');
   reportPair(report, `sweep ${name} (${cells.toLocaleString('en')} cells)`, 'ms per update', {
     kit: result.kit / updates,
     floor: result.floor / updates,
