@@ -4,7 +4,6 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { cjsToEsmPlugin } from './scripts/cjs-to-esm-plugin.mjs';
 import { failuresReporter } from './scripts/failures-reporter.mjs';
 import { tfjsTestBundlePlugin } from './scripts/tfjs-test-bundle.mjs';
 import { findBrowser, findFirefox, CHROME_FLAGS } from './scripts/find-browser.mjs';
@@ -56,7 +55,6 @@ export default {
   ],
   plugins: [
     tfjsTestBundlePlugin(path.dirname(fileURLToPath(import.meta.url))),
-    cjsToEsmPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
 };

@@ -23,9 +23,12 @@ export function tfjsTestBundlePlugin(root) {
         // The kit's other modules (kernels-webgl.ts …) stay the dev server's own files.
         esbuild.onResolve({ filter: /^\./ }, (args) => {
           if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-          const file = path.relative(root, path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
-          if (BUNDLED_KIT_MODULES.has(file.split(path.sep).join('/'))) return undefined;
-          return { path: `/${file.split(path.sep).join('/')}`, external: true };
+          const file = path
+            .relative(root, path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')))
+            .split(path.sep)
+            .join('/');
+          if (BUNDLED_KIT_MODULES.has(file)) return undefined;
+          return { path: `/${file}`, external: true };
         });
       },
     };
