@@ -418,7 +418,10 @@ describe('<gd-curvature>', () => {
 
     it('is operated entirely from the keyboard', async () => {
       const el = await quadratic(0.25);
-      el.speed = 20;
+      // 5 updates a second: at αc = 0.5 the run settles after about 20 updates, so a play
+      // stays on for 4 s, longer than a busy machine takes between the two Enters (at
+      // speed 20 it settled and paused itself, and the second Enter played again).
+      el.speed = 5;
       await el.updateComplete;
       const changes: Record<string, unknown>[] = [];
       el.addEventListener('gd-params-change', (event) => changes.push(event.detail));
