@@ -141,6 +141,28 @@ export function judge(
 }
 
 /**
+ * `judge` for P = 2 (every landscape and the line fit), written out for the kernel's
+ * pass: the new point (x, y) with cost `cost`, the one before at `previous[at …]` and the
+ * gradient that moved it at `grad[at …]` (a NaN in it never counts as tiny).
+ */
+function judgeTwo(
+  x: number,
+  y: number,
+  cost: number,
+  previous: Float32Array,
+  grad: Float32Array,
+  at: number,
+  bound: number,
+  stepTolerance: number,
+  gradientTolerance: number,
+): Verdict {
+  // False for NaN and ±Infinity too.
+  if (!(cost - cost === 0 && Math.abs(x) <= bound && Math.abs(y) <= bound)) return 2;
+  const move = Math.max(Math.abs(x - previous[at]), Math.abs(y - previous[at + 1]));
+  return move < stepTolerance && Math.abs(grad[at]) < gradientTolerance && Math.abs(grad[at + 1]) < gradientTolerance ? 1 : 0;
+}
+
+/**
  * Where the parts of an outcome sit in its float32 array: what k updates of n rows
  * report. Per row: `status` (its verdict if it stopped during the call, else 0),
  * `stopStep` (the step of the call, 1 … k, at which it stopped), `stopPoint` (P values:
@@ -239,10 +261,10 @@ function applyRules(
  */
 function cpuSteps({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo[] {
   const { plan, gradient, landscape, k, first, stop, trail: keepTrail, readBack, spareState } = attrs as unknown as StepsAttrs;
-  // A built-in landscape's gradient is evaluated row by row in the pass below.
-  const at = landscape?.at;
-  const g = new Float64Array(2);
   const { rows: n, P, stride } = plan;
+  // A built-in landscape's gradient (P = 2) is evaluated row by row in the pass below.
+  const at = P === 2 ? landscape?.at : undefined;
+  const g = new Float64Array(2);
   // The new state: in the caller's spare array when it gives one (an earlier state's, no
   // longer in any tensor), else a new one; the input is never written.
   const input = valuesOf(backend, inputs.state);
@@ -267,40 +289,67 @@ function cpuSteps({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo[] {
     }
     live[i] = 0;
   };
+  /**
+   * Row i's point of step s (cost c) when it is not simply running on: a verdict, a trail
+   * to keep, or the call's last step. Returns whether the row is done with this step.
+   */
+  const settle = (i: number, verdict: Verdict, s: number, c: number): boolean => {
+    if (verdict === 2) {
+      // It stays at its last good point: the one before, if this call made it.
+      stopAt(i, 2, s, s > 1 ? previous : null, i * P, previousCost[i]);
+      return true;
+    }
+    if (keepTrail) {
+      for (let j = 0; j < P; j++) out[layout.trail + ((s - 1) * n + i) * P + j] = state[i * stride + j];
+      out[layout.trailCost + (s - 1) * n + i] = c;
+    }
+    if (verdict === 1) {
+      stopAt(i, 1, s, state, i * stride, c);
+      return true;
+    }
+    if (s === k) {
+      out[layout.latestCost + i] = c;
+      return true;
+    }
+    return false;
+  };
   for (let s = 0; s <= k; s++) {
     if (!at) gradient(state, stride, n, first + s, grad, cost, live);
     // One pass over the running rows: a landscape's J and ∇J at the row's point, the
     // verdict on the point step s made (its cost comes with this gradient; the gradient
-    // that moved it is the step before's), then where step s + 1 starts from.
-    for (let i = 0; i < n; i++) {
-      if (!live[i]) continue;
-      if (at) {
-        cost[i] = at(state[i * stride], state[i * stride + 1], g);
-        grad[2 * i] = g[0];
-        grad[2 * i + 1] = g[1];
+    // that moved it is the step before's), then where step s + 1 starts from. P = 2 (every
+    // landscape and the line fit) has its pass written out: the loops over P cost as much
+    // as the checks.
+    if (P === 2) {
+      for (let i = 0; i < n; i++) {
+        if (!live[i]) continue;
+        const p = i * stride;
+        const x = state[p];
+        const y = state[p + 1];
+        let c: number;
+        if (at) {
+          c = cost[i] = at(x, y, g);
+          grad[2 * i] = g[0];
+          grad[2 * i + 1] = g[1];
+        } else c = cost[i];
+        if (s > 0) {
+          const verdict = judgeTwo(x, y, c, previous, previousGrad, 2 * i, bound, stepTolerance, gradientTolerance);
+          if ((verdict || keepTrail || s === k) && settle(i, verdict, s, c)) continue;
+        }
+        previous[2 * i] = x;
+        previous[2 * i + 1] = y;
       }
-      if (s > 0) {
-        const norm = maxNorm(previousGrad, i * P, P);
-        const verdict = judge(state, i * stride, previous, i * P, P, cost[i], norm, bound, stepTolerance, gradientTolerance);
-        if (verdict === 2) {
-          // It stays at its last good point: the one before, if this call made it.
-          stopAt(i, 2, s, s > 1 ? previous : null, i * P, previousCost[i]);
-          continue;
+    } else {
+      for (let i = 0; i < n; i++) {
+        if (!live[i]) continue;
+        const p = i * stride;
+        if (s > 0) {
+          const c = cost[i];
+          const verdict = judge(state, p, previous, i * P, P, c, maxNorm(previousGrad, i * P, P), bound, stepTolerance, gradientTolerance);
+          if ((verdict || keepTrail || s === k) && settle(i, verdict, s, c)) continue;
         }
-        if (keepTrail) {
-          for (let j = 0; j < P; j++) out[layout.trail + ((s - 1) * n + i) * P + j] = state[i * stride + j];
-          out[layout.trailCost + (s - 1) * n + i] = cost[i];
-        }
-        if (verdict === 1) {
-          stopAt(i, 1, s, state, i * stride, cost[i]);
-          continue;
-        }
-        if (s === k) {
-          out[layout.latestCost + i] = cost[i];
-          continue;
-        }
+        for (let j = 0; j < P; j++) previous[i * P + j] = state[p + j];
       }
-      for (let j = 0; j < P; j++) previous[i * P + j] = state[i * stride + j];
     }
     if (s === k) break;
     applyRules(plan, state, grad, P, plan.table(first + s), live);

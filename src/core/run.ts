@@ -171,6 +171,8 @@ class CoefficientTable {
   version = 0;
   private readonly profiles: { rule: OptimizerRule; h: Hyperparameters; changes: boolean }[] = [];
   private filledFor = -1;
+  /** No profile changes with t: once filled, the table holds for every update (a sweep's thousands of profiles are not walked each one). */
+  private readonly steady: boolean;
 
   constructor(groups: readonly Group[], rows: number) {
     this.offset = new Int32Array(rows);
@@ -196,6 +198,7 @@ class CoefficientTable {
       });
     }
     this.table = new Float32Array(Math.max(1, this.profiles.length) * TABLE_WIDTH);
+    this.steady = !this.profiles.some((p) => p.changes);
   }
 
   get profileCount(): number {
@@ -204,7 +207,7 @@ class CoefficientTable {
 
   /** The table at update t (the same array, refilled where needed). */
   at(t: number): Float32Array {
-    if (t === this.filledFor) return this.table;
+    if (t === this.filledFor || (this.steady && this.filledFor >= 0)) return this.table;
     const all = this.filledFor < 0;
     let changed = false;
     this.profiles.forEach(({ rule, h, changes }, profile) => {

@@ -118,14 +118,17 @@ export function lineObjective(data: LineSweepData, rowBatches: readonly number[]
     reportCost: (params) => lineMseFromStats(params, stats),
     gradient: (state, stride, rows, t, grad, cost, live) => {
       momentsAt(t);
-      for (let i = 0; i < rows; i++) {
-        if (!live[i]) continue;
-        const r = 4 * rowOf[i];
-        const w = state[i * stride];
-        const b = state[i * stride + 1];
-        grad[2 * i] = 2 * (w * moments[r + 2] + b * moments[r] - moments[r + 3]);
-        grad[2 * i + 1] = 2 * (w * moments[r] + b - moments[r + 1]);
-        cost[i] = lineMseAt(quadratic, w, b);
+      // Row by row of the sweep (one batch size each), its four means read once.
+      for (let r = 0; r < rowBatches.length; r++) {
+        const [mx, my, mxx, mxy] = [moments[4 * r], moments[4 * r + 1], moments[4 * r + 2], moments[4 * r + 3]];
+        for (let i = r * columns; i < Math.min(rows, (r + 1) * columns); i++) {
+          if (!live[i]) continue;
+          const w = state[i * stride];
+          const b = state[i * stride + 1];
+          grad[2 * i] = 2 * (w * mxx + b * mx - mxy);
+          grad[2 * i + 1] = 2 * (w * mx + b - my);
+          cost[i] = lineMseAt(quadratic, w, b);
+        }
       }
     },
     lambdaMax: lineHessian(stats).lambdaMax,
