@@ -155,14 +155,14 @@ describe('SwarmModel (no DOM)', function () {
     expect(parted.partCount).to.equal(Math.ceil((4 * size) / PART_ROWS));
     expect(parted.partCount).to.be.above(1);
     const before = parted.endPositions();
-    expect(parted.stepParts(parted.partCount - 1)).to.equal(0);
+    expect(parted.advanceParts(parted.partCount - 1)).to.equal(parted.partCount - 1);
     expect(parted.iteration).to.equal(0);
     expect(parted.endPositions(), 'nothing shown until the update is whole').to.deep.equal(before);
-    expect(parted.stepParts(1)).to.equal(1);
+    expect(parted.advanceParts(1)).to.equal(1);
     expect(parted.iteration).to.equal(1);
     expect(parted.endPositions()).to.not.deep.equal(before);
     // Mid-update again, then step(k): exactly k more whole updates.
-    parted.stepParts(1);
+    parted.advanceParts(1);
     expect(parted.step(9)).to.equal(9);
     expect(parted.iteration).to.equal(10);
     // Rows are independent, so the parts move every particle as the first optimizer's rows alone do.

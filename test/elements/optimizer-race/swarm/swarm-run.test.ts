@@ -20,9 +20,9 @@ function pacedController(msPerUpdate: number): { controller: SwarmRun; frames: (
   const model = controller.model!;
   // 80 rows: one part, so a part update is a whole update.
   expect(model.partCount).to.equal(1);
-  const stepParts = model.stepParts.bind(model);
-  model.stepParts = (k: number) => {
-    const made = stepParts(k);
+  const advanceParts = model.advanceParts.bind(model);
+  model.advanceParts = (k: number) => {
+    const made = advanceParts(k);
     clock += made * msPerUpdate;
     return made;
   };
@@ -33,15 +33,38 @@ function pacedController(msPerUpdate: number): { controller: SwarmRun; frames: (
 }
 
 describe('SwarmRun (play pace)', () => {
-  it('fills a frame budget with cheap updates, never past the race’s own updates that frame', () => {
+  it('fills a frame budget with cheap updates, never ahead of the race’s own updates', () => {
     const { controller, frames } = pacedController(1);
     const made = frames(12, 8);
     // The first update builds the run and the second measures one; the time saved up
-    // meanwhile goes first (up to the limit), then 5 ms hold five.
+    // meanwhile goes first, then 5 ms hold five a frame.
     expect(made.slice(0, 2)).to.deep.equal([1, 1]);
-    expect(Math.max(...made)).to.equal(8);
     expect(made.slice(6)).to.deep.equal(Array(6).fill(5));
-    expect(frames(3, 2)).to.deep.equal([2, 2, 2]);
+    controller.dispose();
+    // When the race asks for less than the budget holds, the swarm makes just that.
+    const calm = pacedController(1);
+    const paced = calm.frames(12, 2);
+    expect(paced.slice(-6)).to.deep.equal(Array(6).fill(2));
+    expect(paced.reduce((sum, k) => sum + k, 0)).to.equal(24);
+    calm.controller.dispose();
+  });
+
+  it('makes up in later frames what a frame’s budget could not hold, and stays level with the race', () => {
+    const { controller, frames } = pacedController(1);
+    let race = 0;
+    let swarm = 0;
+    const behind: number[] = [];
+    // Six frames where the race makes 8 updates (more than 5 ms holds), then 1 a frame.
+    for (const limit of [...Array<number>(6).fill(8), ...Array<number>(20).fill(1)]) {
+      race += limit;
+      swarm += frames(1, limit)[0];
+      expect(swarm, 'never ahead of the race').to.be.at.most(race);
+      behind.push(race - swarm);
+    }
+    expect(behind[5], 'behind after the fast frames').to.be.above(10);
+    expect(behind.slice(-10), 'level again').to.deep.equal(Array(10).fill(0));
+    controller.reset();
+    expect(frames(1, 1), 'a reset owes nothing').to.deep.equal([1]);
     controller.dispose();
   });
 

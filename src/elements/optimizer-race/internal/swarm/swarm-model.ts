@@ -96,9 +96,9 @@ interface SwarmPart {
  * optimizer (a fair comparison: only the rule differs), size × optimizers rows in batched
  * `ParticleRun` parts of at most PART_ROWS rows that keep only each row's latest point,
  * stepped until SWARM_STEPS updates. An update is complete when every part has made it
- * (`stepParts` advances the part furthest behind, one at a time). It keeps the last TAIL_LENGTH positions of every particle in
- * one flat ring (no arrays per particle, however many there are) and tallies where the
- * particles ended. Its tensors are made on the first step; reading never makes any.
+ * (`advanceParts` advances the part furthest behind, one at a time). It keeps the last
+ * TAIL_LENGTH positions of every particle in one flat ring (no arrays per particle,
+ * however many there are) and tallies where the particles ended. Its tensors are made on the first step; reading never makes any.
  */
 export class SwarmModel {
   readonly key: string;
@@ -175,7 +175,7 @@ export class SwarmModel {
     return this.completed;
   }
 
-  /** Batched parts of the run: `stepParts` steps one at a time. */
+  /** Batched parts of the run: `advanceParts` steps one at a time. */
   get partCount(): number {
     return this.rows ? Math.ceil(this.rows / this.partRows()) : 0;
   }
@@ -205,19 +205,10 @@ export class SwarmModel {
 
   /**
    * Advances the part furthest behind by one update, `count` times (none past
-   * SWARM_STEPS), for a play loop that spends a frame's budget part by part. Returns the
-   * whole updates completed meanwhile. A part's new positions go to the tails' next slot,
-   * shown once every part has them.
-   */
-  stepParts(count: number): number {
-    const before = this.completed;
-    this.advanceParts(count);
-    return this.completed - before;
-  }
-
-  /**
-   * Like `stepParts`, but returns the part updates made (fewer than `count` only at the
-   * budget's end), for `step(n)` sliced by part updates.
+   * SWARM_STEPS), for a play loop that spends a frame's budget part by part and for
+   * `step(n)` sliced by part updates. Returns the part updates made (fewer than `count`
+   * only at the budget's end). A part's new positions go to the tails' next slot, shown
+   * once every part has them.
    */
   advanceParts(count: number): number {
     if (this.disposed) throw new Error('this SwarmModel was disposed');

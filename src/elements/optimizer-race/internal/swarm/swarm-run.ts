@@ -1,4 +1,5 @@
 import { sliceNow } from '../../../../core/slices.js';
+import { SWARM_STEPS } from '../settings.js';
 import { SwarmModel, type SwarmSettings, type SwarmTails, type SwarmTally } from './swarm-model.js';
 
 export interface SwarmRunOptions {
@@ -21,6 +22,12 @@ export class SwarmRun {
   private msPerPart = 0;
   /** Frame time saved up for the swarm (ms): an update dearer than one frame's budget waits for enough of it. */
   private credit = 0;
+  /**
+   * Part updates the race's pace asked of the swarm that no frame's budget held yet (a
+   * cold start, a slow frame): later frames make them up, so the swarm keeps level with
+   * the race instead of trailing it for the rest of its 500 updates.
+   */
+  private owed = 0;
   private readonly budgetMs: number;
   private readonly now: () => number;
 
@@ -45,6 +52,7 @@ export class SwarmRun {
     this.swarm = key ? new SwarmModel(settings!) : undefined;
     this.msPerPart = 0;
     this.credit = 0;
+    this.owed = 0;
     return true;
   }
 
@@ -54,12 +62,12 @@ export class SwarmRun {
   }
 
   /**
-   * One animation frame's work while playing: at most `limit` whole updates (the race's
-   * own updates this frame, so the speed setting governs both), as many part updates as
-   * the time budget holds. Each frame adds its budget to a small credit; a part update
-   * dearer than one frame's budget waits until the credit covers it, so the swarm takes
-   * about `budgetMs` per frame on average, whatever its size. Returns the whole updates
-   * completed.
+   * One animation frame's work while playing: the race's own updates this frame (`limit`,
+   * so the speed setting governs both) and any it owes from frames before, as many part
+   * updates of them as the time budget holds. Each frame adds its budget to a small
+   * credit; a part update dearer than one frame's budget waits until the credit covers
+   * it, so the swarm takes about `budgetMs` per frame on average, whatever its size, and
+   * is never ahead of the race's pace. Returns the whole updates completed.
    */
   advanceForFrame(limit: number): number {
     const swarm = this.swarm;
@@ -68,12 +76,17 @@ export class SwarmRun {
     this.credit = Math.min(this.credit + this.budgetMs, Math.max(4 * this.budgetMs, this.msPerPart));
     // Unmeasured yet: one part update, to measure it.
     const fit = this.msPerPart > 0 ? Math.floor(this.credit / this.msPerPart) : 1;
-    const count = Math.min(limit * swarm.partCount, fit);
-    if (count < 1) return 0;
+    const asked = Math.min(limit * swarm.partCount + this.owed, swarm.partUpdatesFor(SWARM_STEPS));
+    const count = Math.min(asked, fit);
+    if (count < 1) {
+      this.owed = asked;
+      return 0;
+    }
+    const before = swarm.iteration;
     const begin = this.now();
-    const made = this.timed(count, (n) => swarm.stepParts(n));
+    this.owed = asked - this.timed(count, (n) => swarm.advanceParts(n));
     this.credit = Math.max(0, this.credit - (this.now() - begin));
-    return made;
+    return swarm.iteration - before;
   }
 
   /** Exactly `k` updates (none past the swarm's budget of steps) now; returns how many. */
@@ -98,6 +111,7 @@ export class SwarmRun {
 
   reset(): void {
     this.swarm?.reset();
+    this.owed = 0;
   }
 
   tally(): SwarmTally | undefined {
