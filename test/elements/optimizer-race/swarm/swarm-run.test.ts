@@ -12,8 +12,16 @@ const settings: SwarmSettings = {
   backend: 'cpu',
 };
 
-/** A controller on a fake clock where each swarm update (of its one part) costs `msPerUpdate`. */
-function pacedController(msPerUpdate: number): { controller: SwarmRun; frames: (count: number, limit: number) => number[] } {
+/**
+ * A controller on a fake clock where each swarm update (of its one part) costs
+ * `msPerUpdate` (changed by `setCost`); `clock` reads the fake time.
+ */
+function pacedController(msPerUpdate: number): {
+  controller: SwarmRun;
+  frames: (count: number, limit: number) => number[];
+  setCost: (ms: number) => void;
+  clock: () => number;
+} {
   let clock = 0;
   const controller = new SwarmRun({ budgetMs: 5, now: () => clock });
   controller.sync(settings);
@@ -29,6 +37,8 @@ function pacedController(msPerUpdate: number): { controller: SwarmRun; frames: (
   return {
     controller,
     frames: (count, limit) => Array.from({ length: count }, () => controller.advanceForFrame(limit)),
+    setCost: (ms) => (msPerUpdate = ms),
+    clock: () => clock,
   };
 }
 
@@ -36,9 +46,9 @@ describe('SwarmRun (play pace)', () => {
   it('fills a frame budget with cheap updates, never ahead of the race’s own updates', () => {
     const { controller, frames } = pacedController(1);
     const made = frames(12, 8);
-    // The first update builds the run and the second measures one; the time saved up
-    // meanwhile goes first, then 5 ms hold five a frame.
-    expect(made.slice(0, 2)).to.deep.equal([1, 1]);
+    // The first frame makes the swarm's run (no update) and the second measures one; the
+    // time saved up meanwhile goes first, then 5 ms hold five a frame.
+    expect(made.slice(0, 2)).to.deep.equal([0, 1]);
     expect(made.slice(6)).to.deep.equal(Array(6).fill(5));
     controller.dispose();
     // When the race asks for less than the budget holds, the swarm makes just that.
@@ -63,8 +73,20 @@ describe('SwarmRun (play pace)', () => {
     }
     expect(behind[5], 'behind after the fast frames').to.be.above(10);
     expect(behind.slice(-10), 'level again').to.deep.equal(Array(10).fill(0));
+    // A reset owes nothing from before: level again with the race's three updates.
     controller.reset();
-    expect(frames(1, 1), 'a reset owes nothing').to.deep.equal([1]);
+    expect(frames(3, 1)).to.deep.equal([0, 2, 1]);
+    controller.dispose();
+  });
+
+  it('ends a frame’s share at its credit when an update costs more than measured', () => {
+    const { controller, frames, setCost, clock } = pacedController(1);
+    frames(12, 8);
+    // Measured at 1 ms an update, the swarm expects five in a frame; they now take 15 each.
+    setCost(15);
+    const from = clock();
+    expect(frames(1, 8)).to.deep.equal([1]);
+    expect(clock() - from, 'one update, not five').to.equal(15);
     controller.dispose();
   });
 

@@ -185,6 +185,11 @@ export class SwarmModel {
     return this.rows === 0 || this.iteration >= SWARM_STEPS;
   }
 
+  /** Makes the part the next update starts with (its run and rows), without an update. */
+  prepare(): void {
+    if (this.rows && !this.finished) this.part(this.cursor);
+  }
+
   /** The backend the run lives on (makes its first part if needed). */
   get backendName(): string {
     return this.rows ? this.part(0).run.backend : 'none';
@@ -350,11 +355,14 @@ export class SwarmModel {
     const rows = this.partRows();
     const from = index * rows;
     const to = Math.min(this.rows, from + rows);
+    // One optimizer object per optimizer: the run resolves each object once, not each row's.
+    const optimizers = this.optimizers.map((index) => {
+      const { type, hyperparameters } = this.entries[index];
+      return { type, ...hyperparameters };
+    });
     const particles = [];
-    for (let row = from; row < to; row++) {
-      const { type, hyperparameters } = this.entries[this.optimizers[Math.floor(row / this.size)]];
-      particles.push({ start: this.starts[row % this.size], optimizer: { type, ...hyperparameters } });
-    }
+    for (let row = from; row < to; row++)
+      particles.push({ start: this.starts[row % this.size], optimizer: optimizers[Math.floor(row / this.size)] });
     const { landscape } = this;
     const run = new ParticleRun({
       landscape,
