@@ -171,6 +171,8 @@ class CoefficientTable {
   version = 0;
   private readonly profiles: { rule: OptimizerRule; h: Hyperparameters; changes: boolean }[] = [];
   private filledFor = -1;
+  /** The profiles whose coefficients change with t: only these are refilled for a new t. */
+  private readonly changing: number[];
   /** No profile changes with t: once filled, the table holds for every update (a sweep's thousands of profiles are not walked each one). */
   private readonly steady: boolean;
 
@@ -198,7 +200,8 @@ class CoefficientTable {
       });
     }
     this.table = new Float32Array(Math.max(1, this.profiles.length) * TABLE_WIDTH);
-    this.steady = !this.profiles.some((p) => p.changes);
+    this.changing = this.profiles.flatMap((p, index) => (p.changes ? [index] : []));
+    this.steady = this.changing.length === 0;
   }
 
   get profileCount(): number {
@@ -208,19 +211,40 @@ class CoefficientTable {
   /** The table at update t (the same array, refilled where needed). */
   at(t: number): Float32Array {
     if (t === this.filledFor || (this.steady && this.filledFor >= 0)) return this.table;
-    const all = this.filledFor < 0;
-    let changed = false;
-    this.profiles.forEach(({ rule, h, changes }, profile) => {
-      if (!all && !changes) return;
+    const refill = this.filledFor < 0 ? this.profiles.keys() : this.changing;
+    for (const profile of refill) {
+      const { rule, h } = this.profiles[profile];
       const values = rule.coefficients(h, t);
+      const at = profile * TABLE_WIDTH;
       const names = rule.fused.names;
-      for (let j = 0; j < names.length; j++) this.table[profile * TABLE_WIDTH + j] = values[names[j]];
-      changed = true;
-    });
-    if (changed) this.version++;
+      if (inTableOrder(rule)) {
+        // In the object's own key order: no lookup by name (a preview refills Adam's
+        // corrections at every one of its 100 updates).
+        let j = 0;
+        for (const key in values) {
+          if (j === names.length) break;
+          this.table[at + j++] = values[key];
+        }
+      } else for (let j = 0; j < names.length; j++) this.table[at + j] = values[names[j]];
+    }
+    this.version++;
     this.filledFor = t;
     return this.table;
   }
+}
+
+const keyOrder = new WeakMap<OptimizerRule, boolean>();
+
+/** Whether a rule's `coefficients` lists its keys in `fused.names` order (checked once per rule). */
+function inTableOrder(rule: OptimizerRule): boolean {
+  let ordered = keyOrder.get(rule);
+  if (ordered === undefined) {
+    const { names } = rule.fused;
+    const keys = Object.keys(rule.coefficients(rule.defaults, 0));
+    ordered = names.every((name, j) => keys[j] === name);
+    keyOrder.set(rule, ordered);
+  }
+  return ordered;
 }
 
 /** The rule and complete hyperparameters for a config; throws on bad input. */

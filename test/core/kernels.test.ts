@@ -402,5 +402,9 @@ it('the defaults the fused rules read are the rules’ documented ones', () => {
     const values = rule.coefficients(COMMON_DEFAULTS, 0);
     for (const name of rule.fused.names) expect(values[name], `${type} ${name}`).to.be.a('number');
     expect(rule.fused.names.length).to.be.at.most(TABLE_WIDTH);
+    // The coefficient table is filled in the object's key order where it matches `names`
+    // (no lookup by name); every rule keeps that order, also with weight decay.
+    const decayed = rule.coefficients({ ...COMMON_DEFAULTS, weightDecay: 0.01, decay: 0.1 }, 3);
+    expect(Object.keys(decayed).slice(0, rule.fused.names.length), type).to.deep.equal([...rule.fused.names]);
   }
 });
