@@ -171,10 +171,11 @@ class CoefficientTable {
   version = 0;
   private readonly profiles: { rule: OptimizerRule; h: Hyperparameters; changes: boolean }[] = [];
   private filledFor = -1;
-  /** The profiles whose coefficients change with t: only these are refilled for a new t. */
+  /**
+   * The profiles whose coefficients change with t: only these are refilled for a new t
+   * (none: once filled, the table holds for every update).
+   */
   private readonly changing: number[];
-  /** No profile changes with t: once filled, the table holds for every update (a sweep's thousands of profiles are not walked each one). */
-  private readonly steady: boolean;
 
   constructor(groups: readonly Group[], rows: number) {
     this.offset = new Int32Array(rows);
@@ -201,7 +202,6 @@ class CoefficientTable {
     }
     this.table = new Float32Array(Math.max(1, this.profiles.length) * TABLE_WIDTH);
     this.changing = this.profiles.flatMap((p, index) => (p.changes ? [index] : []));
-    this.steady = this.changing.length === 0;
   }
 
   get profileCount(): number {
@@ -210,7 +210,7 @@ class CoefficientTable {
 
   /** The table at update t (the same array, refilled where needed). */
   at(t: number): Float32Array {
-    if (t === this.filledFor || (this.steady && this.filledFor >= 0)) return this.table;
+    if (t === this.filledFor || (this.filledFor >= 0 && !this.changing.length)) return this.table;
     const refill = this.filledFor < 0 ? this.profiles.keys() : this.changing;
     for (const profile of refill) {
       const { rule, h } = this.profiles[profile];

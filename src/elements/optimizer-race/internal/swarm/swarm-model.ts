@@ -98,7 +98,8 @@ interface SwarmPart {
  * stepped until SWARM_STEPS updates. An update is complete when every part has made it
  * (`advanceParts` advances the part furthest behind, one at a time). It keeps the last
  * TAIL_LENGTH positions of every particle in one flat ring (no arrays per particle,
- * however many there are) and tallies where the particles ended. Its tensors are made on the first step; reading never makes any.
+ * however many there are) and tallies where the particles ended. Its tensors are made on
+ * the first step; reading never makes any.
  */
 export class SwarmModel {
   readonly key: string;
