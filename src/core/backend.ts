@@ -386,9 +386,8 @@ export function timeReferenceUpdate(name: BackendName, rows: number): number {
   return runOn(name, () => {
     const gradient = rosenbrock.gradient as LandscapeGradient;
     const everyRow = new Uint8Array(rows).fill(1);
-    const values = momentum.coefficients({ ...COMMON_DEFAULTS, learningRate: 1e-4 }, 0);
     const table = new Float32Array(TABLE_WIDTH);
-    momentum.fused.names.forEach((key, j) => (table[j] = values[key]));
+    momentum.fused.fill({ ...COMMON_DEFAULTS, learningRate: 1e-4 }, 0, table, 0);
     const plan: FusedPlan = {
       rows,
       P: 2,

@@ -33,7 +33,7 @@
 import * as tf from './tf.js';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu/dist/backend_cpu.js';
 import type { LandscapeGradient } from './landscapes/landscape.js';
-import type { OptimizerRule } from './optimizers/rule.js';
+import type { FusedRows, OptimizerRule } from './optimizers/rule.js';
 
 export const STEPS = 'GdKitSteps';
 export const UPDATE = 'GdKitUpdate';
@@ -243,16 +243,26 @@ function valuesOf(backend: tf.KernelBackend, info: tf.TensorInfo): Float32Array 
   return (backend as unknown as MathBackendCPU).data.get(info.dataId).values as Float32Array;
 }
 
-function applyRules(
+/** The rows every rule's loop reads, for one kernel call (the steps kernel sets `grad` and `table` per update). */
+function rowsOf(
   plan: FusedPlan,
   state: Float32Array,
   grad: Float32Array,
   gradStride: number,
   table: Float32Array,
   live: Uint8Array,
-): void {
+): FusedRows {
   const { P, stride, offset } = plan;
-  for (const { rule, from, to } of plan.groups) rule.fused.apply({ state, stride, P, grad, gradStride, from, to, table, offset, live });
+  return { state, stride, P, grad, gradStride, from: 0, to: 0, table, offset, live };
+}
+
+/** Every rule's loop over its rows: one object for all of them, not one per rule and update (a preview makes 400). */
+function applyRules(plan: FusedPlan, rows: FusedRows): void {
+  for (const { rule, from, to } of plan.groups) {
+    rows.from = from;
+    rows.to = to;
+    rule.fused.apply(rows);
+  }
 }
 
 /**
@@ -279,6 +289,7 @@ function cpuSteps({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo[] {
   let [grad, previousGrad] = scratch.grads;
   let [cost, previousCost] = scratch.costs;
   live.set((attrs as unknown as StepsAttrs).live.subarray(0, n));
+  const rows = rowsOf(plan, state, grad, P, plan.table(first), live);
   const { bound, step: stepTolerance, gradient: gradientTolerance } = stop;
   const stopAt = (i: number, verdict: Verdict, s: number, from: Float32Array | null, fromAt: number, c: number) => {
     out[layout.status + i] = verdict;
@@ -352,9 +363,16 @@ function cpuSteps({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo[] {
       }
     }
     if (s === k) break;
-    applyRules(plan, state, grad, P, plan.table(first + s), live);
-    [grad, previousGrad] = [previousGrad, grad];
-    [cost, previousCost] = [previousCost, cost];
+    rows.grad = grad;
+    rows.table = plan.table(first + s);
+    applyRules(plan, rows);
+    // Swapped by hand: a destructuring swap may allocate an array per update.
+    const nextGrad = previousGrad;
+    previousGrad = grad;
+    grad = nextGrad;
+    const nextCost = previousCost;
+    previousCost = cost;
+    cost = nextCost;
   }
   const cpu = backend as unknown as MathBackendCPU;
   return [cpu.makeTensorInfo([n, stride], 'float32', state), cpu.makeTensorInfo([out.length], 'float32', out)];
@@ -419,7 +437,7 @@ function cpuUpdate({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo {
   const { plan } = attrs as unknown as { plan: FusedPlan };
   const state = valuesOf(backend, inputs.state).slice();
   const grad = valuesOf(backend, inputs.grad);
-  applyRules(plan, state, grad, inputs.grad.shape[1], valuesOf(backend, inputs.coefficients), plan.everyRow);
+  applyRules(plan, rowsOf(plan, state, grad, inputs.grad.shape[1], valuesOf(backend, inputs.coefficients), plan.everyRow));
   return (backend as unknown as MathBackendCPU).makeTensorInfo([plan.rows, plan.stride], 'float32', state);
 }
 

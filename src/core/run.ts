@@ -158,7 +158,7 @@ interface Group {
 /**
  * Every row's coefficients at update t as the fused kernels read them: one table row per
  * distinct (rule, hyperparameters) profile, computed in float64 by the rule's
- * `coefficients` and rounded to float32 once (as the tf ops' columns are). Profiles whose
+ * `fused.fill` and rounded to float32 once (as the tf ops' columns are). Profiles whose
  * coefficients do not change with t are computed once.
  */
 class CoefficientTable {
@@ -211,40 +211,19 @@ class CoefficientTable {
   /** The table at update t (the same array, refilled where needed). */
   at(t: number): Float32Array {
     if (t === this.filledFor || (this.filledFor >= 0 && !this.changing.length)) return this.table;
-    const refill = this.filledFor < 0 ? this.profiles.keys() : this.changing;
-    for (const profile of refill) {
-      const { rule, h } = this.profiles[profile];
-      const values = rule.coefficients(h, t);
-      const at = profile * TABLE_WIDTH;
-      const names = rule.fused.names;
-      if (inTableOrder(rule)) {
-        // In the object's own key order: no lookup by name (a preview refills Adam's
-        // corrections at every one of its 100 updates).
-        let j = 0;
-        for (const key in values) {
-          if (j === names.length) break;
-          this.table[at + j++] = values[key];
-        }
-      } else for (let j = 0; j < names.length; j++) this.table[at + j] = values[names[j]];
+    const { profiles, changing, table } = this;
+    // Index loops: a preview refills Adam's profile at every one of its 100 updates, and
+    // an iterator there is garbage to collect.
+    const count = this.filledFor < 0 ? profiles.length : changing.length;
+    for (let k = 0; k < count; k++) {
+      const profile = this.filledFor < 0 ? k : changing[k];
+      const { rule, h } = profiles[profile];
+      rule.fused.fill(h, t, table, profile * TABLE_WIDTH);
     }
     this.version++;
     this.filledFor = t;
-    return this.table;
+    return table;
   }
-}
-
-const keyOrder = new WeakMap<OptimizerRule, boolean>();
-
-/** Whether a rule's `coefficients` lists its keys in `fused.names` order (checked once per rule). */
-function inTableOrder(rule: OptimizerRule): boolean {
-  let ordered = keyOrder.get(rule);
-  if (ordered === undefined) {
-    const { names } = rule.fused;
-    const keys = Object.keys(rule.coefficients(rule.defaults, 0));
-    ordered = names.every((name, j) => keys[j] === name);
-    keyOrder.set(rule, ordered);
-  }
-  return ordered;
 }
 
 /** The rule and complete hyperparameters for a config; throws on bad input. */
@@ -577,9 +556,8 @@ export class ParticleRun {
         const { points, costs } = rowStates[row];
         for (let s = 0; s < made; s++) {
           const base = layout.trail + (s * n + row) * P;
-          const point: number[] = [];
-          for (let j = 0; j < P; j++) point.push(outcome[base + j]);
-          points.push(point);
+          // A literal holds just its P numbers; an array pushed to from [] reserves 16.
+          points.push(P === 2 ? [outcome[base], outcome[base + 1]] : Array.from(outcome.subarray(base, base + P)));
           costs.push(outcome[layout.trailCost + s * n + row]);
         }
       }

@@ -402,9 +402,15 @@ it('the defaults the fused rules read are the rules’ documented ones', () => {
     const values = rule.coefficients(COMMON_DEFAULTS, 0);
     for (const name of rule.fused.names) expect(values[name], `${type} ${name}`).to.be.a('number');
     expect(rule.fused.names.length).to.be.at.most(TABLE_WIDTH);
-    // The coefficient table is filled in the object's key order where it matches `names`
-    // (no lookup by name); every rule keeps that order, also with weight decay.
-    const decayed = rule.coefficients({ ...COMMON_DEFAULTS, weightDecay: 0.01, decay: 0.1 }, 3);
-    expect(Object.keys(decayed).slice(0, rule.fused.names.length), type).to.deep.equal([...rule.fused.names]);
+    // `fill` writes its names' slots and no other: a table row's neighbours are other profiles.
+    const decayedH = { ...COMMON_DEFAULTS, weightDecay: 0.01, decay: 0.1 };
+    const row = new Float64Array(TABLE_WIDTH + 2).fill(NaN);
+    rule.fused.fill(decayedH, 3, row, 1);
+    const names = rule.fused.names.length;
+    expect(
+      [...row].map((value) => Number.isNaN(value)),
+      type,
+    ).to.deep.equal([...row].map((_, j) => !(j >= 1 && j <= names)));
+    expect(rule.coefficients(decayedH, 3), type).to.deep.equal(Object.fromEntries(rule.fused.names.map((name, j) => [name, row[1 + j]])));
   }
 });

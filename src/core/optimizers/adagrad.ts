@@ -1,21 +1,17 @@
 import * as tf from '../tf.js';
 import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule, withCoefficients } from './rule.js';
 
 const f = Math.fround;
 
 /** Adagrad (Duchi et al. 2011) with S₀ = 0: every coordinate's step shrinks with its own history. */
-export const adagrad: OptimizerRule = {
+export const adagrad: OptimizerRule = withCoefficients({
   type: 'adagrad',
   name: 'Adagrad',
   tex: 'S \\leftarrow S + dW^2 \\\\ W \\leftarrow W - \\alpha_t \\frac{dW}{\\sqrt{S} + \\varepsilon}',
   hyperparameters: ['learningRate', 'epsilon', 'decay'],
   defaults: { ...COMMON_DEFAULTS, learningRate: 0.1 },
   slots: 1,
-  coefficients: (h, t) => ({
-    alpha: inverseTimeDecay(h.learningRate, h.decay, t),
-    epsilon: h.epsilon,
-  }),
   update: (params, grad, [sumSquares], c) => {
     const s = tf.add(sumSquares, tf.square(grad));
     const step = tf.div(tf.mul(c.alpha, grad), tf.add(tf.sqrt(s), c.epsilon));
@@ -23,6 +19,10 @@ export const adagrad: OptimizerRule = {
   },
   fused: {
     names: ['alpha', 'epsilon'],
+    fill: (h, t, into, at) => {
+      into[at] = inverseTimeDecay(h.learningRate, h.decay, t);
+      into[at + 1] = h.epsilon;
+    },
     changesWithT: decayChangesWithT,
     apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
       for (let i = from; i < to; i++) {
@@ -42,4 +42,4 @@ export const adagrad: OptimizerRule = {
     },
     glsl: 's1 = s1 + g * g; w = w - c[0] * g / (sqrt(s1) + c[1]);',
   },
-};
+});

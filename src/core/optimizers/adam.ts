@@ -1,6 +1,6 @@
 import * as tf from '../tf.js';
 import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, type FusedRows, type FusedRule, type Hyperparameters, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, type FusedRows, type FusedRule, type OptimizerRule, withCoefficients } from './rule.js';
 
 const f = Math.fround;
 
@@ -10,7 +10,7 @@ const ADAM_NAMES = ['alpha', 'beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2',
  * Adam (Kingma & Ba 2015) with V₀ = S₀ = 0 and the correct bias correction 1 − β^(t+1)
  * (the reference article prints (1 − β)^t) applied to both moments before the step.
  */
-export const adam: OptimizerRule = {
+export const adam: OptimizerRule = withCoefficients({
   type: 'adam',
   name: 'Adam',
   tex:
@@ -20,26 +20,12 @@ export const adam: OptimizerRule = {
   hyperparameters: ['learningRate', 'beta1', 'beta2', 'epsilon', 'decay'],
   defaults: COMMON_DEFAULTS,
   slots: 2,
-  coefficients: adamCoefficients,
   update: (params, grad, slots, c) => {
     const { v, s, step } = adamStep(grad, slots, c);
     return { params: tf.sub(params, step), slots: [v, s] };
   },
   fused: adamFused(false),
-};
-
-export function adamCoefficients(h: Hyperparameters, t: number): Record<string, number> {
-  return {
-    alpha: inverseTimeDecay(h.learningRate, h.decay, t),
-    beta1: h.beta1,
-    oneMinusBeta1: 1 - h.beta1,
-    beta2: h.beta2,
-    oneMinusBeta2: 1 - h.beta2,
-    correction1: 1 - h.beta1 ** (t + 1),
-    correction2: 1 - h.beta2 ** (t + 1),
-    epsilon: h.epsilon,
-  };
-}
+});
 
 /** The moments and α_t V̂/(√Ŝ + ε), shared with AdamW. */
 export function adamStep(
@@ -63,6 +49,18 @@ export function adamFused(weightDecay: boolean): FusedRule {
   const names = weightDecay ? [...ADAM_NAMES, 'alphaLambda'] : ADAM_NAMES;
   return {
     names,
+    fill: (h, t, into, at) => {
+      const alpha = inverseTimeDecay(h.learningRate, h.decay, t);
+      into[at] = alpha;
+      into[at + 1] = h.beta1;
+      into[at + 2] = 1 - h.beta1;
+      into[at + 3] = h.beta2;
+      into[at + 4] = 1 - h.beta2;
+      into[at + 5] = 1 - h.beta1 ** (t + 1);
+      into[at + 6] = 1 - h.beta2 ** (t + 1);
+      into[at + 7] = h.epsilon;
+      if (weightDecay) into[at + 8] = alpha * h.weightDecay;
+    },
     // The bias corrections change with every update.
     changesWithT: () => true,
     apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }: FusedRows) => {

@@ -1,12 +1,12 @@
 import * as tf from '../tf.js';
-import { adamCoefficients, adamFused, adamStep } from './adam.js';
-import { COMMON_DEFAULTS, type OptimizerRule } from './rule.js';
+import { adamFused, adamStep } from './adam.js';
+import { COMMON_DEFAULTS, type OptimizerRule, withCoefficients } from './rule.js';
 
 /**
  * AdamW (Loshchilov & Hutter 2019): Adam plus weight decay applied to W directly,
  * decoupled from the moments, scaled by the same α_t, using W before this update.
  */
-export const adamw: OptimizerRule = {
+export const adamw: OptimizerRule = withCoefficients({
   type: 'adamw',
   name: 'AdamW',
   tex:
@@ -16,14 +16,10 @@ export const adamw: OptimizerRule = {
   hyperparameters: ['learningRate', 'beta1', 'beta2', 'epsilon', 'weightDecay', 'decay'],
   defaults: COMMON_DEFAULTS,
   slots: 2,
-  coefficients: (h, t) => {
-    const c = adamCoefficients(h, t);
-    return { ...c, alphaLambda: c.alpha * h.weightDecay };
-  },
   update: (params, grad, slots, c) => {
     const { v, s, step } = adamStep(grad, slots, c);
     const decayed = tf.sub(params, tf.mul(c.alphaLambda, params));
     return { params: tf.sub(decayed, step), slots: [v, s] };
   },
   fused: adamFused(true),
-};
+});

@@ -1,28 +1,23 @@
 import * as tf from '../tf.js';
-import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, decayChangesWithT, fillMomentum, type OptimizerRule, withCoefficients } from './rule.js';
 
 const f = Math.fround;
 
 /** Momentum in the moving-average form of the reference article (V₀ = 0). */
-export const momentum: OptimizerRule = {
+export const momentum: OptimizerRule = withCoefficients({
   type: 'momentum',
   name: 'Momentum',
   tex: 'V \\leftarrow \\beta V + (1-\\beta)\\, dW \\\\ W \\leftarrow W - \\alpha_t V',
   hyperparameters: ['learningRate', 'beta', 'decay'],
   defaults: COMMON_DEFAULTS,
   slots: 1,
-  coefficients: (h, t) => ({
-    alpha: inverseTimeDecay(h.learningRate, h.decay, t),
-    beta: h.beta,
-    oneMinusBeta: 1 - h.beta,
-  }),
   update: (params, grad, [velocity], c) => {
     const v = tf.add(tf.mul(c.beta, velocity), tf.mul(c.oneMinusBeta, grad));
     return { params: tf.sub(params, tf.mul(c.alpha, v)), slots: [v] };
   },
   fused: {
     names: ['alpha', 'beta', 'oneMinusBeta'],
+    fill: fillMomentum,
     changesWithT: decayChangesWithT,
     apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
       for (let i = from; i < to; i++) {
@@ -42,4 +37,4 @@ export const momentum: OptimizerRule = {
     },
     glsl: 's1 = c[1] * s1 + c[2] * g; w = w - c[0] * s1;',
   },
-};
+});

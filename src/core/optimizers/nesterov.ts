@@ -1,6 +1,5 @@
 import * as tf from '../tf.js';
-import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, decayChangesWithT, fillMomentum, type OptimizerRule, withCoefficients } from './rule.js';
 
 const f = Math.fround;
 
@@ -10,18 +9,13 @@ const f = Math.fround;
  * current W is needed (the form PyTorch and Keras use): the step mixes the updated
  * velocity with the fresh gradient once more, W ← W − α_t(βV + (1 − β)dW).
  */
-export const nesterov: OptimizerRule = {
+export const nesterov: OptimizerRule = withCoefficients({
   type: 'nesterov',
   name: 'Nesterov momentum',
   tex: 'V \\leftarrow \\beta V + (1-\\beta)\\, dW \\\\ W \\leftarrow W - \\alpha_t \\left(\\beta V + (1-\\beta)\\, dW\\right)',
   hyperparameters: ['learningRate', 'beta', 'decay'],
   defaults: COMMON_DEFAULTS,
   slots: 1,
-  coefficients: (h, t) => ({
-    alpha: inverseTimeDecay(h.learningRate, h.decay, t),
-    beta: h.beta,
-    oneMinusBeta: 1 - h.beta,
-  }),
   update: (params, grad, [velocity], c) => {
     const fresh = tf.mul(c.oneMinusBeta, grad);
     const v = tf.add(tf.mul(c.beta, velocity), fresh);
@@ -30,6 +24,7 @@ export const nesterov: OptimizerRule = {
   },
   fused: {
     names: ['alpha', 'beta', 'oneMinusBeta'],
+    fill: fillMomentum,
     changesWithT: decayChangesWithT,
     apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
       for (let i = from; i < to; i++) {
@@ -50,4 +45,4 @@ export const nesterov: OptimizerRule = {
     },
     glsl: 'float fresh = c[2] * g; s1 = c[1] * s1 + fresh; w = w - c[0] * (c[1] * s1 + fresh);',
   },
-};
+});

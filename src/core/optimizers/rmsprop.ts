@@ -1,23 +1,16 @@
 import * as tf from '../tf.js';
-import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, decayChangesWithT, fillMomentum, type OptimizerRule, withCoefficients } from './rule.js';
 
 const f = Math.fround;
 
 /** RMSprop with S₀ = 0 and ε outside the square root (tf.train.rmsprop puts it inside). */
-export const rmsprop: OptimizerRule = {
+export const rmsprop: OptimizerRule = withCoefficients({
   type: 'rmsprop',
   name: 'RMSprop',
   tex: 'S \\leftarrow \\beta S + (1-\\beta)\\, dW^2 \\\\ W \\leftarrow W - \\alpha_t \\frac{dW}{\\sqrt{S} + \\varepsilon}',
   hyperparameters: ['learningRate', 'beta', 'epsilon', 'decay'],
   defaults: COMMON_DEFAULTS,
   slots: 1,
-  coefficients: (h, t) => ({
-    alpha: inverseTimeDecay(h.learningRate, h.decay, t),
-    beta: h.beta,
-    oneMinusBeta: 1 - h.beta,
-    epsilon: h.epsilon,
-  }),
   update: (params, grad, [meanSquare], c) => {
     const s = tf.add(tf.mul(c.beta, meanSquare), tf.mul(c.oneMinusBeta, tf.square(grad)));
     const step = tf.div(tf.mul(c.alpha, grad), tf.add(tf.sqrt(s), c.epsilon));
@@ -25,6 +18,10 @@ export const rmsprop: OptimizerRule = {
   },
   fused: {
     names: ['alpha', 'beta', 'oneMinusBeta', 'epsilon'],
+    fill: (h, t, into, at) => {
+      fillMomentum(h, t, into, at);
+      into[at + 3] = h.epsilon;
+    },
     changesWithT: decayChangesWithT,
     apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
       for (let i = from; i < to; i++) {
@@ -46,4 +43,4 @@ export const rmsprop: OptimizerRule = {
     },
     glsl: 's1 = c[1] * s1 + c[2] * (g * g); w = w - c[0] * g / (sqrt(s1) + c[3]);',
   },
-};
+});

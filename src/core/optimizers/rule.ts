@@ -1,4 +1,5 @@
 import type * as tf from '../tf.js';
+import { inverseTimeDecay } from '../schedules.js';
 
 /** Every update rule of the core, by the name an author writes (`type="adam"`). */
 export const OPTIMIZER_TYPES = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam', 'adamw'] as const;
@@ -39,8 +40,14 @@ export interface FusedRows {
  * `glsl` is the same update for the webgl kernel.
  */
 export interface FusedRule {
-  /** the coefficients it reads, in table order: keys of `coefficients()` */
+  /** the coefficients it reads, in table order */
   names: readonly string[];
+  /**
+   * Writes the coefficients at update t into `into[at …]`, in `names` order, each worked
+   * out in float64 (a Float32Array rounds it once as it is stored): straight into a run's
+   * coefficient table, with no object made for them.
+   */
+  fill(h: Hyperparameters, t: number, into: Float32Array | Float64Array, at: number): void;
   /** whether any coefficient changes with t for these hyperparameters */
   changesWithT(h: Hyperparameters): boolean;
   apply(rows: FusedRows): void;
@@ -74,12 +81,32 @@ export interface OptimizerRule {
   /**
    * The per-particle numbers `update` reads at update t (t = updates already made),
    * computed in float64 on the CPU: α_t, complements like 1 − β (exact before rounding
-   * to float32), bias corrections 1 − β^(t+1).
+   * to float32), bias corrections 1 − β^(t+1). By name, as `fused.fill` writes them.
    */
   coefficients(h: Hyperparameters, t: number): Record<string, number>;
   update(params: tf.Tensor, grad: tf.Tensor, slots: tf.Tensor[], c: Record<string, tf.Tensor>): RuleStep;
   /** the same update as one loop over rows (cpu) and in GLSL (webgl), for the fused kernels */
   fused: FusedRule;
+}
+
+/** A rule with its `coefficients`, keyed by name from its fused `fill`: one formula for both. */
+export function withCoefficients(rule: Omit<OptimizerRule, 'coefficients'>): OptimizerRule {
+  const { fused } = rule;
+  return {
+    ...rule,
+    coefficients: (h, t) => {
+      const row = new Float64Array(fused.names.length);
+      fused.fill(h, t, row, 0);
+      return Object.fromEntries(fused.names.map((name, j) => [name, row[j]]));
+    },
+  };
+}
+
+/** α_t, β, 1 − β: the coefficients Momentum and Nesterov read, and RMSprop's first three. */
+export function fillMomentum(h: Hyperparameters, t: number, into: Float32Array | Float64Array, at: number): void {
+  into[at] = inverseTimeDecay(h.learningRate, h.decay, t);
+  into[at + 1] = h.beta;
+  into[at + 2] = 1 - h.beta;
 }
 
 /** Coefficients that change with t only through α_t: constant while decay is 0. */

@@ -1,23 +1,25 @@
 import * as tf from '../tf.js';
 import { inverseTimeDecay } from '../schedules.js';
-import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule } from './rule.js';
+import { COMMON_DEFAULTS, decayChangesWithT, type OptimizerRule, withCoefficients } from './rule.js';
 
 const f = Math.fround;
 
-export const sgd: OptimizerRule = {
+export const sgd: OptimizerRule = withCoefficients({
   type: 'sgd',
   name: 'Gradient descent',
   tex: 'W \\leftarrow W - \\alpha_t\\, dW',
   hyperparameters: ['learningRate', 'decay'],
   defaults: COMMON_DEFAULTS,
   slots: 0,
-  coefficients: (h, t) => ({ alpha: inverseTimeDecay(h.learningRate, h.decay, t) }),
   update: (params, grad, _slots, c) => ({
     params: tf.sub(params, tf.mul(c.alpha, grad)),
     slots: [],
   }),
   fused: {
     names: ['alpha'],
+    fill: (h, t, into, at) => {
+      into[at] = inverseTimeDecay(h.learningRate, h.decay, t);
+    },
     changesWithT: decayChangesWithT,
     apply: ({ state, stride, P, grad, gradStride, from, to, table, offset, live }) => {
       for (let i = from; i < to; i++) {
@@ -30,4 +32,4 @@ export const sgd: OptimizerRule = {
     },
     glsl: 'w = w - c[0] * g;',
   },
-};
+});
