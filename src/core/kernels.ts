@@ -266,13 +266,98 @@ function applyRules(plan: FusedPlan, rows: FusedRows): void {
 }
 
 /**
+ * What one pass of the steps kernel over the running rows reads: the state, this update's
+ * gradient and costs and the update before's (swapped between updates), the stop rules,
+ * and `settle` for a row's rare cases (a verdict, a trail to keep, the call's last step).
+ */
+interface Pass {
+  n: number;
+  P: number;
+  stride: number;
+  state: Float32Array;
+  live: Uint8Array;
+  /** every running row's point before this one */
+  previous: Float32Array;
+  grad: Float32Array;
+  previousGrad: Float32Array;
+  cost: Float32Array;
+  previousCost: Float32Array;
+  bound: number;
+  stepTolerance: number;
+  gradientTolerance: number;
+  keepTrail: boolean;
+  k: number;
+  /** Row i's point of step s (cost c) when it is not simply running on; true when the row is done with this step. */
+  settle(i: number, verdict: Verdict, s: number, c: number): boolean;
+}
+
+/*
+ * The kernel's pass, one function per kind of gradient, each with its own feedback: a
+ * page that has run landscapes (their `at` inlined in one shared pass) made the line
+ * fit's pass a third slower. Each is: J and ∇J at the row's point (a landscape's `at`,
+ * else already in `cost` and `grad`), the verdict on the point step s made (the gradient
+ * that moved it is the update before's), then where step s + 1 starts from. P = 2 (every
+ * landscape and the line fit) is written out: the loops over P cost as much as the checks.
+ */
+
+function landscapePass(pass: Pass, s: number, at: LandscapeGradient['at'], g: Float64Array): void {
+  const { n, stride, state, live, previous, grad, previousGrad, cost, bound, stepTolerance, gradientTolerance, keepTrail, k } = pass;
+  for (let i = 0; i < n; i++) {
+    if (!live[i]) continue;
+    const p = i * stride;
+    const x = state[p];
+    const y = state[p + 1];
+    const c = (cost[i] = at(x, y, g));
+    grad[2 * i] = g[0];
+    grad[2 * i + 1] = g[1];
+    if (s > 0) {
+      const verdict = judgeTwo(x, y, c, previous, previousGrad, 2 * i, bound, stepTolerance, gradientTolerance);
+      if ((verdict || keepTrail || s === k) && pass.settle(i, verdict, s, c)) continue;
+    }
+    previous[2 * i] = x;
+    previous[2 * i + 1] = y;
+  }
+}
+
+function givenPassTwo(pass: Pass, s: number): void {
+  const { n, stride, state, live, previous, previousGrad, cost, bound, stepTolerance, gradientTolerance, keepTrail, k } = pass;
+  for (let i = 0; i < n; i++) {
+    if (!live[i]) continue;
+    const p = i * stride;
+    const x = state[p];
+    const y = state[p + 1];
+    if (s > 0) {
+      const c = cost[i];
+      const verdict = judgeTwo(x, y, c, previous, previousGrad, 2 * i, bound, stepTolerance, gradientTolerance);
+      if ((verdict || keepTrail || s === k) && pass.settle(i, verdict, s, c)) continue;
+    }
+    previous[2 * i] = x;
+    previous[2 * i + 1] = y;
+  }
+}
+
+function givenPass(pass: Pass, s: number): void {
+  const { n, P, stride, state, live, previous, previousGrad, cost, bound, stepTolerance, gradientTolerance, keepTrail, k } = pass;
+  for (let i = 0; i < n; i++) {
+    if (!live[i]) continue;
+    const p = i * stride;
+    if (s > 0) {
+      const c = cost[i];
+      const verdict = judge(state, p, previous, i * P, P, c, maxNorm(previousGrad, i * P, P), bound, stepTolerance, gradientTolerance);
+      if ((verdict || keepTrail || s === k) && pass.settle(i, verdict, s, c)) continue;
+    }
+    for (let j = 0; j < P; j++) previous[i * P + j] = state[p + j];
+  }
+}
+
+/**
  * k updates, each the gradient and every rule's loop over the running rows; each new
  * point judged as it is made (`judge`), so a stopped row is left as it is from then on.
  */
 function cpuSteps({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo[] {
   const { plan, gradient, landscape, k, first, stop, trail: keepTrail, readBack, spareState } = attrs as unknown as StepsAttrs;
   const { rows: n, P, stride } = plan;
-  // A built-in landscape's gradient (P = 2) is evaluated row by row in the pass below.
+  // A built-in landscape's gradient (P = 2) is evaluated row by row in the pass.
   const at = P === 2 ? landscape?.at : undefined;
   const g = new Float64Array(2);
   // The new state: in the caller's spare array when it gives one (an earlier state's, no
@@ -286,10 +371,7 @@ function cpuSteps({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo[] {
   out.fill(0, 0, layout.latestCost);
   scratch = scratchFor(n, P, scratch);
   const { previous, live } = scratch;
-  let [grad, previousGrad] = scratch.grads;
-  let [cost, previousCost] = scratch.costs;
   live.set((attrs as unknown as StepsAttrs).live.subarray(0, n));
-  const rows = rowsOf(plan, state, grad, P, plan.table(first), live);
   const { bound, step: stepTolerance, gradient: gradientTolerance } = stop;
   const stopAt = (i: number, verdict: Verdict, s: number, from: Float32Array | null, fromAt: number, c: number) => {
     out[layout.status + i] = verdict;
@@ -300,79 +382,61 @@ function cpuSteps({ inputs, backend, attrs }: CpuInputs): tf.TensorInfo[] {
     }
     live[i] = 0;
   };
-  /**
-   * Row i's point of step s (cost c) when it is not simply running on: a verdict, a trail
-   * to keep, or the call's last step. Returns whether the row is done with this step.
-   */
-  const settle = (i: number, verdict: Verdict, s: number, c: number): boolean => {
-    if (verdict === 2) {
-      // It stays at its last good point: the one before, if this call made it.
-      stopAt(i, 2, s, s > 1 ? previous : null, i * P, previousCost[i]);
-      return true;
-    }
-    if (keepTrail) {
-      for (let j = 0; j < P; j++) out[layout.trail + ((s - 1) * n + i) * P + j] = state[i * stride + j];
-      out[layout.trailCost + (s - 1) * n + i] = c;
-    }
-    if (verdict === 1) {
-      stopAt(i, 1, s, state, i * stride, c);
-      return true;
-    }
-    if (s === k) {
-      out[layout.latestCost + i] = c;
-      return true;
-    }
-    return false;
+  const pass: Pass = {
+    n,
+    P,
+    stride,
+    state,
+    live,
+    previous,
+    grad: scratch.grads[0],
+    previousGrad: scratch.grads[1],
+    cost: scratch.costs[0],
+    previousCost: scratch.costs[1],
+    bound,
+    stepTolerance,
+    gradientTolerance,
+    keepTrail,
+    k,
+    settle: (i, verdict, s, c) => {
+      if (verdict === 2) {
+        // It stays at its last good point: the one before, if this call made it.
+        stopAt(i, 2, s, s > 1 ? previous : null, i * P, pass.previousCost[i]);
+        return true;
+      }
+      if (keepTrail) {
+        for (let j = 0; j < P; j++) out[layout.trail + ((s - 1) * n + i) * P + j] = state[i * stride + j];
+        out[layout.trailCost + (s - 1) * n + i] = c;
+      }
+      if (verdict === 1) {
+        stopAt(i, 1, s, state, i * stride, c);
+        return true;
+      }
+      if (s === k) {
+        out[layout.latestCost + i] = c;
+        return true;
+      }
+      return false;
+    },
   };
+  const rows = rowsOf(plan, state, pass.grad, P, plan.table(first), live);
   for (let s = 0; s <= k; s++) {
-    if (!at) gradient(state, stride, n, first + s, grad, cost, live);
-    // One pass over the running rows: a landscape's J and ∇J at the row's point, the
-    // verdict on the point step s made (its cost comes with this gradient; the gradient
-    // that moved it is the step before's), then where step s + 1 starts from. P = 2 (every
-    // landscape and the line fit) has its pass written out: the loops over P cost as much
-    // as the checks.
-    if (P === 2) {
-      for (let i = 0; i < n; i++) {
-        if (!live[i]) continue;
-        const p = i * stride;
-        const x = state[p];
-        const y = state[p + 1];
-        let c: number;
-        if (at) {
-          c = cost[i] = at(x, y, g);
-          grad[2 * i] = g[0];
-          grad[2 * i + 1] = g[1];
-        } else c = cost[i];
-        if (s > 0) {
-          const verdict = judgeTwo(x, y, c, previous, previousGrad, 2 * i, bound, stepTolerance, gradientTolerance);
-          if ((verdict || keepTrail || s === k) && settle(i, verdict, s, c)) continue;
-        }
-        previous[2 * i] = x;
-        previous[2 * i + 1] = y;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        if (!live[i]) continue;
-        const p = i * stride;
-        if (s > 0) {
-          const c = cost[i];
-          const verdict = judge(state, p, previous, i * P, P, c, maxNorm(previousGrad, i * P, P), bound, stepTolerance, gradientTolerance);
-          if ((verdict || keepTrail || s === k) && settle(i, verdict, s, c)) continue;
-        }
-        for (let j = 0; j < P; j++) previous[i * P + j] = state[p + j];
-      }
+    if (at) landscapePass(pass, s, at, g);
+    else {
+      gradient(state, stride, n, first + s, pass.grad, pass.cost, live);
+      if (P === 2) givenPassTwo(pass, s);
+      else givenPass(pass, s);
     }
     if (s === k) break;
-    rows.grad = grad;
+    rows.grad = pass.grad;
     rows.table = plan.table(first + s);
     applyRules(plan, rows);
-    // Swapped by hand: a destructuring swap may allocate an array per update.
-    const nextGrad = previousGrad;
-    previousGrad = grad;
-    grad = nextGrad;
-    const nextCost = previousCost;
-    previousCost = cost;
-    cost = nextCost;
+    // This update's gradient and costs are the next one's previous.
+    const { grad, cost } = pass;
+    pass.grad = pass.previousGrad;
+    pass.previousGrad = grad;
+    pass.cost = pass.previousCost;
+    pass.previousCost = cost;
   }
   const cpu = backend as unknown as MathBackendCPU;
   return [cpu.makeTensorInfo([n, stride], 'float32', state), cpu.makeTensorInfo([out.length], 'float32', out)];
