@@ -26,7 +26,7 @@ type Job = (() => unknown) | { setup: () => unknown; work: () => unknown };
 
 /**
  * Milliseconds one job's work takes (sync or async): repeated until 20 ms of it have
- * passed, since the page's clock ticks in 0.1 ms steps and a floor can take less.
+ * passed, since a floor can take less than the page's clock can tell apart.
  */
 async function time(job: Job): Promise<number> {
   const { setup, work } = typeof job === 'function' ? { setup: undefined, work: job } : job;
