@@ -124,6 +124,8 @@ export class SwarmModel {
   private disposed = false;
   private readonly positions: Float32Array;
   private readonly diverged: Uint8Array;
+  /** 1 where the particle has stopped (converged or diverged): the tally reads a particle's state only then */
+  private readonly stopped: Uint8Array;
   private head = 0;
   private length = 1;
   /** A stopped particle's end, worked out once (its kind, then its minimum), UNKNOWN until then. */
@@ -144,6 +146,7 @@ export class SwarmModel {
     const rows = this.rows;
     this.positions = new Float32Array(rows * TAIL_LENGTH * 2);
     this.diverged = new Uint8Array(rows);
+    this.stopped = new Uint8Array(rows);
     this.stoppedKind = new Int8Array(rows);
     this.stoppedMinimum = new Int16Array(rows);
     this.clear();
@@ -303,11 +306,13 @@ export class SwarmModel {
       };
       for (let i = 0; i < size; i++) {
         const row = block * size + i;
-        const particle = this.particle(row);
         let kind: EndKind;
         let minimum: number;
-        if (particle && particle.status !== 'running') {
+        // Only a stopped particle's state is read (once, for its end): reading a running
+        // one's made the run write out every latest-only state, 4,000 of them a frame.
+        if (this.stopped[row]) {
           if (this.stoppedKind[row] === UNKNOWN) {
+            const particle = this.particle(row)!;
             const end = classifyEnd(
               landscape,
               particle.status,
@@ -377,7 +382,7 @@ export class SwarmModel {
     this.parts[index] = part;
     // Rows whose start is already out of bounds (or its cost not finite) diverged at step 0.
     run.particles.forEach((particle, i) => {
-      if (particle.status === 'diverged') this.diverged[from + i] = 1;
+      if (particle.status === 'diverged') this.diverged[from + i] = this.stopped[from + i] = 1;
     });
     return part;
   }
@@ -406,6 +411,7 @@ export class SwarmModel {
     this.head = 0;
     this.length = 1;
     this.diverged.fill(0);
+    this.stopped.fill(0);
     this.stoppedKind.fill(UNKNOWN);
     this.stoppedMinimum.fill(-1);
     this.tallied = undefined;
@@ -431,6 +437,9 @@ export class SwarmModel {
       this.positions[at] = latest[2 * i];
       this.positions[at + 1] = latest[2 * i + 1];
     }
-    for (const { index, status } of stopped) if (status === 'diverged') this.diverged[part.from + index] = 1;
+    for (const { index, status } of stopped) {
+      this.stopped[part.from + index] = 1;
+      if (status === 'diverged') this.diverged[part.from + index] = 1;
+    }
   }
 }
