@@ -142,6 +142,10 @@ export class GdOptimizerRace extends GdElement {
     previewed: () => this.requestUpdate(),
     previewWanted: () => this.isConnected && this.iteration === 0,
     dragging: () => this.startHandle.dragging,
+    swarmMoved: () => {
+      const tails = this.race.swarm.tails();
+      if (tails && this.player.onScreen) this.drawing.renderSwarmAhead(tails);
+    },
     stepped: () => this.reportSteps(),
   });
   /** The basin map of the optimizer `basins` names: computed in slices, cached, painted under the paths. */
@@ -495,6 +499,7 @@ export class GdOptimizerRace extends GdElement {
         focus: this.isolated ?? this.pinned,
         colors,
         swarm: this.race.swarm.tails(),
+        swarmDrawnLater: this.race.swarmDrawPending,
       }),
     );
     const { innerWidth, innerHeight } = plotScales(this.currentLandscape, plotWidth(this.hostSize.width));

@@ -55,4 +55,35 @@ describe('SwarmPainter', () => {
     expect(paintedNear(context, 70, 30), 'the dot at (7, 7)').to.equal(true);
     expect(paintedNear(context, 20, 80), 'nothing left at (2, 2)').to.equal(false);
   });
+
+  it('draws new positions ahead of the paint; a paint told they come later shows the ones drawn last', () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 100;
+    canvas.height = 100;
+    const context = canvas.getContext('2d')!;
+    const tails: SwarmTails = {
+      optimizers: [0],
+      size: 1,
+      positions: new Float32Array(TAIL_LENGTH * 2),
+      head: 0,
+      length: 1,
+      diverged: new Uint8Array(1),
+      iteration: 0,
+    };
+    const painter = new SwarmPainter();
+    const colors = { series0: 'rgb(200, 0, 0)' };
+    restingAt(tails, 2, 2);
+    painter.draw(context, tails, plot, colors, null);
+    restingAt(tails, 7, 7);
+    tails.iteration = 1;
+    context.clearRect(0, 0, 100, 100);
+    painter.draw(context, tails, plot, colors, null, true);
+    expect(paintedNear(context, 20, 80), 'still the dot at (2, 2)').to.equal(true);
+    expect(paintedNear(context, 70, 30)).to.equal(false);
+    painter.renderAhead(tails);
+    context.clearRect(0, 0, 100, 100);
+    painter.draw(context, tails, plot, colors, null, true);
+    expect(paintedNear(context, 70, 30), 'the dot at (7, 7), drawn ahead').to.equal(true);
+    expect(paintedNear(context, 20, 80)).to.equal(false);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { nextTask } from '../../../../core/slices.js';
 import { RunController } from '../../../shared/controllers/run-controller.js';
 import { ghostsAfter, type Ghost } from './ghosts.js';
 import { RacePreviewer } from './previewer.js';
@@ -20,6 +21,8 @@ export interface RaceRunOptions {
   previewWanted: () => boolean;
   /** Whether the start is being dragged (the preview then takes less of each frame). */
   dragging: () => boolean;
+  /** The swarm moved while playing: its particles may be drawn ahead of the next paint (a task of their own). */
+  swarmMoved: () => void;
   /** Updates were made (by `step` or a frame) and not cut short: the host reports them. */
   stepped: () => void;
 }
@@ -49,9 +52,16 @@ export class RaceRun {
   private generation = 0;
   private busy = false;
   private lastFrameAt = 0;
+  /**
+   * The swarm moved and its particles wait for their own task to be drawn (see
+   * `queueSwarmShare`): a paint meanwhile shows them where they were drawn last.
+   */
+  swarmDrawPending = false;
+  /** The swarm's share of the frames' updates, waiting for its task (see `queueSwarmShare`). */
+  private swarmShare?: { steps: number; generation: number };
 
   constructor(
-    host: ReactiveControllerHost & { readonly isConnected: boolean },
+    private readonly host: ReactiveControllerHost & { readonly isConnected: boolean },
     private readonly options: RaceRunOptions,
   ) {
     this.runner = new RunController(host, {
@@ -154,12 +164,45 @@ export class RaceRun {
       const now = performance.now();
       const steps = stepsForFrame(speed, now - this.lastFrameAt, reducedMotion);
       this.current.step(steps);
-      this.swarm.advanceForFrame(steps);
+      this.queueSwarmShare(steps);
       this.lastFrameAt = now;
       this.options.stepped();
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * The swarm's share of a frame's updates runs in a task of its own, just after the
+   * frame's: in the frame's task, beside lit's update and the paint, it made one task of
+   * over 50 ms on a fresh page's first frames of play (code not yet optimised, a
+   * collection). Frames whose shares have not run yet add theirs to the one waiting; a
+   * reset or a rebuild meanwhile drops it. The particles it moved are drawn in the task
+   * after it.
+   */
+  private queueSwarmShare(steps: number): void {
+    if (this.swarm.settled) return;
+    const waiting = this.swarmShare;
+    if (waiting?.generation === this.generation) {
+      waiting.steps += steps;
+      return;
+    }
+    const share = { steps, generation: this.generation };
+    this.swarmShare = share;
+    void nextTask().then(() => {
+      if (this.swarmShare === share) this.swarmShare = undefined;
+      // A step(n) under way has the swarm: it makes the same updates itself. A race that
+      // left the page meanwhile has freed its tensors.
+      if (share.generation !== this.generation || this.runner.busy || this.swarmRunner.busy || !this.host.isConnected) return;
+      if (this.swarm.advanceForFrame(share.steps) === 0) return;
+      // Its dots and tails in the next task again, so neither this one nor a frame's holds them.
+      this.swarmDrawPending = true;
+      void nextTask().then(() => {
+        this.swarmDrawPending = false;
+        if (share.generation === this.generation) this.options.swarmMoved();
+        this.options.paint();
+      });
+    });
   }
 
   /** Previews where each optimizer's next steps lead from `point`. */

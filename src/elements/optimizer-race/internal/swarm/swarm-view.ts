@@ -41,13 +41,36 @@ export class SwarmPainter {
   /** What the layer holds: while it is the same (a frame the swarm made no whole update in), only the drawImage is repeated. */
   private drawn?: { positions: Float32Array; iteration: number; key: string };
 
+  /** What the last draw was for: `renderAhead` draws the next positions for the same. */
+  private view?: { plot: PlotScales; colors: Readonly<Record<string, string>>; focus: number | null };
+
   draw(
     context: CanvasRenderingContext2D,
     tails: SwarmTails,
     plot: PlotScales,
     colors: Readonly<Record<string, string>>,
     focus: number | null,
+    /** The newest positions will be drawn ahead (`renderAhead`) soon: the layer as it is will do meanwhile. */
+    later = false,
   ): void {
+    this.view = { plot, colors, focus };
+    this.render(tails, plot, colors, focus, later);
+    context.drawImage(this.layer!, 0, 0, plot.innerWidth, plot.innerHeight);
+  }
+
+  /**
+   * Draws `tails` into the layer now, for the plot, colours and focus of the last draw,
+   * so that the next `draw` of the same positions only copies the layer: the element
+   * calls it in a task of its own after the swarm moved, and the frame's task is spared
+   * the pixels (at the start of play, with the tails long and the code not yet
+   * optimised, they took up to 40 ms).
+   */
+  renderAhead(tails: SwarmTails): void {
+    if (this.view) this.render(tails, this.view.plot, this.view.colors, this.view.focus);
+  }
+
+  /** Draws the particles into the layer, unless it already holds this swarm at this update (or, `later`, at any) for this view. */
+  private render(tails: SwarmTails, plot: PlotScales, colors: Readonly<Record<string, string>>, focus: number | null, later = false): void {
     const ratio = Math.min(window.devicePixelRatio || 1, 2);
     const width = Math.max(1, Math.round(plot.innerWidth * ratio));
     const height = Math.max(1, Math.round(plot.innerHeight * ratio));
@@ -55,10 +78,7 @@ export class SwarmPainter {
     const layer = this.layer;
     const key = `${width}|${height}|${focus}|${plot.x(0)}|${plot.x(1)}|${plot.y(0)}|${plot.y(1)}|${tails.optimizers.map((i) => colors[`series${i}`]).join()}`;
     const drawn = this.drawn;
-    if (drawn && drawn.positions === tails.positions && drawn.iteration === tails.iteration && drawn.key === key) {
-      context.drawImage(layer, 0, 0, plot.innerWidth, plot.innerHeight);
-      return;
-    }
+    if (drawn && drawn.key === key && drawn.positions === tails.positions && (later || drawn.iteration === tails.iteration)) return;
     this.drawn = { positions: tails.positions, iteration: tails.iteration, key };
     if (layer.width !== width || layer.height !== height || !this.image) {
       layer.width = width;
@@ -135,7 +155,6 @@ export class SwarmPainter {
       }
     }
     layer.getContext('2d')!.putImageData(this.image, 0, 0);
-    context.drawImage(layer, 0, 0, plot.innerWidth, plot.innerHeight);
   }
 }
 

@@ -31,6 +31,8 @@ export interface RaceScene {
   colors: Readonly<Record<string, string>>;
   /** Swarm mode: every particle's recent positions, drawn under the race's own paths. */
   swarm?: SwarmTails;
+  /** The swarm's newest positions are drawn in a task of their own, to come: this paint shows the ones drawn last. */
+  swarmDrawnLater?: boolean;
 }
 
 export interface RaceCanvases {
@@ -75,6 +77,11 @@ export class RacePainter {
       this.colors = resolveRaceColors(root, optimizers);
     }
     return this.colors;
+  }
+
+  /** Draws the swarm's new positions ahead of the next paint (see `SwarmPainter.renderAhead`). */
+  renderSwarmAhead(tails: SwarmTails): void {
+    this.swarm.renderAhead(tails);
   }
 
   paint(canvases: RaceCanvases, scene: RaceScene): void {
@@ -124,7 +131,7 @@ export class RacePainter {
     const context = prepareCanvas(canvas, innerWidth, innerHeight);
     const order = entries.map((_, i) => i).filter((i) => i !== focus);
     if (focus !== null && focus < entries.length) order.push(focus);
-    if (scene.swarm) this.swarm.draw(context, scene.swarm, plot, colors, focus);
+    if (scene.swarm) this.swarm.draw(context, scene.swarm, plot, colors, focus, scene.swarmDrawnLater);
 
     // The preview of the next 100 steps: drawn like the race itself before it starts
     // (and while the start is dragged), then faint behind the real trajectories.
@@ -250,7 +257,14 @@ function drawCross(context: CanvasRenderingContext2D, x: number, y: number, colo
 /** A scene of the race as it is now, for a host this wide. */
 export function raceScene(
   model: RaceModel,
-  view: { hostWidth: number; dragging: boolean; focus: number | null; colors: Record<string, string>; swarm?: SwarmTails },
+  view: {
+    hostWidth: number;
+    dragging: boolean;
+    focus: number | null;
+    colors: Record<string, string>;
+    swarm?: SwarmTails;
+    swarmDrawnLater?: boolean;
+  },
 ): RaceScene {
   const { landscape } = model.settings;
   return {
@@ -266,6 +280,7 @@ export function raceScene(
     focus: view.focus,
     colors: view.colors,
     swarm: view.swarm,
+    swarmDrawnLater: view.swarmDrawnLater,
   };
 }
 
