@@ -25,6 +25,46 @@ function channels(color: string | undefined): [number, number, number] {
 }
 
 /**
+ * Writes `word` (its alpha in the top byte) into the pixels of a segment where it is the
+ * stronger: `steps` points from (x0, y0), (sx, sy) apart, each rounded to its pixel. The
+ * pixel loops are plain functions of numbers, so the engine optimises them within the
+ * first frames of play, when the tails are longest.
+ */
+function plotSegment(
+  pixels: Uint32Array,
+  width: number,
+  height: number,
+  x0: number,
+  y0: number,
+  sx: number,
+  sy: number,
+  steps: number,
+  word: number,
+): void {
+  const alpha = word >>> 24;
+  // Math.round(v) is Math.floor(v + 0.5).
+  let x = x0 + 0.5;
+  let y = y0 + 0.5;
+  for (let s = 0; s < steps; s++, x += sx, y += sy) {
+    const px = Math.floor(x);
+    const py = Math.floor(y);
+    if (px < 0 || py < 0 || px >= width || py >= height) continue;
+    const k = py * width + px;
+    if (pixels[k] >>> 24 <= alpha) pixels[k] = word;
+  }
+}
+
+/** The same for a dot: a `side`-pixel square with its top left at (x, y), clipped to the image. */
+function plotSquare(pixels: Uint32Array, width: number, height: number, x: number, y: number, side: number, word: number): void {
+  const alpha = word >>> 24;
+  const left = Math.max(0, x);
+  const right = Math.min(width, x + side);
+  for (let j = Math.max(0, y); j < Math.min(height, y + side); j++) {
+    for (let k = j * width + left; k < j * width + right; k++) if (pixels[k] >>> 24 <= alpha) pixels[k] = word;
+  }
+}
+
+/**
  * Draws every particle of the swarm as a small dot in its optimizer's colour, with a
  * short tail that fades with age; the focused optimizer is drawn last, the others faded,
  * and diverged particles are gone from the picture (the tally counts them).
@@ -42,7 +82,11 @@ export class SwarmPainter {
   private drawn?: { positions: Float32Array; iteration: number; key: string };
 
   /** What the last draw was for: `renderAhead` draws the next positions for the same. */
-  private view?: { plot: PlotScales; colors: Readonly<Record<string, string>>; focus: number | null };
+  private view?: {
+    plot: PlotScales;
+    colors: Readonly<Record<string, string>>;
+    focus: number | null;
+  };
 
   draw(
     context: CanvasRenderingContext2D,
@@ -79,7 +123,11 @@ export class SwarmPainter {
     const key = `${width}|${height}|${focus}|${plot.x(0)}|${plot.x(1)}|${plot.y(0)}|${plot.y(1)}|${tails.optimizers.map((i) => colors[`series${i}`]).join()}`;
     const drawn = this.drawn;
     if (drawn && drawn.key === key && drawn.positions === tails.positions && (later || drawn.iteration === tails.iteration)) return;
-    this.drawn = { positions: tails.positions, iteration: tails.iteration, key };
+    this.drawn = {
+      positions: tails.positions,
+      iteration: tails.iteration,
+      key,
+    };
     if (layer.width !== width || layer.height !== height || !this.image) {
       layer.width = width;
       layer.height = height;
@@ -108,17 +156,7 @@ export class SwarmPainter {
     let r = 0;
     let g = 0;
     let b = 0;
-    let alpha = 0;
-    let word = 0;
-    const setAlpha = (value: number) => {
-      alpha = Math.round(255 * value);
-      word = ((alpha << 24) | (b << 16) | (g << 8) | r) >>> 0;
-    };
-    const plot1 = (x: number, y: number) => {
-      if (x < 0 || y < 0 || x >= width || y >= height) return;
-      const k = y * width + x;
-      if (pixels[k] >>> 24 <= alpha) pixels[k] = word;
-    };
+    const wordOf = (value: number) => ((Math.round(255 * value) << 24) | (b << 16) | (g << 8) | r) >>> 0;
 
     for (const { index, block } of blocks) {
       [r, g, b] = channels(colors[`series${index}`]);
@@ -128,7 +166,7 @@ export class SwarmPainter {
       for (let age = length - 1; age >= 1; age--) {
         const from = slot(age);
         const to = slot(age - 1);
-        setAlpha(dim * 0.55 * (1 - age / TAIL_LENGTH));
+        const word = wordOf(dim * 0.55 * (1 - age / TAIL_LENGTH));
         for (let row = first; row < first + size; row += stride) {
           if (diverged[row]) continue;
           const p = (row * TAIL_LENGTH + from) * 2;
@@ -140,18 +178,18 @@ export class SwarmPainter {
           const steps = Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)));
           // At rest (no tail), a jump, or a point off any finite position.
           if (!(steps >= 1 && steps <= LONGEST_SEGMENT)) continue;
-          for (let s = 0; s < steps; s++) plot1(Math.round(x0 + (dx * s) / steps), Math.round(y0 + (dy * s) / steps));
+          plotSegment(pixels, width, height, x0, y0, dx / steps, dy / steps, steps, word);
         }
       }
       const now = slot(0);
-      setAlpha(dim * 0.85);
+      const word = wordOf(dim * 0.85);
       for (let row = first; row < first + size; row += stride) {
         if (diverged[row]) continue;
         const p = (row * TAIL_LENGTH + now) * 2;
         const x = Math.round(ax * positions[p] + bx - dot / 2);
         const y = Math.round(ay * positions[p + 1] + by - dot / 2);
         if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-        for (let j = 0; j < dot; j++) for (let i = 0; i < dot; i++) plot1(x + i, y + j);
+        plotSquare(pixels, width, height, x, y, dot, word);
       }
     }
     layer.getContext('2d')!.putImageData(this.image, 0, 0);
@@ -195,12 +233,25 @@ export function tallyColumns(landscape: Landscape, tally: SwarmTally, format: Fo
   const otherGlobal = (row: SwarmOptimizerTally) => row.global - atListed(row, 'global');
   const otherLocal = (row: SwarmOptimizerTally) => row.local - atListed(row, 'local');
   const columns: TallyColumn[] = [...listed];
-  if (!listed.length) columns.push({ kind: 'other', label: 'At a minimum', count: (row) => row.global + row.local });
+  if (!listed.length)
+    columns.push({
+      kind: 'other',
+      label: 'At a minimum',
+      count: (row) => row.global + row.local,
+    });
   else {
     if (tally.optimizers.some((row) => otherGlobal(row) > 0))
-      columns.push({ kind: 'other', label: 'Other global min', count: otherGlobal });
+      columns.push({
+        kind: 'other',
+        label: 'Other global min',
+        count: otherGlobal,
+      });
     if (tally.optimizers.some((row) => otherLocal(row) > 0))
-      columns.push({ kind: 'other', label: 'Local min (not listed)', count: otherLocal });
+      columns.push({
+        kind: 'other',
+        label: 'Local min (not listed)',
+        count: otherLocal,
+      });
   }
   columns.push(
     { kind: 'saddle', label: 'Saddle', count: (row) => row.saddle },
@@ -238,7 +289,8 @@ export function renderSwarmTally(tally: SwarmTally | undefined, landscape: Lands
               ${columns.map((column) => {
                 const value = column.count(row);
                 return html`<td data-kind=${column.kind} data-minimum=${column.minimum ?? ''} data-count=${value}>
-                  <span class="count">${count(value)}</span> <span class="share">${Math.round((100 * value) / size)}%</span>
+                  <span class="count">${count(value)}</span>
+                  <span class="share">${Math.round((100 * value) / size)}%</span>
                 </td>`;
               })}
             </tr>`,
