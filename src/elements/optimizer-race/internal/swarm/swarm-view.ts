@@ -82,11 +82,7 @@ export class SwarmPainter {
   private drawn?: { positions: Float32Array; iteration: number; key: string };
 
   /** What the last draw was for: `renderAhead` draws the next positions for the same. */
-  private view?: {
-    plot: PlotScales;
-    colors: Readonly<Record<string, string>>;
-    focus: number | null;
-  };
+  private view?: { plot: PlotScales; colors: Readonly<Record<string, string>>; focus: number | null };
 
   draw(
     context: CanvasRenderingContext2D,
@@ -123,11 +119,7 @@ export class SwarmPainter {
     const key = `${width}|${height}|${focus}|${plot.x(0)}|${plot.x(1)}|${plot.y(0)}|${plot.y(1)}|${tails.optimizers.map((i) => colors[`series${i}`]).join()}`;
     const drawn = this.drawn;
     if (drawn && drawn.key === key && drawn.positions === tails.positions && (later || drawn.iteration === tails.iteration)) return;
-    this.drawn = {
-      positions: tails.positions,
-      iteration: tails.iteration,
-      key,
-    };
+    this.drawn = { positions: tails.positions, iteration: tails.iteration, key };
     if (layer.width !== width || layer.height !== height || !this.image) {
       layer.width = width;
       layer.height = height;
@@ -233,25 +225,12 @@ export function tallyColumns(landscape: Landscape, tally: SwarmTally, format: Fo
   const otherGlobal = (row: SwarmOptimizerTally) => row.global - atListed(row, 'global');
   const otherLocal = (row: SwarmOptimizerTally) => row.local - atListed(row, 'local');
   const columns: TallyColumn[] = [...listed];
-  if (!listed.length)
-    columns.push({
-      kind: 'other',
-      label: 'At a minimum',
-      count: (row) => row.global + row.local,
-    });
+  if (!listed.length) columns.push({ kind: 'other', label: 'At a minimum', count: (row) => row.global + row.local });
   else {
     if (tally.optimizers.some((row) => otherGlobal(row) > 0))
-      columns.push({
-        kind: 'other',
-        label: 'Other global min',
-        count: otherGlobal,
-      });
+      columns.push({ kind: 'other', label: 'Other global min', count: otherGlobal });
     if (tally.optimizers.some((row) => otherLocal(row) > 0))
-      columns.push({
-        kind: 'other',
-        label: 'Local min (not listed)',
-        count: otherLocal,
-      });
+      columns.push({ kind: 'other', label: 'Local min (not listed)', count: otherLocal });
   }
   columns.push(
     { kind: 'saddle', label: 'Saddle', count: (row) => row.saddle },
@@ -289,8 +268,7 @@ export function renderSwarmTally(tally: SwarmTally | undefined, landscape: Lands
               ${columns.map((column) => {
                 const value = column.count(row);
                 return html`<td data-kind=${column.kind} data-minimum=${column.minimum ?? ''} data-count=${value}>
-                  <span class="count">${count(value)}</span>
-                  <span class="share">${Math.round((100 * value) / size)}%</span>
+                  <span class="count">${count(value)}</span> <span class="share">${Math.round((100 * value) / size)}%</span>
                 </td>`;
               })}
             </tr>`,
