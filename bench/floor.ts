@@ -238,3 +238,171 @@ export class FloorLineSweep {
     }
   }
 }
+
+/** One racer of a network: its rule and hyperparameters. */
+export interface FloorRacer {
+  type: OptimizerType;
+  h: Hyperparameters;
+}
+
+/**
+ * `<gd-network>`'s training, full batch: racers of one network shape (a row of P float32
+ * weights each, layer after layer: W row-major [inputs × outputs], then b), tanh hidden
+ * units, a sigmoid output and the mean binary cross-entropy. Per update and running
+ * racer: J and ∇J by backpropagation over the training set, the rule's step, the kit's
+ * stopping rules, then what the element records after every update: J and the accuracy
+ * on the training and the test set at the new weights.
+ */
+export class FloorNetwork {
+  readonly w: Float32Array;
+  readonly running: Uint8Array;
+  /** after each update: training J, training accuracy, test J, test accuracy, per racer */
+  readonly metrics: Float64Array;
+  t = 0;
+  private readonly v: Float32Array;
+  private readonly s: Float32Array;
+  private readonly P: number;
+  private readonly offsets: number[];
+  private readonly a: Float64Array[];
+  private readonly d: Float64Array[];
+  private readonly g: Float64Array;
+  /** the weights of the racer being evaluated, as float64 */
+  private readonly weights: Float64Array;
+
+  constructor(
+    private readonly sizes: readonly number[],
+    private readonly data: { x: Float64Array; y: Uint8Array; testX: Float64Array; testY: Uint8Array },
+    private readonly racers: readonly FloorRacer[],
+    starts: readonly Float32Array[],
+    private readonly bound: number,
+  ) {
+    this.offsets = [0];
+    for (let l = 1; l < sizes.length; l++) this.offsets.push(this.offsets[l - 1] + (sizes[l - 1] + 1) * sizes[l]);
+    this.P = this.offsets[sizes.length - 1];
+    this.w = new Float32Array(racers.length * this.P);
+    starts.forEach((start, r) => this.w.set(start, r * this.P));
+    this.v = new Float32Array(this.w.length);
+    this.s = new Float32Array(this.w.length);
+    this.running = new Uint8Array(racers.length).fill(1);
+    this.metrics = new Float64Array(racers.length * 4);
+    this.a = sizes.map((n) => new Float64Array(n));
+    this.d = sizes.map((n) => new Float64Array(n));
+    this.g = new Float64Array(this.P);
+    this.weights = new Float64Array(this.P);
+  }
+
+  step(updates: number): void {
+    const { w, v, s, g, P } = this;
+    for (let u = 0; u < updates; u++, this.t++) {
+      const t = this.t;
+      this.racers.forEach(({ type, h }, r) => {
+        if (!this.running[r]) return;
+        const base = r * P;
+        const cost = this.gradient(base);
+        const alpha = h.learningRate / (1 + h.decay * t);
+        const c1 = 1 - h.beta1 ** (t + 1);
+        const c2 = 1 - h.beta2 ** (t + 1);
+        let moved = 0;
+        let steepest = 0;
+        let inside = true;
+        for (let p = 0; p < P; p++) {
+          const k = base + p;
+          const gp = g[p];
+          const before = w[k];
+          if (type === 'sgd') w[k] = before - alpha * gp;
+          else if (type === 'momentum') w[k] = before - alpha * (v[k] = h.beta * v[k] + (1 - h.beta) * gp);
+          else if (type === 'rmsprop')
+            w[k] = before - (alpha * gp) / (Math.sqrt((s[k] = h.beta * s[k] + (1 - h.beta) * gp * gp)) + h.epsilon);
+          else {
+            const vk = (v[k] = h.beta1 * v[k] + (1 - h.beta1) * gp);
+            const sk = (s[k] = h.beta2 * s[k] + (1 - h.beta2) * gp * gp);
+            w[k] = before - (alpha * (vk / c1)) / (Math.sqrt(sk / c2) + h.epsilon);
+          }
+          moved = Math.max(moved, Math.abs(w[k] - before));
+          steepest = Math.max(steepest, Math.abs(gp));
+          if (!(Math.abs(w[k]) <= this.bound)) inside = false;
+        }
+        // The kit's stopping rules, then the metrics it records at the new weights.
+        if (!(inside && Number.isFinite(cost)) || (moved < 1e-6 && steepest < 1e-4)) this.running[r] = 0;
+        this.evaluate(base, this.data.x, this.data.y, r * 4);
+        this.evaluate(base, this.data.testX, this.data.testY, r * 4 + 2);
+      });
+    }
+  }
+
+  /** Copies the racer's weights at `w[base]` into `weights` (float64), which the loops read. */
+  private load(base: number): void {
+    for (let p = 0; p < this.P; p++) this.weights[p] = this.w[base + p];
+  }
+
+  /** The logit at (x₁, x₂) of the loaded network, each layer's activations kept; rows of W are contiguous. */
+  private forward(x1: number, x2: number): number {
+    const { weights: w, a, sizes, offsets } = this;
+    a[0][0] = x1;
+    a[0][1] = x2;
+    const last = sizes.length - 1;
+    for (let l = 1; l <= last; l++) {
+      const inputs = sizes[l - 1];
+      const outputs = sizes[l];
+      const at = offsets[l - 1];
+      const input = a[l - 1];
+      const output = a[l];
+      for (let j = 0; j < outputs; j++) output[j] = w[at + inputs * outputs + j];
+      for (let i = 0; i < inputs; i++) {
+        const ai = input[i];
+        const row = at + i * outputs;
+        for (let j = 0; j < outputs; j++) output[j] += ai * w[row + j];
+      }
+      if (l < last) for (let j = 0; j < outputs; j++) output[j] = Math.tanh(output[j]);
+    }
+    return a[last][0];
+  }
+
+  /** J of the training set at `w[base]`, and ∇J into `g`, by backpropagation. */
+  private gradient(base: number): number {
+    this.load(base);
+    const { weights: w, a, d, g, sizes, offsets } = this;
+    const { x, y } = this.data;
+    const m = y.length;
+    const last = sizes.length - 1;
+    g.fill(0);
+    let cost = 0;
+    for (let e = 0; e < m; e++) {
+      const z = this.forward(x[2 * e], x[2 * e + 1]);
+      cost += Math.max(z, 0) - z * y[e] + Math.log1p(Math.exp(-Math.abs(z)));
+      d[last][0] = 1 / (1 + Math.exp(-z)) - y[e];
+      for (let l = last; l >= 1; l--) {
+        const inputs = sizes[l - 1];
+        const outputs = sizes[l];
+        const at = offsets[l - 1];
+        const input = a[l - 1];
+        const delta = d[l];
+        for (let j = 0; j < outputs; j++) g[at + inputs * outputs + j] += delta[j];
+        for (let i = 0; i < inputs; i++) {
+          let back = 0;
+          for (let j = 0; j < outputs; j++) {
+            g[at + i * outputs + j] += input[i] * delta[j];
+            back += w[at + i * outputs + j] * delta[j];
+          }
+          if (l > 1) d[l - 1][i] = back * (1 - input[i] * input[i]);
+        }
+      }
+    }
+    for (let p = 0; p < g.length; p++) g[p] /= m;
+    return cost / m;
+  }
+
+  /** J and accuracy over a set at `w[base]`, into `metrics[at]`, `metrics[at + 1]`. */
+  private evaluate(base: number, x: Float64Array, y: Uint8Array, at: number): void {
+    this.load(base);
+    let cost = 0;
+    let correct = 0;
+    for (let e = 0; e < y.length; e++) {
+      const z = this.forward(x[2 * e], x[2 * e + 1]);
+      cost += Math.max(z, 0) - z * y[e] + Math.log1p(Math.exp(-Math.abs(z)));
+      if (z > 0 === (y[e] === 1)) correct++;
+    }
+    this.metrics[at] = cost / y.length;
+    this.metrics[at + 1] = y.length ? correct / y.length : 0;
+  }
+}

@@ -2,14 +2,16 @@
  * The batched workloads against their plain-JS floor (bench/floor.ts), on the cpu
  * backend, side by side in this page: swarm 4 × 1,000 and 4 × 10,000 on Himmelblau, a
  * 64 × 64 basin map, sweeps of ~1,000 and ~10,000 cells (a landscape α × β and the line
- * fit's data α × batch size), and the race's preview of 4 × 100 steps. Each is run as the
- * element runs it (SwarmModel, computeBasins, SweepModel, RacePreview); the floor does
- * the same updates of the same rows with the same rules, hyperparameters and starts.
+ * fit's data α × batch size), the race's preview of 4 × 100 steps, and the network's
+ * training (4 racers × a 2-8-8-1 network, m = 200, full batch). Each is run as the
+ * element runs it (SwarmModel, computeBasins, SweepModel, RacePreview, NetworkModel); the
+ * floor does the same updates of the same rows with the same rules, hyperparameters and
+ * starts.
  * Every figure is the best of several alternating kit / floor runs (see `sideBySide`);
  * the first (warm-up) run of each is not counted.
  */
 import * as tf from '../../src/core/tf.js';
-import { getLandscape, getOptimizer, initBackend, type Landscape } from '../../src/core/index.js';
+import { getLandscape, getOptimizer, initBackend, type Landscape, type OptimizerType } from '../../src/core/index.js';
 import { RaceModel, RacePreview } from '../../src/elements/optimizer-race/internal/run/race-model.js';
 import { resolveEntries } from '../../src/elements/optimizer-race/internal/optimizers/entries.js';
 import { SwarmModel } from '../../src/elements/optimizer-race/internal/swarm/swarm-model.js';
@@ -17,7 +19,18 @@ import { SWARM_STEPS } from '../../src/elements/optimizer-race/internal/settings
 import { basinStarts, clearBasinCache, computeBasins } from '../../src/elements/optimizer-race/internal/basins/basins.js';
 import { SweepModel, type SweepConfig } from '../../src/elements/sweep/internal/model.js';
 import { BATCH_AXIS, SWEEP_AXES } from '../../src/elements/sweep/internal/axes.js';
-import { FloorLineSweep, FloorRun, himmelblauGradient, repeatStarts, rosenbrockGradient, type FloorBlock } from '../floor.js';
+import { NetworkModel } from '../../src/elements/network/internal/model.js';
+import { WEIGHT_BOUND } from '../../src/elements/network/internal/settings.js';
+import {
+  FloorLineSweep,
+  FloorNetwork,
+  FloorRun,
+  himmelblauGradient,
+  repeatStarts,
+  rosenbrockGradient,
+  type FloorBlock,
+  type FloorRacer,
+} from '../floor.js';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -210,6 +223,64 @@ async function preview(report: Report, himmelblau: Landscape): Promise<void> {
   reportPair(report, 'race preview, 4 optimizers × 100 updates (Himmelblau)', 'ms', result);
 }
 
+/**
+ * `<gd-network>`'s budget workload (the network suite's): 4 racers (SGD α 0.3, Momentum
+ * 0.1, RMSprop and Adam 0.01) × a 2-8-8-1 tanh network on the spiral, m = 200 with as
+ * many test points, full batch; `step(3)` calls, as a frame of play at speed 3 makes.
+ * Each update records every racer's training and test metrics, on both sides.
+ */
+async function network(report: Report): Promise<void> {
+  const rates: [OptimizerType, number][] = [
+    ['sgd', 0.3],
+    ['momentum', 0.1],
+    ['rmsprop', 0.01],
+    ['adam', 0.01],
+  ];
+  const racers: FloorRacer[] = rates.map(([type, learningRate]) => ({ type, h: { ...getOptimizer(type)!.defaults, learningRate } }));
+  const model = new NetworkModel({
+    dataset: 'spiral',
+    size: 200,
+    noise: 0.1,
+    testSplit: 0.5,
+    seed: 1,
+    hidden: [8, 8],
+    activation: 'tanh',
+    init: 'xavier',
+    batchSize: 'full',
+    entries: racers.map(({ type, h }) => ({ type, label: type, hyperparameters: h, disabled: false })),
+  });
+  const calls = 10;
+  const updates = calls * 3;
+  let floor: FloorNetwork;
+  const makeFloor = () => new FloorNetwork(model.shape.sizes, model.data, racers, model.starts, WEIGHT_BOUND);
+  const result = await sideBySide(
+    9,
+    {
+      setup: () => model.reset(),
+      work: () => {
+        for (let c = 0; c < calls; c++) model.step(3);
+      },
+    },
+    { setup: () => (floor = makeFloor()), work: () => floor.step(updates) },
+  );
+  // The floor trains the same networks: the same training J after the same updates.
+  model.reset();
+  for (let c = 0; c < calls; c++) model.step(3);
+  const check = makeFloor();
+  check.step(updates);
+  racers.forEach(({ type }, i) => {
+    const kit = model.latest(i).cost;
+    const plain = check.metrics[i * 4];
+    if (!(Math.abs(kit - plain) <= 1e-4 * Math.max(1, Math.abs(kit))))
+      throw new Error(`network floor: ${type}'s J is ${plain}, the kit's ${kit}`);
+  });
+  model.dispose();
+  reportPair(report, 'network 4 racers × 2-8-8-1, m = 200, full batch', 'ms per update', {
+    kit: result.kit / updates,
+    floor: result.floor / updates,
+  });
+}
+
 export async function run(report: Report): Promise<void> {
   if ((await initBackend('cpu')) !== 'cpu') throw new Error('the cpu backend did not start');
   await tf.ready();
@@ -222,4 +293,5 @@ export async function run(report: Report): Promise<void> {
   await sweep(report, 'line-fit data sgd α × batch size, 125 × 8', lineFitSweep(125), 4);
   await sweep(report, 'line-fit data sgd α × batch size, 1250 × 8', lineFitSweep(1250), 2);
   await preview(report, himmelblau);
+  await network(report);
 }
