@@ -23,23 +23,26 @@ function paintedNear(context: CanvasRenderingContext2D, x: number, y: number): b
   return false;
 }
 
+/** A 100 × 100 canvas, a swarm of one particle of one optimizer at update 0, and a painter. */
+function onePainter() {
+  const canvas = document.createElement('canvas');
+  canvas.width = 100;
+  canvas.height = 100;
+  const tails: SwarmTails = {
+    optimizers: [0],
+    size: 1,
+    positions: new Float32Array(TAIL_LENGTH * 2),
+    head: 0,
+    length: 1,
+    diverged: new Uint8Array(1),
+    iteration: 0,
+  };
+  return { context: canvas.getContext('2d')!, tails, painter: new SwarmPainter(), colors: { series0: 'rgb(200, 0, 0)' } };
+}
+
 describe('SwarmPainter', () => {
   it('draws each particle where the latest whole update left it, and again after the next one', () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 100;
-    canvas.height = 100;
-    const context = canvas.getContext('2d')!;
-    const tails: SwarmTails = {
-      optimizers: [0],
-      size: 1,
-      positions: new Float32Array(TAIL_LENGTH * 2),
-      head: 0,
-      length: 1,
-      diverged: new Uint8Array(1),
-      iteration: 0,
-    };
-    const painter = new SwarmPainter();
-    const colors = { series0: 'rgb(200, 0, 0)' };
+    const { context, tails, painter, colors } = onePainter();
     restingAt(tails, 2, 2);
     painter.draw(context, tails, plot, colors, null);
     expect(paintedNear(context, 20, 80), 'the dot at (2, 2)').to.equal(true);
@@ -57,21 +60,7 @@ describe('SwarmPainter', () => {
   });
 
   it('draws new positions ahead of the paint; a paint told they come later shows the ones drawn last', () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 100;
-    canvas.height = 100;
-    const context = canvas.getContext('2d')!;
-    const tails: SwarmTails = {
-      optimizers: [0],
-      size: 1,
-      positions: new Float32Array(TAIL_LENGTH * 2),
-      head: 0,
-      length: 1,
-      diverged: new Uint8Array(1),
-      iteration: 0,
-    };
-    const painter = new SwarmPainter();
-    const colors = { series0: 'rgb(200, 0, 0)' };
+    const { context, tails, painter, colors } = onePainter();
     restingAt(tails, 2, 2);
     painter.draw(context, tails, plot, colors, null);
     restingAt(tails, 7, 7);
